@@ -1,0 +1,27 @@
+namespace Registry.Application.Common.Security;
+
+/// <summary>Who may send a request. Every request declares this or <see cref="PublicRequestAttribute"/>; others are refused.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AllowedRolesAttribute(params string[] roles) : Attribute
+{
+    public IReadOnlyList<string> Roles { get; } = roles;
+}
+
+/// <summary>Anyone may send this request, signed in or not.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PublicRequestAttribute : Attribute;
+
+/// <summary>A request about one state: state staff may send it only for their own state.</summary>
+public interface IStateScoped
+{
+    string StateCode { get; }
+}
+
+/// <summary>
+/// A request about one application: applicants only for their own, staff only within their state.
+/// Anyone else is told it does not exist (404), since even its existence is private.
+/// </summary>
+public interface IApplicationScoped
+{
+    Guid ApplicationId { get; }
+}

@@ -1,0 +1,74 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Security;
+using Registry.Domain.Applications;
+
+namespace Registry.Application.Features.Applications;
+
+/// <summary>The applicant submits their draft (or their answer to a request for information).</summary>
+public static class SubmitApplication
+{
+    [AllowedRoles(Roles.Applicant)]
+    public sealed record Command(Guid ApplicationId) : ICommand<ApplicationStatus>, IApplicationScoped;
+
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, ApplicationStatus>
+    {
+        public async Task<ApplicationStatus> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
+            application.Submit(user.UserId!.Value, clock.GetUtcNow());
+            return application.Status;
+        }
+    }
+}
+
+/// <summary>The applicant withdraws an open application; nothing is deleted.</summary>
+public static class WithdrawApplication
+{
+    [AllowedRoles(Roles.Applicant)]
+    public sealed record Command(Guid ApplicationId, string? Reason) : ICommand<ApplicationStatus>, IApplicationScoped;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Reason).MaximumLength(2000);
+    }
+
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, ApplicationStatus>
+    {
+        public async Task<ApplicationStatus> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
+            application.Withdraw(user.UserId!.Value, clock.GetUtcNow(), command.Reason);
+            return application.Status;
+        }
+    }
+}
+
+/// <summary>A reviewer of the application's state takes a submitted application into review.</summary>
+public static class BeginReview
+{
+    [AllowedRoles(Roles.Reviewer, Roles.StateAdmin)]
+    public sealed record Command(Guid ApplicationId) : ICommand<ApplicationStatus>, IApplicationScoped;
+
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, ApplicationStatus>
+    {
+        public async Task<ApplicationStatus> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
+            application.BeginReview(user.UserId!.Value, clock.GetUtcNow());
+            return application.Status;
+        }
+    }
+}
+
+internal static class ApplicationLoading
+{
+    /// <summary>The application with its history, tracked for change.</summary>
+    public static async Task<CertificationApplication> LoadAsync(this DbSet<CertificationApplication> applications, Guid id, CancellationToken cancellationToken) =>
+        await applications.Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+        ?? throw new NotFoundException("Application", id);
+}

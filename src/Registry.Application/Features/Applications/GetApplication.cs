@@ -1,0 +1,67 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Security;
+using Registry.Domain.Applications;
+
+namespace Registry.Application.Features.Applications;
+
+/// <summary>One application with its history, for its applicant or their state's staff.</summary>
+public static class GetApplication
+{
+    [AllowedRoles(Roles.Applicant, Roles.Reviewer, Roles.StateAdmin, Roles.SystemAdmin)]
+    public sealed record Query(Guid ApplicationId) : IRequest<Model>, IApplicationScoped;
+
+    public sealed record Model(Guid Id, Guid ProgramId, ApplicationType Type, ApplicationStatus Status, DateTimeOffset CreatedAt,
+        DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt, string? DecisionReason, IReadOnlyList<HistoryModel> History);
+
+    public sealed record HistoryModel(ApplicationStatus? From, ApplicationStatus To, DateTimeOffset At, string? Reason);
+
+    public sealed class MappingProfile : Profile
+    {
+        public MappingProfile()
+        {
+            CreateProjection<CertificationApplication, Model>()
+                .ForCtorParam(nameof(Model.History), o => o.MapFrom(a => a.History.OrderBy(h => h.At)));
+            CreateProjection<ApplicationStatusChange, HistoryModel>();
+        }
+    }
+
+    public sealed class Handler(IRegistryDbContext db, IConfigurationProvider mapping) : IRequestHandler<Query, Model>
+    {
+        public async Task<Model> Handle(Query query, CancellationToken cancellationToken) =>
+            await db.Applications.AsNoTracking()
+                .Where(a => a.Id == query.ApplicationId)
+                .ProjectTo<Model>(mapping)
+                .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Application", query.ApplicationId);
+    }
+}
+
+/// <summary>The signed-in applicant's own applications, newest first.</summary>
+public static class ListMyApplications
+{
+    [AllowedRoles(Roles.Applicant)]
+    public sealed record Query : IRequest<IReadOnlyList<Model>>;
+
+    public sealed record Model(Guid Id, string ProgramName, string StateCode, ApplicationType Type, ApplicationStatus Status, DateTimeOffset CreatedAt);
+
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user) : IRequestHandler<Query, IReadOnlyList<Model>>
+    {
+        public async Task<IReadOnlyList<Model>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var personId = user.PersonId;
+            var rows = await db.Applications.AsNoTracking()
+                .Where(a => a.PersonId == personId)
+                .Join(db.Programs, a => a.ProgramId, p => p.Id, (a, p) => new { a.Id, ProgramName = p.Name, p.StateCode, a.Type, a.Status, a.CreatedAt })
+                .ToListAsync(cancellationToken);
+            return rows
+                .OrderByDescending(r => r.CreatedAt)
+                .Select(r => new Model(r.Id, r.ProgramName, r.StateCode.Value, r.Type, r.Status, r.CreatedAt))
+                .ToList();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Security;
+using Registry.Domain.Applications;
+
+namespace Registry.Application.Features.Applications;
+
+/// <summary>An applicant opens a draft application for a program; one open application per person and program.</summary>
+public static class StartApplication
+{
+    [AllowedRoles(Roles.Applicant)]
+    public sealed record Command : ICommand<Started>
+    {
+        public Guid ProgramId { get; init; }
+        public ApplicationType Type { get; init; } = ApplicationType.Initial;
+    }
+
+    public sealed record Started(Guid ApplicationId);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ProgramId).NotEmpty().WithMessage("Choose the program you are applying for.");
+            RuleFor(c => c.Type).IsInEnum()
+                .Must(t => t is ApplicationType.Initial or ApplicationType.Reciprocity)
+                .WithMessage("Start an initial or a reciprocity application here; renewals start from your credential.");
+        }
+    }
+
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Started>
+    {
+        public async Task<Started> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var personId = user.PersonId ?? throw new ForbiddenException("Complete your profile before applying.");
+            if (!await db.Programs.AnyAsync(p => p.Id == command.ProgramId, cancellationToken))
+                throw new NotFoundException("Program", command.ProgramId);
+
+            // The database's unique index on open applications settles a race between two of these.
+            if (await db.Applications.AnyAsync(a => a.PersonId == personId && a.ProgramId == command.ProgramId && ApplicationStatusRules.OpenStatuses.Contains(a.Status), cancellationToken))
+                throw new ConflictException("You already have an open application for this program.");
+
+            var application = CertificationApplication.Start(personId, command.ProgramId, command.Type, user.UserId!.Value, clock.GetUtcNow());
+            db.Applications.Add(application);
+            return new Started(application.Id);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using Registry.Domain.Common;
+using Registry.Domain.Jurisdictions;
+
+namespace Registry.Domain.Credentials;
+
+/// <summary>
+/// A certification held by a person. Its history is append-only, so its status on any past date can be
+/// computed (<see cref="StatusOn"/>), which is what exports for past periods rely on.
+/// </summary>
+public sealed class Credential : IVersioned
+{
+    private readonly List<CredentialEvent> _history = [];
+
+    private Credential() { }
+
+    public static Credential Issue(CredentialProgram program, Guid holderPersonId, DateOnly issuedOn, Guid actorUserId, DateTimeOffset at)
+    {
+        var credential = new Credential
+        {
+            Id = Guid.CreateVersion7(),
+            Number = program.AllocateCredentialNumber(),
+            ProgramId = program.Id,
+            StateCode = program.StateCode,
+            HolderPersonId = holderPersonId,
+            Status = CredentialStatus.Active,
+            IssuedOn = issuedOn,
+            ExpiresOn = issuedOn.AddMonths(program.Requirements.RenewalCycleMonths),
+        };
+        credential.Record(CredentialEventKind.Issued, null, CredentialStatus.Active, issuedOn, actorUserId, at, null);
+        return credential;
+    }
+
+    public Guid Id { get; private set; }
+    public CredentialNumber Number { get; private set; } = null!;
+    public Guid ProgramId { get; private set; }
+    public StateCode StateCode { get; private set; }
+    public Guid HolderPersonId { get; private set; }
+    public CredentialStatus Status { get; private set; }
+    public DateOnly IssuedOn { get; private set; }
+    public DateOnly ExpiresOn { get; private set; }
+    public DateOnly? RestrictionEndsOn { get; private set; }
+    public string? ProbationConditions { get; private set; }
+    public int Version { get; private set; }
+    public IReadOnlyList<CredentialEvent> History => _history;
+
+    /// <summary>Active → Expired once the expiry date has passed.</summary>
+    public void Expire(DateOnly today, DateTimeOffset at)
+    {
+        if (today <= ExpiresOn) throw new DomainRuleException($"Credential {Number} does not expire until after {ExpiresOn:yyyy-MM-dd}.");
+        MoveTo(CredentialStatus.Expired, CredentialEventKind.Expired, ExpiresOn.AddDays(1), null, at, null);
+    }
+
+    /// <summary>Expired → Lapsed once the program's grace period after expiry has passed.</summary>
+    public void Lapse(DateOnly today, int gracePeriodDays, DateTimeOffset at)
+    {
+        var graceEnds = ExpiresOn.AddDays(gracePeriodDays);
+        if (today <= graceEnds) throw new DomainRuleException($"Credential {Number} is in its grace period until {graceEnds:yyyy-MM-dd}.");
+        MoveTo(CredentialStatus.Lapsed, CredentialEventKind.Lapsed, graceEnds.AddDays(1), null, at, null);
+    }
+
+    /// <summary>An approved renewal extends the expiry by one cycle from the old expiry, not from the approval date.</summary>
+    public void Renew(int renewalCycleMonths, DateOnly today, Guid actorUserId, DateTimeOffset at)
+    {
+        if (Status is not (CredentialStatus.Active or CredentialStatus.Expired))
+            throw new DomainRuleException($"A credential that is {Status.ToString().ToLowerInvariant()} cannot be renewed.");
+        ExpiresOn = ExpiresOn.AddMonths(renewalCycleMonths);
+        if (Status == CredentialStatus.Expired)
+            MoveTo(CredentialStatus.Active, CredentialEventKind.Renewed, today, actorUserId, at, null);
+        else
+            Record(CredentialEventKind.Renewed, Status, Status, today, actorUserId, at, null);
+    }
+
+    public void PlaceOnProbation(string conditions, DateOnly endsOn, DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(conditions)) throw new DomainRuleException("Probation needs its conditions.");
+        if (endsOn <= effectiveOn) throw new DomainRuleException("Probation must end after it starts.");
+        MoveTo(CredentialStatus.Probation, CredentialEventKind.ProbationStarted, effectiveOn, actorUserId, at, conditions.Trim());
+        ProbationConditions = conditions.Trim();
+        RestrictionEndsOn = endsOn;
+    }
+
+    public void EndProbation(DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at, string? reason)
+    {
+        MoveTo(CredentialStatus.Active, CredentialEventKind.ProbationEnded, effectiveOn, actorUserId, at, reason, expected: CredentialStatus.Probation);
+        ClearRestriction();
+    }
+
+    public void Suspend(string reason, DateOnly effectiveOn, DateOnly? endsOn, Guid actorUserId, DateTimeOffset at)
+    {
+        if (endsOn is { } end && end <= effectiveOn) throw new DomainRuleException("A suspension must end after it starts.");
+        MoveTo(CredentialStatus.Suspended, CredentialEventKind.Suspended, effectiveOn, actorUserId, at, RequireReason(reason));
+        ProbationConditions = null;
+        RestrictionEndsOn = endsOn;
+    }
+
+    public void Reinstate(DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at, string? reason)
+    {
+        MoveTo(CredentialStatus.Active, CredentialEventKind.Reinstated, effectiveOn, actorUserId, at, reason, expected: CredentialStatus.Suspended);
+        ClearRestriction();
+    }
+
+    public void Revoke(string reason, DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at)
+    {
+        MoveTo(CredentialStatus.Revoked, CredentialEventKind.Revoked, effectiveOn, actorUserId, at, RequireReason(reason));
+        ClearRestriction();
+    }
+
+    public void Relinquish(DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at, string? reason) =>
+        MoveTo(CredentialStatus.Relinquished, CredentialEventKind.Relinquished, effectiveOn, actorUserId, at, reason);
+
+    /// <summary>The status on a date, replayed from the history; null before the credential was issued.</summary>
+    public CredentialStatus? StatusOn(DateOnly date) =>
+        _history
+            .Where(e => e.EffectiveOn <= date)
+            .OrderBy(e => e.EffectiveOn).ThenBy(e => e.Sequence)
+            .Select(e => (CredentialStatus?)e.ToStatus)
+            .LastOrDefault();
+
+    private void ClearRestriction()
+    {
+        ProbationConditions = null;
+        RestrictionEndsOn = null;
+    }
+
+    private void MoveTo(CredentialStatus to, CredentialEventKind kind, DateOnly effectiveOn, Guid? actorUserId, DateTimeOffset at, string? reason, CredentialStatus? expected = null)
+    {
+        if ((expected is { } required && Status != required) || !CredentialStatusRules.AllowedMoves.Contains((Status, to)))
+            throw new DomainRuleException($"Credential {Number} is {Status.ToString().ToLowerInvariant()}; it cannot be {Describe(kind)}.");
+        if (_history.Count > 0 && effectiveOn < _history[^1].EffectiveOn)
+            throw new DomainRuleException("A status change cannot take effect before the credential's last change.");
+        Record(kind, Status, to, effectiveOn, actorUserId, at, reason);
+        Status = to;
+    }
+
+    private void Record(CredentialEventKind kind, CredentialStatus? from, CredentialStatus to, DateOnly effectiveOn, Guid? actorUserId, DateTimeOffset at, string? reason) =>
+        _history.Add(new CredentialEvent(Id, _history.Count + 1, kind, from, to, effectiveOn, ExpiresOn, actorUserId, at, reason));
+
+    private static string RequireReason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new DomainRuleException("This decision needs a stated reason.") : reason.Trim();
+
+    private static string Describe(CredentialEventKind kind) => kind switch
+    {
+        CredentialEventKind.ProbationStarted => "placed on probation",
+        CredentialEventKind.ProbationEnded => "taken off probation",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}
+
+/// <summary>One entry in a credential's append-only history.</summary>
+public sealed class CredentialEvent
+{
+    private CredentialEvent() { }
+
+    internal CredentialEvent(Guid credentialId, int sequence, CredentialEventKind kind, CredentialStatus? fromStatus, CredentialStatus toStatus,
+        DateOnly effectiveOn, DateOnly expiresOnAfter, Guid? actorUserId, DateTimeOffset recordedAt, string? reason)
+    {
+        Id = Guid.CreateVersion7();
+        CredentialId = credentialId;
+        Sequence = sequence;
+        Kind = kind;
+        FromStatus = fromStatus;
+        ToStatus = toStatus;
+        EffectiveOn = effectiveOn;
+        ExpiresOnAfter = expiresOnAfter;
+        ActorUserId = actorUserId;
+        RecordedAt = recordedAt;
+        Reason = reason;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CredentialId { get; private set; }
+    public int Sequence { get; private set; }
+    public CredentialEventKind Kind { get; private set; }
+    public CredentialStatus? FromStatus { get; private set; }
+    public CredentialStatus ToStatus { get; private set; }
+    public DateOnly EffectiveOn { get; private set; }
+    public DateOnly ExpiresOnAfter { get; private set; }
+
+    /// <summary>Null when the system made the change (expiry, lapse).</summary>
+    public Guid? ActorUserId { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>Staff's stated reason; private to the holder and staff even where the action itself is public.</summary>
+    public string? Reason { get; private set; }
+
+    public bool IsPublicAction => Kind.IsPublicAction();
+}

@@ -1,0 +1,50 @@
+namespace Registry.Domain.Credentials;
+
+public enum CredentialStatus
+{
+    Active,
+    Probation,
+    Suspended,
+    Expired,
+    Lapsed,
+    Revoked,
+    Relinquished,
+}
+
+public enum CredentialEventKind
+{
+    Issued,
+    Renewed,
+    Expired,
+    Lapsed,
+    ProbationStarted,
+    ProbationEnded,
+    Suspended,
+    Reinstated,
+    Revoked,
+    Relinquished,
+}
+
+public static class CredentialStatusRules
+{
+    /// <summary>Every status move the credential allows; anything else is refused. Revoked is final.</summary>
+    public static readonly IReadOnlySet<(CredentialStatus From, CredentialStatus To)> AllowedMoves = new HashSet<(CredentialStatus, CredentialStatus)>
+    {
+        (CredentialStatus.Active, CredentialStatus.Expired),
+        (CredentialStatus.Expired, CredentialStatus.Lapsed),
+        (CredentialStatus.Expired, CredentialStatus.Active),
+        (CredentialStatus.Active, CredentialStatus.Probation),
+        (CredentialStatus.Probation, CredentialStatus.Active),
+        (CredentialStatus.Active, CredentialStatus.Suspended),
+        (CredentialStatus.Probation, CredentialStatus.Suspended),
+        (CredentialStatus.Suspended, CredentialStatus.Active),
+        (CredentialStatus.Active, CredentialStatus.Revoked),
+        (CredentialStatus.Probation, CredentialStatus.Revoked),
+        (CredentialStatus.Suspended, CredentialStatus.Revoked),
+        (CredentialStatus.Active, CredentialStatus.Relinquished),
+    };
+
+    /// <summary>Disciplinary actions that verifiers see; the case's notes never are.</summary>
+    public static bool IsPublicAction(this CredentialEventKind kind) =>
+        kind is CredentialEventKind.ProbationStarted or CredentialEventKind.Suspended or CredentialEventKind.Revoked;
+}

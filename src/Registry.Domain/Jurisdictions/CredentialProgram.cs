@@ -1,0 +1,43 @@
+using Registry.Domain.Common;
+using Registry.Domain.Credentials;
+
+namespace Registry.Domain.Jurisdictions;
+
+/// <summary>A state's credential (e.g. Tennessee's Certified Peer Recovery Specialist) and its rules.</summary>
+public sealed class CredentialProgram : IVersioned
+{
+    private CredentialProgram() { }
+
+    internal CredentialProgram(StateCode state, string code, string name, ProgramRequirements requirements)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 12 || !code.All(char.IsAsciiLetterOrDigit))
+            throw new DomainRuleException("A program code is 1 to 12 letters or digits.");
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainRuleException("A program needs a name.");
+        Id = Guid.CreateVersion7();
+        StateCode = state;
+        Code = code.ToUpperInvariant();
+        Name = name.Trim();
+        Requirements = requirements;
+    }
+
+    public Guid Id { get; private set; }
+    public StateCode StateCode { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public ProgramRequirements Requirements { get; private set; } = null!;
+
+    /// <summary>The sequence part of the last credential number issued; numbers are never reused.</summary>
+    public int LastCredentialSequence { get; private set; }
+
+    public int Version { get; private set; }
+
+    public void ChangeRequirements(ProgramRequirements requirements) => Requirements = requirements;
+
+    public CredentialNumber AllocateCredentialNumber()
+    {
+        LastCredentialSequence++;
+        return CredentialNumber.Create(StateCode, Code, LastCredentialSequence);
+    }
+
+    public bool AcceptsByReciprocity(Guid otherProgramId) => Requirements.ReciprocityProgramIds.Contains(otherProgramId);
+}

@@ -1,0 +1,29 @@
+namespace Registry.Domain.Jurisdictions;
+
+/// <summary>A state (or DC) that certifies peer specialists through its own programs.</summary>
+public sealed class Jurisdiction
+{
+    private readonly List<CredentialProgram> _programs = [];
+
+    private Jurisdiction() { }
+
+    public Jurisdiction(StateCode code, string name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A state needs a name.", nameof(name));
+        Code = code;
+        Name = name.Trim();
+    }
+
+    public StateCode Code { get; private set; }
+    public string Name { get; private set; } = "";
+    public IReadOnlyList<CredentialProgram> Programs => _programs;
+
+    public CredentialProgram AddProgram(string code, string name, ProgramRequirements requirements)
+    {
+        if (_programs.Any(p => p.Code.Equals(code, StringComparison.OrdinalIgnoreCase)))
+            throw new Common.DomainRuleException($"{Name} already has a program with the code {code}.");
+        var program = new CredentialProgram(Code, code, name, requirements);
+        _programs.Add(program);
+        return program;
+    }
+}

@@ -1,0 +1,107 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Application.Common.Interfaces;
+using Registry.Infrastructure.Health;
+using Registry.Infrastructure.Identity;
+using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Persistence.Providers;
+
+namespace Registry.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString("Registry")
+            ?? throw new InvalidOperationException("Set ConnectionStrings:Registry to the registry's database.");
+
+        services.AddScoped<AuditContext>();
+        services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<AuditContext>());
+        services.AddScoped<AuditingInterceptor>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteInDataFolder(connectionString, contentRootPath);
+                services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<RegistryDbContext, SqlServerRegistryDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider must be Sqlite, Postgres or SqlServer, not {provider}.");
+        }
+        services.AddScoped<IRegistryDbContext>(sp => sp.GetRequiredService<RegistryDbContext>());
+
+        services.AddIdentity<RegistryUser, IdentityRole<Guid>>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:LockoutMinutes", 15));
+            })
+            .AddEntityFrameworkStores<RegistryDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>();
+
+        services.AddJobs(configuration, provider, connectionString);
+        services.AddHealthChecks()
+            .AddDbContextCheck<RegistryDbContext>("database")
+            .AddCheck<JobStorageHealthCheck>("jobs");
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Seeding.DemoData>();
+        return services;
+    }
+
+    private static void AddJobs(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString)
+    {
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (provider)
+            {
+                case DatabaseProvider.Sqlite:
+                    config.UseInMemoryStorage();
+                    break;
+                case DatabaseProvider.Postgres:
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
+                        new PostgreSqlStorageOptions { SchemaName = "hangfire", UseSlidingInvisibilityTimeout = true, PrepareSchemaIfNecessary = true });
+                    break;
+                case DatabaseProvider.SqlServer:
+                    config.UseSqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = "HangFire", PrepareSchemaIfNecessary = true });
+                    break;
+            }
+        });
+        if (configuration.GetValue("Jobs:RunServer", true))
+            services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4));
+    }
+
+    /// <summary>A relative SQLite file lives under the app's content root, in a folder made on demand.</summary>
+    private static string SqliteInDataFolder(string connectionString, string contentRootPath)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(builder.DataSource, contentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Registry.Application.Common.Interfaces;
+using Registry.Domain.Applications;
+using Registry.Domain.Auditing;
+using Registry.Domain.Credentials;
+using Registry.Domain.Jurisdictions;
+
+namespace Registry.Infrastructure.Persistence;
+
+/// <summary>
+/// Writes an audit entry for every entity a save adds, changes or removes, inside the same save, so
+/// the change and its audit commit or fail together.
+/// </summary>
+public sealed class AuditingInterceptor(ICurrentUser user, IAuditContext audit, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value"];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is RegistryDbContext db) WriteAuditEntries(db);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is RegistryDbContext db) WriteAuditEntries(db);
+        return base.SavingChanges(eventData, result);
+    }
+
+    private void WriteAuditEntries(RegistryDbContext db)
+    {
+        var at = clock.GetUtcNow();
+        var requestState = audit.StateCode();
+        var entries = db.ChangedEntries()
+            .Where(e => e.Entity is not (ApplicationStatusChange or CredentialEvent)) // already a history of their parent
+            .Select(e => new AuditEntry(
+                at, user.UserId, user.Name, audit.Action,
+                e.Metadata.ClrType.Name,
+                string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue)),
+                e.State == EntityState.Added ? null : Snapshot(e, original: true),
+                e.State == EntityState.Deleted ? null : Snapshot(e, original: false),
+                (requestState ?? StateOf(e))?.Value))
+            .ToList();
+        db.AuditEntries.AddRange(entries);
+    }
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var properties = entry.State == EntityState.Modified
+            ? entry.Properties.Where(p => p.IsModified)
+            : entry.Properties;
+        var values = properties.ToDictionary(
+            p => p.Metadata.Name,
+            p => Redacted.Contains(p.Metadata.Name) ? "(redacted)" : Printable(original ? p.OriginalValue : p.CurrentValue));
+        return JsonSerializer.Serialize(values);
+    }
+
+    private static object? Printable(object? value) => value switch
+    {
+        StateCode code => code.Value,
+        CredentialNumber number => number.Value,
+        Enum e => e.ToString(),
+        _ => value,
+    };
+
+    private static StateCode? StateOf(EntityEntry entry) =>
+        entry.Metadata.FindProperty("StateCode") is { } property && entry.Property(property.Name).CurrentValue is StateCode code ? code : null;
+}
+
+/// <summary>The action name that audit entries carry in this scope (set per command by the audit behaviour).</summary>
+public sealed class AuditContext : IAuditContext
+{
+    public string Action { get; set; } = "System";
+    public Func<StateCode?> StateCode { get; set; } = () => null;
+}

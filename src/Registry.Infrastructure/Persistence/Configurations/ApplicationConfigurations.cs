@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Registry.Domain.Applications;
+using Registry.Domain.Jurisdictions;
+using Registry.Domain.People;
+
+namespace Registry.Infrastructure.Persistence.Configurations;
+
+internal sealed class CertificationApplicationConfiguration : IEntityTypeConfiguration<CertificationApplication>
+{
+    public void Configure(EntityTypeBuilder<CertificationApplication> builder)
+    {
+        builder.ToTable("Applications");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CredentialProgram>().WithMany().HasForeignKey(a => a.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.DecisionReason).HasMaxLength(4000);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.IsOpen);
+        builder.HasIndex(a => new { a.ProgramId, a.Status });
+        builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.History).HasField("_history");
+    }
+}
+
+internal sealed class ApplicationStatusChangeConfiguration : IEntityTypeConfiguration<ApplicationStatusChange>
+{
+    public void Configure(EntityTypeBuilder<ApplicationStatusChange> builder)
+    {
+        builder.ToTable("ApplicationHistory");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Reason).HasMaxLength(4000);
+    }
+}

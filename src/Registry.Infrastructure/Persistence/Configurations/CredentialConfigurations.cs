@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Registry.Domain.Credentials;
+using Registry.Domain.Jurisdictions;
+using Registry.Domain.People;
+
+namespace Registry.Infrastructure.Persistence.Configurations;
+
+internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credential>
+{
+    public void Configure(EntityTypeBuilder<Credential> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Number)
+            .HasConversion(n => n.Value, v => ParseStored(v))
+            .HasMaxLength(24);
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.HasOne<CredentialProgram>().WithMany().HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.HolderPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.ProbationConditions).HasMaxLength(4000);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.StateCode, c.Status });
+        builder.HasIndex(c => c.ExpiresOn);
+        builder.HasMany(c => c.History).WithOne().HasForeignKey(e => e.CredentialId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.History).HasField("_history");
+    }
+
+    private static CredentialNumber ParseStored(string value) =>
+        CredentialNumber.TryParse(value, out var number) ? number! : throw new InvalidOperationException($"Stored credential number '{value}' is malformed.");
+}
+
+internal sealed class CredentialEventConfiguration : IEntityTypeConfiguration<CredentialEvent>
+{
+    public void Configure(EntityTypeBuilder<CredentialEvent> builder)
+    {
+        builder.ToTable("CredentialHistory");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Reason).HasMaxLength(4000);
+        builder.HasIndex(e => new { e.CredentialId, e.Sequence }).IsUnique();
+        builder.HasIndex(e => new { e.EffectiveOn, e.Kind });
+        builder.Ignore(e => e.IsPublicAction);
+    }
+}

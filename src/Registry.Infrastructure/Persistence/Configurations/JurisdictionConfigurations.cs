@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Registry.Domain.Jurisdictions;
+
+namespace Registry.Infrastructure.Persistence.Configurations;
+
+internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Jurisdiction>
+{
+    public void Configure(EntityTypeBuilder<Jurisdiction> builder)
+    {
+        builder.HasKey(j => j.Code);
+        builder.Property(j => j.Name).HasMaxLength(100);
+        builder.HasMany(j => j.Programs).WithOne().HasForeignKey(p => p.StateCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(j => j.Programs).HasField("_programs");
+    }
+}
+
+internal sealed class CredentialProgramConfiguration : IEntityTypeConfiguration<CredentialProgram>
+{
+    public void Configure(EntityTypeBuilder<CredentialProgram> builder)
+    {
+        builder.ToTable("Programs");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Code).HasMaxLength(12);
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.HasIndex(p => new { p.StateCode, p.Code }).IsUnique();
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        // Requirements are one document of data per program, so a state's rules change without a migration.
+        builder.OwnsOne(p => p.Requirements, requirements =>
+        {
+            requirements.ToJson();
+            requirements.OwnsMany(r => r.TrainingDomains);
+            requirements.OwnsOne(r => r.Exam);
+        });
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+using Registry.Domain.Applications;
+using Registry.Domain.Auditing;
+using Registry.Domain.Common;
+using Registry.Domain.Credentials;
+using Registry.Domain.Employers;
+using Registry.Domain.Jurisdictions;
+using Registry.Domain.People;
+using Registry.Infrastructure.Identity;
+
+namespace Registry.Infrastructure.Persistence;
+
+/// <summary>
+/// The registry's one model. Each database provider has a subclass (see Providers/) that owns its
+/// migration set and its provider-specific touches; the model itself is the same for all.
+/// </summary>
+public abstract class RegistryDbContext(DbContextOptions options)
+    : IdentityDbContext<RegistryUser, IdentityRole<Guid>, Guid>(options), IRegistryDbContext
+{
+    public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
+    public DbSet<CredentialProgram> Programs => Set<CredentialProgram>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<CertificationApplication> Applications => Set<CertificationApplication>();
+    public DbSet<Credential> Credentials => Set<Credential>();
+    public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>SQL for a filtered index over open applications, quoted the provider's way.</summary>
+    protected abstract string OpenApplicationFilter { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+        builder.Entity<CertificationApplication>()
+            .HasIndex(a => new { a.PersonId, a.ProgramId })
+            .IsUnique()
+            .HasFilter(OpenApplicationFilter)
+            .HasDatabaseName("UX_Applications_OneOpenPerPersonAndProgram");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<StateCode>().HaveConversion<StateCodeConverter>().HaveMaxLength(2);
+        configurationBuilder.Properties<decimal>().HavePrecision(9, 2);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAppendOnly();
+        BumpVersions();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new ConflictException("Someone else changed this record while you were working on it. Reload it and try again.", e);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            throw new ConflictException("This would duplicate a record that must be unique.", e);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAppendOnly();
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    protected abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property(nameof(IVersioned.Version));
+            version.CurrentValue = (int)version.OriginalValue! + 1;
+        }
+    }
+
+    /// <summary>Histories and the audit log are written once and never changed.</summary>
+    private void GuardAppendOnly()
+    {
+        var rewritten = ChangeTracker.Entries()
+            .Where(e => e.Entity is ApplicationStatusChange or CredentialEvent or AuditEntry)
+            .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
+        if (rewritten is not null)
+            throw new InvalidOperationException($"{rewritten.Entity.GetType().Name} rows are append-only.");
+    }
+
+    internal IEnumerable<EntityEntry> ChangedEntries() => ChangeTracker.Entries()
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !e.Metadata.IsOwned() && e.Entity is not AuditEntry);
+}

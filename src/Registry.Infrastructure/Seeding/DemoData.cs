@@ -1,0 +1,181 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Security;
+using Registry.Domain.Applications;
+using Registry.Domain.Credentials;
+using Registry.Domain.Employers;
+using Registry.Domain.Jurisdictions;
+using Registry.Domain.People;
+using Registry.Infrastructure.Identity;
+using Registry.Infrastructure.Persistence;
+
+namespace Registry.Infrastructure.Seeding;
+
+/// <summary>
+/// Demo data for Development only: three states whose programs differ, staff, applicants with
+/// applications in several statuses, credentials in every status and an employer. Every demo account
+/// shares <see cref="Password"/>, which is listed in the README; nothing here runs outside Development.
+/// </summary>
+public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> users, AuditContext audit, TimeProvider clock)
+{
+    public const string Password = "PeerSupport-Demo-2026";
+
+    private DateTimeOffset _now;
+    private DateOnly _today;
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Jurisdictions.AnyAsync(cancellationToken)) return;
+        audit.Action = "SeedDemoData";
+        _now = clock.GetUtcNow();
+        _today = DateOnly.FromDateTime(_now.UtcDateTime);
+
+        var (tennessee, pennsylvania, texas) = States();
+        db.Jurisdictions.AddRange(tennessee, pennsylvania, texas);
+        var tnProgram = tennessee.Programs[0];
+        var paProgram = pennsylvania.Programs[0];
+        var txProgram = texas.Programs[0];
+        txProgram.ChangeRequirements(TexasRequirements(acceptsFrom: paProgram.Id));
+
+        var system = await AccountAsync("admin@registry.example", "Registry Administrator", Roles.SystemAdmin);
+        await AccountAsync("reviewer.tn@registry.example", "Tennessee Reviewer", Roles.Reviewer, state: "TN");
+        await AccountAsync("admin.tn@registry.example", "Tennessee Administrator", Roles.StateAdmin, state: "TN");
+        await AccountAsync("reviewer.pa@registry.example", "Pennsylvania Reviewer", Roles.Reviewer, state: "PA");
+        await AccountAsync("admin.pa@registry.example", "Pennsylvania Administrator", Roles.StateAdmin, state: "PA");
+        await AccountAsync("reviewer.tx@registry.example", "Texas Reviewer", Roles.Reviewer, state: "TX");
+        var staffTn = system;
+
+        var harbor = new Employer("Harbor House Recovery Center", "hr@harborhouse.example");
+        harbor.Approve(_now);
+        db.Employers.Add(harbor);
+        await AccountAsync("hr@harborhouse.example", "Harbor House HR", Roles.Employer, employerId: harbor.Id);
+
+        // Applicants, one application each in a different status.
+        var alex = await ApplicantAsync("alex.rivera@example.org", "Alex", "Rivera", "Nashville", "Davidson", "TN");
+        Apply(alex, tnProgram, staffTn, ApplicationStatus.Draft);
+        var jordan = await ApplicantAsync("jordan.lee@example.org", "Jordan", "Lee", "Memphis", "Shelby", "TN");
+        Apply(jordan, tnProgram, staffTn, ApplicationStatus.Submitted);
+        var sam = await ApplicantAsync("sam.patel@example.org", "Sam", "Patel", "Pittsburgh", "Allegheny", "PA");
+        Apply(sam, paProgram, staffTn, ApplicationStatus.UnderReview);
+        var casey = await ApplicantAsync("casey.nguyen@example.org", "Casey", "Nguyen", "Austin", "Travis", "TX");
+        Apply(casey, txProgram, staffTn, ApplicationStatus.InfoRequested);
+        var taylor = await ApplicantAsync("taylor.kim@example.org", "Taylor", "Kim", "Philadelphia", "Philadelphia", "PA");
+        Apply(taylor, paProgram, staffTn, ApplicationStatus.Denied);
+
+        // Certified peers, one credential in each status.
+        var morgan = await ApplicantAsync("morgan.brooks@example.org", "Morgan", "Brooks", "Knoxville", "Knox", "TN");
+        Apply(morgan, tnProgram, staffTn, ApplicationStatus.Approved);
+        Certify(morgan, tnProgram, staffTn, monthsAgo: 6);
+        var probation = Certify(await PeerAsync("Riley", "Carter", "Chattanooga", "Hamilton", "TN"), tnProgram, staffTn, monthsAgo: 10);
+        probation.PlaceOnProbation("Monthly supervision reports to the board.", _today.AddMonths(6), _today.AddDays(-20), staffTn, _now);
+        var suspended = Certify(await PeerAsync("Jamie", "Ortiz", "Harrisburg", "Dauphin", "PA"), paProgram, staffTn, monthsAgo: 14);
+        suspended.Suspend("Practised while the credential's conditions were unmet.", _today.AddDays(-40), _today.AddMonths(3), staffTn, _now);
+        var expired = Certify(await PeerAsync("Drew", "Watson", "Scranton", "Lackawanna", "PA"), paProgram, staffTn, monthsAgo: 24, extraDays: 10);
+        expired.Expire(_today, _now);
+        var lapsed = Certify(await PeerAsync("Avery", "Hughes", "El Paso", "El Paso", "TX"), txProgram, staffTn, monthsAgo: 30);
+        lapsed.Expire(_today, _now);
+        lapsed.Lapse(_today, txProgram.Requirements.GracePeriodDays, _now);
+        var revoked = Certify(await PeerAsync("Quinn", "Foster", "Houston", "Harris", "TX"), txProgram, staffTn, monthsAgo: 18);
+        revoked.Revoke("Falsified supervision records.", _today.AddDays(-60), staffTn, _now);
+        var relinquished = Certify(await PeerAsync("Reese", "Morgan", "Erie", "Erie", "PA"), paProgram, staffTn, monthsAgo: 12);
+        relinquished.Relinquish(_today.AddDays(-15), staffTn, _now, "Retired from peer work.");
+        Certify(await PeerAsync("Skyler", "Bennett", "Dallas", "Dallas", "TX"), txProgram, staffTn, monthsAgo: 3);
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static (Jurisdiction, Jurisdiction, Jurisdiction) States()
+    {
+        var tennessee = new Jurisdiction(StateCode.Parse("TN"), "Tennessee");
+        tennessee.AddProgram("CPRS", "Certified Peer Recovery Specialist", new ProgramRequirements(
+            trainingHoursTotal: 40,
+            trainingDomains: [new("RECOVERY", "Recovery and wellness support", 10), new("ETHICS", "Ethical responsibility", 6)],
+            supervisedWorkHours: 75, supervisionHours: 0, referencesRequired: 3,
+            exam: new ExamRequirement(passingScore: 70, retakeWaitDays: 30, attemptsAllowed: 3, attemptWindowDays: 365),
+            requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness"],
+            renewalCycleMonths: 24, continuingEducationHours: 30, ethicsContinuingEducationHours: 3,
+            gracePeriodDays: 30, renewalWindowDays: 90));
+
+        // Pennsylvania follows the IC&RC model: 46 hours in four domains, scaled exam score.
+        var pennsylvania = new Jurisdiction(StateCode.Parse("PA"), "Pennsylvania");
+        pennsylvania.AddProgram("CPS", "Certified Peer Specialist", new ProgramRequirements(
+            trainingHoursTotal: 46,
+            trainingDomains:
+            [
+                new("ADVOCACY", "Advocacy", 10), new("MENTORING", "Mentoring and education", 10),
+                new("RECOVERY", "Recovery and wellness support", 10), new("ETHICS", "Ethical responsibility", 16),
+            ],
+            supervisedWorkHours: 500, supervisionHours: 25, referencesRequired: 2,
+            exam: new ExamRequirement(passingScore: 500, retakeWaitDays: 60, attemptsAllowed: 3, attemptWindowDays: 365),
+            requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness", "criminal-history"],
+            renewalCycleMonths: 24, continuingEducationHours: 30, ethicsContinuingEducationHours: 6,
+            gracePeriodDays: 60, renewalWindowDays: 90));
+
+        var texas = new Jurisdiction(StateCode.Parse("TX"), "Texas");
+        texas.AddProgram("PS", "Peer Specialist", TexasRequirements(acceptsFrom: null));
+        return (tennessee, pennsylvania, texas);
+    }
+
+    private static ProgramRequirements TexasRequirements(Guid? acceptsFrom) => new(
+        trainingHoursTotal: 60,
+        trainingDomains: [new("ETHICS", "Ethical responsibility", 8)],
+        supervisedWorkHours: 250, supervisionHours: 0, referencesRequired: 0,
+        exam: new ExamRequirement(passingScore: 70, retakeWaitDays: 14, attemptsAllowed: 4, attemptWindowDays: 365),
+        requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness"],
+        renewalCycleMonths: 24, continuingEducationHours: 20, ethicsContinuingEducationHours: 2,
+        gracePeriodDays: 90, renewalWindowDays: 60,
+        reciprocityProgramIds: acceptsFrom is { } id ? [id] : null);
+
+    private void Apply(Person person, CredentialProgram program, Guid staff, ApplicationStatus target)
+    {
+        var application = CertificationApplication.Start(person.Id, program.Id, ApplicationType.Initial, staff, _now.AddDays(-30));
+        if (target != ApplicationStatus.Draft) application.Submit(staff, _now.AddDays(-25));
+        if (target is ApplicationStatus.UnderReview or ApplicationStatus.InfoRequested or ApplicationStatus.Approved or ApplicationStatus.Denied)
+            application.BeginReview(staff, _now.AddDays(-20));
+        if (target == ApplicationStatus.InfoRequested) application.RequestInformation(staff, _now.AddDays(-10), "Please upload the certificate for your ethics training.");
+        if (target == ApplicationStatus.Approved) application.Approve(staff, _now.AddDays(-5), null);
+        if (target == ApplicationStatus.Denied) application.Deny(staff, _now.AddDays(-5), "The training provider is not approved in Pennsylvania.");
+        db.Applications.Add(application);
+    }
+
+    private Credential Certify(Person person, CredentialProgram program, Guid staff, int monthsAgo, int extraDays = 0)
+    {
+        var credential = Credential.Issue(program, person.Id, _today.AddMonths(-monthsAgo).AddDays(-extraDays), staff, _now);
+        db.Credentials.Add(credential);
+        return credential;
+    }
+
+    private async Task<Person> ApplicantAsync(string email, string first, string last, string city, string county, string state)
+    {
+        var person = await PeerAsync(first, last, city, county, state, email);
+        await AccountAsync(email, $"{first} {last}", Roles.Applicant, personId: person.Id);
+        return person;
+    }
+
+    private Task<Person> PeerAsync(string first, string last, string city, string county, string state, string? email = null)
+    {
+        var person = new Person(first, last, email ?? $"{first}.{last}@example.org".ToLowerInvariant());
+        person.UpdateContact("615-555-0100", new DateOnly(1985, 4, 12),
+            new PostalAddress("100 Main Street", null, city, county, StateCode.Parse(state), "37201"));
+        db.People.Add(person);
+        return Task.FromResult(person);
+    }
+
+    private async Task<Guid> AccountAsync(string email, string displayName, string role, string? state = null, Guid? personId = null, Guid? employerId = null)
+    {
+        var user = new RegistryUser
+        {
+            Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true,
+            DisplayName = displayName, StateCode = state, PersonId = personId, EmployerId = employerId,
+        };
+        Require(await users.CreateAsync(user, Password), email);
+        Require(await users.AddToRoleAsync(user, role), email);
+        return user.Id;
+    }
+
+    private static void Require(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Demo account {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    }
+}

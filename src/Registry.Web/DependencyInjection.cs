@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization;
+using Hangfire;
+using Microsoft.AspNetCore.Identity;
+using Registry.Application.Common.Security;
+using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Seeding;
+using Registry.Web.Api;
+using Registry.Web.Infrastructure;
+
+namespace Registry.Web;
+
+public static class DependencyInjection
+{
+    public const string ApiPolicy = "Api";
+    public const string SystemAdminPolicy = "SystemAdmin";
+
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer<RegistryOpenApiDocument>());
+
+        // Pages sign in with Identity's cookie; machines send Identity's bearer token to /api/v1.
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/Login";
+            cookie.LogoutPath = "/Account/Logout";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .AddPolicy(SystemAdminPolicy, policy => policy.RequireRole(Roles.SystemAdmin));
+        return services;
+    }
+
+    /// <summary>Migrates (where configured) and, in Development only, seeds the demo data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:Enabled", false))
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+    }
+
+    public static WebApplication UseRegistry(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHangfireDashboardWithAuthorizationPolicy(SystemAdminPolicy, "/jobs", new DashboardOptions { DashboardTitle = "Registry jobs" });
+        app.MapRegistryApi();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}
