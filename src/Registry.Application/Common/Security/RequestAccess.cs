@@ -25,3 +25,9 @@ public interface IApplicationScoped
 {
     Guid ApplicationId { get; }
 }
+
+/// <summary>A request about one program: staff only within the program's state; anyone else may name any program.</summary>
+public interface IProgramScoped
+{
+    Guid ProgramId { get; }
+}

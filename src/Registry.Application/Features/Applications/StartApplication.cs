@@ -13,7 +13,7 @@ namespace Registry.Application.Features.Applications;
 public static class StartApplication
 {
     [AllowedRoles(Roles.Applicant)]
-    public sealed record Command : ICommand<Started>
+    public sealed record Command : ICommand<Started>, IProgramScoped
     {
         public Guid ProgramId { get; init; }
         public ApplicationType Type { get; init; } = ApplicationType.Initial;
@@ -37,9 +37,6 @@ public static class StartApplication
         public async Task<Started> Handle(Command command, CancellationToken cancellationToken)
         {
             var personId = user.PersonId ?? throw new ForbiddenException("Complete your profile before applying.");
-            if (!await db.Programs.AnyAsync(p => p.Id == command.ProgramId, cancellationToken))
-                throw new NotFoundException("Program", command.ProgramId);
-
             // The database's unique index on open applications settles a race between two of these.
             if (await db.Applications.AnyAsync(a => a.PersonId == personId && a.ProgramId == command.ProgramId && ApplicationStatusRules.OpenStatuses.Contains(a.Status), cancellationToken))
                 throw new ConflictException("You already have an open application for this program.");

@@ -1,0 +1,38 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Registry.Testing;
+
+/// <summary>
+/// The registry's real web host on a real database. The database is chosen by changing the
+/// connection string (since EF Core 9, swapping DbContextOptions does not change the provider).
+/// </summary>
+public sealed class RegistryFactory(TestDatabase database, string environment = "Testing", IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    /// <summary>Serves on a real loopback socket (for the browser), returning the base address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new Uri(address);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Registry", Database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+}

@@ -1,0 +1,27 @@
+using Registry.Domain.Jurisdictions;
+using Registry.Domain.People;
+
+namespace Registry.Testing;
+
+/// <summary>Small, valid domain objects for tests to arrange with.</summary>
+public static class TestData
+{
+    public static Jurisdiction State(string code, string name, string programCode = "CPS", int renewalCycleMonths = 24, int gracePeriodDays = 30)
+    {
+        var state = new Jurisdiction(StateCode.Parse(code), name);
+        state.AddProgram(programCode, $"{name} Certified Peer Specialist", Requirements(renewalCycleMonths, gracePeriodDays));
+        return state;
+    }
+
+    public static ProgramRequirements Requirements(int renewalCycleMonths = 24, int gracePeriodDays = 30) => new(
+        trainingHoursTotal: 46,
+        trainingDomains: [new("ETHICS", "Ethical responsibility", 16), new("ADVOCACY", "Advocacy", 10)],
+        supervisedWorkHours: 500, supervisionHours: 25, referencesRequired: 2,
+        exam: new ExamRequirement(passingScore: 70, retakeWaitDays: 30, attemptsAllowed: 3, attemptWindowDays: 365),
+        requiredAttestations: ["lived-experience", "code-of-ethics"],
+        renewalCycleMonths: renewalCycleMonths, continuingEducationHours: 30, ethicsContinuingEducationHours: 6,
+        gracePeriodDays: gracePeriodDays, renewalWindowDays: 90);
+
+    public static Person Person(string first = "Robin", string last = "Alvarez") =>
+        new(first, last, $"{first}.{last}.{Guid.NewGuid():N}@example.org".ToLowerInvariant());
+}
