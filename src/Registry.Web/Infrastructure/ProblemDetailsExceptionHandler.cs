@@ -14,7 +14,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api")) return false;
+        // The middleware has already pointed the request at /Error; the feature keeps the original path.
+        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) return false;
 
         var problem = exception switch
         {
@@ -34,7 +36,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         };
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled error on {Path}", originalPath);
             problem = Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error has been logged. Please try again later.");
         }
 

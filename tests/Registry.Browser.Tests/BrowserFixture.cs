@@ -1,0 +1,67 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Registry.Testing;
+
+namespace Registry.Browser.Tests;
+
+/// <summary>
+/// The registry as a person meets it: the embedded default (SQLite, demo data, Development) served on a
+/// real loopback socket, driven by Debian's Chromium through Playwright.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly RegistryFactory _factory = new(TestDatabase.Sqlite("browser"), environment: "Development");
+    private IPlaywright? _playwright;
+
+    public Uri BaseAddress { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        BaseAddress = _factory.StartOnLoopback();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("REGISTRY_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // No network but loopback here: keep Chromium from reaching out on its own.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "en-US" });
+        return await context.NewPageAsync();
+    }
+}
+
+[CollectionDefinition(nameof(BrowserCollection))]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
+
+public static class Accessibility
+{
+    private static readonly AxeRunOptions WcagAA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    };
+
+    /// <summary>Runs axe on the page as it is now and fails on any violation, listing each with its elements.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe(WcagAA);
+        var violations = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help}\n    " + string.Join("\n    ", v.Nodes.Select(n => string.Join(" ", n.Target))))
+            .ToList();
+        Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {page.Url}:\n" + string.Join("\n", violations));
+        Assert.NotEmpty(result.Passes);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+using Registry.Infrastructure.Seeding;
+
+namespace Registry.Browser.Tests;
+
+[Collection(nameof(BrowserCollection))]
+public sealed class JourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task The_home_page_is_accessible_and_lists_the_participating_states()
+    {
+        var page = await fixture.NewPageAsync();
+
+        var response = await page.GotoAsync("/");
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("Home | Peer Specialist Registry", await page.TitleAsync());
+        Assert.Contains("Tennessee", await page.Locator("#states-heading + ul").InnerTextAsync());
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task The_skip_link_is_the_first_stop_for_keyboard_users()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("Tab");
+
+        Assert.Equal("Skip to main content", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+    }
+
+    [Fact]
+    public async Task The_login_page_is_accessible_before_and_after_a_mistake()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        Assert.Contains("Enter your e-mail address.", await alert.InnerTextAsync());
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task A_demo_applicant_signs_in_and_out()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+
+        await page.GetByLabel("E-mail address").FillAsync("alex.rivera@example.org");
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+
+        await page.WaitForURLAsync(fixture.BaseAddress.ToString());
+        Assert.Contains("Signed in as Alex Rivera", await page.Locator("header").InnerTextAsync());
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task A_missing_page_explains_itself_accessibly()
+    {
+        var page = await fixture.NewPageAsync();
+
+        var response = await page.GotoAsync("/no-such-page");
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Page not found", await page.Locator("h1").InnerTextAsync());
+        await page.AssertAccessibleAsync();
+    }
+}

@@ -1,0 +1,88 @@
+using Hangfire;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Domain.Applications;
+using Registry.Domain.Credentials;
+using Registry.Infrastructure.Identity;
+using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Persistence.Providers;
+using Registry.Infrastructure.Seeding;
+using Registry.Testing;
+
+namespace Registry.Web.Tests;
+
+public sealed class PersistenceTests(WebFixture fixture) : WebTest(fixture)
+{
+    public static TheoryData<string> Providers => [nameof(SqliteDesignTimeFactory), nameof(PostgresDesignTimeFactory), nameof(SqlServerDesignTimeFactory)];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Each_providers_migrations_match_the_model(string factoryName)
+    {
+        using var context = factoryName switch
+        {
+            nameof(SqliteDesignTimeFactory) => (DbContext)new SqliteDesignTimeFactory().CreateDbContext([]),
+            nameof(PostgresDesignTimeFactory) => new PostgresDesignTimeFactory().CreateDbContext([]),
+            _ => new SqlServerDesignTimeFactory().CreateDbContext([]),
+        };
+
+        Assert.NotEmpty(context.Database.GetMigrations());
+        Assert.False(context.Database.HasPendingModelChanges(), $"{context.GetType().Name}: run 'dotnet ef migrations add' for this provider.");
+    }
+
+    [Fact]
+    public async Task The_PostgreSQL_test_database_is_fully_migrated()
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+
+        Assert.IsType<PostgresRegistryDbContext>(db);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+}
+
+/// <summary>The embedded default: SQLite in a local folder, in-memory jobs, demo data in Development only.</summary>
+public sealed class EmbeddedDefaultTests
+{
+    [Fact]
+    public async Task Development_starts_on_SQLite_with_in_memory_jobs_and_seeds_the_demo_data()
+    {
+        await using var factory = new RegistryFactory(TestDatabase.Sqlite("embedded"), environment: "Development");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+
+        Assert.IsType<SqliteRegistryDbContext>(db);
+        Assert.Contains("InMemory", factory.Services.GetRequiredService<JobStorage>().GetType().Name);
+
+        var programs = await db.Programs.AsNoTracking().ToListAsync();
+        Assert.True(await db.Jurisdictions.CountAsync() >= 3);
+        Assert.Equal(programs.Count, programs.Select(p => (p.Requirements.TrainingHoursTotal, p.Requirements.SupervisedWorkHours)).Distinct().Count());
+
+        var statuses = await db.Credentials.Select(c => c.Status).Distinct().ToListAsync();
+        Assert.Equal(Enum.GetValues<CredentialStatus>().Order(), statuses.Order());
+        var applicationStatuses = await db.Applications.Select(a => a.Status).Distinct().CountAsync();
+        Assert.True(applicationStatuses >= 4);
+        Assert.True(await db.Employers.AnyAsync());
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
+        var reviewer = await users.FindByEmailAsync("reviewer.tn@registry.example");
+        Assert.NotNull(reviewer);
+        Assert.True(await users.CheckPasswordAsync(reviewer, DemoData.Password));
+        Assert.Equal("TN", reviewer.StateCode);
+    }
+
+    [Fact]
+    public async Task Outside_Development_there_is_no_demo_data_and_no_account()
+    {
+        await using var factory = new RegistryFactory(TestDatabase.Sqlite("production"), environment: "Production",
+            settings: new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+
+        Assert.False(await db.Jurisdictions.AnyAsync());
+        Assert.False(await db.Users.AnyAsync());
+        Assert.False(await db.Set<CertificationApplication>().AnyAsync());
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Infrastructure.Identity;
+using Registry.Infrastructure.Persistence;
+using Registry.Testing;
+
+namespace Registry.Web.Tests;
+
+/// <summary>The real web host on PostgreSQL, with helpers to sign in the way people and machines do.</summary>
+public sealed partial class WebFixture : IAsyncLifetime
+{
+    public const string Password = "Correct-Horse-Battery-9";
+
+    public RegistryFactory Factory { get; } = new(TestDatabase.Postgres(), settings: new Dictionary<string, string?>
+    {
+        ["Identity:MaxFailedAccessAttempts"] = "3",
+    });
+
+    public Task InitializeAsync()
+    {
+        _ = Factory.Services;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    public HttpClient Client(bool followRedirects = false) =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+
+    public async Task<RegistryUser> CreateUserAsync(string email, string role, string? state = null, Guid? personId = null)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
+        var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, StateCode = state, PersonId = personId };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return user;
+    }
+
+    public async Task InsertAsync(params object[] entities)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        db.AddRange(entities);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A bearer token from the API's sign-in endpoint.</summary>
+    public async Task<string> TokenAsync(string email, string password = Password)
+    {
+        var response = await Client().PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return body!.AccessToken;
+    }
+
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(email));
+        return client;
+    }
+
+    /// <summary>Signs in through the real login form, anti-forgery token and all; the client keeps the cookie.</summary>
+    public static async Task<HttpResponseMessage> SignInThroughFormAsync(HttpClient client, string email, string password = Password)
+    {
+        var form = await client.GetStringAsync("/Account/Login");
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public static string AntiforgeryToken(string html) => AntiforgeryField().Match(html) is { Success: true } match
+        ? match.Groups[1].Value
+        : throw new InvalidOperationException("The form carries no anti-forgery token.");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private sealed record TokenResponse(string AccessToken, string TokenType, long ExpiresIn);
+}
+
+[CollectionDefinition(nameof(WebCollection))]
+public sealed class WebCollection : ICollectionFixture<WebFixture>;
+
+[Collection(nameof(WebCollection))]
+public abstract class WebTest(WebFixture fixture) : IAsyncLifetime
+{
+    protected WebFixture Fixture { get; } = fixture;
+
+    public Task InitializeAsync() => Fixture.Factory.Database.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
