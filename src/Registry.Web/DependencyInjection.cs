@@ -16,7 +16,7 @@ public static class DependencyInjection
 
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
-        services.AddRazorPages();
+        services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add<RequestFailurePageFilter>());
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -74,3 +74,35 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await page.AssertAccessibleAsync();
     }
 }
+
+[Collection(nameof(BrowserCollection))]
+public sealed class ApplicantJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task An_applicant_starts_and_submits_an_application_and_sees_why_a_duplicate_is_refused()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login?ReturnUrl=%2FApplications");
+        await page.GetByLabel("E-mail address").FillAsync("alex.rivera@example.org");
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Your applications" }).WaitForAsync();
+        await page.AssertAccessibleAsync();
+
+        // Alex already has a Tennessee draft: a second one is refused with a reason on the page.
+        await page.GetByLabel("Program").SelectOptionAsync(new SelectOptionValue { Label = "Certified Peer Recovery Specialist (Tennessee)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start application" }).ClickAsync();
+        Assert.Contains("You already have an open application for this program.", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Program").SelectOptionAsync(new SelectOptionValue { Label = "Certified Peer Specialist (Pennsylvania)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start application" }).ClickAsync();
+        Assert.Contains("Your application has been started.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit application for Certified Peer Specialist" }).ClickAsync();
+        Assert.Contains("Your application has been submitted.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Certified Peer Specialist" });
+        Assert.Contains("Submitted", await row.InnerTextAsync(), StringComparison.OrdinalIgnoreCase); // tags are shown in capitals
+        await page.AssertAccessibleAsync();
+    }
+}

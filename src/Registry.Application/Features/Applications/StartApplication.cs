@@ -26,9 +26,9 @@ public static class StartApplication
         public Validator()
         {
             RuleFor(c => c.ProgramId).NotEmpty().WithMessage("Choose the program you are applying for.");
-            RuleFor(c => c.Type).IsInEnum()
-                .Must(t => t is ApplicationType.Initial or ApplicationType.Reciprocity)
-                .WithMessage("Start an initial or a reciprocity application here; renewals start from your credential.");
+            // Reciprocity needs the applicant's credentials checked; it opens with the applicant journey.
+            RuleFor(c => c.Type).Must(t => t == ApplicationType.Initial)
+                .WithMessage("Only initial applications can be started here for now; renewals start from your credential.");
         }
     }
 
