@@ -47,7 +47,7 @@ public sealed class Credential : IVersioned
     public void Expire(DateOnly today, DateTimeOffset at)
     {
         if (today <= ExpiresOn) throw new DomainRuleException($"Credential {Number} does not expire until after {ExpiresOn:yyyy-MM-dd}.");
-        MoveTo(CredentialStatus.Expired, CredentialEventKind.Expired, ExpiresOn.AddDays(1), null, at, null);
+        MoveTo(CredentialStatus.Expired, CredentialEventKind.Expired, NotBeforeLastChange(ExpiresOn.AddDays(1)), null, at, null);
     }
 
     /// <summary>Expired → Lapsed once the program's grace period after expiry has passed.</summary>
@@ -55,7 +55,7 @@ public sealed class Credential : IVersioned
     {
         var graceEnds = ExpiresOn.AddDays(gracePeriodDays);
         if (today <= graceEnds) throw new DomainRuleException($"Credential {Number} is in its grace period until {graceEnds:yyyy-MM-dd}.");
-        MoveTo(CredentialStatus.Lapsed, CredentialEventKind.Lapsed, graceEnds.AddDays(1), null, at, null);
+        MoveTo(CredentialStatus.Lapsed, CredentialEventKind.Lapsed, NotBeforeLastChange(graceEnds.AddDays(1)), null, at, null);
     }
 
     /// <summary>An approved renewal extends the expiry by one cycle from the old expiry, not from the approval date.</summary>
@@ -63,6 +63,8 @@ public sealed class Credential : IVersioned
     {
         if (Status is not (CredentialStatus.Active or CredentialStatus.Expired))
             throw new DomainRuleException($"A credential that is {Status.ToString().ToLowerInvariant()} cannot be renewed.");
+        // Checked before the expiry moves, so a refused renewal changes nothing.
+        EnsureNotBeforeLastChange(today);
         ExpiresOn = ExpiresOn.AddMonths(renewalCycleMonths);
         if (Status == CredentialStatus.Expired)
             MoveTo(CredentialStatus.Active, CredentialEventKind.Renewed, today, actorUserId, at, null);
@@ -126,10 +128,19 @@ public sealed class Credential : IVersioned
     {
         if ((expected is { } required && Status != required) || !CredentialStatusRules.AllowedMoves.Contains((Status, to)))
             throw new DomainRuleException($"Credential {Number} is {Status.ToString().ToLowerInvariant()}; it cannot be {Describe(kind)}.");
-        if (_history.Count > 0 && effectiveOn < _history[^1].EffectiveOn)
-            throw new DomainRuleException("A status change cannot take effect before the credential's last change.");
+        EnsureNotBeforeLastChange(effectiveOn);
         Record(kind, Status, to, effectiveOn, actorUserId, at, reason);
         Status = to;
+    }
+
+    /// <summary>The date a system change takes effect: its own, or the last change's if that came later (e.g. a reinstatement after expiry).</summary>
+    private DateOnly NotBeforeLastChange(DateOnly date) =>
+        _history.Count > 0 && _history[^1].EffectiveOn > date ? _history[^1].EffectiveOn : date;
+
+    private void EnsureNotBeforeLastChange(DateOnly effectiveOn)
+    {
+        if (_history.Count > 0 && effectiveOn < _history[^1].EffectiveOn)
+            throw new DomainRuleException("A status change cannot take effect before the credential's last change.");
     }
 
     private void Record(CredentialEventKind kind, CredentialStatus? from, CredentialStatus to, DateOnly effectiveOn, Guid? actorUserId, DateTimeOffset at, string? reason) =>

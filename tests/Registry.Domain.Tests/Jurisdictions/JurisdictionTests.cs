@@ -1,0 +1,87 @@
+using Registry.Domain.Common;
+using Registry.Domain.Jurisdictions;
+using Registry.Domain.Tests.Support;
+
+namespace Registry.Domain.Tests.Jurisdictions;
+
+public class JurisdictionTests
+{
+    [Fact]
+    public void A_state_needs_a_name()
+    {
+        Assert.Throws<ArgumentException>(() => new Jurisdiction(StateCode.Parse("TN"), "  "));
+        Assert.Equal("Tennessee", new Jurisdiction(StateCode.Parse("TN"), " Tennessee ").Name);
+    }
+
+    [Fact]
+    public void A_program_belongs_to_its_state_with_an_upper_case_code()
+    {
+        var tennessee = Tennessee.State();
+
+        var program = tennessee.AddProgram("cprs", " Certified Peer Recovery Specialist ", Tennessee.Requirements());
+
+        Assert.Equal(("CPRS", "Certified Peer Recovery Specialist", "TN"), (program.Code, program.Name, program.StateCode.Value));
+        Assert.Same(program, Assert.Single(tennessee.Programs));
+        Assert.Equal(0, program.LastCredentialSequence);
+    }
+
+    [Theory]
+    [InlineData("CPRS")]
+    [InlineData("cprs")]
+    public void Adding_a_program_with_a_code_the_state_already_uses_is_refused(string duplicate)
+    {
+        var tennessee = Tennessee.State();
+        tennessee.AddProgram("CPRS", "Certified Peer Recovery Specialist", Tennessee.Requirements());
+
+        Assert.Throws<DomainRuleException>(() => tennessee.AddProgram(duplicate, "Another program", Tennessee.Requirements()));
+        Assert.Single(tennessee.Programs);
+    }
+
+    [Fact]
+    public void Two_states_may_use_the_same_program_code()
+    {
+        var tennessee = Tennessee.State().AddProgram("CPS", "Certified Peer Specialist", Tennessee.Requirements());
+        var georgia = new Jurisdiction(StateCode.Parse("GA"), "Georgia").AddProgram("CPS", "Certified Peer Specialist", Tennessee.Requirements());
+
+        Assert.NotEqual(tennessee.Id, georgia.Id);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("CPRS-1")]
+    [InlineData("ABCDEFGHIJKLM")]
+    public void A_program_code_is_1_to_12_letters_or_digits(string code)
+    {
+        Assert.Throws<DomainRuleException>(() => Tennessee.State().AddProgram(code, "A program", Tennessee.Requirements()));
+    }
+
+    [Fact]
+    public void A_program_needs_a_name()
+    {
+        Assert.Throws<DomainRuleException>(() => Tennessee.State().AddProgram("CPRS", " ", Tennessee.Requirements()));
+    }
+
+    [Fact]
+    public void A_program_accepts_by_reciprocity_only_the_programs_it_lists()
+    {
+        var georgia = new Jurisdiction(StateCode.Parse("GA"), "Georgia").AddProgram("CPS", "Certified Peer Specialist", Tennessee.Requirements());
+        var kentucky = new Jurisdiction(StateCode.Parse("KY"), "Kentucky").AddProgram("KPSS", "Kentucky Peer Support Specialist", Tennessee.Requirements());
+        var tennessee = Tennessee.State().AddProgram("CPRS", "Certified Peer Recovery Specialist", Tennessee.Requirements(reciprocityProgramIds: [georgia.Id]));
+
+        Assert.True(tennessee.AcceptsByReciprocity(georgia.Id));
+        Assert.False(tennessee.AcceptsByReciprocity(kentucky.Id));
+        Assert.False(georgia.AcceptsByReciprocity(tennessee.Id)); // reciprocity is not mutual unless both list it
+    }
+
+    [Fact]
+    public void Changing_requirements_changes_what_reciprocity_accepts()
+    {
+        var other = Guid.NewGuid();
+        var program = Tennessee.Cprs();
+
+        program.ChangeRequirements(Tennessee.Requirements(reciprocityProgramIds: [other]));
+
+        Assert.True(program.AcceptsByReciprocity(other));
+    }
+}

@@ -1,0 +1,103 @@
+using System.Reflection;
+using Registry.Domain.Common;
+using Registry.Domain.Jurisdictions;
+using Registry.Domain.People;
+
+namespace Registry.Domain.Tests.People;
+
+public class PersonTests
+{
+    [Theory]
+    [InlineData("", "Rivera")]
+    [InlineData("Ana", "")]
+    [InlineData("  ", "Rivera")]
+    [InlineData("Ana", "\t")]
+    public void Both_legal_names_are_required(string first, string last)
+    {
+        Assert.Throws<DomainRuleException>(() => new Person(first, last, "ana@example.org"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("ana.example.org")]
+    public void An_email_address_is_required(string email)
+    {
+        Assert.Throws<DomainRuleException>(() => new Person("Ana", "Rivera", email));
+    }
+
+    [Fact]
+    public void Names_and_email_are_kept_trimmed()
+    {
+        var person = new Person("  Ana ", " Rivera ", " ana@example.org ");
+
+        Assert.Equal(("Ana", "Rivera", "ana@example.org"), (person.LegalFirstName, person.LegalLastName, person.Email));
+        Assert.Null(person.PreferredName);
+        Assert.NotEqual(Guid.Empty, person.Id);
+    }
+
+    [Fact]
+    public void The_public_name_is_the_legal_first_and_last_name_even_with_a_preferred_name()
+    {
+        var person = new Person("Ana", "Rivera", "ana@example.org");
+
+        person.Rename("Ana Maria", "Rivera Lopez", "Annie");
+
+        Assert.Equal("Ana Maria Rivera Lopez", person.PublicName);
+        Assert.Equal("Annie", person.PreferredName);
+    }
+
+    [Fact]
+    public void A_refused_rename_or_email_change_keeps_the_old_values()
+    {
+        var person = new Person("Ana", "Rivera", "ana@example.org");
+
+        Assert.Throws<DomainRuleException>(() => person.Rename("Ana", " ", null));
+        Assert.Throws<DomainRuleException>(() => person.ChangeEmail("not-an-address"));
+
+        Assert.Equal(("Ana Rivera", "ana@example.org"), (person.PublicName, person.Email));
+    }
+
+    [Fact]
+    public void Updating_contact_details_stores_phone_birth_date_and_address()
+    {
+        var person = new Person("Ana", "Rivera", "ana@example.org");
+        var address = new PostalAddress("12 Elm St", null, "Nashville", "Davidson", StateCode.Parse("TN"), "37201");
+
+        person.UpdateContact(" 615-555-0100 ", new DateOnly(1985, 6, 1), address);
+
+        Assert.Equal("615-555-0100", person.Phone);
+        Assert.Equal(new DateOnly(1985, 6, 1), person.DateOfBirth);
+        Assert.Equal(address, person.MailingAddress);
+    }
+
+    [Fact]
+    public void Updating_contact_details_with_blanks_clears_them()
+    {
+        var person = new Person("Ana", "Rivera", "ana@example.org");
+        person.UpdateContact("615-555-0100", new DateOnly(1985, 6, 1), null);
+
+        person.UpdateContact("  ", null, null);
+
+        Assert.Null(person.Phone);
+        Assert.Null(person.DateOfBirth);
+        Assert.Null(person.MailingAddress);
+    }
+
+    [Theory]
+    [InlineData(nameof(Person.DateOfBirth))]
+    [InlineData(nameof(Person.MailingAddress))]
+    public void Date_of_birth_and_mailing_address_are_marked_private(string property)
+    {
+        Assert.NotNull(typeof(Person).GetProperty(property)!.GetCustomAttribute<PrivateDataAttribute>());
+    }
+
+    [Theory]
+    [InlineData(nameof(Person.LegalFirstName))]
+    [InlineData(nameof(Person.LegalLastName))]
+    [InlineData(nameof(Person.PublicName))]
+    public void The_names_on_public_records_are_not_marked_private(string property)
+    {
+        Assert.Null(typeof(Person).GetProperty(property)!.GetCustomAttribute<PrivateDataAttribute>());
+    }
+}
