@@ -37,13 +37,13 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         var txProgram = texas.Programs[0];
         txProgram.ChangeRequirements(TexasRequirements(acceptsFrom: paProgram.Id));
 
-        var system = await AccountAsync("admin@registry.example", "Registry Administrator", Roles.SystemAdmin);
+        // Demo history is recorded as the work of the system administrator account.
+        var staff = await AccountAsync("admin@registry.example", "Registry Administrator", Roles.SystemAdmin);
         await AccountAsync("reviewer.tn@registry.example", "Tennessee Reviewer", Roles.Reviewer, state: "TN");
         await AccountAsync("admin.tn@registry.example", "Tennessee Administrator", Roles.StateAdmin, state: "TN");
         await AccountAsync("reviewer.pa@registry.example", "Pennsylvania Reviewer", Roles.Reviewer, state: "PA");
         await AccountAsync("admin.pa@registry.example", "Pennsylvania Administrator", Roles.StateAdmin, state: "PA");
         await AccountAsync("reviewer.tx@registry.example", "Texas Reviewer", Roles.Reviewer, state: "TX");
-        var staffTn = system;
 
         var harbor = new Employer("Harbor House Recovery Center", "hr@harborhouse.example");
         harbor.Approve(_now);
@@ -52,34 +52,34 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
 
         // Applicants, one application each in a different status.
         var alex = await ApplicantAsync("alex.rivera@example.org", "Alex", "Rivera", "Nashville", "Davidson", "TN");
-        Apply(alex, tnProgram, staffTn, ApplicationStatus.Draft);
+        Apply(alex, tnProgram, staff, ApplicationStatus.Draft);
         var jordan = await ApplicantAsync("jordan.lee@example.org", "Jordan", "Lee", "Memphis", "Shelby", "TN");
-        Apply(jordan, tnProgram, staffTn, ApplicationStatus.Submitted);
+        Apply(jordan, tnProgram, staff, ApplicationStatus.Submitted);
         var sam = await ApplicantAsync("sam.patel@example.org", "Sam", "Patel", "Pittsburgh", "Allegheny", "PA");
-        Apply(sam, paProgram, staffTn, ApplicationStatus.UnderReview);
+        Apply(sam, paProgram, staff, ApplicationStatus.UnderReview);
         var casey = await ApplicantAsync("casey.nguyen@example.org", "Casey", "Nguyen", "Austin", "Travis", "TX");
-        Apply(casey, txProgram, staffTn, ApplicationStatus.InfoRequested);
+        Apply(casey, txProgram, staff, ApplicationStatus.InfoRequested);
         var taylor = await ApplicantAsync("taylor.kim@example.org", "Taylor", "Kim", "Philadelphia", "Philadelphia", "PA");
-        Apply(taylor, paProgram, staffTn, ApplicationStatus.Denied);
+        Apply(taylor, paProgram, staff, ApplicationStatus.Denied);
 
         // Certified peers, one credential in each status.
         var morgan = await ApplicantAsync("morgan.brooks@example.org", "Morgan", "Brooks", "Knoxville", "Knox", "TN");
-        Apply(morgan, tnProgram, staffTn, ApplicationStatus.Approved);
-        Certify(morgan, tnProgram, staffTn, monthsAgo: 6);
-        var probation = Certify(await PeerAsync("Riley", "Carter", "Chattanooga", "Hamilton", "TN"), tnProgram, staffTn, monthsAgo: 10);
-        probation.PlaceOnProbation("Monthly supervision reports to the board.", _today.AddMonths(6), _today.AddDays(-20), staffTn, _now);
-        var suspended = Certify(await PeerAsync("Jamie", "Ortiz", "Harrisburg", "Dauphin", "PA"), paProgram, staffTn, monthsAgo: 14);
-        suspended.Suspend("Practised while the credential's conditions were unmet.", _today.AddDays(-40), _today.AddMonths(3), staffTn, _now);
-        var expired = Certify(await PeerAsync("Drew", "Watson", "Scranton", "Lackawanna", "PA"), paProgram, staffTn, monthsAgo: 24, extraDays: 10);
+        Apply(morgan, tnProgram, staff, ApplicationStatus.Approved);
+        Certify(morgan, tnProgram, staff, monthsAgo: 6);
+        var probation = Certify(Peer("Riley", "Carter", "Chattanooga", "Hamilton", "TN"), tnProgram, staff, monthsAgo: 10);
+        probation.PlaceOnProbation("Monthly supervision reports to the board.", _today.AddMonths(6), _today.AddDays(-20), staff, _now);
+        var suspended = Certify(Peer("Jamie", "Ortiz", "Harrisburg", "Dauphin", "PA"), paProgram, staff, monthsAgo: 14);
+        suspended.Suspend("Practised while the credential's conditions were unmet.", _today.AddDays(-40), _today.AddMonths(3), staff, _now);
+        var expired = Certify(Peer("Drew", "Watson", "Scranton", "Lackawanna", "PA"), paProgram, staff, monthsAgo: 24, extraDays: 10);
         expired.Expire(_today, _now);
-        var lapsed = Certify(await PeerAsync("Avery", "Hughes", "El Paso", "El Paso", "TX"), txProgram, staffTn, monthsAgo: 30);
+        var lapsed = Certify(Peer("Avery", "Hughes", "El Paso", "El Paso", "TX"), txProgram, staff, monthsAgo: 30);
         lapsed.Expire(_today, _now);
         lapsed.Lapse(_today, txProgram.Requirements.GracePeriodDays, _now);
-        var revoked = Certify(await PeerAsync("Quinn", "Foster", "Houston", "Harris", "TX"), txProgram, staffTn, monthsAgo: 18);
-        revoked.Revoke("Falsified supervision records.", _today.AddDays(-60), staffTn, _now);
-        var relinquished = Certify(await PeerAsync("Reese", "Morgan", "Erie", "Erie", "PA"), paProgram, staffTn, monthsAgo: 12);
-        relinquished.Relinquish(_today.AddDays(-15), staffTn, _now, "Retired from peer work.");
-        Certify(await PeerAsync("Skyler", "Bennett", "Dallas", "Dallas", "TX"), txProgram, staffTn, monthsAgo: 3);
+        var revoked = Certify(Peer("Quinn", "Foster", "Houston", "Harris", "TX"), txProgram, staff, monthsAgo: 18);
+        revoked.Revoke("Falsified supervision records.", _today.AddDays(-60), staff, _now);
+        var relinquished = Certify(Peer("Reese", "Morgan", "Erie", "Erie", "PA"), paProgram, staff, monthsAgo: 12);
+        relinquished.Relinquish(_today.AddDays(-15), staff, _now, "Retired from peer work.");
+        Certify(Peer("Skyler", "Bennett", "Dallas", "Dallas", "TX"), txProgram, staff, monthsAgo: 3);
 
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -147,18 +147,18 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
 
     private async Task<Person> ApplicantAsync(string email, string first, string last, string city, string county, string state)
     {
-        var person = await PeerAsync(first, last, city, county, state, email);
+        var person = Peer(first, last, city, county, state, email);
         await AccountAsync(email, $"{first} {last}", Roles.Applicant, personId: person.Id);
         return person;
     }
 
-    private Task<Person> PeerAsync(string first, string last, string city, string county, string state, string? email = null)
+    private Person Peer(string first, string last, string city, string county, string state, string? email = null)
     {
         var person = new Person(first, last, email ?? $"{first}.{last}@example.org".ToLowerInvariant());
         person.UpdateContact("615-555-0100", new DateOnly(1985, 4, 12),
             new PostalAddress("100 Main Street", null, city, county, StateCode.Parse(state), "37201"));
         db.People.Add(person);
-        return Task.FromResult(person);
+        return person;
     }
 
     private async Task<Guid> AccountAsync(string email, string displayName, string role, string? state = null, Guid? personId = null, Guid? employerId = null)

@@ -56,12 +56,11 @@ public static class ListMyApplications
             var personId = user.PersonId;
             var rows = await db.Applications.AsNoTracking()
                 .Where(a => a.PersonId == personId)
+                .OrderByDescending(a => a.CreatedAt)
                 .Join(db.Programs, a => a.ProgramId, p => p.Id, (a, p) => new { a.Id, ProgramName = p.Name, p.StateCode, a.Type, a.Status, a.CreatedAt })
                 .ToListAsync(cancellationToken);
-            return rows
-                .OrderByDescending(r => r.CreatedAt)
-                .Select(r => new Model(r.Id, r.ProgramName, r.StateCode.Value, r.Type, r.Status, r.CreatedAt))
-                .ToList();
+            // StateCode is a value-converted column: read it whole, then take its text.
+            return rows.Select(r => new Model(r.Id, r.ProgramName, r.StateCode.Value, r.Type, r.Status, r.CreatedAt)).ToList();
         }
     }
 }

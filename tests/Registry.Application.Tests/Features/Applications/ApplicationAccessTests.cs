@@ -115,4 +115,15 @@ public sealed class ApplicationAccessTests(SliceFixture fixture) : SliceTest(fix
         Assert.Equal(applicationId, only.Id);
         Assert.Equal("TN", only.StateCode);
     }
+
+    [Fact]
+    public async Task Applicants_see_their_newest_application_first()
+    {
+        var (scenario, older) = await SubmittedTennesseeApplicationAsync();
+        var newer = await Fixture.SendAsync(new StartApplication.Command { ProgramId = scenario.PennsylvaniaProgram.Id }, TestUsers.Applicant(scenario.Applicant.Id));
+
+        var mine = await Fixture.SendAsync(new ListMyApplications.Query(), TestUsers.Applicant(scenario.Applicant.Id));
+
+        Assert.Equal([newer.ApplicationId, older], mine.Select(a => a.Id));
+    }
 }
