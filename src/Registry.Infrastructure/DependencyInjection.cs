@@ -28,17 +28,19 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
 
+        // An aggregate with several collections loads with one query per collection, not one wide join.
+        const QuerySplittingBehavior SplitQuery = QuerySplittingBehavior.SplitQuery;
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteInDataFolder(connectionString, contentRootPath);
-                services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>((sp, o) => o.UseSqlite(sqlite, b => b.UseQuerySplittingBehavior(SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>((sp, o) => o.UseNpgsql(connectionString, b => b.UseQuerySplittingBehavior(SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<RegistryDbContext, SqlServerRegistryDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                services.AddDbContext<RegistryDbContext, SqlServerRegistryDbContext>((sp, o) => o.UseSqlServer(connectionString, b => b.UseQuerySplittingBehavior(SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider must be Sqlite, Postgres or SqlServer, not {provider}.");

@@ -79,7 +79,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
 public sealed class ApplicantJourneyTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task An_applicant_starts_and_submits_an_application_and_sees_why_a_duplicate_is_refused()
+    public async Task An_applicant_starts_an_application_and_sees_why_a_duplicate_or_an_early_submission_is_refused()
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/Account/Login?ReturnUrl=%2FApplications");
@@ -99,10 +99,13 @@ public sealed class ApplicantJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Start application" }).ClickAsync();
         Assert.Contains("Your application has been started.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
 
+        // Nothing is recorded yet: submitting is refused with the list of what is missing.
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit application for Certified Peer Specialist" }).ClickAsync();
-        Assert.Contains("Your application has been submitted.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        var refusal = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        Assert.Contains("Training: 0 of 46 hours.", refusal);
+        Assert.Contains("Not yet signed: Code of ethics.", refusal);
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Certified Peer Specialist" });
-        Assert.Contains("Submitted", await row.InnerTextAsync(), StringComparison.OrdinalIgnoreCase); // tags are shown in capitals
+        Assert.Contains("Draft", await row.InnerTextAsync(), StringComparison.OrdinalIgnoreCase); // tags are shown in capitals
         await page.AssertAccessibleAsync();
     }
 }

@@ -6,12 +6,18 @@ namespace Registry.Testing;
 /// <summary>Small, valid domain objects for tests to arrange with.</summary>
 public static class TestData
 {
-    public static Jurisdiction State(string code, string name, string programCode = "CPS", int renewalCycleMonths = 24, int gracePeriodDays = 30)
+    public static Jurisdiction State(string code, string name, string programCode = "CPS", ProgramRequirements? requirements = null)
     {
         var state = new Jurisdiction(StateCode.Parse(code), name);
-        state.AddProgram(programCode, $"{name} Certified Peer Specialist", Requirements(renewalCycleMonths, gracePeriodDays));
+        state.AddProgram(programCode, $"{name} Certified Peer Specialist", requirements ?? Requirements());
         return state;
     }
+
+    /// <summary>A program that asks for nothing, for tests about the status machine rather than the checklist.</summary>
+    public static ProgramRequirements NoRequirements() => new(
+        trainingHoursTotal: 0, trainingDomains: [], supervisedWorkHours: 0, supervisionHours: 0, referencesRequired: 0, exam: null,
+        requiredAttestations: [], renewalCycleMonths: 24, continuingEducationHours: 0, ethicsContinuingEducationHours: 0,
+        gracePeriodDays: 30, renewalWindowDays: 90);
 
     public static ProgramRequirements Requirements(int renewalCycleMonths = 24, int gracePeriodDays = 30) => new(
         trainingHoursTotal: 46,

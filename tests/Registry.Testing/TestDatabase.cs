@@ -64,7 +64,7 @@ public sealed class TestDatabase
         return connection;
     }
 
-    /// <summary>Empties every table the registry writes, keeping the migration history and the roles.</summary>
+    /// <summary>Empties every table the registry writes, keeping the migration history, the roles and the wordings.</summary>
     public async Task ResetAsync()
     {
         await using var connection = OpenConnection();
@@ -82,7 +82,8 @@ public sealed class TestDatabase
                 DatabaseProvider.SqlServer => ["dbo"],
                 _ => [],
             },
-            TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles"],
+            // Reference data the host publishes at start-up stays; everything tests write goes.
+            TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles", "AttestationWordings"],
         });
         await _respawner.ResetAsync(connection);
     }

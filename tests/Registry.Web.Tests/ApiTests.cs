@@ -12,7 +12,7 @@ public sealed class ApiTests(WebFixture fixture) : WebTest(fixture)
 {
     private async Task<(Guid ProgramId, HttpClient Applicant)> ArrangeApplicantAsync(string email = "applicant@test.example")
     {
-        var state = TestData.State("TN", "Tennessee", "CPRS");
+        var state = TestData.State("TN", "Tennessee", "CPRS", TestData.NoRequirements());
         var person = TestData.Person();
         await Fixture.InsertAsync(state, person);
         await Fixture.CreateUserAsync(email, Roles.Applicant, personId: person.Id);

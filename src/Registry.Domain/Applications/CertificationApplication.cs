@@ -1,4 +1,7 @@
+using Registry.Domain.Attestations;
 using Registry.Domain.Common;
+using Registry.Domain.Eligibility;
+using Registry.Domain.Jurisdictions;
 
 namespace Registry.Domain.Applications;
 
@@ -9,6 +12,11 @@ namespace Registry.Domain.Applications;
 public sealed class CertificationApplication : IVersioned
 {
     private readonly List<ApplicationStatusChange> _history = [];
+    private readonly List<TrainingRecord> _trainingRecords = [];
+    private readonly List<WorkExperience> _workExperience = [];
+    private readonly List<SupervisionLog> _supervisionLogs = [];
+    private readonly List<Reference> _references = [];
+    private readonly List<SignedAttestation> _attestations = [];
 
     private CertificationApplication() { }
 
@@ -38,13 +46,126 @@ public sealed class CertificationApplication : IVersioned
     public string? DecisionReason { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<ApplicationStatusChange> History => _history;
+    public IReadOnlyList<TrainingRecord> TrainingRecords => _trainingRecords;
+    public IReadOnlyList<WorkExperience> WorkExperience => _workExperience;
+    public IReadOnlyList<SupervisionLog> SupervisionLogs => _supervisionLogs;
+    public IReadOnlyList<Reference> References => _references;
+    public IReadOnlyList<SignedAttestation> Attestations => _attestations;
+
+    /// <summary>The applicant changes their records only in a draft, or when staff have asked for more.</summary>
+    public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.InfoRequested;
 
     public bool IsOpen => Status.IsOpen();
 
-    public void Submit(Guid actorUserId, DateTimeOffset at)
+    /// <summary>Submits, or resubmits after a request for information; refused with the list of what is missing.</summary>
+    public void Submit(Guid actorUserId, DateTimeOffset at, EligibilityResult eligibility)
     {
+        if (IsEditable && !eligibility.ReadyToSubmit)
+            throw new DomainRuleException("Your application cannot be submitted yet. Still missing: " +
+                string.Join(" ", eligibility.MissingToSubmit.Select(r => r.Sentence)));
         MoveTo(ApplicationStatus.Submitted, actorUserId, at, null);
         SubmittedAt = at;
+    }
+
+    public TrainingRecord AddTrainingRecord(ProgramRequirements rules, string course, string provider, string? domainCode, decimal hours, DateOnly completedOn, Guid? evidenceDocumentId, RecordDates dates)
+    {
+        EnsureEditable();
+        var domain = string.IsNullOrWhiteSpace(domainCode) ? "" : domainCode.Trim();
+        if (domain.Length > 0 && rules.TrainingDomains.All(d => d.Code != domain))
+            throw new DomainRuleException($"'{domain}' is not one of this program's training domains.");
+        Hours.Require(hours, 200, "training hours");
+        dates.Require(completedOn, "completion date");
+        if (_trainingRecords.Any(t => t.SameAs(course ?? "", provider ?? "", completedOn)))
+            throw new DomainRuleException("This course from this provider on this date is already recorded.");
+        var record = new TrainingRecord(Id, course!, provider!, domain, hours, completedOn, evidenceDocumentId);
+        _trainingRecords.Add(record);
+        return record;
+    }
+
+    public WorkExperience AddWorkExperience(WorkKind kind, string organisation, string? role, DateOnly startOn, DateOnly endOn, decimal hours, RecordDates dates)
+    {
+        EnsureEditable();
+        dates.Require(startOn, "start date");
+        dates.Require(endOn, "end date");
+        if (endOn < startOn) throw new DomainRuleException("The end date is before the start date.");
+        var days = endOn.DayNumber - startOn.DayNumber + 1;
+        Hours.Require(hours, 24m * days, "work hours");
+        if (_workExperience.Any(w => w.SameAs(organisation ?? "", startOn)))
+            throw new DomainRuleException("Work at this organisation starting on this date is already recorded.");
+        var record = new WorkExperience(Id, kind, organisation!, role ?? "", startOn, endOn, hours);
+        _workExperience.Add(record);
+        return record;
+    }
+
+    public SupervisionLog AddSupervisionLog(DateOnly heldOn, decimal hours, SupervisionFormat format, string topics,
+        string supervisorName, string supervisorCredential, string supervisorEmail, RecordDates dates)
+    {
+        EnsureEditable();
+        dates.Require(heldOn, "supervision date");
+        Hours.Require(hours, 24, "supervision hours");
+        if (_supervisionLogs.Any(l => l.SameAs(heldOn, supervisorEmail ?? "", hours)))
+            throw new DomainRuleException("This supervision session is already recorded.");
+        var log = new SupervisionLog(Id, heldOn, hours, format, topics, supervisorName, supervisorCredential, supervisorEmail);
+        _supervisionLogs.Add(log);
+        return log;
+    }
+
+    public Reference AddReference(int referencesRequired, string refereeName, string refereeEmail, string relationship)
+    {
+        EnsureEditable();
+        if (referencesRequired == 0) throw new DomainRuleException("This program does not ask for references.");
+        if (_references.Any(r => r.RefereeEmail.Equals(refereeEmail?.Trim(), StringComparison.OrdinalIgnoreCase)))
+            throw new DomainRuleException("This referee is already named.");
+        var reference = new Reference(Id, refereeName, refereeEmail, relationship);
+        _references.Add(reference);
+        return reference;
+    }
+
+    /// <summary>Removes a training, work, supervision or reference entry the applicant added by mistake.</summary>
+    public void RemoveRecord(Guid recordId)
+    {
+        EnsureEditable();
+        var removed = _trainingRecords.RemoveAll(r => r.Id == recordId) + _workExperience.RemoveAll(r => r.Id == recordId)
+            + _supervisionLogs.RemoveAll(r => r.Id == recordId && !r.IsConfirmed) + _references.RemoveAll(r => r.Id == recordId && !r.IsConfirmed);
+        if (removed == 0) throw new DomainRuleException("That entry is not on this application, or it has already been confirmed.");
+    }
+
+    /// <summary>A supervisor confirms their sessions; confirmation may arrive after submission.</summary>
+    public int ConfirmSupervision(string supervisorEmail, IEnumerable<Guid> logIds, DateTimeOffset at)
+    {
+        var ids = logIds.ToHashSet();
+        var logs = _supervisionLogs.Where(l => ids.Contains(l.Id) && l.SupervisorEmail.Equals(supervisorEmail, StringComparison.OrdinalIgnoreCase)).ToList();
+        logs.ForEach(l => l.Confirm(at));
+        return logs.Count;
+    }
+
+    public void ConfirmReference(Guid referenceId, string refereeEmail, string? statement, DateTimeOffset at)
+    {
+        var reference = _references.SingleOrDefault(r => r.Id == referenceId && r.RefereeEmail.Equals(refereeEmail, StringComparison.OrdinalIgnoreCase))
+            ?? throw new DomainRuleException("This reference is no longer on the application.");
+        reference.Confirm(statement, at);
+    }
+
+    public SignedAttestation Sign(AttestationWording wording, bool agreed, bool? disclosedYes, string? statement, DateTimeOffset at)
+    {
+        EnsureEditable();
+        if (_attestations.Any(a => a.Code == wording.Code)) throw new DomainRuleException($"You have already signed \"{wording.Title}\".");
+        if (!agreed) throw new DomainRuleException($"Tick the box to sign \"{wording.Title}\".");
+        if (wording.Kind == AttestationKind.Disclosure && disclosedYes is null) throw new DomainRuleException($"Answer yes or no to \"{wording.Title}\".");
+        var explanationNeeded = wording.Kind == AttestationKind.Agreement ? wording.AsksForStatement : disclosedYes == true;
+        var text = string.IsNullOrWhiteSpace(statement) ? null : statement.Trim();
+        if (explanationNeeded && text is null)
+            throw new DomainRuleException(wording.Kind == AttestationKind.Agreement ? $"Write your statement for \"{wording.Title}\"." : $"Explain your answer to \"{wording.Title}\".");
+        if (text is { Length: > 4000 }) throw new DomainRuleException("A statement can be at most 4000 characters.");
+        var signature = new SignedAttestation(Id, wording, wording.Kind == AttestationKind.Disclosure ? disclosedYes : null, text, at);
+        _attestations.Add(signature);
+        return signature;
+    }
+
+    private void EnsureEditable()
+    {
+        if (!IsEditable)
+            throw new DomainRuleException($"This application is {Describe(Status)}; it can be changed only while it is a draft or when staff have asked for more information.");
     }
 
     public void BeginReview(Guid reviewerUserId, DateTimeOffset at) => MoveTo(ApplicationStatus.UnderReview, reviewerUserId, at, null);

@@ -5,11 +5,16 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Domain.Applications;
+using Registry.Domain.Attestations;
 using Registry.Domain.Auditing;
 using Registry.Domain.Common;
+using Registry.Domain.Confirmations;
 using Registry.Domain.Credentials;
+using Registry.Domain.Documents;
 using Registry.Domain.Employers;
+using Registry.Domain.Exams;
 using Registry.Domain.Jurisdictions;
+using Registry.Domain.Notifications;
 using Registry.Domain.People;
 using Registry.Infrastructure.Identity;
 
@@ -29,9 +34,14 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AttestationWording> AttestationWordings => Set<AttestationWording>();
+    public DbSet<ExamAttempt> ExamAttempts => Set<ExamAttempt>();
+    public DbSet<EvidenceDocument> Documents => Set<EvidenceDocument>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ConfirmationRequest> ConfirmationRequests => Set<ConfirmationRequest>();
 
-    /// <summary>SQL for a filtered index over open applications, quoted the provider's way.</summary>
-    protected abstract string OpenApplicationFilter { get; }
+    /// <summary>A column name quoted the provider's way, for the SQL of filtered indexes.</summary>
+    protected abstract string Quote(string column);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -40,8 +50,12 @@ public abstract class RegistryDbContext(DbContextOptions options)
         builder.Entity<CertificationApplication>()
             .HasIndex(a => new { a.PersonId, a.ProgramId })
             .IsUnique()
-            .HasFilter(OpenApplicationFilter)
+            .HasFilter($"{Quote("Status")} IN ('Draft', 'Submitted', 'UnderReview', 'InfoRequested')")
             .HasDatabaseName("UX_Applications_OneOpenPerPersonAndProgram");
+        builder.Entity<Notification>()
+            .HasIndex(n => n.DeduplicationKey)
+            .IsUnique()
+            .HasFilter($"{Quote("DeduplicationKey")} IS NOT NULL");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -91,7 +105,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     private void GuardAppendOnly()
     {
         var rewritten = ChangeTracker.Entries()
-            .Where(e => e.Entity is ApplicationStatusChange or CredentialEvent or AuditEntry)
+            .Where(e => e.Entity is ApplicationStatusChange or CredentialEvent or AuditEntry or SignedAttestation)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (rewritten is not null)
             throw new InvalidOperationException($"{rewritten.Entity.GetType().Name} rows are append-only.");

@@ -1,3 +1,4 @@
+using Registry.Domain.Eligibility;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Security;
@@ -129,7 +130,7 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
     private void Apply(Person person, CredentialProgram program, Guid staff, ApplicationStatus target)
     {
         var application = CertificationApplication.Start(person.Id, program.Id, ApplicationType.Initial, staff, _now.AddDays(-30));
-        if (target != ApplicationStatus.Draft) application.Submit(staff, _now.AddDays(-25));
+        if (target != ApplicationStatus.Draft) application.Submit(staff, _now.AddDays(-25), EligibilityResult.NothingRequired);
         if (target is ApplicationStatus.UnderReview or ApplicationStatus.InfoRequested or ApplicationStatus.Approved or ApplicationStatus.Denied)
             application.BeginReview(staff, _now.AddDays(-20));
         if (target == ApplicationStatus.InfoRequested) application.RequestInformation(staff, _now.AddDays(-10), "Please upload the certificate for your ethics training.");

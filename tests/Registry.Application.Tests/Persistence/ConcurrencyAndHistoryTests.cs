@@ -1,3 +1,4 @@
+using Registry.Domain.Eligibility;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Domain.Applications;
@@ -14,7 +15,7 @@ public sealed class ConcurrencyAndHistoryTests(SliceFixture fixture) : SliceTest
         var state = TestData.State("TN", "Tennessee");
         var person = TestData.Person();
         var application = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow);
-        application.Submit(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        application.Submit(Guid.NewGuid(), DateTimeOffset.UtcNow, EligibilityResult.NothingRequired);
         await Fixture.InsertAsync(state, person, application);
 
         await Fixture.ExecuteAsync(async first =>

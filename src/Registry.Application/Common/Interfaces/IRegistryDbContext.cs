@@ -1,9 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Applications;
+using Registry.Domain.Attestations;
 using Registry.Domain.Auditing;
+using Registry.Domain.Confirmations;
 using Registry.Domain.Credentials;
+using Registry.Domain.Documents;
 using Registry.Domain.Employers;
+using Registry.Domain.Exams;
 using Registry.Domain.Jurisdictions;
+using Registry.Domain.Notifications;
 using Registry.Domain.People;
 
 namespace Registry.Application.Common.Interfaces;
@@ -18,6 +23,11 @@ public interface IRegistryDbContext
     DbSet<Credential> Credentials { get; }
     DbSet<Employer> Employers { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<AttestationWording> AttestationWordings { get; }
+    DbSet<ExamAttempt> ExamAttempts { get; }
+    DbSet<EvidenceDocument> Documents { get; }
+    DbSet<Notification> Notifications { get; }
+    DbSet<ConfirmationRequest> ConfirmationRequests { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

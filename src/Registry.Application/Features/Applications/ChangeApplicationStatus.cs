@@ -20,7 +20,8 @@ public static class SubmitApplication
         public async Task<ApplicationStatus> Handle(Command command, CancellationToken cancellationToken)
         {
             var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
-            application.Submit(user.UserId!.Value, clock.GetUtcNow());
+            var eligibility = await db.EvaluateAsync(application, cancellationToken);
+            application.Submit(user.UserId!.Value, clock.GetUtcNow(), eligibility);
             return application.Status;
         }
     }
@@ -63,12 +64,4 @@ public static class BeginReview
             return application.Status;
         }
     }
-}
-
-internal static class ApplicationLoading
-{
-    /// <summary>The application with its history, tracked for change.</summary>
-    public static async Task<CertificationApplication> LoadAsync(this DbSet<CertificationApplication> applications, Guid id, CancellationToken cancellationToken) =>
-        await applications.Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-        ?? throw new NotFoundException("Application", id);
 }

@@ -21,6 +21,17 @@ internal sealed class CertificationApplicationConfiguration : IEntityTypeConfigu
         builder.HasIndex(a => new { a.ProgramId, a.Status });
         builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.History).HasField("_history");
+        builder.Ignore(a => a.IsEditable);
+        builder.HasMany(a => a.TrainingRecords).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.TrainingRecords).HasField("_trainingRecords");
+        builder.HasMany(a => a.WorkExperience).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.WorkExperience).HasField("_workExperience");
+        builder.HasMany(a => a.SupervisionLogs).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.SupervisionLogs).HasField("_supervisionLogs");
+        builder.HasMany(a => a.References).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.References).HasField("_references");
+        builder.HasMany(a => a.Attestations).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Attestations).HasField("_attestations");
     }
 }
 

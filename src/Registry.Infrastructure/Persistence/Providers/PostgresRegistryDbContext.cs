@@ -6,7 +6,7 @@ namespace Registry.Infrastructure.Persistence.Providers;
 
 public sealed class PostgresRegistryDbContext(DbContextOptions<PostgresRegistryDbContext> options) : RegistryDbContext(options)
 {
-    protected override string OpenApplicationFilter => "\"Status\" IN ('Draft', 'Submitted', 'UnderReview', 'InfoRequested')";
+    protected override string Quote(string column) => $"\"{column}\"";
 
     protected override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

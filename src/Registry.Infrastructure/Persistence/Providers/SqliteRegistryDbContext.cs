@@ -8,7 +8,7 @@ namespace Registry.Infrastructure.Persistence.Providers;
 /// <summary>The embedded default: a local file, no server.</summary>
 public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options) : RegistryDbContext(options)
 {
-    protected override string OpenApplicationFilter => "\"Status\" IN ('Draft', 'Submitted', 'UnderReview', 'InfoRequested')";
+    protected override string Quote(string column) => $"\"{column}\"";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

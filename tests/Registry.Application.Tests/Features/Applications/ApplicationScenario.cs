@@ -13,7 +13,7 @@ public sealed record ApplicationScenario(Jurisdiction Tennessee, Jurisdiction Pe
     public static async Task<ApplicationScenario> ArrangeAsync(SliceFixture fixture)
     {
         var scenario = new ApplicationScenario(
-            TestData.State("TN", "Tennessee", "CPRS"), TestData.State("PA", "Pennsylvania", "CPS"),
+            TestData.State("TN", "Tennessee", "CPRS", TestData.NoRequirements()), TestData.State("PA", "Pennsylvania", "CPS", TestData.NoRequirements()),
             TestData.Person("Robin", "Alvarez"), TestData.Person("Kai", "Morrow"));
         await fixture.InsertAsync(scenario.Tennessee, scenario.Pennsylvania, scenario.Applicant, scenario.OtherApplicant);
         return scenario;

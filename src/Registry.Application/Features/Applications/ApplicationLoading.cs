@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+using Registry.Domain.Applications;
+using Registry.Domain.Eligibility;
+
+namespace Registry.Application.Features.Applications;
+
+internal static class ApplicationLoading
+{
+    /// <summary>The whole application aggregate (history and every record), tracked for change.</summary>
+    public static async Task<CertificationApplication> LoadAsync(this DbSet<CertificationApplication> applications, Guid id, CancellationToken cancellationToken) =>
+        await applications
+            .Include(a => a.History)
+            .Include(a => a.TrainingRecords)
+            .Include(a => a.WorkExperience)
+            .Include(a => a.SupervisionLogs)
+            .Include(a => a.References)
+            .Include(a => a.Attestations)
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+        ?? throw new NotFoundException("Application", id);
+
+    /// <summary>The program's checklist for this application, from the domain's eligibility rule.</summary>
+    public static async Task<EligibilityResult> EvaluateAsync(this IRegistryDbContext db, CertificationApplication application, CancellationToken cancellationToken)
+    {
+        var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
+        var attempts = await db.ExamAttempts.AsNoTracking()
+            .Where(e => e.PersonId == application.PersonId && e.ProgramId == application.ProgramId)
+            .ToListAsync(cancellationToken);
+        var required = program.Requirements.RequiredAttestations;
+        var wordings = await db.AttestationWordings.AsNoTracking().Where(w => required.Contains(w.Code)).ToListAsync(cancellationToken);
+        var titles = wordings.GroupBy(w => w.Code).ToDictionary(g => g.Key, g => g.MaxBy(w => w.Version)!.Title);
+        return EligibilityCheck.Evaluate(program.Requirements, ApplicantRecords.Of(application, attempts), titles, application.Type == ApplicationType.Reciprocity);
+    }
+}

@@ -1,0 +1,39 @@
+using Registry.Domain.Common;
+
+namespace Registry.Domain.Applications;
+
+/// <summary>What "today" and the applicant's birth date allow for a dated record.</summary>
+public readonly record struct RecordDates(DateOnly Today, DateOnly? BirthDate)
+{
+    /// <summary>Peer work counts from the age of 14.</summary>
+    public const int MinimumAge = 14;
+
+    public void Require(DateOnly date, string what)
+    {
+        if (date > Today) throw new DomainRuleException($"The {what} cannot be in the future.");
+        if (BirthDate is { } born && date < born.AddYears(MinimumAge))
+            throw new DomainRuleException($"The {what} is before your {MinimumAge}th birthday; please check the date.");
+    }
+}
+
+public static class Hours
+{
+    /// <summary>Hours are positive and recorded to the quarter hour.</summary>
+    public static decimal Require(decimal hours, decimal maximum, string what)
+    {
+        if (hours <= 0) throw new DomainRuleException($"The {what} must be more than zero.");
+        if (hours * 4 != decimal.Truncate(hours * 4)) throw new DomainRuleException($"Record the {what} to the quarter hour (for example 1.25 or 2.5).");
+        if (hours > maximum) throw new DomainRuleException($"The {what} cannot be more than {maximum:0.##}.");
+        return hours;
+    }
+
+    public static bool IsQuarterHours(decimal hours) => hours * 4 == decimal.Truncate(hours * 4);
+}
+
+/// <summary>Where state staff have got to with one record (issue: staff review).</summary>
+public enum RecordReview
+{
+    Pending,
+    Verified,
+    Rejected,
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Registry.Domain.Applications;
+using Registry.Domain.Attestations;
+using Registry.Domain.Exams;
+using Registry.Domain.Jurisdictions;
+
+namespace Registry.Domain.Eligibility;
+
+/// <summary>One requirement of the program, what the applicant has, what is needed, and a plain sentence.</summary>
+public sealed record RequirementResult(string Code, string Title, decimal Have, decimal Need, bool IsMet, bool NeededToSubmit, string Sentence);
+
+public sealed record EligibilityResult(IReadOnlyList<RequirementResult> Requirements)
+{
+    /// <summary>A program that asks for nothing: everything is met.</summary>
+    public static EligibilityResult NothingRequired { get; } = new([]);
+
+    /// <summary>Everything the applicant can provide is there (the exam result is recorded by staff later).</summary>
+    public bool ReadyToSubmit => Requirements.All(r => r.IsMet || !r.NeededToSubmit);
+
+    public bool ReadyToApprove => Requirements.All(r => r.IsMet);
+
+    public IReadOnlyList<RequirementResult> MissingToSubmit => Requirements.Where(r => !r.IsMet && r.NeededToSubmit).ToList();
+}
+
+/// <summary>What an application holds, as eligibility sees it.</summary>
+public sealed record ApplicantRecords(
+    IEnumerable<TrainingRecord> Training,
+    IEnumerable<WorkExperience> Work,
+    IEnumerable<SupervisionLog> Supervision,
+    IEnumerable<Reference> References,
+    IEnumerable<SignedAttestation> Attestations,
+    IEnumerable<ExamAttempt> ExamAttempts)
+{
+    public static ApplicantRecords Of(CertificationApplication application, IEnumerable<ExamAttempt> examAttempts) =>
+        new(application.TrainingRecords, application.WorkExperience, application.SupervisionLogs, application.References, application.Attestations, examAttempts);
+}
+
+/// <summary>
+/// The eligibility rule: a pure function of the program's requirements (data), the applicant's records
+/// and whether reciprocity applies. Applicants see it as their checklist; reviewers see the same list.
+/// </summary>
+public static class EligibilityCheck
+{
+    public static EligibilityResult Evaluate(ProgramRequirements rules, ApplicantRecords records, IReadOnlyDictionary<string, string> attestationTitles, bool byReciprocity)
+    {
+        var results = new List<RequirementResult>();
+        var training = records.Training.Where(t => t.Review != RecordReview.Rejected).ToList();
+
+        // Reciprocity: the credential already held covers training, work, supervision and the exam.
+        if (!byReciprocity)
+        {
+            results.Add(Hours("training", "Training", training.Sum(t => t.Hours), rules.TrainingHoursTotal, "training"));
+            foreach (var domain in rules.TrainingDomains.Where(d => d.MinimumHours > 0))
+                results.Add(Hours($"training:{domain.Code}", domain.Name, training.Where(t => t.DomainCode == domain.Code).Sum(t => t.Hours), domain.MinimumHours, $"{domain.Name.ToLowerInvariant()} training"));
+            if (rules.SupervisedWorkHours > 0)
+                results.Add(Hours("work", "Supervised work", records.Work.Where(w => w.Review != RecordReview.Rejected).Sum(w => w.Hours), rules.SupervisedWorkHours, "supervised work"));
+            if (rules.SupervisionHours > 0)
+                results.Add(Supervision(records.Supervision.ToList(), rules.SupervisionHours));
+        }
+
+        if (rules.ReferencesRequired > 0)
+        {
+            var references = records.References.ToList();
+            var confirmed = references.Count(r => r.IsConfirmed);
+            var waiting = references.Count - confirmed;
+            results.Add(new("references", "References", confirmed, rules.ReferencesRequired, confirmed >= rules.ReferencesRequired, true,
+                $"References confirmed: {confirmed} of {rules.ReferencesRequired}" + (waiting > 0 ? $" ({waiting} waiting for the referee)" : "") + "."));
+        }
+
+        var signed = records.Attestations.Select(a => a.Code).ToHashSet();
+        foreach (var code in rules.RequiredAttestations)
+        {
+            var title = attestationTitles.TryGetValue(code, out var t) ? t : code;
+            var isSigned = signed.Contains(code);
+            results.Add(new($"attestation:{code}", title, isSigned ? 1 : 0, 1, isSigned, true, isSigned ? $"Signed: {title}." : $"Not yet signed: {title}."));
+        }
+
+        if (rules.Exam is not null && !byReciprocity)
+        {
+            var passed = records.ExamAttempts.Where(a => a.Passed).OrderBy(a => a.TakenOn).FirstOrDefault();
+            results.Add(new("exam", "Exam", passed is null ? 0 : 1, 1, passed is not null, false,
+                passed is null ? "Exam: not yet passed. Staff record your result when the testing company reports it." : $"Exam: passed on {passed.TakenOn:MMMM d, yyyy}."));
+        }
+        return new EligibilityResult(results);
+    }
+
+    private static RequirementResult Hours(string code, string title, decimal have, decimal need, string what) =>
+        new(code, title, have, need, have >= need, true, $"{Capitalised(what)}: {Number(have)} of {Number(need)} hours.");
+
+    private static RequirementResult Supervision(IReadOnlyList<SupervisionLog> logs, decimal need)
+    {
+        var confirmed = logs.Where(l => l.IsConfirmed).Sum(l => l.Hours);
+        var pending = logs.Where(l => !l.IsConfirmed).Sum(l => l.Hours);
+        var sentence = $"Supervision confirmed by your supervisor: {Number(confirmed)} of {Number(need)} hours" +
+            (pending > 0 ? $" ({Number(pending)} hours waiting for confirmation)." : ".");
+        return new("supervision", "Supervision", confirmed, need, confirmed >= need, true, sentence);
+    }
+
+    private static string Number(decimal hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+}

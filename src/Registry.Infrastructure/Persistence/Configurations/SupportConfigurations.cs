@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Registry.Domain.Confirmations;
+using Registry.Domain.Documents;
+using Registry.Domain.Exams;
+using Registry.Domain.Jurisdictions;
+using Registry.Domain.Notifications;
+using Registry.Domain.People;
+
+namespace Registry.Infrastructure.Persistence.Configurations;
+
+internal sealed class ExamAttemptConfiguration : IEntityTypeConfiguration<ExamAttempt>
+{
+    public void Configure(EntityTypeBuilder<ExamAttempt> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CredentialProgram>().WithMany().HasForeignKey(e => e.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.PersonId, e.ProgramId, e.TakenOn });
+    }
+}
+
+internal sealed class EvidenceDocumentConfiguration : IEntityTypeConfiguration<EvidenceDocument>
+{
+    public void Configure(EntityTypeBuilder<EvidenceDocument> builder)
+    {
+        builder.ToTable("Documents");
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.FileName).HasMaxLength(120);
+        builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.Property(d => d.StorageKey).HasMaxLength(200);
+        builder.Ignore(d => d.ContentType);
+        builder.HasOne<Person>().WithMany().HasForeignKey(d => d.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.RecipientEmail).HasMaxLength(256);
+        builder.Property(n => n.Template).HasMaxLength(64);
+        builder.Property(n => n.Subject).HasMaxLength(300);
+        builder.Property(n => n.DeduplicationKey).HasMaxLength(200);
+        builder.Property(n => n.LastError).HasMaxLength(2000);
+        builder.HasIndex(n => new { n.SentAt, n.CreatedAt });
+    }
+}
+
+internal sealed class ConfirmationRequestConfiguration : IEntityTypeConfiguration<ConfirmationRequest>
+{
+    public void Configure(EntityTypeBuilder<ConfirmationRequest> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Email).HasMaxLength(256);
+        builder.HasIndex(c => c.ApplicationId);
+    }
+}
