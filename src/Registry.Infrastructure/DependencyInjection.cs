@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Interfaces;
+using Registry.Infrastructure.Documents;
 using Registry.Infrastructure.Health;
 using Registry.Infrastructure.Identity;
+using Registry.Infrastructure.Mail;
 using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Persistence.Providers;
 
@@ -61,6 +63,8 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>();
 
         services.AddJobs(configuration, provider, connectionString);
+        services.AddMail(configuration, contentRootPath);
+        services.AddDocuments(configuration, contentRootPath);
         services.AddHealthChecks()
             .AddDbContextCheck<RegistryDbContext>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");

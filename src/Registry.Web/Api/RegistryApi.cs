@@ -29,6 +29,10 @@ public static class RegistryApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapAccountApi();
+        api.MapRecordsApi();
+        api.MapJourneyApi();
+
         applications.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyApplications.Query(), ct))
             .WithSummary("The signed-in applicant's applications.");
         applications.MapPost("/", async Task<Created<StartApplication.Started>> (StartApplication.Command command, IMediator mediator, CancellationToken ct) =>

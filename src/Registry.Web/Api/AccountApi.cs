@@ -1,0 +1,8 @@
+namespace Registry.Web.Api;
+
+public static class AccountApi
+{
+    public static void MapAccountApi(this RouteGroupBuilder api)
+    {
+    }
+}

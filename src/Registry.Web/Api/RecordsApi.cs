@@ -1,0 +1,8 @@
+namespace Registry.Web.Api;
+
+public static class RecordsApi
+{
+    public static void MapRecordsApi(this RouteGroupBuilder api)
+    {
+    }
+}
