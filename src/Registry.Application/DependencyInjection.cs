@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         services.Scan(scan => scan.FromAssemblies(assembly)
             .AddClasses(c => c.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false).AsImplementedInterfaces().WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(INotificationHandler<>)), publicOnly: false).AsImplementedInterfaces().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false).AsImplementedInterfaces().WithScopedLifetime());
 
         // Outermost first: who may ask, whether the request is well formed, whether it touches only the

@@ -69,6 +69,7 @@ public static class DependencyInjection
             .AddDbContextCheck<RegistryDbContext>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
         services.AddScoped<Seeding.DemoData>();
         return services;
     }

@@ -9,7 +9,7 @@ namespace Registry.Domain.Applications;
 /// A person's request for a program's credential (initial, renewal, reciprocity or reinstatement).
 /// Every status change is recorded with who made it, when, and why.
 /// </summary>
-public sealed class CertificationApplication : IVersioned
+public sealed class CertificationApplication : IVersioned, IHasDomainEvents
 {
     private readonly List<ApplicationStatusChange> _history = [];
     private readonly List<TrainingRecord> _trainingRecords = [];
@@ -17,6 +17,7 @@ public sealed class CertificationApplication : IVersioned
     private readonly List<SupervisionLog> _supervisionLogs = [];
     private readonly List<Reference> _references = [];
     private readonly List<SignedAttestation> _attestations = [];
+    private readonly List<IDomainEvent> _domainEvents = [];
 
     private CertificationApplication() { }
 
@@ -52,18 +53,24 @@ public sealed class CertificationApplication : IVersioned
     public IReadOnlyList<Reference> References => _references;
     public IReadOnlyList<SignedAttestation> Attestations => _attestations;
 
+    public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
+
+    public void ClearDomainEvents() => _domainEvents.Clear();
+
     /// <summary>The applicant changes their records only in a draft, or when staff have asked for more.</summary>
     public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.InfoRequested;
 
     public bool IsOpen => Status.IsOpen();
 
     /// <summary>Submits, or resubmits after a request for information; refused with the list of what is missing.</summary>
-    public void Submit(Guid actorUserId, DateTimeOffset at, EligibilityResult eligibility)
+    public void Submit(Guid actorUserId, DateTimeOffset at, EligibilityResult eligibility, string? answer = null)
     {
         if (IsEditable && !eligibility.ReadyToSubmit)
             throw new DomainRuleException("Your application cannot be submitted yet. Still missing: " +
                 string.Join(" ", eligibility.MissingToSubmit.Select(r => r.Sentence)));
-        MoveTo(ApplicationStatus.Submitted, actorUserId, at, null);
+        if (Status == ApplicationStatus.InfoRequested && string.IsNullOrWhiteSpace(answer))
+            throw new DomainRuleException("Please answer the request for information before you resubmit.");
+        MoveTo(ApplicationStatus.Submitted, actorUserId, at, string.IsNullOrWhiteSpace(answer) ? null : answer.Trim());
         SubmittedAt = at;
     }
 
@@ -198,7 +205,9 @@ public sealed class CertificationApplication : IVersioned
     {
         if (!ApplicationStatusRules.AllowedMoves.Contains((Status, to)))
             throw new DomainRuleException($"An application that is {Describe(Status)} cannot become {Describe(to)}.");
-        _history.Add(new ApplicationStatusChange(Id, Status, to, actorUserId, at, reason));
+        var change = new ApplicationStatusChange(Id, Status, to, actorUserId, at, reason);
+        _history.Add(change);
+        _domainEvents.Add(new ApplicationStatusChanged(Id, change.Id, PersonId, ProgramId, Status, to, reason, at));
         Status = to;
     }
 

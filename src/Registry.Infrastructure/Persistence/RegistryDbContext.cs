@@ -92,6 +92,14 @@ public abstract class RegistryDbContext(DbContextOptions options)
 
     protected abstract bool IsUniqueViolation(DbUpdateException exception);
 
+    public IReadOnlyList<IDomainEvent> TakeDomainEvents()
+    {
+        var raisers = ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
+        var events = raisers.SelectMany(e => e.DomainEvents).ToList();
+        raisers.ForEach(e => e.ClearDomainEvents());
+        return events;
+    }
+
     private void BumpVersions()
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))

@@ -44,8 +44,9 @@ public static class RegistryApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         applications.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetApplication.Query(id), ct))
             .WithSummary("One application and its history.");
-        applications.MapPost("/{id:guid}/submit", async (Guid id, IMediator mediator, CancellationToken ct) => new StatusResponse(await mediator.Send(new SubmitApplication.Command(id), ct)))
-            .WithSummary("Submit a draft, or the answer to a request for information.")
+        applications.MapPost("/{id:guid}/submit", async (Guid id, SubmitRequest? body, IMediator mediator, CancellationToken ct) =>
+                new StatusResponse(await mediator.Send(new SubmitApplication.Command(id, body?.Answer), ct)))
+            .WithSummary("Submit a draft, or resubmit with the answer to a request for information; refused with what is missing while the checklist has an unmet line.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         applications.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawRequest? body, IMediator mediator, CancellationToken ct) =>
                 new StatusResponse(await mediator.Send(new WithdrawApplication.Command(id, body?.Reason), ct)))
@@ -70,6 +71,8 @@ public static class RegistryApi
     public sealed record TokenRequest(string? Email, string? Password);
 
     public sealed record WithdrawRequest(string? Reason);
+
+    public sealed record SubmitRequest(string? Answer);
 
     public sealed record StatusResponse(ApplicationStatus Status);
 }

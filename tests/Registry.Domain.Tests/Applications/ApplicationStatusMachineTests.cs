@@ -32,7 +32,7 @@ public class ApplicationStatusMachineTests
         if (status == ApplicationStatus.Withdrawn) application.Withdraw(Applicant, Next(), "Applying next year instead.");
         if (status is ApplicationStatus.Draft or ApplicationStatus.Withdrawn) return application;
 
-        application.Submit(Applicant, Next(), EligibilityResult.NothingRequired);
+        application.Submit(Applicant, Next(), EligibilityResult.NothingRequired, "Here is what you asked for.");
         if (status != ApplicationStatus.Submitted) application.BeginReview(Reviewer, Next());
         switch (status)
         {
@@ -47,7 +47,7 @@ public class ApplicationStatusMachineTests
     /// <summary>The public method that leads to each status and the reason it records; nothing leads back to Draft.</summary>
     private static (Action<CertificationApplication, Guid, DateTimeOffset> Act, string? Reason)? MethodLeadingTo(ApplicationStatus to) => to switch
     {
-        ApplicationStatus.Submitted => ((a, who, at) => a.Submit(who, at, EligibilityResult.NothingRequired), null),
+        ApplicationStatus.Submitted => ((a, who, at) => a.Submit(who, at, EligibilityResult.NothingRequired, "Here is what you asked for."), "Here is what you asked for."),
         ApplicationStatus.UnderReview => ((a, who, at) => a.BeginReview(who, at), null),
         ApplicationStatus.InfoRequested => ((a, who, at) => a.RequestInformation(who, at, "Send your references."), "Send your references."),
         ApplicationStatus.Approved => ((a, who, at) => a.Approve(who, at, "All requirements met."), "All requirements met."),
@@ -165,7 +165,7 @@ public class ApplicationStatusMachineTests
     {
         var application = ApplicationIn(ApplicationStatus.Draft);
 
-        application.Submit(Applicant, Later, EligibilityResult.NothingRequired);
+        application.Submit(Applicant, Later, EligibilityResult.NothingRequired, "Here is what you asked for.");
 
         Assert.Equal(Later, application.SubmittedAt);
         Assert.Null(application.DecidedAt);
@@ -241,7 +241,7 @@ public class ApplicationStatusMachineTests
         for (var round = 0; round < 2; round++)
         {
             application.RequestInformation(Reviewer, at = at.AddDays(1), "One more reference, please.");
-            application.Submit(Applicant, at = at.AddDays(1), EligibilityResult.NothingRequired);
+            application.Submit(Applicant, at = at.AddDays(1), EligibilityResult.NothingRequired, "Here is what you asked for.");
             application.BeginReview(Reviewer, at = at.AddDays(1));
         }
         application.Approve(Reviewer, at.AddDays(1), null);

@@ -30,4 +30,7 @@ public interface IRegistryDbContext
     DbSet<ConfirmationRequest> ConfirmationRequests { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The events the tracked aggregates have raised since the last call, each handed out once.</summary>
+    IReadOnlyList<Domain.Common.IDomainEvent> TakeDomainEvents();
 }

@@ -9,11 +9,16 @@ using Registry.Domain.Applications;
 
 namespace Registry.Application.Features.Applications;
 
-/// <summary>The applicant submits their draft (or their answer to a request for information).</summary>
+/// <summary>The applicant submits their draft, or resubmits with their answer to a request for information.</summary>
 public static class SubmitApplication
 {
     [AllowedRoles(Roles.Applicant)]
-    public sealed record Command(Guid ApplicationId) : ICommand<ApplicationStatus>, IApplicationScoped;
+    public sealed record Command(Guid ApplicationId, string? Answer = null) : ICommand<ApplicationStatus>, IApplicationScoped;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Answer).MaximumLength(4000);
+    }
 
     public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, ApplicationStatus>
     {
@@ -21,7 +26,7 @@ public static class SubmitApplication
         {
             var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
             var eligibility = await db.EvaluateAsync(application, cancellationToken);
-            application.Submit(user.UserId!.Value, clock.GetUtcNow(), eligibility);
+            application.Submit(user.UserId!.Value, clock.GetUtcNow(), eligibility, command.Answer);
             return application.Status;
         }
     }

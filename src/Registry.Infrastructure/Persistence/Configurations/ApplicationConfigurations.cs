@@ -22,6 +22,7 @@ internal sealed class CertificationApplicationConfiguration : IEntityTypeConfigu
         builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.History).HasField("_history");
         builder.Ignore(a => a.IsEditable);
+        builder.Ignore(a => a.DomainEvents);
         builder.HasMany(a => a.TrainingRecords).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.TrainingRecords).HasField("_trainingRecords");
         builder.HasMany(a => a.WorkExperience).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);

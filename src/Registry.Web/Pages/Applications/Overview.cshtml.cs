@@ -1,0 +1,43 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Common.Security;
+using Registry.Application.Features.Applications;
+using Registry.Web.Infrastructure;
+
+namespace Registry.Web.Pages.Applications;
+
+[Authorize(Roles = Roles.Applicant)]
+public sealed class OverviewModel(IMediator mediator) : PageModel, IReloadOnFailure
+{
+    public GetApplicationOverview.Model Application { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Answer { get; set; }
+
+    [TempData]
+    public string? Confirmation { get; set; }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(new SubmitApplication.Command(Id, Answer), cancellationToken);
+        Confirmation = "Your application has been submitted. We have sent you an e-mail, and your state's staff will review it.";
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(new WithdrawApplication.Command(Id, null), cancellationToken);
+        Confirmation = "Your application has been withdrawn. You can start a new one at any time.";
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Application = await mediator.Send(new GetApplicationOverview.Query(Id), cancellationToken);
+}
