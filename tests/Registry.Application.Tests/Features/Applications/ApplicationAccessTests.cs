@@ -27,7 +27,7 @@ public sealed class ApplicationAccessTests(SliceFixture fixture) : SliceTest(fix
         var saved = await Fixture.QueryAsync(db => db.Applications.SingleAsync(a => a.Id == applicationId));
         Assert.Equal(ApplicationStatus.Submitted, saved.Status);
         Assert.NotNull(saved.SubmittedAt);
-        var audit = await Fixture.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "SubmitApplication"));
+        var audit = await Fixture.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "SubmitApplication" && a.EntityType == nameof(CertificationApplication)));
         Assert.Contains("Draft", audit.Before);
         Assert.Contains("Submitted", audit.After);
     }
