@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Security;
 using Registry.Domain.Applications;
+using Registry.Domain.Attestations;
 using Registry.Domain.Credentials;
 using Registry.Domain.Employers;
 using Registry.Domain.Jurisdictions;
@@ -22,12 +23,15 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
     public const string Password = "PeerSupport-Demo-2026";
 
     private DateTimeOffset _now;
+    private Dictionary<string, AttestationWording> _wordings = [];
     private DateOnly _today;
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         if (await db.Jurisdictions.AnyAsync(cancellationToken)) return;
         audit.Action = "SeedDemoData";
+        _wordings = (await db.AttestationWordings.AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(w => w.Code).ToDictionary(g => g.Key, g => g.MaxBy(w => w.Version)!);
         _now = clock.GetUtcNow();
         _today = DateOnly.FromDateTime(_now.UtcDateTime);
 
@@ -130,13 +134,54 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
     private void Apply(Person person, CredentialProgram program, Guid staff, ApplicationStatus target)
     {
         var application = CertificationApplication.Start(person.Id, program.Id, ApplicationType.Initial, staff, _now.AddDays(-30));
-        if (target != ApplicationStatus.Draft) application.Submit(staff, _now.AddDays(-25), EligibilityResult.NothingRequired);
+        RecordWork(application, program.Requirements, complete: target != ApplicationStatus.Draft);
+        if (target != ApplicationStatus.Draft)
+        {
+            var eligibility = EligibilityCheck.Evaluate(program.Requirements, ApplicantRecords.Of(application, []), _wordings.ToDictionary(w => w.Key, w => w.Value.Title), byReciprocity: false);
+            application.Submit(staff, _now.AddDays(-25), eligibility);
+        }
         if (target is ApplicationStatus.UnderReview or ApplicationStatus.InfoRequested or ApplicationStatus.Approved or ApplicationStatus.Denied)
             application.BeginReview(staff, _now.AddDays(-20));
         if (target == ApplicationStatus.InfoRequested) application.RequestInformation(staff, _now.AddDays(-10), "Please upload the certificate for your ethics training.");
         if (target == ApplicationStatus.Approved) application.Approve(staff, _now.AddDays(-5), null);
         if (target == ApplicationStatus.Denied) application.Deny(staff, _now.AddDays(-5), "The training provider is not approved in Pennsylvania.");
         db.Applications.Add(application);
+    }
+
+    /// <summary>Records that meet the program's requirements, or (for a draft) a first course and a signature.</summary>
+    private void RecordWork(CertificationApplication application, ProgramRequirements rules, bool complete)
+    {
+        var dates = new RecordDates(_today, new DateOnly(1985, 4, 12));
+        var day = _today.AddDays(-90);
+        foreach (var domain in rules.TrainingDomains.Take(complete ? int.MaxValue : 1))
+            application.AddTrainingRecord(rules, $"{domain.Name} for peer specialists", "State Peer Training Institute", domain.Code, domain.MinimumHours, day, null, dates);
+        var rest = rules.TrainingHoursTotal - rules.TrainingDomains.Sum(d => d.MinimumHours);
+        if (complete && rest > 0)
+            application.AddTrainingRecord(rules, "Foundations of peer support", "State Peer Training Institute", null, rest, day.AddDays(1), null, dates);
+        var lived = _wordings["lived-experience"];
+        application.Sign(lived, agreed: true, null, "I have lived with depression and have been in recovery for eight years.", _now.AddDays(-29));
+        if (!complete) return;
+
+        if (rules.SupervisedWorkHours > 0)
+            application.AddWorkExperience(WorkKind.Paid, "Community Recovery Center", "Peer support specialist", _today.AddDays(-400), _today.AddDays(-31), rules.SupervisedWorkHours, dates);
+        for (var (left, session) = (rules.SupervisionHours, 0); left > 0; session++)
+        {
+            var hours = Math.Min(2, left);
+            left -= hours;
+            var log = application.AddSupervisionLog(_today.AddDays(-200 + 7 * session), hours, SupervisionFormat.Individual, "Boundaries and self-care",
+                "Dana Whitfield", "LCSW", "dana.whitfield@example.org", dates);
+            application.ConfirmSupervision("dana.whitfield@example.org", [log.Id], _now.AddDays(-28));
+        }
+        for (var i = 1; i <= rules.ReferencesRequired; i++)
+        {
+            var reference = application.AddReference(rules.ReferencesRequired, $"Referee {i}", $"referee{i}@example.org", "Former colleague");
+            application.ConfirmReference(reference.Id, reference.RefereeEmail, "Dependable, warm and honest with the people they support.", _now.AddDays(-27));
+        }
+        foreach (var code in rules.RequiredAttestations.Where(c => c != lived.Code))
+        {
+            var wording = _wordings[code];
+            application.Sign(wording, agreed: true, wording.Kind == AttestationKind.Disclosure ? false : null, null, _now.AddDays(-26));
+        }
     }
 
     private Credential Certify(Person person, CredentialProgram program, Guid staff, int monthsAgo, int extraDays = 0)
