@@ -1,9 +1,9 @@
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 
-// "Profiles", not "Profile": a namespace named Profile would hide AutoMapper's Profile from the other features.
 namespace Registry.Application.Features.Profiles;
 
 /// <summary>The signed-in applicant's own profile, private details included (only they and their state's staff see those).</summary>
