@@ -38,6 +38,7 @@ public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, M
     /// it, and records the outcome in the same transaction. A second dispatcher waits on the lock, then finds
     /// the message sent (or its attempt already counted) and skips it. Delivery is at least once: if the
     /// process dies after the mail system accepted the message but before the commit, the next run sends it again.
+    /// The lock is held while one message is handed over: a row on PostgreSQL and SQL Server, the whole file on SQLite.
     /// </summary>
     private async Task<bool> SendOneAsync(Guid id, int attemptsSeen, CancellationToken cancellationToken)
     {
