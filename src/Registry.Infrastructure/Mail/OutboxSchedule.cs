@@ -3,7 +3,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace Registry.Infrastructure.Mail;
 
-/// <summary>Schedules the outbox dispatcher as the recurring job <see cref="JobId"/>, every minute.</summary>
+/// <summary>
+/// Schedules the outbox dispatcher as the recurring job <see cref="JobId"/>, every minute. To send at once, use
+/// "Trigger now" on the job dashboard (/jobs), or "Send unsent messages now" on /Development/Mail in Development.
+/// </summary>
 public sealed class OutboxSchedule(IRecurringJobManager recurringJobs) : IHostedService
 {
     public const string JobId = "outbox-dispatch";
@@ -18,7 +21,4 @@ public sealed class OutboxSchedule(IRecurringJobManager recurringJobs) : IHosted
 
     public static void Register(IRecurringJobManager recurringJobs) =>
         recurringJobs.AddOrUpdate<OutboxDispatcher>(JobId, dispatcher => dispatcher.DispatchAsync(CancellationToken.None), Cron.Minutely());
-
-    /// <summary>Runs the dispatch now on the job server, without waiting for the next minute.</summary>
-    public static void TriggerNow(IRecurringJobManager recurringJobs) => recurringJobs.Trigger(JobId);
 }
