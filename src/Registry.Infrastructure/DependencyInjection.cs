@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddIdentity<RegistryUser, IdentityRole<Guid>>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true; // self-registered applicants confirm first; seeded users are confirmed
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.AllowedForNewUsers = true;

@@ -17,6 +17,7 @@ public static class DependencyInjection
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add<RequestFailurePageFilter>());
+        services.AddScoped<Pages.Account.Accounts>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

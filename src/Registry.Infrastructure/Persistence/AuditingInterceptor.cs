@@ -16,7 +16,8 @@ namespace Registry.Infrastructure.Persistence;
 /// </summary>
 public sealed class AuditingInterceptor(ICurrentUser user, IAuditContext audit, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value"];
+    // Secrets never reach the append-only log: password hashes, stamps, tokens, and e-mail bodies (they carry live links).
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Body"];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

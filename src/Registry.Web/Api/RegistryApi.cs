@@ -64,7 +64,9 @@ public static class RegistryApi
         if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token
         var detail = result.IsLockedOut
             ? "This account is locked after repeated failed sign-ins. Try again later or reset your password."
-            : "The e-mail or password is not right.";
+            : result.IsNotAllowed && await Pages.Account.Accounts.NeedsConfirmationAsync(signIn.UserManager, request.Email ?? "", request.Password ?? "")
+                ? Pages.Account.Accounts.ConfirmFirst
+                : "The e-mail or password is not right.";
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
     }
 

@@ -8,6 +8,13 @@ namespace Registry.Web.Pages.Account;
 
 public sealed class LoginModel(SignInManager<RegistryUser> signIn) : PageModel
 {
+    /// <summary>A message from the account page that sent the visitor here (registered, password changed).</summary>
+    [TempData]
+    public string? AccountMessage { get; set; }
+
+    /// <summary>The password was right but the e-mail address is not confirmed yet.</summary>
+    public bool NeedsConfirmation { get; private set; }
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -25,6 +32,12 @@ public sealed class LoginModel(SignInManager<RegistryUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
 
+        if (result.IsNotAllowed && await Accounts.NeedsConfirmationAsync(signIn.UserManager, Input.Email, Input.Password))
+        {
+            NeedsConfirmation = true;
+            ModelState.AddModelError(string.Empty, "Confirm your e-mail address first: open the link we sent you when you registered.");
+            return Page();
+        }
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Your account is locked for a while after several unsuccessful attempts. Please try again later or reset your password."
             : "The e-mail address or password is not right. Please check them and try again.");

@@ -1,0 +1,30 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Security;
+
+namespace Registry.Application.Features.Profiles;
+
+/// <summary>The signed-in applicant's own profile, private details included (only they and their state's staff see those).</summary>
+public static class GetProfile
+{
+    [AllowedRoles(Roles.Applicant)]
+    public sealed record Query : IRequest<Model>;
+
+    public sealed record Model(string LegalFirstName, string LegalLastName, string? PreferredName, string Email, string? Phone,
+        DateOnly? DateOfBirth, string? AddressLine1, string? AddressLine2, string? City, string? County, string? State, string? PostalCode);
+
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user) : IRequestHandler<Query, Model>
+    {
+        public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var personId = user.PersonId ?? throw new NotFoundException("Profile", user.UserId?.ToString() ?? "");
+            var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken)
+                ?? throw new NotFoundException("Profile", personId);
+            var address = person.MailingAddress;
+            return new Model(person.LegalFirstName, person.LegalLastName, person.PreferredName, person.Email, person.Phone, person.DateOfBirth,
+                address?.Line1, address?.Line2, address?.City, address?.County, address?.State.Value, address?.PostalCode);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Security;
+using Registry.Domain.Notifications;
+using Registry.Domain.People;
+using Registry.Infrastructure.Identity;
+using Registry.Infrastructure.Persistence;
+
+namespace Registry.Web.Pages.Account;
+
+/// <summary>
+/// Self-service accounts, shared by the account pages and /api/v1/account: registration, e-mail
+/// confirmation and password reset. Identity lives here rather than in Registry.Application, which knows no
+/// Identity types. Each e-mail goes into the outbox in the same transaction as the change it tells about.
+/// </summary>
+public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext db, IAuditContext audit, TimeProvider clock,
+    LinkGenerator links, IHttpContextAccessor http, IConfiguration configuration)
+{
+    public const string ConfirmFirst =
+        "Confirm your e-mail address first: open the link we sent you when you registered. You can ask for a new link at /Account/ResendConfirmation.";
+
+    /// <summary>Field errors keyed by input property name ("" for the whole form); empty when it worked.</summary>
+    public sealed class Errors : Dictionary<string, string[]>
+    {
+        public void Add(string field, string message) => this[field] = [.. (TryGetValue(field, out var messages) ? messages : []), message];
+
+        /// <summary>Shows the errors on a page whose form binds the input as <paramref name="prefix"/>.</summary>
+        public void CopyTo(ModelStateDictionary modelState, string prefix = "Input")
+        {
+            foreach (var (field, messages) in this)
+                foreach (var message in messages)
+                    modelState.AddModelError(field.Length == 0 ? "" : $"{prefix}.{field}", message);
+        }
+    }
+
+    /// <summary>Creates the applicant's sign-in, their person record and the confirmation e-mail, all or nothing.</summary>
+    public async Task<Errors> RegisterAsync(Registration input, CancellationToken cancellationToken)
+    {
+        var errors = Validate(input);
+        if (errors.Count > 0) return errors;
+
+        audit.Action = "RegisterAccount";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var person = new Person(input.LegalFirstName, input.LegalLastName, input.Email);
+            db.People.Add(person); // saved by CreateAsync, which saves this shared context
+            var user = new RegistryUser
+            {
+                Id = Guid.CreateVersion7(), UserName = person.Email, Email = person.Email, PersonId = person.Id, DisplayName = person.PublicName,
+            };
+            var created = await users.CreateAsync(user, input.Password);
+            if (!created.Succeeded) return IdentityErrors(created, passwordField: nameof(Registration.Password));
+            var role = await users.AddToRoleAsync(user, Roles.Applicant);
+            if (!role.Succeeded) throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
+
+            await QueueConfirmationAsync(user, person.LegalFirstName, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return errors;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear(); // nothing left half-added for a later save in this scope
+        }
+    }
+
+    public async Task<bool> ConfirmEmailAsync(string? userId, string? code)
+    {
+        if (await users.FindByIdAsync(userId ?? "") is not { } user || Decode(code) is not { } token) return false;
+        audit.Action = "ConfirmEmail";
+        return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+    }
+
+    /// <summary>Sends a new confirmation link to an unconfirmed account; says nothing about whether one exists.</summary>
+    public async Task ResendConfirmationAsync(string email, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email.Trim()) is not { EmailConfirmed: false } user) return;
+        audit.Action = "ResendConfirmation";
+        var firstName = await db.People.Where(p => p.Id == user.PersonId).Select(p => p.LegalFirstName).SingleOrDefaultAsync(cancellationToken);
+        await QueueConfirmationAsync(user, firstName, cancellationToken);
+    }
+
+    /// <summary>Sends a reset link if the account exists; answers the same either way, so no one learns who has an account.</summary>
+    public async Task RequestPasswordResetAsync(string email, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email.Trim()) is not { } user) return;
+        audit.Action = "RequestPasswordReset";
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        var link = Link("/Account/ResetPassword", new { email = user.Email, code });
+        db.Notifications.Add(new Notification(user.Email!, "ResetPassword", "Reset your Peer Specialist Registry password",
+            $"""
+            Someone, we hope you, asked to reset the password of your Peer Specialist Registry account.
+
+            Choose a new password here:
+
+            {link}
+
+            If you did not ask for this, ignore this message; your password stays as it is.
+            """, clock.GetUtcNow(), user.PersonId));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<Errors> ResetPasswordAsync(PasswordReset input)
+    {
+        var errors = Validate(input);
+        if (errors.Count > 0) return errors;
+        const string InvalidLink = "This reset link is not valid or has expired. Ask for a new one.";
+        if (await users.FindByEmailAsync(input.Email.Trim()) is not { } user || Decode(input.Code) is not { } token)
+        {
+            errors.Add("", InvalidLink);
+            return errors;
+        }
+        audit.Action = "ResetPassword";
+        var reset = await users.ResetPasswordAsync(user, token, input.Password);
+        return reset.Succeeded ? errors : IdentityErrors(reset, nameof(PasswordReset.Password), InvalidLink);
+    }
+
+    /// <summary>
+    /// True when sign-in was refused only because the e-mail is unconfirmed. Identity refuses an unconfirmed
+    /// account before it checks the password, so the password is checked here: only its owner learns why.
+    /// </summary>
+    public static async Task<bool> NeedsConfirmationAsync(UserManager<RegistryUser> users, string email, string password) =>
+        await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: false } user && await users.CheckPasswordAsync(user, password);
+
+    private async Task QueueConfirmationAsync(RegistryUser user, string? firstName, CancellationToken cancellationToken)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = Link("/Account/ConfirmEmail", new { userId = user.Id, code });
+        db.Notifications.Add(new Notification(user.Email!, "ConfirmEmail", "Confirm your e-mail address for the Peer Specialist Registry",
+            $"""
+            Hello {firstName},
+
+            Please confirm your e-mail address so that you can sign in to the Peer Specialist Registry:
+
+            {link}
+
+            If you did not create an account, you can ignore this message.
+            """, clock.GetUtcNow(), user.PersonId));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// An absolute link for an e-mail. Set <c>Mail:SiteUrl</c> in production: otherwise the link follows the
+    /// request's Host header, which a caller could forge to send someone a link to another site.
+    /// </summary>
+    private string Link(string page, object values)
+    {
+        var path = links.GetPathByPage(page, values: values) ?? page;
+        var request = http.HttpContext?.Request;
+        var site = configuration["Mail:SiteUrl"] is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return site + path;
+    }
+
+    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    private static string? Decode(string? code)
+    {
+        try { return string.IsNullOrEmpty(code) ? null : Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
+        catch (FormatException) { return null; }
+    }
+
+    private static Errors Validate(object input)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
+        var errors = new Errors();
+        foreach (var result in results)
+            foreach (var member in result.MemberNames.DefaultIfEmpty(""))
+                errors.Add(member, result.ErrorMessage ?? "Check this field.");
+        return errors;
+    }
+
+    private static Errors IdentityErrors(IdentityResult result, string passwordField, string? invalidToken = null)
+    {
+        var errors = new Errors();
+        foreach (var error in result.Errors)
+        {
+            if (error.Code is "DuplicateEmail" or "DuplicateUserName")
+                errors["Email"] = ["An account with this e-mail address already exists. Sign in, or reset your password if you have forgotten it."];
+            else if (error.Code.Contains("Email") || error.Code.Contains("UserName"))
+                errors.Add("Email", error.Description);
+            else if (error.Code.StartsWith("Password", StringComparison.Ordinal))
+                errors.Add(passwordField, error.Description);
+            else
+                errors.Add("", error.Code == "InvalidToken" && invalidToken is not null ? invalidToken : error.Description);
+        }
+        return errors;
+    }
+}

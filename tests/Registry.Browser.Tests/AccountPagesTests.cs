@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+using Registry.Infrastructure.Seeding;
+
+namespace Registry.Browser.Tests;
+
+/// <summary>The account pages in a real browser, checked with axe, before and after a mistake.</summary>
+[Collection(nameof(BrowserCollection))]
+public sealed class AccountPagesTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData("/Account/Register", "Create account")]
+    [InlineData("/Account/ForgotPassword", "Send reset link")]
+    [InlineData("/Account/ResendConfirmation", "Send link")]
+    public async Task Account_forms_are_accessible_before_and_after_a_mistake(string path, string button)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+
+        Assert.Contains("Enter your e-mail address.", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task A_new_applicant_registers_follows_the_link_from_the_development_outbox_and_signs_in()
+    {
+        var email = $"new.{Guid.NewGuid():N}@example.org";
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        await page.GetByLabel("Legal first name").FillAsync("Jamie");
+        await page.GetByLabel("Legal last name").FillAsync("Ortiz");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
+        await page.GetByLabel("Password again").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        Assert.Contains("Your account has been created", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+
+        await page.GotoAsync("/Development/Mail");
+        await page.AssertAccessibleAsync();
+        await page.Locator("article", new() { HasText = email }).First.Locator("a[href*='/Account/ConfirmEmail']").ClickAsync();
+        Assert.Contains("Your e-mail address is confirmed", await page.Locator("h1").InnerTextAsync());
+
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your profile" }).ClickAsync();
+        Assert.Equal("Jamie", await page.GetByLabel("Legal first name").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task The_profile_page_is_accessible_and_shows_errors_by_their_fields()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync("sam.patel@example.org");
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.GotoAsync("/Account/Profile");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("ZIP code (private)").FillAsync("123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+
+        Assert.Contains("ZIP code", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        await page.AssertAccessibleAsync();
+    }
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Security;
+using Registry.Infrastructure.Identity;
+using Registry.Infrastructure.Persistence;
+using Registry.Web.Pages.Account;
+
+namespace Registry.Web.Tests.Account;
+
+public sealed class RegistrationTests(WebFixture fixture) : WebTest(fixture)
+{
+    private async Task AssertRegisteredAsync(string email)
+    {
+        var (user, person, roles) = await Fixture.QueryAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            var person = await db.People.SingleAsync(p => p.Id == user.PersonId);
+            var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync();
+            return (user, person, roles);
+        });
+        Assert.False(user.EmailConfirmed);
+        Assert.Equal(("Dana", "Okafor", email), (person.LegalFirstName, person.LegalLastName, person.Email));
+        Assert.Equal([Roles.Applicant], roles);
+        var confirmation = Assert.Single(await Fixture.OutboxAsync(email));
+        Assert.Equal("ConfirmEmail", confirmation.Template);
+        Assert.Equal(person.Id, confirmation.PersonId);
+        Assert.Contains($"/Account/ConfirmEmail?userId={user.Id}&code=", confirmation.Body);
+    }
+
+    [Fact]
+    public async Task Registering_through_the_page_creates_the_account_the_person_and_the_confirmation_email()
+    {
+        var response = await AccountSteps.RegisterThroughPageAsync(Fixture.Client(), "dana@test.example");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login", response.Headers.Location!.OriginalString);
+        await AssertRegisteredAsync("dana@test.example");
+    }
+
+    [Fact]
+    public async Task Registering_through_the_API_creates_the_account_the_person_and_the_confirmation_email()
+    {
+        var response = await AccountSteps.RegisterThroughApiAsync(Fixture.Client(), "dana@test.example");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await AssertRegisteredAsync("dana@test.example");
+    }
+
+    [Fact]
+    public async Task Signing_in_waits_for_the_confirmation_link_then_works()
+    {
+        await AccountSteps.RegisterThroughApiAsync(Fixture.Client(), "dana@test.example");
+
+        var page = await WebFixture.SignInThroughFormAsync(Fixture.Client(), "dana@test.example");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Confirm your e-mail address first", html);
+        Assert.Contains("/Account/ResendConfirmation?email=dana", html);
+
+        var token = await Fixture.Client().PostAsJsonAsync("/api/v1/auth/token", new { email = "dana@test.example", password = WebFixture.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
+        Assert.Contains("Confirm your e-mail address first", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        await Fixture.ConfirmAsync("dana@test.example");
+
+        var browser = Fixture.Client();
+        Assert.Equal(HttpStatusCode.Redirect, (await WebFixture.SignInThroughFormAsync(browser, "dana@test.example")).StatusCode);
+        Assert.Contains("Your profile", await browser.GetStringAsync("/"));
+        Assert.NotEmpty(await Fixture.TokenAsync("dana@test.example"));
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_account_with_a_wrong_password_hears_only_that_the_sign_in_failed()
+    {
+        await AccountSteps.RegisterThroughApiAsync(Fixture.Client(), "dana@test.example");
+
+        var html = await (await WebFixture.SignInThroughFormAsync(Fixture.Client(), "dana@test.example", "Not-The-Password-1")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("Confirm your e-mail address first", html);
+        Assert.Contains("The e-mail address or password is not right.", html);
+    }
+
+    [Fact]
+    public async Task A_resent_confirmation_link_works_and_the_answer_does_not_reveal_accounts()
+    {
+        await AccountSteps.RegisterThroughApiAsync(Fixture.Client(), "dana@test.example");
+
+        var known = await AccountSteps.PostFormAsync(Fixture.Client(), "/Account/ResendConfirmation", new() { ["Input.Email"] = "dana@test.example" });
+        var unknown = await AccountSteps.PostFormAsync(Fixture.Client(), "/Account/ResendConfirmation", new() { ["Input.Email"] = "nobody@test.example" });
+
+        Assert.Equal(known.Headers.Location, unknown.Headers.Location);
+        Assert.Equal(2, (await Fixture.OutboxAsync("dana@test.example")).Count);
+        Assert.Empty(await Fixture.OutboxAsync("nobody@test.example"));
+        await Fixture.ConfirmAsync("dana@test.example");
+    }
+
+    [Fact]
+    public async Task Confirming_through_the_API_and_a_broken_code_is_a_field_error()
+    {
+        await AccountSteps.RegisterThroughApiAsync(Fixture.Client(), "dana@test.example");
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + await Fixture.LinkFromLatestAsync("dana@test.example", "ConfirmEmail")).Query);
+
+        var broken = await Fixture.Client().PostAsJsonAsync("/api/v1/account/confirm-email", new { userId = query["userId"].ToString(), code = "AAAA" });
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.True((await broken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Code", out _));
+
+        var confirmed = await Fixture.Client().PostAsJsonAsync("/api/v1/account/confirm-email", new { userId = query["userId"].ToString(), code = query["code"].ToString() });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.NotEmpty(await Fixture.TokenAsync("dana@test.example"));
+    }
+
+    [Fact]
+    public async Task Registering_an_existing_email_is_a_field_error_and_writes_nothing()
+    {
+        await Fixture.CreateUserAsync("taken@test.example", Roles.Applicant, personId: null);
+        var before = await Fixture.CountsAsync();
+
+        var page = await AccountSteps.RegisterThroughPageAsync(Fixture.Client(), "taken@test.example");
+        var api = await AccountSteps.RegisterThroughApiAsync(Fixture.Client(), "TAKEN@test.example");
+
+        Assert.Contains("An account with this e-mail address already exists.", await page.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"#Input_Email\"", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.True((await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Email", out _));
+        Assert.Equal(before, await Fixture.CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_weak_password_gets_field_errors_and_writes_nothing()
+    {
+        var page = await AccountSteps.RegisterThroughPageAsync(Fixture.Client(), "dana@test.example", "short", "short");
+        var api = await AccountSteps.RegisterThroughApiAsync(Fixture.Client(), "dana@test.example", "alllowercaseletters");
+
+        Assert.Contains("Passwords must be at least 12 characters.", await page.Content.ReadAsStringAsync());
+        var errors = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.True(errors.GetProperty("Password").GetArrayLength() >= 2); // no digit, no upper case
+        Assert.Equal((0, 0, 0), await Fixture.CountsAsync());
+    }
+
+    [Fact]
+    public async Task Mismatched_passwords_and_missing_names_are_field_errors_on_the_page()
+    {
+        var response = await AccountSteps.PostFormAsync(Fixture.Client(), "/Account/Register", new()
+        {
+            ["Input.Email"] = "dana@test.example", ["Input.Password"] = WebFixture.Password, ["Input.ConfirmPassword"] = "Something-Else-123",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Enter your legal first name.", html);
+        Assert.Contains("The two passwords are not the same.", html);
+        Assert.Contains("usa-form-group--error", html);
+        Assert.Equal((0, 0, 0), await Fixture.CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_failure_after_the_account_is_saved_leaves_nothing_behind()
+    {
+        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            // The clock is first read for the confirmation e-mail, after the user and person have been saved.
+            var accounts = new Accounts(services.GetRequiredService<UserManager<RegistryUser>>(), services.GetRequiredService<RegistryDbContext>(),
+                services.GetRequiredService<IAuditContext>(), new BrokenClock(), services.GetRequiredService<LinkGenerator>(),
+                services.GetRequiredService<IHttpContextAccessor>(), services.GetRequiredService<IConfiguration>());
+            var input = new Registration { LegalFirstName = "Dana", LegalLastName = "Okafor", Email = "dana@test.example", Password = WebFixture.Password };
+
+            await Assert.ThrowsAsync<InvalidOperationException>(() => accounts.RegisterAsync(input, CancellationToken.None));
+        }
+
+        Assert.Equal((0, 0, 0), await Fixture.CountsAsync());
+    }
+
+    private sealed class BrokenClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("The clock broke.");
+    }
+}
