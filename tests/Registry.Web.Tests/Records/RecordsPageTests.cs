@@ -99,6 +99,25 @@ public sealed class RecordsPageTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task The_applications_list_links_to_the_records_and_an_entry_can_be_removed()
+    {
+        var (id, browser) = await SignedInAsync();
+        Assert.Contains($"href=\"/Applications/{id}/Training\">Records", await browser.GetStringAsync("/Applications"));
+        var page = await browser.GetStringAsync($"/Applications/{id}/References");
+        await browser.PostAsync($"/Applications/{id}/References?handler=Add", Form(page,
+            ("Input.RefereeName", "Lee Okafor"), ("Input.RefereeEmail", "lee@example.org"), ("Input.Relationship", "Manager")));
+        page = await browser.GetStringAsync($"/Applications/{id}/References");
+        var remove = System.Text.RegularExpressions.Regex.Match(page, "action=\"([^\"]*handler=Remove[^\"]*)\"").Groups[1].Value.Replace("&amp;", "&");
+
+        var removed = await browser.PostAsync(remove, Form(page));
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var after = await browser.GetStringAsync($"/Applications/{id}/References");
+        Assert.Contains("The entry has been removed.", after);
+        Assert.DoesNotContain("lee@example.org", after);
+    }
+
+    [Fact]
     public async Task An_altered_link_gets_a_plain_explanation()
     {
         var response = await Fixture.Client().GetAsync("/Confirm/CfDJ8-not-a-real-token");
