@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Interfaces;
+using Registry.Infrastructure.Confirmations;
 using Registry.Infrastructure.Documents;
 using Registry.Infrastructure.Health;
 using Registry.Infrastructure.Identity;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         services.AddJobs(configuration, provider, connectionString);
         services.AddMail(configuration, contentRootPath);
         services.AddDocuments(configuration, contentRootPath);
+        services.AddConfirmationLinks(configuration);
         services.AddHealthChecks()
             .AddDbContextCheck<RegistryDbContext>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");

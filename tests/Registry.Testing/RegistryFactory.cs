@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Registry.Testing;
@@ -16,6 +17,12 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
+
+    /// <summary>The host's clock: the system's time until a test moves it (e.g. past a link's expiry).</summary>
+    public TestClock Clock { get; } = new();
+
+    /// <summary>Evidence files go to a temporary folder, never into the source tree.</summary>
+    public string DocumentsRoot { get; } = Path.Combine(Path.GetTempPath(), "registry-tests", $"documents-{Guid.NewGuid():N}");
 
     /// <summary>Serves on a real loopback socket (for the browser), returning the base address.</summary>
     public Uri StartOnLoopback()
@@ -32,6 +39,8 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Registry", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Documents:Root", DocumentsRoot);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

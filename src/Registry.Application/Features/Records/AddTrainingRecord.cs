@@ -1,0 +1,68 @@
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Security;
+using Registry.Application.Features.Applications;
+
+namespace Registry.Application.Features.Records;
+
+/// <summary>The applicant records a course they completed, optionally with an uploaded certificate as evidence.</summary>
+public static class AddTrainingRecord
+{
+    [AllowedRoles(Roles.Applicant)]
+    public sealed record Command : ICommand<RecordAdded>, IApplicationScoped
+    {
+        public Guid ApplicationId { get; init; }
+        public string Course { get; init; } = "";
+        public string Provider { get; init; } = "";
+
+        /// <summary>One of the program's training domains, or empty for general training.</summary>
+        public string? DomainCode { get; init; }
+
+        public decimal Hours { get; init; }
+        public DateOnly CompletedOn { get; init; }
+        public Guid? EvidenceDocumentId { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Course).NotEmpty().WithMessage("Enter the course name.").MaximumLength(200);
+            RuleFor(c => c.Provider).NotEmpty().WithMessage("Enter the training provider.").MaximumLength(200);
+            RuleFor(c => c.DomainCode).MaximumLength(50);
+            RuleFor(c => c.Hours).GreaterThan(0).WithMessage("Enter the hours; they must be more than zero.")
+                .LessThanOrEqualTo(RecordShape.MaximumHours).WithMessage(RecordShape.TooManyHours);
+            RuleFor(c => c.CompletedOn).NotEmpty().WithMessage("Enter the completion date.");
+        }
+    }
+
+    public sealed class Handler(IRegistryDbContext db, TimeProvider clock) : IRequestHandler<Command, RecordAdded>
+    {
+        public async Task<RecordAdded> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
+            if (command.EvidenceDocumentId is { } documentId
+                && !await db.Documents.AnyAsync(d => d.Id == documentId && d.OwnerPersonId == application.PersonId, cancellationToken))
+                throw new ValidationException([new ValidationFailure(nameof(Command.EvidenceDocumentId), "That evidence file is not one you uploaded.")]);
+
+            var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
+            var dates = await db.RecordDatesAsync(application, clock, cancellationToken);
+            var record = application.AddTrainingRecord(program.Requirements, command.Course, command.Provider, command.DomainCode,
+                command.Hours, command.CompletedOn, command.EvidenceDocumentId, dates);
+            return new RecordAdded(record.Id);
+        }
+    }
+}
+
+/// <summary>Limits on the form of a record; the domain holds the rules (quarter hours, a day's 24 hours).</summary>
+internal static class RecordShape
+{
+    /// <summary>Far above any real record; keeps arithmetic on hours safe.</summary>
+    public const decimal MaximumHours = 100_000;
+
+    public const string TooManyHours = "That is more hours than any record can hold; please check the number.";
+}

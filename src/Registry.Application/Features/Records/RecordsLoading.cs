@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Domain.Applications;
+
+namespace Registry.Application.Features.Records;
+
+/// <summary>The id of a record an applicant has just added.</summary>
+public sealed record RecordAdded(Guid RecordId);
+
+internal static class RecordsLoading
+{
+    /// <summary>Today (UTC) and the applicant's birth date: what a dated record may be.</summary>
+    public static async Task<RecordDates> RecordDatesAsync(this IRegistryDbContext db, CertificationApplication application, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var born = await db.People.Where(p => p.Id == application.PersonId).Select(p => p.DateOfBirth).SingleAsync(cancellationToken);
+        return new RecordDates(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), born);
+    }
+
+    /// <summary>The applicant's name as a supervisor or referee knows it.</summary>
+    public static async Task<string> ApplicantNameAsync(this IRegistryDbContext db, Guid personId, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.LegalFirstName, p.LegalLastName, p.PreferredName }).SingleAsync(cancellationToken);
+        return $"{person.PreferredName ?? person.LegalFirstName} {person.LegalLastName}";
+    }
+}

@@ -1,0 +1,24 @@
+using MediatR;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Security;
+using Registry.Application.Features.Applications;
+
+namespace Registry.Application.Features.Records;
+
+/// <summary>The applicant removes a training, work, supervision or reference entry added by mistake (not once confirmed).</summary>
+public static class RemoveRecord
+{
+    [AllowedRoles(Roles.Applicant)]
+    public sealed record Command(Guid ApplicationId, Guid RecordId) : ICommand<Unit>, IApplicationScoped;
+
+    public sealed class Handler(IRegistryDbContext db) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
+            application.RemoveRecord(command.RecordId);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using MediatR;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Security;
+using Registry.Application.Features.Applications;
+using Registry.Domain.Common;
+using Registry.Domain.Confirmations;
+
+namespace Registry.Application.Features.Records;
+
+/// <summary>The applicant asks a referee to confirm their reference through an e-mailed link.</summary>
+public static class RequestReferenceConfirmation
+{
+    [AllowedRoles(Roles.Applicant)]
+    public sealed record Command(Guid ApplicationId, Guid ReferenceId) : ICommand<ConfirmationRequested>, IApplicationScoped;
+
+    public sealed class Handler(IRegistryDbContext db, IConfirmationLinks links, TimeProvider clock) : IRequestHandler<Command, ConfirmationRequested>
+    {
+        public async Task<ConfirmationRequested> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
+            if (!application.IsOpen) throw new DomainRuleException("This application is closed; nothing on it needs confirming.");
+            var reference = application.References.SingleOrDefault(r => r.Id == command.ReferenceId)
+                ?? throw new NotFoundException("Reference", command.ReferenceId);
+            if (reference.IsConfirmed) throw new DomainRuleException($"{reference.RefereeName} has already confirmed this reference.");
+
+            var request = new ConfirmationRequest(ConfirmationPurpose.Reference, application.Id, reference.RefereeEmail, [reference.Id], clock.GetUtcNow(), links.Lifetime);
+            var link = links.UrlFor(links.TokenFor(request.Id, request.ExpiresAt));
+            var applicantName = await db.ApplicantNameAsync(application.PersonId, cancellationToken);
+            db.ConfirmationRequests.Add(request);
+            db.Notifications.Add(ConfirmationLetters.Reference(request, applicantName, reference, link));
+            return new ConfirmationRequested(request.Id, request.Email, 1, request.ExpiresAt);
+        }
+    }
+}

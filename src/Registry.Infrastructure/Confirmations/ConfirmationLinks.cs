@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Application.Common.Interfaces;
+
+namespace Registry.Infrastructure.Confirmations;
+
+/// <summary>
+/// Confirmation links signed and time-limited by ASP.NET Core Data Protection. The token holds only the
+/// confirmation request's id; the request's row makes it work once.
+/// </summary>
+public sealed class ConfirmationLinks(IDataProtectionProvider dataProtection, TimeSpan lifetime, string publicBaseUrl) : IConfirmationLinks
+{
+    private readonly ITimeLimitedDataProtector _protector = dataProtection.CreateProtector("Registry.ConfirmationLinks").ToTimeLimitedDataProtector();
+    private readonly string _baseUrl = publicBaseUrl.TrimEnd('/');
+
+    public TimeSpan Lifetime { get; } = lifetime;
+
+    public string TokenFor(Guid confirmationRequestId, DateTimeOffset expiresAt) => _protector.Protect(confirmationRequestId.ToString("N"), expiresAt);
+
+    public Guid? Read(string token)
+    {
+        try
+        {
+            return Guid.TryParseExact(_protector.Unprotect(token), "N", out var id) ? id : null;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return null; // altered, foreign, truncated or expired
+        }
+    }
+
+    public string UrlFor(string token) => $"{_baseUrl}/Confirm/{Uri.EscapeDataString(token)}";
+}
+
+public static class ConfirmationServices
+{
+    /// <summary>Links live <c>Confirmations:LinkDays</c> days (14) and point at <c>Registry:PublicBaseUrl</c>.</summary>
+    public static IServiceCollection AddConfirmationLinks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDataProtection();
+        var lifetime = TimeSpan.FromDays(configuration.GetValue("Confirmations:LinkDays", 14));
+        var baseUrl = configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080";
+        return services.AddSingleton<IConfirmationLinks>(sp => new ConfirmationLinks(sp.GetRequiredService<IDataProtectionProvider>(), lifetime, baseUrl));
+    }
+}

@@ -1,0 +1,35 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Registry.Application.Features.Records;
+
+namespace Registry.Web.Pages.Applications.Records;
+
+public sealed class TrainingModel(IMediator mediator) : RecordsPageModel(mediator)
+{
+    [BindProperty]
+    public AddTrainingRecord.Command Input { get; set; } = new();
+
+    /// <summary>An optional certificate for the course.</summary>
+    [BindProperty]
+    public IFormFile? Evidence { get; set; }
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
+    {
+        LeaveChecksToTheRequest();
+        Guid? documentId = null;
+        if (Evidence is not null)
+        {
+            await using var content = Evidence.OpenReadStream();
+            documentId = (await Mediator.Send(new UploadEvidence.Command(content, Evidence.FileName, Evidence.Length), cancellationToken)).DocumentId;
+        }
+        await Mediator.Send(Input with { ApplicationId = Id, EvidenceDocumentId = documentId }, cancellationToken);
+        Confirmation = "The course has been added.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnGetEvidenceAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        var document = await Mediator.Send(new DownloadEvidence.Query(documentId), cancellationToken);
+        return File(document.Content, document.ContentType, document.FileName);
+    }
+}
