@@ -67,7 +67,7 @@ public static class DependencyInjection
         services.AddJobs(configuration, provider, connectionString);
         services.AddMail(configuration, contentRootPath);
         services.AddDocuments(configuration, contentRootPath);
-        services.AddConfirmationLinks(configuration);
+        services.AddConfirmationLinks(configuration, contentRootPath);
         services.AddHealthChecks()
             .AddDbContextCheck<RegistryDbContext>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");

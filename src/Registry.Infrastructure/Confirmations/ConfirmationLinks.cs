@@ -36,10 +36,15 @@ public sealed class ConfirmationLinks(IDataProtectionProvider dataProtection, Ti
 
 public static class ConfirmationServices
 {
-    /// <summary>Links live <c>Confirmations:LinkDays</c> days (14) and point at <c>Registry:PublicBaseUrl</c>.</summary>
-    public static IServiceCollection AddConfirmationLinks(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Links live <c>Confirmations:LinkDays</c> days (14) and point at <c>Registry:PublicBaseUrl</c>. The signing
+    /// keys (also those of sign-in cookies) are kept in <c>DataProtection:KeysFolder</c>, so links and
+    /// sign-ins survive a restart.
+    /// </summary>
+    public static IServiceCollection AddConfirmationLinks(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
-        services.AddDataProtection();
+        var keys = Path.GetFullPath(configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder ? folder : Path.Combine("App_Data", "keys"), contentRootPath);
+        services.AddDataProtection().SetApplicationName("PeerSpecialistRegistry").PersistKeysToFileSystem(new DirectoryInfo(keys));
         var lifetime = TimeSpan.FromDays(configuration.GetValue("Confirmations:LinkDays", 14));
         var baseUrl = configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080";
         return services.AddSingleton<IConfirmationLinks>(sp => new ConfirmationLinks(sp.GetRequiredService<IDataProtectionProvider>(), lifetime, baseUrl));

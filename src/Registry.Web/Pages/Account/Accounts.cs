@@ -145,14 +145,14 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
     }
 
     /// <summary>
-    /// An absolute link for an e-mail. Set <c>Mail:SiteUrl</c> in production: otherwise the link follows the
+    /// An absolute link for an e-mail. Set <c>Registry:PublicBaseUrl</c> in production: otherwise the link follows the
     /// request's Host header, which a caller could forge to send someone a link to another site.
     /// </summary>
     private string Link(string page, object values)
     {
         var path = links.GetPathByPage(page, values: values) ?? page;
         var request = http.HttpContext?.Request;
-        var site = configuration["Mail:SiteUrl"] is { Length: > 0 } configured
+        var site = configuration["Registry:PublicBaseUrl"] is { Length: > 0 } configured
             ? configured.TrimEnd('/')
             : request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
         return site + path;
