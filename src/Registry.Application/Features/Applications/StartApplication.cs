@@ -6,6 +6,8 @@ using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Domain.Applications;
+using Registry.Domain.Common;
+using Registry.Domain.Credentials;
 
 namespace Registry.Application.Features.Applications;
 
@@ -26,9 +28,8 @@ public static class StartApplication
         public Validator()
         {
             RuleFor(c => c.ProgramId).NotEmpty().WithMessage("Choose the program you are applying for.");
-            // Reciprocity needs the applicant's credentials checked; it opens with the applicant journey.
-            RuleFor(c => c.Type).Must(t => t == ApplicationType.Initial)
-                .WithMessage("Only initial applications can be started here for now; renewals start from your credential.");
+            RuleFor(c => c.Type).Must(t => t is ApplicationType.Initial or ApplicationType.Reciprocity)
+                .WithMessage("Choose initial certification or reciprocity; renewals start from your credential.");
         }
     }
 
@@ -41,9 +42,22 @@ public static class StartApplication
             if (await db.Applications.AnyAsync(a => a.PersonId == personId && a.ProgramId == command.ProgramId && ApplicationStatusRules.OpenStatuses.Contains(a.Status), cancellationToken))
                 throw new ConflictException("You already have an open application for this program.");
 
+            if (command.Type == ApplicationType.Reciprocity)
+                await RequireReciprocityAsync(personId, command.ProgramId, cancellationToken);
+
             var application = CertificationApplication.Start(personId, command.ProgramId, command.Type, user.UserId!.Value, clock.GetUtcNow());
             db.Applications.Add(application);
             return new Started(application.Id);
+        }
+
+        /// <summary>Reciprocity is open to holders of an active credential from a program the target program accepts.</summary>
+        private async Task RequireReciprocityAsync(Guid personId, Guid programId, CancellationToken cancellationToken)
+        {
+            var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == programId, cancellationToken);
+            var held = await db.Credentials.Where(c => c.HolderPersonId == personId && c.Status == CredentialStatus.Active)
+                .Select(c => c.ProgramId).ToListAsync(cancellationToken);
+            if (!held.Any(program.AcceptsByReciprocity))
+                throw new DomainRuleException($"Reciprocity needs an active credential from a program that {program.Name} accepts. You can apply for initial certification instead.");
         }
     }
 }
