@@ -8,16 +8,19 @@ namespace Registry.Application.Features.Applications;
 
 internal static class ApplicationLoading
 {
-    /// <summary>The whole application aggregate (history and every record), tracked for change.</summary>
-    public static async Task<CertificationApplication> LoadAsync(this DbSet<CertificationApplication> applications, Guid id, CancellationToken cancellationToken) =>
-        await applications
+    /// <summary>Applications with their whole aggregate: history and every record.</summary>
+    public static IQueryable<CertificationApplication> Whole(this IQueryable<CertificationApplication> applications) =>
+        applications
             .Include(a => a.History)
             .Include(a => a.TrainingRecords)
             .Include(a => a.WorkExperience)
             .Include(a => a.SupervisionLogs)
             .Include(a => a.References)
-            .Include(a => a.Attestations)
-            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            .Include(a => a.Attestations);
+
+    /// <summary>The whole application aggregate, tracked for change.</summary>
+    public static async Task<CertificationApplication> LoadAsync(this DbSet<CertificationApplication> applications, Guid id, CancellationToken cancellationToken) =>
+        await applications.Whole().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
         ?? throw new NotFoundException("Application", id);
 
     /// <summary>The program's checklist for this application, from the domain's eligibility rule.</summary>

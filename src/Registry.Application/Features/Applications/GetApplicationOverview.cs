@@ -35,9 +35,7 @@ public static class GetApplicationOverview
     {
         public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
         {
-            var application = await db.Applications.AsNoTracking()
-                .Include(a => a.History).Include(a => a.TrainingRecords).Include(a => a.WorkExperience)
-                .Include(a => a.SupervisionLogs).Include(a => a.References).Include(a => a.Attestations)
+            var application = await db.Applications.AsNoTracking().Whole()
                 .SingleOrDefaultAsync(a => a.Id == query.ApplicationId, cancellationToken)
                 ?? throw new NotFoundException("Application", query.ApplicationId);
             var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
+using Registry.Application.Features.Applications;
 
 namespace Registry.Application.Features.MyRecord;
 
@@ -42,10 +43,7 @@ public static class ExportMyRecord
             var personId = user.PersonId ?? throw new NotFoundException("Person", "you");
             var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new NotFoundException("Person", personId);
             var programs = await db.Programs.AsNoTracking().Select(p => new { p.Id, p.Name, State = p.StateCode }).ToDictionaryAsync(p => p.Id, cancellationToken);
-            var applications = await db.Applications.AsNoTracking().Where(a => a.PersonId == personId)
-                .Include(a => a.History).Include(a => a.TrainingRecords).Include(a => a.WorkExperience)
-                .Include(a => a.SupervisionLogs).Include(a => a.References).Include(a => a.Attestations)
-                .ToListAsync(cancellationToken);
+            var applications = await db.Applications.AsNoTracking().Where(a => a.PersonId == personId).Whole().ToListAsync(cancellationToken);
             var credentials = await db.Credentials.AsNoTracking().Where(c => c.HolderPersonId == personId).Include(c => c.History).ToListAsync(cancellationToken);
             var exams = await db.ExamAttempts.AsNoTracking().Where(e => e.PersonId == personId).ToListAsync(cancellationToken);
             var documents = await db.Documents.AsNoTracking().Where(d => d.OwnerPersonId == personId).ToListAsync(cancellationToken);
