@@ -30,6 +30,8 @@ public sealed class TrainingRecord
     public RecordReview Review { get; private set; }
     public string? ReviewReason { get; private set; }
 
+    internal void SetReview(RecordReview review, string? reason) => (Review, ReviewReason) = (review, reason);
+
     internal bool SameAs(string course, string provider, DateOnly completedOn) =>
         Course.Equals(course.Trim(), StringComparison.OrdinalIgnoreCase) && Provider.Equals(provider.Trim(), StringComparison.OrdinalIgnoreCase) && CompletedOn == completedOn;
 }
@@ -67,6 +69,8 @@ public sealed class WorkExperience
     public decimal Hours { get; private set; }
     public RecordReview Review { get; private set; }
     public string? ReviewReason { get; private set; }
+
+    internal void SetReview(RecordReview review, string? reason) => (Review, ReviewReason) = (review, reason);
 
     internal bool SameAs(string organisation, DateOnly startOn) =>
         Organisation.Equals(organisation.Trim(), StringComparison.OrdinalIgnoreCase) && StartOn == startOn;

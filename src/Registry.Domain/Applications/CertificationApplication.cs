@@ -45,6 +45,11 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public DateTimeOffset? SubmittedAt { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecisionReason { get; private set; }
+
+    /// <summary>Why a StateAdmin approved despite an unmet requirement; null when nothing was waived.</summary>
+    public string? WaiverReason { get; private set; }
+
+    public Guid? WaivedByUserId { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<ApplicationStatusChange> History => _history;
     public IReadOnlyList<TrainingRecord> TrainingRecords => _trainingRecords;
@@ -180,10 +185,34 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public void RequestInformation(Guid reviewerUserId, DateTimeOffset at, string message) =>
         MoveTo(ApplicationStatus.InfoRequested, reviewerUserId, at, RequireReason(message, "A request for information needs a message to the applicant."));
 
-    public void Approve(Guid reviewerUserId, DateTimeOffset at, string? note)
+    /// <summary>
+    /// Approves; refused while the checklist has an unmet line, unless a waiver with its reason is given
+    /// (who may grant one is the application layer's concern: a StateAdmin).
+    /// </summary>
+    public void Approve(Guid reviewerUserId, DateTimeOffset at, string? note, EligibilityResult eligibility, string? waiverReason = null)
     {
+        if (!eligibility.ReadyToApprove)
+        {
+            if (string.IsNullOrWhiteSpace(waiverReason))
+                throw new DomainRuleException("This application cannot be approved while requirements are unmet: " +
+                    string.Join(" ", eligibility.Requirements.Where(r => !r.IsMet).Select(r => r.Sentence)));
+            WaiverReason = waiverReason.Trim();
+            WaivedByUserId = reviewerUserId;
+        }
         MoveTo(ApplicationStatus.Approved, reviewerUserId, at, note);
         Decide(at, note);
+    }
+
+    /// <summary>A reviewer verifies or rejects one training or work entry while the application is under review.</summary>
+    public void ReviewRecord(Guid recordId, bool verified, string? reason)
+    {
+        if (Status != ApplicationStatus.UnderReview) throw new DomainRuleException("Records are reviewed while the application is under review.");
+        if (!verified && string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Say why the entry is rejected; the applicant will read it.");
+        var review = verified ? RecordReview.Verified : RecordReview.Rejected;
+        var note = verified ? null : reason!.Trim();
+        if (_trainingRecords.SingleOrDefault(r => r.Id == recordId) is { } training) training.SetReview(review, note);
+        else if (_workExperience.SingleOrDefault(r => r.Id == recordId) is { } work) work.SetReview(review, note);
+        else throw new DomainRuleException("That entry is not a training or work entry of this application.");
     }
 
     public void Deny(Guid reviewerUserId, DateTimeOffset at, string reason)

@@ -6,6 +6,7 @@ using Registry.Domain.Applications;
 using Registry.Domain.Attestations;
 using Registry.Domain.Credentials;
 using Registry.Domain.Employers;
+using Registry.Domain.Exams;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.People;
 using Registry.Infrastructure.Identity;
@@ -133,17 +134,22 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
 
     private void Apply(Person person, CredentialProgram program, Guid staff, ApplicationStatus target)
     {
+        var rules = program.Requirements;
+        var titles = _wordings.ToDictionary(w => w.Key, w => w.Value.Title);
         var application = CertificationApplication.Start(person.Id, program.Id, ApplicationType.Initial, staff, _now.AddDays(-30));
-        RecordWork(application, program.Requirements, complete: target != ApplicationStatus.Draft);
+        RecordWork(application, rules, complete: target != ApplicationStatus.Draft);
         if (target != ApplicationStatus.Draft)
-        {
-            var eligibility = EligibilityCheck.Evaluate(program.Requirements, ApplicantRecords.Of(application, []), _wordings.ToDictionary(w => w.Key, w => w.Value.Title), byReciprocity: false);
-            application.Submit(staff, _now.AddDays(-25), eligibility);
-        }
+            application.Submit(staff, _now.AddDays(-25), EligibilityCheck.Evaluate(rules, ApplicantRecords.Of(application, []), titles, byReciprocity: false));
         if (target is ApplicationStatus.UnderReview or ApplicationStatus.InfoRequested or ApplicationStatus.Approved or ApplicationStatus.Denied)
             application.BeginReview(staff, _now.AddDays(-20));
         if (target == ApplicationStatus.InfoRequested) application.RequestInformation(staff, _now.AddDays(-10), "Please upload the certificate for your ethics training.");
-        if (target == ApplicationStatus.Approved) application.Approve(staff, _now.AddDays(-5), null);
+        if (target == ApplicationStatus.Approved)
+        {
+            // Staff recorded a passed exam before approving, as the checklist requires.
+            ExamAttempt[] passed = rules.Exam is { } exam ? [new ExamAttempt(person.Id, program.Id, exam, _today.AddDays(-12), exam.PassingScore + 8, 1, staff, _now.AddDays(-8))] : [];
+            db.ExamAttempts.AddRange(passed);
+            application.Approve(staff, _now.AddDays(-5), null, EligibilityCheck.Evaluate(rules, ApplicantRecords.Of(application, passed), titles, byReciprocity: false));
+        }
         if (target == ApplicationStatus.Denied) application.Deny(staff, _now.AddDays(-5), "The training provider is not approved in Pennsylvania.");
         db.Applications.Add(application);
     }

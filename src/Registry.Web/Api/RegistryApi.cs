@@ -32,6 +32,8 @@ public static class RegistryApi
         api.MapAccountApi();
         api.MapRecordsApi();
         api.MapJourneyApi();
+        api.MapReviewApi();
+        api.MapExamsApi();
 
         applications.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyApplications.Query(), ct))
             .WithSummary("The signed-in applicant's applications.");

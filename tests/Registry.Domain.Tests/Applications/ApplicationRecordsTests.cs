@@ -128,4 +128,38 @@ public sealed class ApplicationRecordsTests
         Assert.Throws<DomainRuleException>(() => application.Sign(lived, agreed: true, null, "Again", Now));
         Assert.Equal(2, application.Attestations.Count);
     }
+
+    [Fact]
+    public void Approval_is_refused_while_a_requirement_is_unmet_unless_a_waiver_gives_its_reason()
+    {
+        var application = Draft();
+        application.Submit(Guid.NewGuid(), Now, EligibilityResult.NothingRequired);
+        application.BeginReview(Guid.NewGuid(), Now);
+        var unmet = EligibilityCheck.Evaluate(Rules, ApplicantRecords.Of(application, []), new Dictionary<string, string>(), byReciprocity: false);
+
+        var refused = Assert.Throws<DomainRuleException>(() => application.Approve(Guid.NewGuid(), Now, null, unmet));
+        Assert.Contains("Training: 0 of 46 hours.", refused.Message);
+        Assert.Equal(ApplicationStatus.UnderReview, application.Status);
+
+        var admin = Guid.NewGuid();
+        application.Approve(admin, Now, null, unmet, "Hours completed under the 2025 emergency rule.");
+        Assert.Equal((ApplicationStatus.Approved, "Hours completed under the 2025 emergency rule.", (Guid?)admin), (application.Status, application.WaiverReason, application.WaivedByUserId));
+    }
+
+    [Fact]
+    public void Reviewers_verify_or_reject_entries_with_a_reason_while_reviewing()
+    {
+        var application = Draft();
+        var course = application.AddTrainingRecord(Rules, "Ethics", "State", "ETH", 2, Today.AddDays(-3), null, Dates);
+        Assert.Throws<DomainRuleException>(() => application.ReviewRecord(course.Id, verified: true, null));
+        application.Submit(Guid.NewGuid(), Now, EligibilityResult.NothingRequired);
+        application.BeginReview(Guid.NewGuid(), Now);
+
+        Assert.Throws<DomainRuleException>(() => application.ReviewRecord(course.Id, verified: false, " "));
+        application.ReviewRecord(course.Id, verified: false, "The provider is not approved.");
+
+        Assert.Equal((RecordReview.Rejected, "The provider is not approved."), (course.Review, course.ReviewReason));
+        application.ReviewRecord(course.Id, verified: true, null);
+        Assert.Equal((RecordReview.Verified, (string?)null), (course.Review, course.ReviewReason));
+    }
 }

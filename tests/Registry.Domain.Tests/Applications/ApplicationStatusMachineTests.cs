@@ -37,7 +37,7 @@ public class ApplicationStatusMachineTests
         switch (status)
         {
             case ApplicationStatus.InfoRequested: application.RequestInformation(Reviewer, Next(), "Please upload your training certificate."); break;
-            case ApplicationStatus.Approved: application.Approve(Reviewer, Next(), null); break;
+            case ApplicationStatus.Approved: application.Approve(Reviewer, Next(), null, EligibilityResult.NothingRequired); break;
             case ApplicationStatus.Denied: application.Deny(Reviewer, Next(), "Supervised hours are short."); break;
         }
         Assert.Equal(status, application.Status);
@@ -50,7 +50,7 @@ public class ApplicationStatusMachineTests
         ApplicationStatus.Submitted => ((a, who, at) => a.Submit(who, at, EligibilityResult.NothingRequired, "Here is what you asked for."), "Here is what you asked for."),
         ApplicationStatus.UnderReview => ((a, who, at) => a.BeginReview(who, at), null),
         ApplicationStatus.InfoRequested => ((a, who, at) => a.RequestInformation(who, at, "Send your references."), "Send your references."),
-        ApplicationStatus.Approved => ((a, who, at) => a.Approve(who, at, "All requirements met."), "All requirements met."),
+        ApplicationStatus.Approved => ((a, who, at) => a.Approve(who, at, "All requirements met.", EligibilityResult.NothingRequired), "All requirements met."),
         ApplicationStatus.Denied => ((a, who, at) => a.Deny(who, at, "Exam not passed."), "Exam not passed."),
         ApplicationStatus.Withdrawn => ((a, who, at) => a.Withdraw(who, at, "Moving out of state."), "Moving out of state."),
         _ => null,
@@ -176,7 +176,7 @@ public class ApplicationStatusMachineTests
     {
         var application = ApplicationIn(ApplicationStatus.UnderReview);
 
-        application.Approve(Reviewer, Later, "Welcome aboard.");
+        application.Approve(Reviewer, Later, "Welcome aboard.", EligibilityResult.NothingRequired);
 
         Assert.Equal(Later, application.DecidedAt);
         Assert.Equal("Welcome aboard.", application.DecisionReason);
@@ -244,7 +244,7 @@ public class ApplicationStatusMachineTests
             application.Submit(Applicant, at = at.AddDays(1), EligibilityResult.NothingRequired, "Here is what you asked for.");
             application.BeginReview(Reviewer, at = at.AddDays(1));
         }
-        application.Approve(Reviewer, at.AddDays(1), null);
+        application.Approve(Reviewer, at.AddDays(1), null, EligibilityResult.NothingRequired);
 
         Assert.Equal(
             [

@@ -16,7 +16,8 @@ internal sealed class ExamAttemptConfiguration : IEntityTypeConfiguration<ExamAt
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CredentialProgram>().WithMany().HasForeignKey(e => e.ProgramId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(e => new { e.PersonId, e.ProgramId, e.TakenOn });
+        // One sitting a day: importing the vendor's file twice finds the same rows.
+        builder.HasIndex(e => new { e.PersonId, e.ProgramId, e.TakenOn }).IsUnique();
     }
 }
 

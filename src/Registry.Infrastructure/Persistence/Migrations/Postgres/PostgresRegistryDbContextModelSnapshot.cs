@@ -225,6 +225,13 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("WaivedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId", "ProgramId")
@@ -816,7 +823,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ProgramId");
 
-                    b.HasIndex("PersonId", "ProgramId", "TakenOn");
+                    b.HasIndex("PersonId", "ProgramId", "TakenOn")
+                        .IsUnique();
 
                     b.ToTable("ExamAttempts");
                 });

@@ -225,6 +225,13 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("WaivedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId", "ProgramId")
@@ -816,7 +823,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ProgramId");
 
-                    b.HasIndex("PersonId", "ProgramId", "TakenOn");
+                    b.HasIndex("PersonId", "ProgramId", "TakenOn")
+                        .IsUnique();
 
                     b.ToTable("ExamAttempts");
                 });

@@ -215,6 +215,13 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("WaivedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId", "ProgramId")
@@ -806,7 +813,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ProgramId");
 
-                    b.HasIndex("PersonId", "ProgramId", "TakenOn");
+                    b.HasIndex("PersonId", "ProgramId", "TakenOn")
+                        .IsUnique();
 
                     b.ToTable("ExamAttempts");
                 });

@@ -1,0 +1,8 @@
+namespace Registry.Web.Api;
+
+public static class ReviewApi
+{
+    public static void MapReviewApi(this RouteGroupBuilder api)
+    {
+    }
+}
