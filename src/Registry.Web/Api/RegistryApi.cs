@@ -34,6 +34,7 @@ public static class RegistryApi
         api.MapJourneyApi();
         api.MapReviewApi();
         api.MapExamsApi();
+        api.MapAuditApi();
 
         applications.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyApplications.Query(), ct))
             .WithSummary("The signed-in applicant's applications.");

@@ -1,0 +1,70 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Security;
+
+namespace Registry.Application.Features.Audit;
+
+/// <summary>
+/// A StateAdmin reads who did what, when, to which record, in their state; newest first, filtered and
+/// paged in the database. The log itself can only be read: nothing in the registry edits or deletes it.
+/// </summary>
+public static class ListAuditEntries
+{
+    public const int PageSize = 50;
+
+    [AllowedRoles(Roles.StateAdmin, Roles.SystemAdmin)]
+    public sealed record Query : IRequest<Model>, IStateScoped
+    {
+        public string StateCode { get; init; } = "";
+        public string? Action { get; init; }
+        public string? EntityType { get; init; }
+        public string? EntityId { get; init; }
+        public string? Actor { get; init; }
+        public DateOnly? From { get; init; }
+        public DateOnly? To { get; init; }
+        public int PageNumber { get; init; } = 1;
+    }
+
+    public sealed record Model(IReadOnlyList<EntryModel> Entries, int PageNumber, bool HasMore, IReadOnlyList<string> Actions);
+
+    public sealed record EntryModel(DateTimeOffset At, string? ActorName, string Action, string EntityType, string EntityId, string? Before, string? After);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.PageNumber).InclusiveBetween(1, 10_000);
+            RuleFor(q => q.Action).MaximumLength(100);
+            RuleFor(q => q.EntityType).MaximumLength(100);
+            RuleFor(q => q.EntityId).MaximumLength(100);
+            RuleFor(q => q.Actor).MaximumLength(256);
+            RuleFor(q => q).Must(q => q.From is null || q.To is null || q.From <= q.To).WithName("To").WithMessage("The end date is before the start date.");
+        }
+    }
+
+    public sealed class Handler(IRegistryDbContext db) : IRequestHandler<Query, Model>
+    {
+        public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var state = query.StateCode.ToUpperInvariant();
+            var entries = db.AuditEntries.AsNoTracking().Where(a => a.StateCode == state);
+            if (!string.IsNullOrWhiteSpace(query.Action)) entries = entries.Where(a => a.Action == query.Action);
+            if (!string.IsNullOrWhiteSpace(query.EntityType)) entries = entries.Where(a => a.EntityType == query.EntityType);
+            if (!string.IsNullOrWhiteSpace(query.EntityId)) entries = entries.Where(a => a.EntityId == query.EntityId.Trim());
+            if (!string.IsNullOrWhiteSpace(query.Actor)) entries = entries.Where(a => a.ActorName != null && a.ActorName.StartsWith(query.Actor.Trim()));
+            if (query.From is { } from) entries = entries.Where(a => a.At >= new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            if (query.To is { } to) entries = entries.Where(a => a.At < new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+
+            var page = await entries
+                .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+                .Skip((query.PageNumber - 1) * PageSize).Take(PageSize + 1)
+                .Select(a => new EntryModel(a.At, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Before, a.After))
+                .ToListAsync(cancellationToken);
+            var actions = await db.AuditEntries.AsNoTracking().Where(a => a.StateCode == state)
+                .Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+            return new Model(page.Take(PageSize).ToList(), query.PageNumber, page.Count > PageSize, actions);
+        }
+    }
+}

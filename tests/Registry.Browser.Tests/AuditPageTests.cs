@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+using Registry.Infrastructure.Seeding;
+
+namespace Registry.Browser.Tests;
+
+[Collection(nameof(BrowserCollection))]
+public sealed class AuditPageTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_state_admin_filters_the_audit_log_of_their_state()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync("admin.tn@registry.example");
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        Assert.Equal("Audit log: TN", await page.Locator("h1").InnerTextAsync());
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Kind of record").FillAsync("Credential");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await page.WaitForURLAsync("**EntityType=Credential**");
+        var rows = await page.Locator("tbody tr").AllInnerTextsAsync();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Contains("Credential", row));
+        await page.AssertAccessibleAsync();
+    }
+}
