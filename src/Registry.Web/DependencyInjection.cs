@@ -18,6 +18,7 @@ public static class DependencyInjection
     {
         services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add<RequestFailurePageFilter>());
         services.AddScoped<Pages.Account.Accounts>();
+        services.AddScoped<Pages.Staff.StaffAccounts>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

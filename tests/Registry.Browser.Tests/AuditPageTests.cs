@@ -27,4 +27,24 @@ public sealed class AuditPageTests(BrowserFixture fixture)
         Assert.All(rows, row => Assert.Contains("Credential", row));
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task A_state_admin_sees_the_states_reviewers_and_a_refused_invitation_explains_itself()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync("admin.pa@registry.example");
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reviewers" }).ClickAsync();
+        Assert.Contains("reviewer.pa@registry.example", await page.GetByRole(AriaRole.Table).InnerTextAsync());
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Name").FillAsync("Someone");
+        await page.GetByLabel("E-mail address").FillAsync("reviewer.tn@registry.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        Assert.Contains("already exists", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        await page.AssertAccessibleAsync();
+    }
 }
