@@ -14,7 +14,14 @@ public sealed class ReviewAuthorizationMatrixTests(WebFixture fixture) : WebTest
         ("GET /Staff", c => c.GetAsync("/Staff")),
         ("GET /Staff?state=TN", c => c.GetAsync("/Staff?state=TN")),
         ("GET /Staff/Applications/{id}", c => c.GetAsync($"/Staff/Applications/{id}")),
+        ("GET evidence", c => c.GetAsync($"/Staff/Applications/{id}?handler=Evidence&documentId={Guid.NewGuid()}")),
     ];
+
+    /// <summary>The review page's forms, posted with the sender's own anti-forgery token (empty when they have none).</summary>
+    private static IEnumerable<(string Name, Func<HttpClient, Task<HttpResponseMessage>> Send)> PagePosts(Guid id, string token) =>
+        new[] { ("Begin", ""), ("Record", $"&recordId={Guid.NewGuid()}&verified=true"), ("RequestInformation", ""), ("Approve", ""), ("Deny", "") }
+            .Select(h => ($"POST {h.Item1}", (Func<HttpClient, Task<HttpResponseMessage>>)(c => c.PostAsync($"/Staff/Applications/{id}?handler={h.Item1}{h.Item2}",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Message"] = "More.", ["Reason"] = "No." })))));
 
     /// <summary>Each decision on its own application, so an allowed one does not spoil the next.</summary>
     private static IEnumerable<(string Name, Func<HttpClient, Task<HttpResponseMessage>> Send)> Api(Guid[] ids) =>
@@ -32,7 +39,7 @@ public sealed class ReviewAuthorizationMatrixTests(WebFixture fixture) : WebTest
     {
         var ids = await ReviewWebScenario.UnderReviewAsync(Fixture, 4);
         var client = Fixture.Client();
-        foreach (var (name, send) in Pages(ids[0]))
+        foreach (var (name, send) in Pages(ids[0]).Concat(PagePosts(ids[0], "")))
         {
             var response = await send(client);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/Account/Login"), name);
@@ -49,7 +56,7 @@ public sealed class ReviewAuthorizationMatrixTests(WebFixture fixture) : WebTest
         var ids = await ReviewWebScenario.UnderReviewAsync(Fixture, 4);
         var browser = Fixture.Client();
         await WebFixture.SignInThroughFormAsync(browser, email);
-        foreach (var (name, send) in Pages(ids[0]))
+        foreach (var (name, send) in Pages(ids[0]).Concat(PagePosts(ids[0], "")))
         {
             var response = await send(browser);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/Account/AccessDenied"), $"{email} {name}: {response.StatusCode}");
@@ -72,7 +79,12 @@ public sealed class ReviewAuthorizationMatrixTests(WebFixture fixture) : WebTest
         var html = await queue.Content.ReadAsStringAsync();
         Assert.Contains("Review queue <span class=\"text-normal\">(OH)</span>", html);
         Assert.DoesNotContain("Alvarez", html);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/Staff/Applications/{ids[0]}")).StatusCode);
+        var token = WebFixture.AntiforgeryToken(html);
+        foreach (var (name, send) in Pages(ids[0]).Skip(2).Concat(PagePosts(ids[0], token)))
+        {
+            var status = (await send(browser)).StatusCode;
+            Assert.True(status == HttpStatusCode.NotFound, $"{name}: {status}");
+        }
 
         var api = await Fixture.ApiClientAsync(ReviewWebScenario.OtherStateReviewer);
         foreach (var (name, send) in Api(ids))
@@ -89,8 +101,9 @@ public sealed class ReviewAuthorizationMatrixTests(WebFixture fixture) : WebTest
         var ids = await ReviewWebScenario.UnderReviewAsync(Fixture, 4);
         var browser = Fixture.Client();
         await WebFixture.SignInThroughFormAsync(browser, ReviewWebScenario.Reviewer);
-        foreach (var (name, send) in Pages(ids[0]))
+        foreach (var (name, send) in Pages(ids[0]).SkipLast(1))
             Assert.True((await send(browser)).StatusCode == HttpStatusCode.OK, name);
+        Assert.Equal(HttpStatusCode.NotFound, (await Pages(ids[0]).Last().Send(browser)).StatusCode); // no such document
 
         var api = await Fixture.ApiClientAsync(ReviewWebScenario.Reviewer);
         foreach (var (name, send) in Api(ids))
@@ -104,6 +117,18 @@ public sealed class ReviewAuthorizationMatrixTests(WebFixture fixture) : WebTest
             .ToListAsync(db.Applications.OrderBy(a => a.CreatedAt).Select(a => a.Status)));
         Assert.Equal([Domain.Applications.ApplicationStatus.UnderReview, Domain.Applications.ApplicationStatus.InfoRequested,
             Domain.Applications.ApplicationStatus.Approved, Domain.Applications.ApplicationStatus.Denied], statuses);
+    }
+
+    [Fact]
+    public async Task A_system_administrator_names_the_state_of_the_queue()
+    {
+        await ReviewWebScenario.UnderReviewAsync(Fixture);
+        await Fixture.CreateUserAsync("sysadmin@test.example", Application.Common.Security.Roles.SystemAdmin);
+        var browser = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(browser, "sysadmin@test.example");
+
+        Assert.Contains("Alvarez0", await browser.GetStringAsync("/Staff?state=TN"));
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/Staff")).StatusCode);
     }
 
     private async Task AssertNothingDecidedAsync()
