@@ -60,6 +60,26 @@ public sealed partial class ReviewPageTests(WebFixture fixture) : WebTest(fixtur
         Assert.Contains("<a class=\"usa-link\" href=\"#Reason\">Give the reason for the denial.</a>", html);
     }
 
+    [Fact]
+    public async Task A_second_reviewer_deciding_an_already_decided_application_is_told_on_the_form_and_the_api_answers_409()
+    {
+        var ids = await ReviewWebScenario.UnderReviewAsync(Fixture);
+        var (first, second) = (Fixture.Client(), Fixture.Client());
+        await WebFixture.SignInThroughFormAsync(first, ReviewWebScenario.Reviewer);
+        await WebFixture.SignInThroughFormAsync(second, ReviewWebScenario.StateAdmin);
+        var url = $"/Staff/Applications/{ids[0]}";
+        var (firstPage, secondPage) = (await first.GetStringAsync(url), await second.GetStringAsync(url));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync($"{url}?handler=Approve", Form(firstPage))).StatusCode);
+        var late = await second.PostAsync($"{url}?handler=Deny", Form(secondPage, ("Reason", "Not eligible.")));
+        var api = await (await Fixture.ApiClientAsync(ReviewWebScenario.Reviewer)).PostAsync($"/api/v1/review/applications/{ids[0]}/approve", null);
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("An application that is approved cannot become denied.", await late.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
+        Assert.Equal(1, await Records.RecordsWebScenario.QueryAsync(Fixture, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Credentials)));
+    }
+
     [GeneratedRegex("action=\"([^\"]*verified=false[^\"]*handler=Record)\"")]
     private static partial Regex RejectForm();
 }
