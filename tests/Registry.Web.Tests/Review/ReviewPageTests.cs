@@ -80,6 +80,24 @@ public sealed partial class ReviewPageTests(WebFixture fixture) : WebTest(fixtur
         Assert.Equal(1, await Records.RecordsWebScenario.QueryAsync(Fixture, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Credentials)));
     }
 
+    [Fact]
+    public async Task The_reviewer_downloads_the_evidence_and_staff_of_another_state_cannot()
+    {
+        var ids = await ReviewWebScenario.UnderReviewAsync(Fixture, trainingRecords: 1, evidence: Records.RecordsWebScenario.Pdf);
+        var browser = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(browser, ReviewWebScenario.Reviewer);
+        var page = await browser.GetStringAsync($"/Staff/Applications/{ids[0]}");
+        var link = Regex.Match(page, "href=\"([^\"]*handler=Evidence[^\"]*)\"").Groups[1].Value.Replace("&amp;", "&");
+
+        var download = await browser.GetAsync(link);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Records.RecordsWebScenario.Pdf, await download.Content.ReadAsByteArrayAsync());
+
+        var other = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(other, ReviewWebScenario.OtherStateReviewer);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(link)).StatusCode);
+    }
+
     [GeneratedRegex("action=\"([^\"]*verified=false[^\"]*handler=Record)\"")]
     private static partial Regex RejectForm();
 }
