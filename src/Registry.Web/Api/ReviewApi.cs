@@ -1,8 +1,51 @@
+using MediatR;
+using Registry.Application.Features.Review;
+using Registry.Domain.Applications;
+using static Registry.Web.Api.RegistryApi;
+
 namespace Registry.Web.Api;
 
+/// <summary>/api/v1/review: state staff work their state's queue and decide applications (begin review is POST /applications/{id}/review).</summary>
 public static class ReviewApi
 {
     public static void MapReviewApi(this RouteGroupBuilder api)
     {
+        var review = api.MapGroup("/review").WithTags("Review")
+            .RequireAuthorization(DependencyInjection.ApiPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        review.MapGet("/{state}/queue", (string state, ApplicationStatus? status, Guid? programId, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ReviewQueue.Query { StateCode = state, Status = status, ProgramId = programId }, ct))
+            .WithSummary("State staff: the state's open applications, oldest first, with counts per status; filter by status and program.");
+        review.MapGet("/applications/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetApplicationForReview.Query(id), ct))
+            .WithSummary("State staff: one application with its checklist, records and their review, statements, exam attempts and history.");
+        review.MapPost("/applications/{id:guid}/records/{recordId:guid}", async (Guid id, Guid recordId, RecordReviewRequest body, IMediator mediator, CancellationToken ct) =>
+                new RecordReviewResponse(await mediator.Send(new ReviewRecord.Command(id, recordId, body.Verified, body.Reason), ct)))
+            .WithSummary("Verify or reject (with a reason) one training or work entry while the application is under review.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        review.MapPost("/applications/{id:guid}/request-information", async (Guid id, InformationRequest body, IMediator mediator, CancellationToken ct) =>
+                new StatusResponse(await mediator.Send(new RequestInformation.Command(id, body.Message), ct)))
+            .WithSummary("Ask the applicant for more information (message required, at most 4000 characters).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        review.MapPost("/applications/{id:guid}/approve", (Guid id, ApprovalRequest? body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ApproveApplication.Command(id, body?.Note, body?.WaiverReason), ct))
+            .WithSummary("Approve and issue the credential; a waiver reason (StateAdmin only) approves despite an unmet requirement.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        review.MapPost("/applications/{id:guid}/deny", async (Guid id, DenialRequest body, IMediator mediator, CancellationToken ct) =>
+                new StatusResponse(await mediator.Send(new DenyApplication.Command(id, body.Reason), ct)))
+            .WithSummary("Deny with a reason the applicant reads.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    public sealed record RecordReviewRequest(bool Verified, string? Reason);
+
+    public sealed record RecordReviewResponse(RecordReview Review);
+
+    public sealed record InformationRequest(string? Message);
+
+    public sealed record ApprovalRequest(string? Note, string? WaiverReason);
+
+    public sealed record DenialRequest(string? Reason);
 }

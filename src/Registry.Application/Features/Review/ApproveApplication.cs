@@ -1,0 +1,62 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Security;
+using Registry.Application.Features.Applications;
+using Registry.Domain.Credentials;
+using Registry.Domain.Notifications;
+
+namespace Registry.Application.Features.Review;
+
+/// <summary>
+/// A reviewer approves an application under review and the credential is issued in the same unit of work.
+/// Only a StateAdmin may waive an unmet requirement, and must say why. The application's version token
+/// makes a second, concurrent decision fail as a conflict rather than issue a second credential.
+/// </summary>
+public static class ApproveApplication
+{
+    [AllowedRoles(Roles.Reviewer, Roles.StateAdmin)]
+    public sealed record Command(Guid ApplicationId, string? Note = null, string? WaiverReason = null) : ICommand<CredentialIssued>, IApplicationScoped;
+
+    public sealed record CredentialIssued(Guid CredentialId, string CredentialNumber, DateOnly IssuedOn, DateOnly ExpiresOn);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Note).MaximumLength(4000);
+            RuleFor(c => c.WaiverReason).MaximumLength(4000);
+        }
+    }
+
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CredentialIssued>
+    {
+        public async Task<CredentialIssued> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!string.IsNullOrWhiteSpace(command.WaiverReason) && !user.IsInRole(Roles.StateAdmin))
+                throw new ForbiddenException("Only a state administrator may waive a requirement.");
+            var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
+            var eligibility = await db.EvaluateAsync(application, cancellationToken);
+            var now = clock.GetUtcNow();
+            application.Approve(user.UserId!.Value, now, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), eligibility, command.WaiverReason);
+
+            // Tracked: the program's credential sequence moves under its own concurrency token.
+            var program = await db.Programs.SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
+            var credential = Credential.Issue(program, application.PersonId, DateOnly.FromDateTime(now.UtcDateTime), user.UserId!.Value, now);
+            db.Credentials.Add(credential);
+
+            var person = await db.People.Where(p => p.Id == application.PersonId)
+                .Select(p => new { p.Email, p.PreferredName, p.LegalFirstName }).SingleAsync(cancellationToken);
+            var body = $"Hello {person.PreferredName ?? person.LegalFirstName},\n\n" +
+                $"Your application for {program.Name} is approved.\n\nYour credential number is {credential.Number}. " +
+                $"It was issued on {credential.IssuedOn:yyyy-MM-dd} and expires on {credential.ExpiresOn:yyyy-MM-dd}.\n";
+            db.Notifications.Add(new Notification(person.Email, "credential-issued", $"Your {program.Name} credential {credential.Number}", body,
+                now, application.PersonId, deduplicationKey: $"credential-issued:{application.Id}"));
+
+            return new CredentialIssued(credential.Id, credential.Number.Value, credential.IssuedOn, credential.ExpiresOn);
+        }
+    }
+}

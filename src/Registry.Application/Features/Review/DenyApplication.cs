@@ -1,0 +1,31 @@
+using FluentValidation;
+using MediatR;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Security;
+using Registry.Application.Features.Applications;
+using Registry.Domain.Applications;
+
+namespace Registry.Application.Features.Review;
+
+/// <summary>A reviewer denies an application under review, with a reason the applicant reads.</summary>
+public static class DenyApplication
+{
+    [AllowedRoles(Roles.Reviewer, Roles.StateAdmin)]
+    public sealed record Command(Guid ApplicationId, string? Reason) : ICommand<ApplicationStatus>, IApplicationScoped;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for the denial.").MaximumLength(4000);
+    }
+
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, ApplicationStatus>
+    {
+        public async Task<ApplicationStatus> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
+            application.Deny(user.UserId!.Value, clock.GetUtcNow(), command.Reason!);
+            return application.Status;
+        }
+    }
+}
