@@ -4,17 +4,15 @@ namespace Registry.Infrastructure.Imports;
 
 /// <summary>
 /// RFC 4180 CSV: fields separated by commas, quoted fields may hold commas, line breaks and doubled quotes;
-/// records end with CRLF or LF. Each record keeps the line number it starts on, for messages about rows.
+/// records end with CRLF or LF. A record is a row, as a spreadsheet opening the file would show it.
 /// </summary>
 internal static class CsvText
 {
-    public static IReadOnlyList<(int Line, IReadOnlyList<string> Fields)> Parse(string text)
+    public static IReadOnlyList<IReadOnlyList<string>> Parse(string text)
     {
-        var records = new List<(int, IReadOnlyList<string>)>();
+        var records = new List<IReadOnlyList<string>>();
         var fields = new List<string>();
         var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
         var quoted = false;
         var any = false;
 
@@ -25,7 +23,7 @@ internal static class CsvText
             {
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
                 else if (c == '"') quoted = false;
-                else { if (c == '\n') line++; field.Append(c); }
+                else field.Append(c);
                 continue;
             }
             switch (c)
@@ -43,11 +41,10 @@ internal static class CsvText
                     break; // the LF that follows ends the record
                 case '\n' or '\r':
                     fields.Add(field.ToString());
-                    records.Add((recordLine, fields));
+                    records.Add(fields);
                     fields = [];
                     field.Clear();
                     any = false;
-                    recordLine = ++line;
                     break;
                 default:
                     field.Append(c);
@@ -58,7 +55,7 @@ internal static class CsvText
         if (any || field.Length > 0)
         {
             fields.Add(field.ToString());
-            records.Add((recordLine, fields));
+            records.Add(fields);
         }
         return records;
     }

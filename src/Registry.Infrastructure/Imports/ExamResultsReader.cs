@@ -75,16 +75,17 @@ internal sealed class ExamResultsReader : IExamResultsReader
         if (text.Contains('\0')) return ExamResultsSheet.Unreadable(NotASheet);
 
         var records = CsvText.Parse(text);
-        if (records.Count == 0 || records.All(r => r.Fields.All(string.IsNullOrWhiteSpace))) return ExamResultsSheet.Unreadable("The file is empty.");
-        var header = Columns.Find(records[0].Fields);
+        if (records.Count == 0 || records.All(r => r.All(string.IsNullOrWhiteSpace))) return ExamResultsSheet.Unreadable("The file is empty.");
+        var header = Columns.Find(records[0]);
         if (header is null) return ExamResultsSheet.Unreadable(NoHeader);
 
         var rows = new List<ExamResultRow>();
-        foreach (var (line, fields) in records.Skip(1))
+        for (var i = 1; i < records.Count; i++)
         {
+            var fields = records[i];
             string? Field(int? column) => column is { } c && c < fields.Count ? fields[c] : null;
             if (fields.All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new ExamResultRow(line, Field(header.CandidateId), Field(header.Email), Field(header.ExamDate), null, Field(header.Score)));
+            rows.Add(new ExamResultRow(i + 1, Field(header.CandidateId), Field(header.Email), Field(header.ExamDate), null, Field(header.Score)));
         }
         return new ExamResultsSheet(rows);
     }
