@@ -73,6 +73,7 @@ public static class DependencyInjection
             .AddCheck<JobStorageHealthCheck>("jobs");
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
+        services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();
         services.AddScoped<Seeding.DemoData>();
         return services;
     }
