@@ -107,6 +107,19 @@ public sealed class Credential : IVersioned
         ClearRestriction();
     }
 
+    /// <summary>A public reprimand: the status does not change, the action is on the record.</summary>
+    public void Reprimand(string reason, DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at)
+    {
+        if (Status is CredentialStatus.Revoked or CredentialStatus.Relinquished or CredentialStatus.Lapsed)
+            throw new DomainRuleException($"Credential {Number} is {Status.ToString().ToLowerInvariant()}; it cannot be reprimanded.");
+        EnsureNotBeforeLastChange(effectiveOn);
+        Record(CredentialEventKind.Reprimanded, Status, Status, effectiveOn, actorUserId, at, RequireReason(reason));
+    }
+
+    /// <summary>A step of a discipline case that changes no status (opened, response received, closed without action).</summary>
+    internal void RecordCaseStep(CredentialEventKind kind, DateOnly effectiveOn, Guid? actorUserId, DateTimeOffset at) =>
+        Record(kind, Status, Status, NotBeforeLastChange(effectiveOn), actorUserId, at, null);
+
     public void Relinquish(DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at, string? reason) =>
         MoveTo(CredentialStatus.Relinquished, CredentialEventKind.Relinquished, effectiveOn, actorUserId, at, reason);
 

@@ -23,6 +23,10 @@ public enum CredentialEventKind
     Reinstated,
     Revoked,
     Relinquished,
+    Reprimanded,
+    CaseOpened,
+    ResponseReceived,
+    CaseClosed,
 }
 
 public static class CredentialStatusRules
@@ -46,5 +50,5 @@ public static class CredentialStatusRules
 
     /// <summary>Disciplinary actions that verifiers see; the case's notes never are.</summary>
     public static bool IsPublicAction(this CredentialEventKind kind) =>
-        kind is CredentialEventKind.ProbationStarted or CredentialEventKind.Suspended or CredentialEventKind.Revoked;
+        kind is CredentialEventKind.Reprimanded or CredentialEventKind.ProbationStarted or CredentialEventKind.Suspended or CredentialEventKind.Revoked;
 }

@@ -32,6 +32,9 @@ public sealed class RecordAccessBehaviour<TRequest, TResponse>(ICurrentUser user
         if (request is IApplicationScoped applicationScoped)
             await RequireApplicationAccessAsync(applicationScoped.ApplicationId, cancellationToken);
 
+        if (request is ICredentialScoped credentialScoped)
+            await RequireCredentialAccessAsync(credentialScoped.CredentialId, cancellationToken);
+
         return await next();
     }
 
@@ -52,6 +55,16 @@ public sealed class RecordAccessBehaviour<TRequest, TResponse>(ICurrentUser user
         var isStaff = owner is not null && Roles.StateStaff.Append(Roles.SystemAdmin).Any(user.IsInRole) && MayActFor(owner.StateCode);
         if (owner is null || !(isOwner || isStaff)) throw new NotFoundException("Application", applicationId);
         scope.StateCode = owner.StateCode;
+    }
+
+    private async Task RequireCredentialAccessAsync(Guid credentialId, CancellationToken cancellationToken)
+    {
+        var holder = await db.Credentials.Where(c => c.Id == credentialId)
+            .Select(c => new { c.HolderPersonId, c.StateCode }).SingleOrDefaultAsync(cancellationToken);
+        var isHolder = holder is not null && user.IsInRole(Roles.Applicant) && user.PersonId == holder.HolderPersonId;
+        var isStaff = holder is not null && Roles.StateStaff.Append(Roles.SystemAdmin).Any(user.IsInRole) && MayActFor(holder.StateCode);
+        if (holder is null || !(isHolder || isStaff)) throw new NotFoundException("Credential", credentialId);
+        scope.StateCode = holder.StateCode;
     }
 
     /// <summary>System administrators act anywhere; state staff in their own state; others are not bound to a state.</summary>

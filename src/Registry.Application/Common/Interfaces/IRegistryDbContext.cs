@@ -28,6 +28,7 @@ public interface IRegistryDbContext
     DbSet<EvidenceDocument> Documents { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<ConfirmationRequest> ConfirmationRequests { get; }
+    DbSet<DisciplineCase> DisciplineCases { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

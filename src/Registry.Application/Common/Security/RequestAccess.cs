@@ -31,3 +31,12 @@ public interface IProgramScoped
 {
     Guid ProgramId { get; }
 }
+
+/// <summary>
+/// A request about one credential: its holder (as an applicant) or staff of its state; anyone else is
+/// told it does not exist.
+/// </summary>
+public interface ICredentialScoped
+{
+    Guid CredentialId { get; }
+}

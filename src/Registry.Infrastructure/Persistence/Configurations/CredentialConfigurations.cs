@@ -43,3 +43,18 @@ internal sealed class CredentialEventConfiguration : IEntityTypeConfiguration<Cr
         builder.Ignore(e => e.IsPublicAction);
     }
 }
+
+internal sealed class DisciplineCaseConfiguration : IEntityTypeConfiguration<DisciplineCase>
+{
+    public void Configure(EntityTypeBuilder<DisciplineCase> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.HasOne<Credential>().WithMany().HasForeignKey(c => c.CredentialId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.Notice).HasMaxLength(4000);
+        builder.Property(c => c.HolderResponse).HasMaxLength(4000);
+        builder.Property(c => c.DecisionNotes).HasMaxLength(4000);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.IsOpen);
+        builder.HasIndex(c => c.CredentialId);
+    }
+}

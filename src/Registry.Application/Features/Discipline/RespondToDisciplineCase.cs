@@ -1,0 +1,33 @@
+using FluentValidation;
+using MediatR;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Security;
+
+namespace Registry.Application.Features.Discipline;
+
+/// <summary>The holder answers the notice (staff may record an answer received on paper). The response stays private.</summary>
+public static class RespondToDisciplineCase
+{
+    [AllowedRoles(Roles.Applicant, Roles.Reviewer, Roles.StateAdmin)]
+    public sealed record Command(Guid CredentialId, Guid CaseId, string Response) : ICommand<Unit>, ICredentialScoped;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Response).NotEmpty().WithMessage("Write the response.").MaximumLength(4000);
+    }
+
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var credential = await db.LoadCredentialAsync(command.CredentialId, cancellationToken);
+            var disciplineCase = await db.LoadCaseAsync(command.CredentialId, command.CaseId, cancellationToken);
+            var at = clock.GetUtcNow();
+            disciplineCase.RecordResponse(credential, command.Response, clock.Today(), user.UserId!.Value, at);
+            await db.TellHolderAsync(credential, "discipline-response", $"Your response about credential {credential.Number} was received",
+                "Your response has been added to the case. Staff will consider it before deciding.", at, $"discipline-response:{disciplineCase.Id}:{at.ToUnixTimeMilliseconds()}", cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
