@@ -35,6 +35,7 @@ public static class RegistryApi
         api.MapReviewApi();
         api.MapExamsApi();
         api.MapAuditApi();
+        api.MapDisciplineApi();
 
         applications.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyApplications.Query(), ct))
             .WithSummary("The signed-in applicant's applications.");

@@ -1,0 +1,47 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Common.Security;
+using Registry.Application.Features.Discipline;
+using Registry.Web.Infrastructure;
+
+namespace Registry.Web.Pages.Credentials;
+
+[Authorize(Roles = Roles.Applicant)]
+public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
+{
+    public IReadOnlyList<ListMyCredentials.Row> Credentials { get; private set; } = [];
+    public IReadOnlyList<GetCredentialRecord.Model> Records { get; private set; } = [];
+
+    [BindProperty]
+    public string? HolderResponse { get; set; }
+
+    [TempData]
+    public string? Confirmation { get; set; }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostRespondAsync(Guid credentialId, Guid caseId, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new RespondToDisciplineCase.Command(credentialId, caseId, HolderResponse ?? ""), cancellationToken);
+        Confirmation = "Your response has been added to the case.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRelinquishAsync(Guid credentialId, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new RelinquishCredential.Command(credentialId, null), cancellationToken);
+        Confirmation = "Your credential is relinquished.";
+        return RedirectToPage();
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        Credentials = await mediator.Send(new ListMyCredentials.Query(), cancellationToken);
+        var records = new List<GetCredentialRecord.Model>();
+        foreach (var credential in Credentials) // a person holds a handful of credentials at most
+            records.Add(await mediator.Send(new GetCredentialRecord.Query(credential.Id), cancellationToken));
+        Records = records;
+    }
+}
