@@ -46,6 +46,9 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecisionReason { get; private set; }
 
+    /// <summary>The version of the program's requirements in force when the application was first submitted.</summary>
+    public int? RequirementsVersion { get; private set; }
+
     /// <summary>Why a StateAdmin approved despite an unmet requirement; null when nothing was waived.</summary>
     public string? WaiverReason { get; private set; }
 
@@ -76,6 +79,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         if (Status == ApplicationStatus.InfoRequested && string.IsNullOrWhiteSpace(answer))
             throw new DomainRuleException("Please answer the request for information before you resubmit.");
         MoveTo(ApplicationStatus.Submitted, actorUserId, at, string.IsNullOrWhiteSpace(answer) ? null : answer.Trim());
+        RequirementsVersion ??= eligibility.RequirementsVersion; // judged by the rules in force at first submission
         SubmittedAt = at;
     }
 

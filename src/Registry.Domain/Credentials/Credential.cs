@@ -24,7 +24,7 @@ public sealed class Credential : IVersioned
             HolderPersonId = holderPersonId,
             Status = CredentialStatus.Active,
             IssuedOn = issuedOn,
-            ExpiresOn = issuedOn.AddMonths(program.Requirements.RenewalCycleMonths),
+            ExpiresOn = program.Requirements.ExpiryFor(issuedOn),
         };
         credential.Record(CredentialEventKind.Issued, null, CredentialStatus.Active, issuedOn, actorUserId, at, null);
         return credential;

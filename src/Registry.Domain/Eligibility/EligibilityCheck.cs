@@ -11,6 +11,9 @@ public sealed record RequirementResult(string Code, string Title, decimal Have, 
 
 public sealed record EligibilityResult(IReadOnlyList<RequirementResult> Requirements)
 {
+    /// <summary>The version of the program's requirements this result was computed against.</summary>
+    public int RequirementsVersion { get; init; } = 1;
+
     /// <summary>A program that asks for nothing: everything is met.</summary>
     public static EligibilityResult NothingRequired { get; } = new([]);
 

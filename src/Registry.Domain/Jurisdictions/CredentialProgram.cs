@@ -31,7 +31,17 @@ public sealed class CredentialProgram : IVersioned
 
     public int Version { get; private set; }
 
-    public void ChangeRequirements(ProgramRequirements requirements) => Requirements = requirements;
+    /// <summary>The version of <see cref="Requirements"/> in force; an application is judged by the version it was submitted under.</summary>
+    public int RequirementsVersion { get; private set; } = 1;
+
+    /// <summary>Puts new requirements in force and returns the outgoing version, to be kept for applications already submitted under it.</summary>
+    public ProgramRequirementsVersion ChangeRequirements(ProgramRequirements requirements, Guid actorUserId, DateTimeOffset at)
+    {
+        var outgoing = new ProgramRequirementsVersion(Id, RequirementsVersion, Requirements, actorUserId, at);
+        Requirements = requirements;
+        RequirementsVersion++;
+        return outgoing;
+    }
 
     public CredentialNumber AllocateCredentialNumber()
     {
@@ -40,4 +50,27 @@ public sealed class CredentialProgram : IVersioned
     }
 
     public bool AcceptsByReciprocity(Guid otherProgramId) => Requirements.ReciprocityProgramIds.Contains(otherProgramId);
+}
+
+/// <summary>A superseded version of a program's requirements, kept so earlier applications are judged by their own rules.</summary>
+public sealed class ProgramRequirementsVersion
+{
+    private ProgramRequirementsVersion() { }
+
+    internal ProgramRequirementsVersion(Guid programId, int version, ProgramRequirements requirements, Guid supersededByUserId, DateTimeOffset supersededAt)
+    {
+        Id = Guid.CreateVersion7();
+        ProgramId = programId;
+        Version = version;
+        Requirements = requirements;
+        SupersededByUserId = supersededByUserId;
+        SupersededAt = supersededAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProgramId { get; private set; }
+    public int Version { get; private set; }
+    public ProgramRequirements Requirements { get; private set; } = null!;
+    public Guid SupersededByUserId { get; private set; }
+    public DateTimeOffset SupersededAt { get; private set; }
 }

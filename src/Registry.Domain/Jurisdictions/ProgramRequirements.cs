@@ -20,7 +20,10 @@ public sealed class ProgramRequirements
         decimal ethicsContinuingEducationHours,
         int gracePeriodDays,
         int renewalWindowDays,
-        IEnumerable<Guid>? reciprocityProgramIds = null)
+        IEnumerable<Guid>? reciprocityProgramIds = null,
+        RenewalDate? renewsOn = null,
+        int ceAuditPercent = 0,
+        IEnumerable<int>? reminderDays = null)
     {
         var domains = trainingDomains.ToList();
         if (trainingHoursTotal < 0 || supervisedWorkHours < 0 || supervisionHours < 0 || continuingEducationHours < 0 || ethicsContinuingEducationHours < 0)
@@ -47,6 +50,30 @@ public sealed class ProgramRequirements
         GracePeriodDays = gracePeriodDays;
         RenewalWindowDays = renewalWindowDays;
         ReciprocityProgramIds = reciprocityProgramIds?.Distinct().ToList() ?? [];
+        if (renewsOn is { } date && (date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(2001, date.Month)))
+            throw new DomainRuleException("A calendar renewal date must be a real day of the year (29 February is not).");
+        if (renewsOn is not null && renewalCycleMonths % 12 != 0) throw new DomainRuleException("A calendar-date renewal runs in whole years (12, 24 or 36 months).");
+        RenewsOnMonth = renewsOn?.Month;
+        RenewsOnDay = renewsOn?.Day;
+        if (ceAuditPercent is < 0 or > 100) throw new DomainRuleException("The share of renewals audited is between 0 and 100 percent.");
+        CeAuditPercent = ceAuditPercent;
+        var reminders = (reminderDays ?? DefaultReminderDays).Distinct().OrderByDescending(d => d).ToList();
+        if (reminders.Any(d => d is < 1 or > 365)) throw new DomainRuleException("Reminder days are between 1 and 365 days before expiry.");
+        ReminderDays = reminders;
+    }
+
+    public static readonly IReadOnlyList<int> DefaultReminderDays = [90, 60, 30, 7];
+
+    /// <summary>
+    /// When a credential issued on <paramref name="issuedOn"/> expires: one cycle later, or, for a
+    /// calendar-date program, on the first renewal date at least a cycle less one year away.
+    /// </summary>
+    public DateOnly ExpiryFor(DateOnly issuedOn)
+    {
+        if (RenewsOnMonth is not { } month || RenewsOnDay is not { } day) return issuedOn.AddMonths(RenewalCycleMonths);
+        var earliest = issuedOn.AddMonths(RenewalCycleMonths - 12);
+        var candidate = new DateOnly(earliest.Year, month, day);
+        return candidate >= earliest ? candidate : candidate.AddYears(1);
     }
 
     public decimal TrainingHoursTotal { get; private set; }
@@ -62,7 +89,21 @@ public sealed class ProgramRequirements
     public int GracePeriodDays { get; private set; }
     public int RenewalWindowDays { get; private set; }
     public List<Guid> ReciprocityProgramIds { get; private set; } = [];
+
+    /// <summary>Set for a program that renews on a fixed date (e.g. every 31 December); null for a rolling cycle.</summary>
+    public int? RenewsOnMonth { get; private set; }
+
+    public int? RenewsOnDay { get; private set; }
+
+    /// <summary>The share of renewals drawn at random for a CE evidence audit.</summary>
+    public int CeAuditPercent { get; private set; }
+
+    /// <summary>Days before expiry on which holders are reminded (the day of expiry always is).</summary>
+    public List<int> ReminderDays { get; private set; } = [];
 }
+
+/// <summary>A day of the year on which a calendar-date program's credentials expire.</summary>
+public readonly record struct RenewalDate(int Month, int Day);
 
 /// <summary>Minimum training hours in one of the program's domains (e.g. "Ethical responsibility").</summary>
 public sealed class TrainingDomainRequirement

@@ -40,6 +40,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ConfirmationRequest> ConfirmationRequests => Set<ConfirmationRequest>();
     public DbSet<DisciplineCase> DisciplineCases => Set<DisciplineCase>();
+    public DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions => Set<ProgramRequirementsVersion>();
 
     /// <summary>A column name quoted the provider's way, for the SQL of filtered indexes.</summary>
     protected abstract string Quote(string column);

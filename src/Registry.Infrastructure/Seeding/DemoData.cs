@@ -41,7 +41,6 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         var tnProgram = tennessee.Programs[0];
         var paProgram = pennsylvania.Programs[0];
         var txProgram = texas.Programs[0];
-        txProgram.ChangeRequirements(TexasRequirements(acceptsFrom: paProgram.Id));
 
         // Demo history is recorded as the work of the system administrator account.
         var staff = await AccountAsync("admin@registry.example", "Registry Administrator", Roles.SystemAdmin);
@@ -99,7 +98,8 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
             supervisedWorkHours: 75, supervisionHours: 0, referencesRequired: 3,
             exam: new ExamRequirement(passingScore: 70, retakeWaitDays: 30, attemptsAllowed: 3, attemptWindowDays: 365),
             requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness"],
-            renewalCycleMonths: 24, continuingEducationHours: 30, ethicsContinuingEducationHours: 3,
+            // Biennial from the issue date, 36 CE hours including 3 of ethics.
+            renewalCycleMonths: 24, continuingEducationHours: 36, ethicsContinuingEducationHours: 3,
             gracePeriodDays: 30, renewalWindowDays: 90));
 
         // Pennsylvania follows the IC&RC model: 46 hours in four domains, scaled exam score.
@@ -118,19 +118,20 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
             gracePeriodDays: 60, renewalWindowDays: 90));
 
         var texas = new Jurisdiction(StateCode.Parse("TX"), "Texas");
-        texas.AddProgram("PS", "Peer Specialist", TexasRequirements(acceptsFrom: null));
+        texas.AddProgram("PS", "Peer Specialist", TexasRequirements(acceptsFrom: pennsylvania.Programs[0].Id));
         return (tennessee, pennsylvania, texas);
     }
 
-    private static ProgramRequirements TexasRequirements(Guid? acceptsFrom) => new(
+    /// <summary>An annual calendar-year program: every credential expires on 31 December; 12 CE hours including 1 of ethics.</summary>
+    private static ProgramRequirements TexasRequirements(Guid acceptsFrom) => new(
         trainingHoursTotal: 60,
         trainingDomains: [new("ETHICS", "Ethical responsibility", 8)],
         supervisedWorkHours: 250, supervisionHours: 0, referencesRequired: 0,
         exam: new ExamRequirement(passingScore: 70, retakeWaitDays: 14, attemptsAllowed: 4, attemptWindowDays: 365),
         requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness"],
-        renewalCycleMonths: 24, continuingEducationHours: 20, ethicsContinuingEducationHours: 2,
+        renewalCycleMonths: 12, continuingEducationHours: 12, ethicsContinuingEducationHours: 1,
         gracePeriodDays: 90, renewalWindowDays: 60,
-        reciprocityProgramIds: acceptsFrom is { } id ? [id] : null);
+        reciprocityProgramIds: [acceptsFrom], renewsOn: new RenewalDate(12, 31), ceAuditPercent: 10);
 
     private void Apply(Person person, CredentialProgram program, Guid staff, ApplicationStatus target)
     {

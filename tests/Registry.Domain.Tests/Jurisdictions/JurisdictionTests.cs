@@ -80,8 +80,10 @@ public class JurisdictionTests
         var other = Guid.NewGuid();
         var program = Tennessee.Cprs();
 
-        program.ChangeRequirements(Tennessee.Requirements(reciprocityProgramIds: [other]));
+        var outgoing = program.ChangeRequirements(Tennessee.Requirements(reciprocityProgramIds: [other]), Guid.NewGuid(), DateTimeOffset.UtcNow);
 
         Assert.True(program.AcceptsByReciprocity(other));
+        Assert.Equal((1, 2), (outgoing.Version, program.RequirementsVersion));
+        Assert.Empty(outgoing.Requirements.ReciprocityProgramIds);
     }
 }

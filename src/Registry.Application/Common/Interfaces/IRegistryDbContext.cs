@@ -29,6 +29,7 @@ public interface IRegistryDbContext
     DbSet<Notification> Notifications { get; }
     DbSet<ConfirmationRequest> ConfirmationRequests { get; }
     DbSet<DisciplineCase> DisciplineCases { get; }
+    DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -27,12 +27,20 @@ internal static class ApplicationLoading
     public static async Task<EligibilityResult> EvaluateAsync(this IRegistryDbContext db, CertificationApplication application, CancellationToken cancellationToken)
     {
         var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
+        var (rules, version) = (program.Requirements, program.RequirementsVersion);
+        if (application.RequirementsVersion is { } judgedBy && judgedBy != program.RequirementsVersion)
+        {
+            var superseded = await db.ProgramRequirementsVersions.AsNoTracking()
+                .SingleAsync(v => v.ProgramId == program.Id && v.Version == judgedBy, cancellationToken);
+            (rules, version) = (superseded.Requirements, judgedBy);
+        }
         var attempts = await db.ExamAttempts.AsNoTracking()
             .Where(e => e.PersonId == application.PersonId && e.ProgramId == application.ProgramId)
             .ToListAsync(cancellationToken);
-        var required = program.Requirements.RequiredAttestations;
+        var required = rules.RequiredAttestations;
         var wordings = await db.AttestationWordings.AsNoTracking().Where(w => required.Contains(w.Code)).ToListAsync(cancellationToken);
         var titles = wordings.GroupBy(w => w.Code).ToDictionary(g => g.Key, g => g.MaxBy(w => w.Version)!.Title);
-        return EligibilityCheck.Evaluate(program.Requirements, ApplicantRecords.Of(application, attempts), titles, application.Type == ApplicationType.Reciprocity);
+        return EligibilityCheck.Evaluate(rules, ApplicantRecords.Of(application, attempts), titles, application.Type == ApplicationType.Reciprocity)
+            with { RequirementsVersion = version };
     }
 }

@@ -35,3 +35,19 @@ internal sealed class CredentialProgramConfiguration : IEntityTypeConfiguration<
         });
     }
 }
+
+internal sealed class ProgramRequirementsVersionConfiguration : IEntityTypeConfiguration<ProgramRequirementsVersion>
+{
+    public void Configure(EntityTypeBuilder<ProgramRequirementsVersion> builder)
+    {
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasOne<CredentialProgram>().WithMany().HasForeignKey(v => v.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(v => new { v.ProgramId, v.Version }).IsUnique();
+        builder.OwnsOne(v => v.Requirements, requirements =>
+        {
+            requirements.ToJson();
+            requirements.OwnsMany(r => r.TrainingDomains);
+            requirements.OwnsOne(r => r.Exam);
+        });
+    }
+}

@@ -208,6 +208,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("RequirementsVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -904,6 +907,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("RequirementsVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("StateCode")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -935,6 +941,31 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.ToTable("Jurisdictions");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Jurisdictions.ProgramRequirementsVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SupersededByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProgramRequirementsVersions");
                 });
 
             modelBuilder.Entity("Registry.Domain.Notifications.Notification", b =>
@@ -1316,6 +1347,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         {
                             b1.Property<Guid>("CredentialProgramId");
 
+                            b1.Property<int>("CeAuditPercent");
+
                             b1.Property<decimal>("ContinuingEducationHours")
                                 .HasPrecision(9, 2);
 
@@ -1329,9 +1362,16 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.Property<int>("ReferencesRequired");
 
+                            b1.PrimitiveCollection<string>("ReminderDays")
+                                .IsRequired();
+
                             b1.Property<int>("RenewalCycleMonths");
 
                             b1.Property<int>("RenewalWindowDays");
+
+                            b1.Property<int?>("RenewsOnDay");
+
+                            b1.Property<int?>("RenewsOnMonth");
 
                             b1.PrimitiveCollection<string>("RequiredAttestations")
                                 .IsRequired();
@@ -1398,6 +1438,120 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
                                     b2.WithOwner()
                                         .HasForeignKey("ProgramRequirementsCredentialProgramId");
+                                });
+
+                            b1.Navigation("Exam");
+
+                            b1.Navigation("TrainingDomains");
+                        });
+
+                    b.Navigation("Requirements")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Jurisdictions.ProgramRequirementsVersion", b =>
+                {
+                    b.HasOne("Registry.Domain.Jurisdictions.CredentialProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Registry.Domain.Jurisdictions.ProgramRequirements", "Requirements", b1 =>
+                        {
+                            b1.Property<Guid>("ProgramRequirementsVersionId");
+
+                            b1.Property<int>("CeAuditPercent");
+
+                            b1.Property<decimal>("ContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<decimal>("EthicsContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<int>("GracePeriodDays");
+
+                            b1.PrimitiveCollection<string>("ReciprocityProgramIds")
+                                .IsRequired();
+
+                            b1.Property<int>("ReferencesRequired");
+
+                            b1.PrimitiveCollection<string>("ReminderDays")
+                                .IsRequired();
+
+                            b1.Property<int>("RenewalCycleMonths");
+
+                            b1.Property<int>("RenewalWindowDays");
+
+                            b1.Property<int?>("RenewsOnDay");
+
+                            b1.Property<int?>("RenewsOnMonth");
+
+                            b1.PrimitiveCollection<string>("RequiredAttestations")
+                                .IsRequired();
+
+                            b1.Property<decimal>("SupervisedWorkHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<decimal>("SupervisionHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<decimal>("TrainingHoursTotal")
+                                .HasPrecision(9, 2);
+
+                            b1.HasKey("ProgramRequirementsVersionId");
+
+                            b1.ToTable("ProgramRequirementsVersions");
+
+                            b1
+                                .ToJson("Requirements")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgramRequirementsVersionId");
+
+                            b1.OwnsOne("Registry.Domain.Jurisdictions.ExamRequirement", "Exam", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsVersionId");
+
+                                    b2.Property<int>("AttemptWindowDays");
+
+                                    b2.Property<int>("AttemptsAllowed");
+
+                                    b2.Property<int>("PassingScore");
+
+                                    b2.Property<int>("RetakeWaitDays");
+
+                                    b2.HasKey("ProgramRequirementsVersionId");
+
+                                    b2.ToTable("ProgramRequirementsVersions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsVersionId");
+                                });
+
+                            b1.OwnsMany("Registry.Domain.Jurisdictions.TrainingDomainRequirement", "TrainingDomains", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsVersionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<decimal>("MinimumHours")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.HasKey("ProgramRequirementsVersionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ProgramRequirementsVersions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsVersionId");
                                 });
 
                             b1.Navigation("Exam");

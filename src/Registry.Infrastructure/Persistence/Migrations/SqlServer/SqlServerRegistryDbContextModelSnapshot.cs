@@ -208,6 +208,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("RequirementsVersion")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -904,6 +907,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("RequirementsVersion")
+                        .HasColumnType("int");
+
                     b.Property<string>("StateCode")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -935,6 +941,31 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Code");
 
                     b.ToTable("Jurisdictions");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Jurisdictions.ProgramRequirementsVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("SupersededAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SupersededByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProgramRequirementsVersions");
                 });
 
             modelBuilder.Entity("Registry.Domain.Notifications.Notification", b =>
@@ -1317,6 +1348,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         {
                             b1.Property<Guid>("CredentialProgramId");
 
+                            b1.Property<int>("CeAuditPercent");
+
                             b1.Property<decimal>("ContinuingEducationHours")
                                 .HasPrecision(9, 2);
 
@@ -1330,9 +1363,16 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
                             b1.Property<int>("ReferencesRequired");
 
+                            b1.PrimitiveCollection<string>("ReminderDays")
+                                .IsRequired();
+
                             b1.Property<int>("RenewalCycleMonths");
 
                             b1.Property<int>("RenewalWindowDays");
+
+                            b1.Property<int?>("RenewsOnDay");
+
+                            b1.Property<int?>("RenewsOnMonth");
 
                             b1.PrimitiveCollection<string>("RequiredAttestations")
                                 .IsRequired();
@@ -1399,6 +1439,120 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
                                     b2.WithOwner()
                                         .HasForeignKey("ProgramRequirementsCredentialProgramId");
+                                });
+
+                            b1.Navigation("Exam");
+
+                            b1.Navigation("TrainingDomains");
+                        });
+
+                    b.Navigation("Requirements")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Jurisdictions.ProgramRequirementsVersion", b =>
+                {
+                    b.HasOne("Registry.Domain.Jurisdictions.CredentialProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Registry.Domain.Jurisdictions.ProgramRequirements", "Requirements", b1 =>
+                        {
+                            b1.Property<Guid>("ProgramRequirementsVersionId");
+
+                            b1.Property<int>("CeAuditPercent");
+
+                            b1.Property<decimal>("ContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<decimal>("EthicsContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<int>("GracePeriodDays");
+
+                            b1.PrimitiveCollection<string>("ReciprocityProgramIds")
+                                .IsRequired();
+
+                            b1.Property<int>("ReferencesRequired");
+
+                            b1.PrimitiveCollection<string>("ReminderDays")
+                                .IsRequired();
+
+                            b1.Property<int>("RenewalCycleMonths");
+
+                            b1.Property<int>("RenewalWindowDays");
+
+                            b1.Property<int?>("RenewsOnDay");
+
+                            b1.Property<int?>("RenewsOnMonth");
+
+                            b1.PrimitiveCollection<string>("RequiredAttestations")
+                                .IsRequired();
+
+                            b1.Property<decimal>("SupervisedWorkHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<decimal>("SupervisionHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<decimal>("TrainingHoursTotal")
+                                .HasPrecision(9, 2);
+
+                            b1.HasKey("ProgramRequirementsVersionId");
+
+                            b1.ToTable("ProgramRequirementsVersions");
+
+                            b1
+                                .ToJson("Requirements")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgramRequirementsVersionId");
+
+                            b1.OwnsOne("Registry.Domain.Jurisdictions.ExamRequirement", "Exam", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsVersionId");
+
+                                    b2.Property<int>("AttemptWindowDays");
+
+                                    b2.Property<int>("AttemptsAllowed");
+
+                                    b2.Property<int>("PassingScore");
+
+                                    b2.Property<int>("RetakeWaitDays");
+
+                                    b2.HasKey("ProgramRequirementsVersionId");
+
+                                    b2.ToTable("ProgramRequirementsVersions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsVersionId");
+                                });
+
+                            b1.OwnsMany("Registry.Domain.Jurisdictions.TrainingDomainRequirement", "TrainingDomains", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsVersionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<decimal>("MinimumHours")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.HasKey("ProgramRequirementsVersionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ProgramRequirementsVersions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsVersionId");
                                 });
 
                             b1.Navigation("Exam");

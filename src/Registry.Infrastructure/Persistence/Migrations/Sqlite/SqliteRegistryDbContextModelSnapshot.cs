@@ -198,6 +198,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RequirementsVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -894,6 +897,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RequirementsVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StateCode")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -925,6 +931,31 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("Jurisdictions");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Jurisdictions.ProgramRequirementsVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SupersededByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProgramRequirementsVersions");
                 });
 
             modelBuilder.Entity("Registry.Domain.Notifications.Notification", b =>
@@ -1306,6 +1337,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             b1.Property<Guid>("CredentialProgramId");
 
+                            b1.Property<int>("CeAuditPercent");
+
                             b1.Property<double>("ContinuingEducationHours")
                                 .HasPrecision(9, 2);
 
@@ -1319,9 +1352,16 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<int>("ReferencesRequired");
 
+                            b1.PrimitiveCollection<string>("ReminderDays")
+                                .IsRequired();
+
                             b1.Property<int>("RenewalCycleMonths");
 
                             b1.Property<int>("RenewalWindowDays");
+
+                            b1.Property<int?>("RenewsOnDay");
+
+                            b1.Property<int?>("RenewsOnMonth");
 
                             b1.PrimitiveCollection<string>("RequiredAttestations")
                                 .IsRequired();
@@ -1388,6 +1428,120 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
                                     b2.WithOwner()
                                         .HasForeignKey("ProgramRequirementsCredentialProgramId");
+                                });
+
+                            b1.Navigation("Exam");
+
+                            b1.Navigation("TrainingDomains");
+                        });
+
+                    b.Navigation("Requirements")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Jurisdictions.ProgramRequirementsVersion", b =>
+                {
+                    b.HasOne("Registry.Domain.Jurisdictions.CredentialProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Registry.Domain.Jurisdictions.ProgramRequirements", "Requirements", b1 =>
+                        {
+                            b1.Property<Guid>("ProgramRequirementsVersionId");
+
+                            b1.Property<int>("CeAuditPercent");
+
+                            b1.Property<double>("ContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<double>("EthicsContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<int>("GracePeriodDays");
+
+                            b1.PrimitiveCollection<string>("ReciprocityProgramIds")
+                                .IsRequired();
+
+                            b1.Property<int>("ReferencesRequired");
+
+                            b1.PrimitiveCollection<string>("ReminderDays")
+                                .IsRequired();
+
+                            b1.Property<int>("RenewalCycleMonths");
+
+                            b1.Property<int>("RenewalWindowDays");
+
+                            b1.Property<int?>("RenewsOnDay");
+
+                            b1.Property<int?>("RenewsOnMonth");
+
+                            b1.PrimitiveCollection<string>("RequiredAttestations")
+                                .IsRequired();
+
+                            b1.Property<double>("SupervisedWorkHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<double>("SupervisionHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<double>("TrainingHoursTotal")
+                                .HasPrecision(9, 2);
+
+                            b1.HasKey("ProgramRequirementsVersionId");
+
+                            b1.ToTable("ProgramRequirementsVersions");
+
+                            b1
+                                .ToJson("Requirements")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgramRequirementsVersionId");
+
+                            b1.OwnsOne("Registry.Domain.Jurisdictions.ExamRequirement", "Exam", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsVersionId");
+
+                                    b2.Property<int>("AttemptWindowDays");
+
+                                    b2.Property<int>("AttemptsAllowed");
+
+                                    b2.Property<int>("PassingScore");
+
+                                    b2.Property<int>("RetakeWaitDays");
+
+                                    b2.HasKey("ProgramRequirementsVersionId");
+
+                                    b2.ToTable("ProgramRequirementsVersions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsVersionId");
+                                });
+
+                            b1.OwnsMany("Registry.Domain.Jurisdictions.TrainingDomainRequirement", "TrainingDomains", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsVersionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<double>("MinimumHours")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.HasKey("ProgramRequirementsVersionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ProgramRequirementsVersions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsVersionId");
                                 });
 
                             b1.Navigation("Exam");

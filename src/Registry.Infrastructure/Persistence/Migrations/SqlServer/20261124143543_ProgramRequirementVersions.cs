@@ -1,0 +1,71 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ProgramRequirementVersions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "RequirementsVersion",
+                table: "Programs",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RequirementsVersion",
+                table: "Applications",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ProgramRequirementsVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    SupersededByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Requirements = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgramRequirementsVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgramRequirementsVersions_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgramRequirementsVersions_ProgramId_Version",
+                table: "ProgramRequirementsVersions",
+                columns: new[] { "ProgramId", "Version" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ProgramRequirementsVersions");
+
+            migrationBuilder.DropColumn(
+                name: "RequirementsVersion",
+                table: "Programs");
+
+            migrationBuilder.DropColumn(
+                name: "RequirementsVersion",
+                table: "Applications");
+        }
+    }
+}
