@@ -52,7 +52,8 @@ public static class EligibilityCheck
         // Reciprocity: the credential already held covers training, work, supervision and the exam.
         if (!byReciprocity)
         {
-            results.Add(Hours("training", "Training", training.Sum(t => t.Hours), rules.TrainingHoursTotal, "training"));
+            if (rules.TrainingHoursTotal > 0)
+                results.Add(Hours("training", "Training", training.Sum(t => t.Hours), rules.TrainingHoursTotal, "training"));
             foreach (var domain in rules.TrainingDomains.Where(d => d.MinimumHours > 0))
                 results.Add(Hours($"training:{domain.Code}", domain.Name, training.Where(t => t.DomainCode == domain.Code).Sum(t => t.Hours), domain.MinimumHours, $"{domain.Name.ToLowerInvariant()} training"));
             if (rules.SupervisedWorkHours > 0)
