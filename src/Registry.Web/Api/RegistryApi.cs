@@ -36,6 +36,7 @@ public static class RegistryApi
         api.MapExamsApi();
         api.MapAuditApi();
         api.MapDisciplineApi();
+        api.MapProgramsApi();
 
         applications.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyApplications.Query(), ct))
             .WithSummary("The signed-in applicant's applications.");
