@@ -32,5 +32,9 @@ public sealed class ProgramConfigurationTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Put these requirements in force" }).ClickAsync();
         Assert.Contains("Version 2 of the requirements is in force", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Equal("36", await page.GetByLabel("Continuing education hours per cycle").InputValueAsync());
+        // Everything not changed on the form is kept: attestations, domains, reciprocity.
+        Assert.True(await page.GetByLabel("Code of ethics").IsCheckedAsync());
+        Assert.True(await page.GetByLabel("Criminal charges").IsCheckedAsync());
+        Assert.Contains("ADVOCACY; Advocacy; 10", await page.GetByLabel("Training domains").InputValueAsync());
     }
 }

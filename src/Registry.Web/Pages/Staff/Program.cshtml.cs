@@ -27,6 +27,13 @@ public sealed class ProgramModel(IMediator mediator) : PageModel, IReloadOnFailu
     [BindProperty]
     public string ReminderDayList { get; set; } = "";
 
+    // Checkbox lists bind to plain lists; the record's read-only lists would stay empty.
+    [BindProperty]
+    public List<string> Attestations { get; set; } = [];
+
+    [BindProperty]
+    public List<Guid> Reciprocity { get; set; } = [];
+
     [TempData]
     public string? Confirmation { get; set; }
 
@@ -36,6 +43,8 @@ public sealed class ProgramModel(IMediator mediator) : PageModel, IReloadOnFailu
         Input = Program.Requirements;
         DomainLines = string.Join("\n", Input.TrainingDomains.Select(d => $"{d.Code}; {d.Name}; {d.MinimumHours.ToString("0.##", CultureInfo.InvariantCulture)}"));
         ReminderDayList = string.Join(", ", Input.ReminderDays);
+        Attestations = [.. Input.RequiredAttestations];
+        Reciprocity = [.. Input.ReciprocityProgramIds];
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -53,7 +62,7 @@ public sealed class ProgramModel(IMediator mediator) : PageModel, IReloadOnFailu
         var version = await mediator.Send(new ConfigureProgram.Command
         {
             ProgramId = Id,
-            Requirements = Input with { TrainingDomains = domains!, ReminderDays = reminders },
+            Requirements = Input with { TrainingDomains = domains!, ReminderDays = reminders, RequiredAttestations = Attestations, ReciprocityProgramIds = Reciprocity },
         }, cancellationToken);
         Confirmation = $"Version {version} of the requirements is in force. Applications already submitted keep the version they were submitted under.";
         return RedirectToPage(new { Id });
