@@ -17,6 +17,7 @@ public static class DependencyInjection
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add<RequestFailurePageFilter>());
+        services.AddScoped<EmailLinks>();
         services.AddScoped<Pages.Account.Accounts>();
         services.AddScoped<Pages.Staff.StaffAccounts>();
         services.AddProblemDetails();

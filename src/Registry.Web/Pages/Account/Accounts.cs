@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
@@ -10,6 +8,7 @@ using Registry.Domain.Notifications;
 using Registry.Domain.People;
 using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Persistence;
+using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Pages.Account;
 
@@ -18,8 +17,7 @@ namespace Registry.Web.Pages.Account;
 /// confirmation and password reset. Identity lives here rather than in Registry.Application, which knows no
 /// Identity types. Each e-mail goes into the outbox in the same transaction as the change it tells about.
 /// </summary>
-public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext db, IAuditContext audit, TimeProvider clock,
-    LinkGenerator links, IHttpContextAccessor http, IConfiguration configuration)
+public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext db, IAuditContext audit, TimeProvider clock, EmailLinks links)
 {
     public const string ConfirmFirst =
         "Confirm your e-mail address first: open the link we sent you when you registered. You can ask for a new link at /Account/ResendConfirmation.";
@@ -71,7 +69,7 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
 
     public async Task<bool> ConfirmEmailAsync(string? userId, string? code)
     {
-        if (await users.FindByIdAsync(userId ?? "") is not { } user || Decode(code) is not { } token) return false;
+        if (await users.FindByIdAsync(userId ?? "") is not { } user || EmailLinks.Decode(code) is not { } token) return false;
         audit.Action = "ConfirmEmail";
         return (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
@@ -90,8 +88,8 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
     {
         if (await users.FindByEmailAsync(email.Trim()) is not { } user) return;
         audit.Action = "RequestPasswordReset";
-        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = Link("/Account/ResetPassword", new { email = user.Email, code });
+        var code = EmailLinks.Encode(await users.GeneratePasswordResetTokenAsync(user));
+        var link = links.To("/Account/ResetPassword", new { email = user.Email, code });
         db.Notifications.Add(new Notification(user.Email!, "ResetPassword", "Reset your Peer Specialist Registry password",
             $"""
             Someone, we hope you, asked to reset the password of your Peer Specialist Registry account.
@@ -110,7 +108,7 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
         var errors = Validate(input);
         if (errors.Count > 0) return errors;
         const string InvalidLink = "This reset link is not valid or has expired. Ask for a new one.";
-        if (await users.FindByEmailAsync(input.Email.Trim()) is not { } user || Decode(input.Code) is not { } token)
+        if (await users.FindByEmailAsync(input.Email.Trim()) is not { } user || EmailLinks.Decode(input.Code) is not { } token)
         {
             errors.Add("", InvalidLink);
             return errors;
@@ -129,8 +127,8 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
 
     private async Task QueueConfirmationAsync(RegistryUser user, string? firstName, CancellationToken cancellationToken)
     {
-        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = Link("/Account/ConfirmEmail", new { userId = user.Id, code });
+        var code = EmailLinks.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = links.To("/Account/ConfirmEmail", new { userId = user.Id, code });
         db.Notifications.Add(new Notification(user.Email!, "ConfirmEmail", "Confirm your e-mail address for the Peer Specialist Registry",
             $"""
             Hello {firstName},
@@ -142,28 +140,6 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
             If you did not create an account, you can ignore this message.
             """, clock.GetUtcNow(), user.PersonId));
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// An absolute link for an e-mail. Set <c>Registry:PublicBaseUrl</c> in production: otherwise the link follows the
-    /// request's Host header, which a caller could forge to send someone a link to another site.
-    /// </summary>
-    private string Link(string page, object values)
-    {
-        var path = links.GetPathByPage(page, values: values) ?? page;
-        var request = http.HttpContext?.Request;
-        var site = configuration["Registry:PublicBaseUrl"] is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return site + path;
-    }
-
-    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-
-    private static string? Decode(string? code)
-    {
-        try { return string.IsNullOrEmpty(code) ? null : Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
-        catch (FormatException) { return null; }
     }
 
     private static Errors Validate(object input)

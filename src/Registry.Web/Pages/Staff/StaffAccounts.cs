@@ -1,13 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Persistence;
+using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Pages.Staff;
 
@@ -15,8 +14,7 @@ namespace Registry.Web.Pages.Staff;
 /// A StateAdmin's team: invite reviewers of their own state (the invitation carries a link to choose a
 /// password) and disable or enable them. Every change is audited and its e-mail goes through the outbox.
 /// </summary>
-public sealed class StaffAccounts(UserManager<RegistryUser> users, RegistryDbContext db, IAuditContext audit, TimeProvider clock,
-    LinkGenerator links, IConfiguration configuration, IHttpContextAccessor http)
+public sealed class StaffAccounts(UserManager<RegistryUser> users, RegistryDbContext db, IAuditContext audit, TimeProvider clock, EmailLinks links)
 {
     public sealed record Member(Guid Id, string DisplayName, string Email, bool IsDisabled);
 
@@ -61,7 +59,7 @@ public sealed class StaffAccounts(UserManager<RegistryUser> users, RegistryDbCon
         var role = await users.AddToRoleAsync(user, Roles.Reviewer);
         if (!role.Succeeded) throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
 
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var code = EmailLinks.Encode(await users.GeneratePasswordResetTokenAsync(user));
         db.Notifications.Add(new Notification(email, "InviteReviewer", "You are invited to review applications in the Peer Specialist Registry",
             $"""
             Hello {user.DisplayName},
@@ -69,7 +67,7 @@ public sealed class StaffAccounts(UserManager<RegistryUser> users, RegistryDbCon
             You have been invited to review peer specialist applications for {state} in the Peer Specialist Registry.
             Choose your password here to start:
 
-            {Link("/Account/ResetPassword", new { email, code })}
+            {links.To("/Account/ResetPassword", new { email, code })}
             """, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -87,15 +85,5 @@ public sealed class StaffAccounts(UserManager<RegistryUser> users, RegistryDbCon
         await users.SetLockoutEndDateAsync(user, enabled ? null : DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(user); // ends the reviewer's current sign-ins
         return true;
-    }
-
-    private string Link(string page, object values)
-    {
-        var path = links.GetPathByPage(page, values: values) ?? page;
-        var request = http.HttpContext?.Request;
-        var site = configuration["Registry:PublicBaseUrl"] is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return site + path;
     }
 }

@@ -1,0 +1,30 @@
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Registry.Web.Infrastructure;
+
+/// <summary>Absolute links to the registry's pages, for e-mails, and the encoding of Identity tokens inside them.</summary>
+public sealed class EmailLinks(LinkGenerator links, IHttpContextAccessor http, IConfiguration configuration)
+{
+    /// <summary>
+    /// Set <c>Registry:PublicBaseUrl</c> in production: otherwise the link follows the request's Host header,
+    /// which a caller could forge to send someone a link to another site.
+    /// </summary>
+    public string To(string page, object values)
+    {
+        var path = links.GetPathByPage(page, values: values) ?? page;
+        var request = http.HttpContext?.Request;
+        var site = configuration["Registry:PublicBaseUrl"] is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return site + path;
+    }
+
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? Decode(string? code)
+    {
+        try { return string.IsNullOrEmpty(code) ? null : Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
+        catch (FormatException) { return null; }
+    }
+}
