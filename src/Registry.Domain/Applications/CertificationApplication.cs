@@ -137,13 +137,18 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         return reference;
     }
 
-    /// <summary>Removes a training, work, supervision or reference entry the applicant added by mistake.</summary>
-    public void RemoveRecord(Guid recordId)
+    /// <summary>Removes an entry of the given kind the applicant added by mistake; confirmed entries stay.</summary>
+    public void RemoveRecord(RecordKind kind, Guid recordId)
     {
         EnsureEditable();
-        var removed = _trainingRecords.RemoveAll(r => r.Id == recordId) + _workExperience.RemoveAll(r => r.Id == recordId)
-            + _supervisionLogs.RemoveAll(r => r.Id == recordId && !r.IsConfirmed) + _references.RemoveAll(r => r.Id == recordId && !r.IsConfirmed);
-        if (removed == 0) throw new DomainRuleException("That entry is not on this application, or it has already been confirmed.");
+        var removed = kind switch
+        {
+            RecordKind.Training => _trainingRecords.RemoveAll(r => r.Id == recordId),
+            RecordKind.Work => _workExperience.RemoveAll(r => r.Id == recordId),
+            RecordKind.Supervision => _supervisionLogs.RemoveAll(r => r.Id == recordId && !r.IsConfirmed),
+            _ => _references.RemoveAll(r => r.Id == recordId && !r.IsConfirmed),
+        };
+        if (removed == 0) throw new DomainRuleException($"That {kind.ToString().ToLowerInvariant()} entry is not on this application, or it has already been confirmed.");
     }
 
     /// <summary>A supervisor confirms their sessions; confirmation may arrive after submission.</summary>

@@ -37,3 +37,12 @@ public enum RecordReview
     Verified,
     Rejected,
 }
+
+/// <summary>The kinds of entry an applicant adds to an application.</summary>
+public enum RecordKind
+{
+    Training,
+    Work,
+    Supervision,
+    Reference,
+}

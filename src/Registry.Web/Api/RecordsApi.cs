@@ -1,4 +1,5 @@
 using MediatR;
+using Registry.Domain.Applications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Application.Features.Records;
 using Registry.Domain.Documents;
@@ -34,13 +35,13 @@ public static class RecordsApi
         records.MapPost("/references", (Guid id, AddReference.Command command, IMediator mediator, CancellationToken ct) =>
                 Added(id, "references", mediator.Send(command with { ApplicationId = id }, ct)))
             .WithSummary("Name a referee; the reference counts once the referee confirms it.");
-        foreach (var kind in new[] { "training", "work", "supervision", "references" })
-            records.MapDelete($"/{kind}/{{recordId:guid}}", async (Guid id, Guid recordId, IMediator mediator, CancellationToken ct) =>
+        foreach (var (kind, route) in new[] { (RecordKind.Training, "training"), (RecordKind.Work, "work"), (RecordKind.Supervision, "supervision"), (RecordKind.Reference, "references") })
+            records.MapDelete($"/{route}/{{recordId:guid}}", async (Guid id, Guid recordId, IMediator mediator, CancellationToken ct) =>
                 {
-                    await mediator.Send(new RemoveRecord.Command(id, recordId), ct);
+                    await mediator.Send(new RemoveRecord.Command(id, kind, recordId), ct);
                     return TypedResults.NoContent();
                 })
-                .WithSummary($"Remove a {kind} entry added by mistake (not once confirmed).");
+                .WithSummary($"Remove a {route} entry added by mistake (not once confirmed).");
 
         records.MapPost("/supervision/confirmation-requests", (Guid id, SupervisorRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new RequestSupervisorConfirmation.Command(id, body.SupervisorEmail ?? ""), ct))

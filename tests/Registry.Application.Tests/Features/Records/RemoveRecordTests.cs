@@ -13,7 +13,7 @@ public sealed class RemoveRecordTests(SliceFixture fixture) : SliceTest(fixture)
         var scenario = await RecordsScenario.ArrangeAsync(Fixture);
         var added = await Fixture.SendAsync(AddSupervisionLogTests.Session(scenario.Draft.Id), scenario.AsApplicant);
 
-        await Fixture.SendAsync(new RemoveRecord.Command(scenario.Draft.Id, added.RecordId), scenario.AsApplicant);
+        await Fixture.SendAsync(new RemoveRecord.Command(scenario.Draft.Id, RecordKind.Supervision, added.RecordId), scenario.AsApplicant);
 
         Assert.Equal(0, await Fixture.CountAsync<SupervisionLog>());
     }
@@ -25,9 +25,21 @@ public sealed class RemoveRecordTests(SliceFixture fixture) : SliceTest(fixture)
         var added = await Fixture.SendAsync(AddSupervisionLogTests.Session(scenario.Draft.Id), scenario.AsApplicant);
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            Fixture.SendAsync(new RemoveRecord.Command(scenario.Draft.Id, added.RecordId), Registry.Testing.TestUsers.Applicant(scenario.OtherApplicant.Id)));
+            Fixture.SendAsync(new RemoveRecord.Command(scenario.Draft.Id, RecordKind.Supervision, added.RecordId), Registry.Testing.TestUsers.Applicant(scenario.OtherApplicant.Id)));
         await Assert.ThrowsAsync<DomainRuleException>(() =>
-            Fixture.SendAsync(new RemoveRecord.Command(scenario.Draft.Id, Guid.NewGuid()), scenario.AsApplicant));
+            Fixture.SendAsync(new RemoveRecord.Command(scenario.Draft.Id, RecordKind.Supervision, Guid.NewGuid()), scenario.AsApplicant));
+
+        Assert.Equal(1, await Fixture.CountAsync<SupervisionLog>());
+    }
+
+    [Fact]
+    public async Task An_entry_is_removed_only_as_its_own_kind()
+    {
+        var scenario = await RecordsScenario.ArrangeAsync(Fixture);
+        var added = await Fixture.SendAsync(AddSupervisionLogTests.Session(scenario.Draft.Id), scenario.AsApplicant);
+
+        await Assert.ThrowsAsync<DomainRuleException>(() =>
+            Fixture.SendAsync(new RemoveRecord.Command(scenario.Draft.Id, RecordKind.Training, added.RecordId), scenario.AsApplicant));
 
         Assert.Equal(1, await Fixture.CountAsync<SupervisionLog>());
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediatR;
+using Registry.Domain.Applications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,6 +21,9 @@ public abstract class RecordsPageModel(IMediator mediator) : PageModel, IReloadO
 
     public GetRecords.Model Records { get; private set; } = null!;
 
+    /// <summary>The kind of entry this page lists and removes.</summary>
+    protected abstract RecordKind Kind { get; }
+
     [TempData]
     public string? Confirmation { get; set; }
 
@@ -27,7 +31,7 @@ public abstract class RecordsPageModel(IMediator mediator) : PageModel, IReloadO
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid recordId, CancellationToken cancellationToken)
     {
-        await Mediator.Send(new RemoveRecord.Command(Id, recordId), cancellationToken);
+        await Mediator.Send(new RemoveRecord.Command(Id, Kind, recordId), cancellationToken);
         Confirmation = "The entry has been removed.";
         return RedirectToPage(new { id = Id });
     }

@@ -1,11 +1,14 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Application.Features.Records;
+using Registry.Domain.Applications;
 
 namespace Registry.Web.Pages.Applications.Records;
 
 public sealed class TrainingModel(IMediator mediator) : RecordsPageModel(mediator)
 {
+    protected override RecordKind Kind => RecordKind.Training;
+
     [BindProperty]
     public AddTrainingRecord.Command Input { get; set; } = new();
 

@@ -1,11 +1,14 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Application.Features.Records;
+using Registry.Domain.Applications;
 
 namespace Registry.Web.Pages.Applications.Records;
 
 public sealed class WorkModel(IMediator mediator) : RecordsPageModel(mediator)
 {
+    protected override RecordKind Kind => RecordKind.Work;
+
     [BindProperty]
     public AddWorkExperience.Command Input { get; set; } = new();
 
