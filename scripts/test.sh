@@ -28,16 +28,17 @@ fi
 as_root pg_ctlcluster $cluster start 2>/dev/null || true
 for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
 pg_isready -h 127.0.0.1
-as_postgres psql -q -v ON_ERROR_STOP=1 <<'SQL'
-DO $$ BEGIN
+database=${REGISTRY_TEST_DATABASE:-registry_test}
+as_postgres psql -q -v ON_ERROR_STOP=1 <<SQL
+DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'registry') THEN
     CREATE ROLE registry LOGIN PASSWORD 'registry_test' CREATEDB;
   END IF;
-END $$;
-DROP DATABASE IF EXISTS registry_test WITH (FORCE);
-CREATE DATABASE registry_test OWNER registry;
+END \$\$;
+DROP DATABASE IF EXISTS $database WITH (FORCE);
+CREATE DATABASE $database OWNER registry;
 SQL
-export REGISTRY_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Database=registry_test;Username=registry;Password=registry_test;Include Error Detail=true"
+export REGISTRY_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Database=$database;Username=registry;Password=registry_test;Include Error Detail=true"
 
 step "Build"
 dotnet tool restore
