@@ -44,6 +44,11 @@ public sealed class TestDatabase
     public static TestDatabase Postgres() =>
         new(DatabaseProvider.Postgres, Environment.GetEnvironmentVariable("REGISTRY_TEST_POSTGRES") ?? DefaultPostgres);
 
+    /// <summary>The SQL Server database named by REGISTRY_TEST_SQLSERVER.</summary>
+    public static TestDatabase SqlServer() =>
+        new(DatabaseProvider.SqlServer, Environment.GetEnvironmentVariable("REGISTRY_TEST_SQLSERVER")
+            ?? throw new InvalidOperationException("REGISTRY_TEST_SQLSERVER must hold a SQL Server connection string."));
+
     /// <summary>A fresh SQLite file in a temporary folder, as the embedded default would use.</summary>
     public static TestDatabase Sqlite(string name)
     {

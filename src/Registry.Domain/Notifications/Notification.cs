@@ -1,11 +1,23 @@
+using Registry.Domain.Common;
+
 namespace Registry.Domain.Notifications;
 
 /// <summary>
 /// An e-mail in the outbox. It is written in the same transaction as the change it tells about, and a
-/// job sends what is unsent. A deduplication key makes sure one event is told once.
+/// job sends what is due. A deduplication key makes sure one event is told once. A failed send waits
+/// longer before each new attempt; after <see cref="MaxAttempts"/> the message is given up (failed) until
+/// an administrator re-queues it.
 /// </summary>
 public sealed class Notification
 {
+    public const int MaxAttempts = 10;
+
+    /// <summary>The wait after the first failed attempt; each further failure doubles it.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest wait between two attempts.</summary>
+    public static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(4);
+
     private Notification() { }
 
     public Notification(string recipientEmail, string template, string subject, string body, DateTimeOffset createdAt, Guid? personId = null, string? deduplicationKey = null)
@@ -16,6 +28,7 @@ public sealed class Notification
         Subject = subject;
         Body = body;
         CreatedAt = createdAt;
+        NextAttemptAt = createdAt;
         PersonId = personId;
         DeduplicationKey = deduplicationKey;
     }
@@ -32,6 +45,20 @@ public sealed class Notification
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>When the dispatcher may next try to send it (while it is neither sent nor failed).</summary>
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    /// <summary>When it was given up after <see cref="MaxAttempts"/> failed attempts; null while it is still tried.</summary>
+    public DateTimeOffset? FailedAt { get; private set; }
+
+    /// <summary>The wait after <paramref name="failedAttempts"/> failed attempts: 1, 2, 4, 8 … minutes, at most four hours.</summary>
+    public static TimeSpan RetryDelay(int failedAttempts)
+    {
+        var doublings = Math.Clamp(failedAttempts - 1, 0, 30);
+        var delay = FirstRetryDelay * Math.Pow(2, doublings);
+        return delay < LongestRetryDelay ? delay : LongestRetryDelay;
+    }
+
     public void MarkSent(DateTimeOffset at)
     {
         SentAt ??= at;
@@ -39,9 +66,20 @@ public sealed class Notification
         LastError = null;
     }
 
-    public void MarkFailed(string error)
+    public void MarkFailed(string error, DateTimeOffset at)
     {
         Attempts++;
         LastError = error.Length > 2000 ? error[..2000] : error;
+        if (Attempts >= MaxAttempts) FailedAt = at;
+        else NextAttemptAt = at + RetryDelay(Attempts);
+    }
+
+    /// <summary>An administrator's "retry now": the message is due at once, with a fresh set of attempts.</summary>
+    public void Requeue(DateTimeOffset at)
+    {
+        if (SentAt is not null) throw new DomainRuleException("This message has been sent already.");
+        FailedAt = null;
+        Attempts = 0;
+        NextAttemptAt = at;
     }
 }

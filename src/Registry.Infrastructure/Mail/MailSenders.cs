@@ -1,10 +1,11 @@
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace Registry.Infrastructure.Mail;
 
-/// <summary>One e-mail ready to leave the registry.</summary>
-public sealed record OutgoingMail(string To, string Subject, string Body);
+/// <summary>One e-mail ready to leave the registry; <paramref name="Id"/> (the outbox row's) makes its Message-Id and file name.</summary>
+public sealed record OutgoingMail(Guid Id, string To, string Subject, string Body);
 
 /// <summary>Hands an e-mail to the mail system; throws when it cannot.</summary>
 public interface IMailSender
@@ -12,47 +13,65 @@ public interface IMailSender
     Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
 }
 
-/// <summary>Writes each e-mail as an .eml file into a folder, for development and for servers without SMTP.</summary>
-public sealed class PickupFolderMailSender(MailOptions options) : IMailSender
+/// <summary>
+/// Writes each e-mail as an .eml file into a folder, for development and for servers without SMTP. The file is
+/// written under a temporary name and then renamed, so a pickup service never sees half a message; the name is
+/// the message's id, so writing the same message again replaces its file instead of adding a second one.
+/// </summary>
+public sealed class PickupFolderMailSender(MailOptions options, TimeProvider clock) : IMailSender
 {
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.PickupDirectory);
-        using var client = new SmtpClient
+        var final = Path.Combine(options.PickupDirectory, $"{mail.Id:N}.eml");
+        var temporary = Path.Combine(options.PickupDirectory, $".{mail.Id:N}.{Guid.NewGuid():N}.tmp");
+        try
         {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = options.PickupDirectory,
-        };
-        using var message = MailFormat.Message(options.From, mail);
-        await client.SendMailAsync(message, cancellationToken);
+            using var message = MailFormat.Message(options.From, mail, clock.GetUtcNow());
+            message.Prepare(EncodingConstraint.SevenBit); // as a relay would get it: quoted-printable where needed, short lines
+            await message.WriteToAsync(temporary, cancellationToken);
+            File.Move(temporary, final, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary); // only still there when writing failed
+        }
     }
 }
 
-/// <summary>Sends through an SMTP relay (<c>Mail:Smtp:*</c>).</summary>
-public sealed class SmtpMailSender(MailOptions options) : IMailSender
+/// <summary>Sends through an SMTP relay (<c>Mail:Smtp:*</c>) with MailKit, one connection per message.</summary>
+public sealed class SmtpMailSender(MailOptions options, TimeProvider clock) : IMailSender
 {
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient(options.SmtpHost, options.SmtpPort)
+        using var message = MailFormat.Message(options.From, mail, clock.GetUtcNow());
+        using var client = new SmtpClient { Timeout = (int)options.SmtpTimeout.TotalMilliseconds };
+        await client.ConnectAsync(options.SmtpHost ?? throw new InvalidOperationException("Mail:Smtp:Host is not set."), options.SmtpPort, options.SmtpSecurity switch
         {
-            EnableSsl = options.SmtpEnableSsl,
-            Timeout = 30_000,
-            Credentials = string.IsNullOrEmpty(options.SmtpUserName) ? null : new NetworkCredential(options.SmtpUserName, options.SmtpPassword),
-        };
-        using var message = MailFormat.Message(options.From, mail);
-        await client.SendMailAsync(message, cancellationToken);
+            SmtpSecurity.None => SecureSocketOptions.None,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.StartTls,
+        }, cancellationToken);
+        if (!string.IsNullOrEmpty(options.SmtpUserName))
+            await client.AuthenticateAsync(options.SmtpUserName, options.SmtpPassword ?? "", cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }
 
 internal static class MailFormat
 {
-    public static MailMessage Message(string from, OutgoingMail mail) =>
-        new(new MailAddress(from), new MailAddress(mail.To))
+    public static MimeMessage Message(string from, OutgoingMail mail, DateTimeOffset date)
+    {
+        var sender = MailboxAddress.Parse(from);
+        return new MimeMessage(
+            [sender],
+            [MailboxAddress.Parse(mail.To)],
+            mail.Subject,
+            new TextPart(MimeKit.Text.TextFormat.Plain) { Text = mail.Body })
         {
-            Subject = mail.Subject,
-            Body = mail.Body,
-            IsBodyHtml = false,
-            BodyEncoding = System.Text.Encoding.UTF8,
-            SubjectEncoding = System.Text.Encoding.UTF8,
+            MessageId = $"{mail.Id:N}@{sender.Domain}",
+            Date = date,
         };
+    }
 }

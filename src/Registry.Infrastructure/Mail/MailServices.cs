@@ -21,6 +21,19 @@ public static class MailServices
     }
 }
 
+/// <summary>How the SMTP connection is secured (<c>Mail:Smtp:Security</c>).</summary>
+public enum SmtpSecurity
+{
+    /// <summary>Plain text; only for a relay on the same host or a test.</summary>
+    None,
+
+    /// <summary>Connect in plain text, then upgrade with STARTTLS (port 587); refused if the server cannot.</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (port 465).</summary>
+    SslOnConnect,
+}
+
 /// <summary>Mail settings, read once at start-up.</summary>
 public sealed record MailOptions
 {
@@ -30,25 +43,39 @@ public sealed record MailOptions
     public int SmtpPort { get; init; } = 587;
     public string? SmtpUserName { get; init; }
     public string? SmtpPassword { get; init; }
-    public bool SmtpEnableSsl { get; init; } = true;
+    public SmtpSecurity SmtpSecurity { get; init; } = SmtpSecurity.StartTls;
+    public TimeSpan SmtpTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The most messages one run of the dispatcher sends; it runs every minute.</summary>
+    /// <summary>The most messages the dispatcher sends in any minute, however its runs fall.</summary>
     public int MaxPerMinute { get; init; } = 120;
 
     public static MailOptions Read(IConfiguration configuration, string contentRootPath)
     {
         var mail = configuration.GetSection("Mail");
         var defaults = new MailOptions();
+        var port = mail.GetValue("Smtp:Port", defaults.SmtpPort);
         return new MailOptions
         {
             From = mail["From"] is { Length: > 0 } from ? from : defaults.From,
             PickupDirectory = Path.GetFullPath(mail["PickupDirectory"] is { Length: > 0 } folder ? folder : Path.Combine("App_Data", "mail"), contentRootPath),
             SmtpHost = mail["Smtp:Host"] is { Length: > 0 } host ? host : null,
-            SmtpPort = mail.GetValue("Smtp:Port", defaults.SmtpPort),
+            SmtpPort = port,
             SmtpUserName = mail["Smtp:UserName"],
             SmtpPassword = mail["Smtp:Password"],
-            SmtpEnableSsl = mail.GetValue("Smtp:EnableSsl", defaults.SmtpEnableSsl),
+            SmtpSecurity = Security(mail, port),
+            SmtpTimeout = TimeSpan.FromSeconds(Math.Max(1, mail.GetValue("Smtp:TimeoutSeconds", 30))),
             MaxPerMinute = Math.Max(1, mail.GetValue("MaxPerMinute", defaults.MaxPerMinute)),
         };
+    }
+
+    /// <summary><c>Mail:Smtp:Security</c> when set; otherwise the older <c>Mail:Smtp:EnableSsl</c> (true by default: TLS, implicit on port 465).</summary>
+    private static SmtpSecurity Security(IConfigurationSection mail, int port)
+    {
+        if (mail["Smtp:Security"] is { Length: > 0 } named)
+            return Enum.TryParse<SmtpSecurity>(named, ignoreCase: true, out var security) && Enum.IsDefined(security)
+                ? security
+                : throw new InvalidOperationException($"Mail:Smtp:Security must be None, StartTls or SslOnConnect, not '{named}'.");
+        if (!mail.GetValue("Smtp:EnableSsl", true)) return SmtpSecurity.None;
+        return port == 465 ? SmtpSecurity.SslOnConnect : SmtpSecurity.StartTls;
     }
 }

@@ -1,50 +1,84 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Registry.Application.Common.Interfaces;
+using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
 
 namespace Registry.Infrastructure.Mail;
 
 /// <summary>
-/// Sends what the outbox holds unsent, oldest first, at most <see cref="MailOptions.MaxPerMinute"/> a run.
-/// A message that fails is retried on the next run, and given up after <see cref="MaxAttempts"/> attempts.
+/// Sends the outbox messages that are due, earliest first, never more than <see cref="MailOptions.MaxPerMinute"/>
+/// in any minute. A failed send is tried again after a growing wait (<see cref="Notification.RetryDelay"/>) and
+/// given up after <see cref="Notification.MaxAttempts"/> attempts, when it shows on /Staff/Outbox for an administrator.
 /// </summary>
-public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, MailOptions options, IAuditContext audit, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, MailOptions options, IAuditContext audit, TimeProvider clock,
+    JobStorage jobStorage, ILogger<OutboxDispatcher> logger)
 {
-    public const int MaxAttempts = 10;
+    /// <summary>The job storage's lock that lets one run at a time send, on whichever server it runs.</summary>
+    public const string RunLock = "registry:outbox-dispatch";
+
+    /// <summary>How long a run waits for another run to finish before it leaves the sending to that one.</summary>
+    public static readonly TimeSpan RunLockWait = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     /// <summary>Sends one batch; returns how many messages were sent.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken = default)
     {
         audit.Action = "SendNotification";
-        var batch = await db.Notifications.AsNoTracking()
-            .Where(n => n.SentAt == null && n.Attempts < MaxAttempts)
-            .OrderBy(n => n.CreatedAt)
-            .Take(options.MaxPerMinute)
-            .Select(n => new { n.Id, n.Attempts })
-            .ToListAsync(cancellationToken);
-
-        var sent = 0;
-        foreach (var candidate in batch)
+        using var storage = jobStorage.GetConnection();
+        IDisposable runLock;
+        try
         {
-            if (await SendOneAsync(candidate.Id, candidate.Attempts, cancellationToken)) sent++;
-            db.ChangeTracker.Clear();
+            runLock = storage.AcquireDistributedLock(RunLock, RunLockWait);
         }
-        return sent;
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogInformation(e, "Another outbox run is sending; this one leaves it to that run.");
+            return 0;
+        }
+
+        using (runLock)
+        {
+            // Runs are one at a time, so what was sent in the last minute bounds this run: the limit holds over
+            // any minute, even one that straddles a slow run and the next.
+            var now = clock.GetUtcNow();
+            var since = now - Minute;
+            var sentLastMinute = await db.Notifications.CountAsync(n => n.SentAt > since, cancellationToken);
+            var allowance = options.MaxPerMinute - sentLastMinute;
+            if (allowance <= 0) return 0;
+
+            var batch = await db.Notifications.AsNoTracking()
+                .Where(n => n.SentAt == null && n.FailedAt == null && n.NextAttemptAt <= now)
+                .OrderBy(n => n.NextAttemptAt).ThenBy(n => n.CreatedAt)
+                .Take(allowance)
+                .Select(n => new { n.Id, n.Attempts })
+                .ToListAsync(cancellationToken);
+
+            var sent = 0;
+            foreach (var candidate in batch)
+            {
+                if (await SendOneAsync(candidate.Id, candidate.Attempts, cancellationToken)) sent++;
+                db.ChangeTracker.Clear();
+            }
+            return sent;
+        }
     }
 
     /// <summary>
     /// Claims the message by locking its row while it is unsent and unchanged since the batch was read, sends
     /// it, and records the outcome in the same transaction. A second dispatcher waits on the lock, then finds
     /// the message sent (or its attempt already counted) and skips it. Delivery is at least once: if the
-    /// process dies after the mail system accepted the message but before the commit, the next run sends it again.
+    /// process dies after the mail system accepted the message but before the commit, the next run sends it again
+    /// (with the same Message-Id, and in the pickup folder the same file name).
     /// The lock is held while one message is handed over: a row on PostgreSQL and SQL Server, the whole file on SQLite.
     /// </summary>
-    private async Task<bool> SendOneAsync(Guid id, int attemptsSeen, CancellationToken cancellationToken)
+    internal async Task<bool> SendOneAsync(Guid id, int attemptsSeen, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Notifications
-            .Where(n => n.Id == id && n.SentAt == null && n.Attempts == attemptsSeen)
+            .Where(n => n.Id == id && n.SentAt == null && n.FailedAt == null && n.Attempts == attemptsSeen)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.Attempts, n => n.Attempts), cancellationToken);
         if (claimed == 0) return false;
 
@@ -52,14 +86,17 @@ public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, M
         var delivered = false;
         try
         {
-            await sender.SendAsync(new OutgoingMail(notification.RecipientEmail, notification.Subject, notification.Body), cancellationToken);
+            await sender.SendAsync(new OutgoingMail(notification.Id, notification.RecipientEmail, notification.Subject, notification.Body), cancellationToken);
             notification.MarkSent(clock.GetUtcNow());
             delivered = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Notification {NotificationId} could not be sent (attempt {Attempt}).", id, attemptsSeen + 1);
-            notification.MarkFailed(e.Message);
+            notification.MarkFailed(e.Message, clock.GetUtcNow());
+            if (notification.FailedAt is null)
+                logger.LogWarning(e, "Notification {NotificationId} could not be sent (attempt {Attempt}); next attempt at {NextAttemptAt}.", id, notification.Attempts, notification.NextAttemptAt);
+            else
+                logger.LogError(e, "Notification {NotificationId} could not be sent after {Attempts} attempts and is given up.", id, notification.Attempts);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

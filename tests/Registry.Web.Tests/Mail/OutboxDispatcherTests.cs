@@ -1,70 +1,35 @@
 using System.Collections.Concurrent;
-using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Registry.Application.Common.Interfaces;
+using MimeKit;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Mail;
-using Registry.Infrastructure.Persistence;
-using Registry.Web.Tests.Account;
 
 namespace Registry.Web.Tests.Mail;
 
-/// <summary>
-/// The outbox dispatcher on PostgreSQL. The host's own every-minute job is paused for these tests so that
-/// only the dispatchers under test send.
-/// </summary>
-public sealed class OutboxDispatcherTests(WebFixture fixture) : WebTest(fixture), IAsyncLifetime
+[Collection(nameof(WebCollection))]
+public sealed class OutboxDispatcherTests(WebFixture fixture) : OutboxTest(fixture)
 {
-    private readonly string _pickup = Path.Combine(Path.GetTempPath(), "registry-mail-tests", Guid.NewGuid().ToString("N"));
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        Fixture.Factory.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(OutboxSchedule.JobId);
-        await Fixture.Factory.Database.ResetAsync();
-    }
-
-    Task IAsyncLifetime.DisposeAsync()
-    {
-        OutboxSchedule.Register(Fixture.Factory.Services.GetRequiredService<IRecurringJobManager>());
-        if (Directory.Exists(_pickup)) Directory.Delete(_pickup, recursive: true);
-        return Task.CompletedTask;
-    }
-
-    private async Task<Notification[]> QueueAsync(int count)
-    {
-        var start = DateTimeOffset.UtcNow.AddMinutes(-count);
-        var messages = Enumerable.Range(1, count)
-            .Select(i => new Notification($"peer{i}@test.example", "Test", $"Message {i}", $"Hello {i}: http://localhost/x?i={i}", start.AddSeconds(i)))
-            .ToArray();
-        await Fixture.InsertAsync(messages);
-        return messages;
-    }
-
-    private async Task<int> DispatchAsync(IMailSender sender, int maxPerMinute = 120)
-    {
-        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var dispatcher = new OutboxDispatcher(services.GetRequiredService<RegistryDbContext>(), sender,
-            new MailOptions { PickupDirectory = _pickup, MaxPerMinute = maxPerMinute }, services.GetRequiredService<IAuditContext>(),
-            TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
-        return await dispatcher.DispatchAsync();
-    }
-
-    private Task<List<Notification>> OutboxAsync() => Fixture.QueryAsync(db => db.Notifications.AsNoTracking().OrderBy(n => n.CreatedAt).ToListAsync());
-
     [Fact]
-    public async Task Pending_messages_are_written_to_the_pickup_folder_and_marked_sent()
+    public async Task Pending_messages_are_written_to_the_pickup_folder_as_well_formed_eml_files_and_marked_sent()
     {
-        await QueueAsync(3);
+        var queued = await QueueAsync(3);
 
-        var sent = await DispatchAsync(new PickupFolderMailSender(new MailOptions { PickupDirectory = _pickup }));
+        var sent = await DispatchAsync(new PickupFolderMailSender(Options(), Clock));
 
         Assert.Equal(3, sent);
-        var files = Directory.GetFiles(_pickup, "*.eml").Select(File.ReadAllText).ToList();
-        Assert.Equal(3, files.Count);
-        Assert.All(Enumerable.Range(1, 3), i => Assert.Single(files, f => f.Contains($"To: peer{i}@test.example") && f.Contains($"Subject: Message {i}")));
+        Assert.All(Directory.GetFiles(Pickup), f => Assert.EndsWith(".eml", f)); // no temporary file left behind
+        var files = Directory.GetFiles(Pickup, "*.eml");
+        Assert.Equal(3, files.Length);
+        foreach (var (notification, i) in queued.Select((n, i) => (n, i + 1)))
+        {
+            var file = Assert.Single(files, f => Path.GetFileName(f) == $"{notification.Id:N}.eml");
+            using var message = await MimeMessage.LoadAsync(file);
+            Assert.Equal($"peer{i}@test.example", Assert.Single(message.To.Mailboxes).Address);
+            Assert.Equal("no-reply@registry.example", Assert.Single(message.From.Mailboxes).Address);
+            Assert.Equal($"Message {i}", message.Subject);
+            Assert.Equal($"{notification.Id:N}@registry.example", message.MessageId);
+            Assert.Equal($"Hello {i}: http://localhost/x?i={i}", message.TextBody?.TrimEnd());
+        }
         Assert.All(await OutboxAsync(), n => Assert.True(n.SentAt is not null && n.Attempts == 1 && n.LastError is null));
     }
 
@@ -77,6 +42,21 @@ public sealed class OutboxDispatcherTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(2, await DispatchAsync(sender, maxPerMinute: 2));
 
         Assert.Equal(["Message 1", "Message 2"], sender.Subjects);
+    }
+
+    [Fact]
+    public async Task No_run_sends_more_than_the_limit_counted_over_the_last_minute()
+    {
+        await QueueAsync(8);
+        var sender = new RecordingSender();
+
+        Assert.Equal(3, await DispatchAsync(sender, maxPerMinute: 3));
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, await DispatchAsync(sender, maxPerMinute: 3)); // the three of 30 seconds ago still count
+        Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(3, await DispatchAsync(sender, maxPerMinute: 3));
+
+        Assert.Equal(6, sender.Subjects.Count);
     }
 
     [Fact]
@@ -106,36 +86,71 @@ public sealed class OutboxDispatcherTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
-    public async Task A_failed_message_is_marked_failed_and_retried_on_the_next_run()
+    public async Task Two_dispatchers_claiming_the_same_messages_at_once_send_each_once()
     {
-        await QueueAsync(1);
+        var queued = await QueueAsync(10);
+        var sender = new RecordingSender(delay: TimeSpan.FromMilliseconds(10));
 
-        Assert.Equal(0, await DispatchAsync(new FailingSender()));
-        var failed = Assert.Single(await OutboxAsync());
-        Assert.Equal((null, 1, "The relay is down."), (failed.SentAt, failed.Attempts, failed.LastError));
+        var sent = await OutboxClaim.RaceAsync(Fixture.Factory.Services, sender, Options(), Clock, queued);
 
-        var sender = new RecordingSender();
-        Assert.Equal(1, await DispatchAsync(sender));
-        var sent = Assert.Single(await OutboxAsync());
-        Assert.Equal((2, (string?)null), (sent.Attempts, sent.LastError));
-        Assert.NotNull(sent.SentAt);
+        Assert.Equal(10, sent);
+        Assert.Equal(queued.Select(n => n.Subject).Order(), sender.Subjects.Order());
+        Assert.All(await OutboxAsync(), n => Assert.True(n.SentAt is not null && n.Attempts == 1));
     }
 
     [Fact]
-    public async Task A_message_is_given_up_after_ten_failed_attempts()
+    public async Task A_failed_message_waits_for_its_backoff_then_is_retried()
     {
         await QueueAsync(1);
-        for (var attempt = 0; attempt < OutboxDispatcher.MaxAttempts; attempt++)
-            await DispatchAsync(new FailingSender());
+
+        var failedAt = Clock.GetUtcNow();
+        Assert.Equal(0, await DispatchAsync(new FailingSender()));
+        var failed = Assert.Single(await OutboxAsync());
+        Assert.Equal((null, 1, "The relay is down.", null), (failed.SentAt, failed.Attempts, failed.LastError, failed.FailedAt));
+        Assert.InRange(failed.NextAttemptAt, failedAt + Notification.RetryDelay(1), Clock.GetUtcNow() + Notification.RetryDelay(1));
 
         var sender = new RecordingSender();
-        Assert.Equal(0, await DispatchAsync(sender));
+        Clock.Advance(Notification.RetryDelay(1) - TimeSpan.FromSeconds(5));
+        Assert.Equal(0, await DispatchAsync(sender)); // not due yet
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, await DispatchAsync(sender));
 
-        Assert.Empty(sender.Subjects);
-        Assert.Equal(10, Assert.Single(await OutboxAsync()).Attempts);
+        var sent = Assert.Single(await OutboxAsync());
+        Assert.Equal((2, (string?)null), (sent.Attempts, sent.LastError));
+        Assert.NotNull(sent.SentAt);
+        Assert.Single(sender.Subjects);
     }
 
-    private sealed class RecordingSender(TimeSpan delay = default) : IMailSender
+    [Fact]
+    public async Task A_message_that_keeps_failing_is_given_up_after_ten_attempts_with_growing_waits()
+    {
+        await QueueAsync(1);
+        var waits = new List<TimeSpan>();
+        for (var attempt = 1; attempt <= Notification.MaxAttempts; attempt++)
+        {
+            Assert.Equal(0, await DispatchAsync(new FailingSender()));
+            var row = Assert.Single(await OutboxAsync());
+            Assert.Equal(attempt, row.Attempts);
+            if (row.FailedAt is null)
+            {
+                waits.Add(row.NextAttemptAt - Clock.GetUtcNow());
+                Clock.Advance(row.NextAttemptAt - Clock.GetUtcNow());
+            }
+        }
+
+        Assert.Equal(Notification.MaxAttempts - 1, waits.Count);
+        Assert.All(waits.Zip(waits.Skip(1)), pair => Assert.True(pair.Second >= pair.First));
+        var given = Assert.Single(await OutboxAsync());
+        Assert.Equal((10, (DateTimeOffset?)null), (given.Attempts, given.SentAt));
+        Assert.NotNull(given.FailedAt);
+
+        var sender = new RecordingSender();
+        Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await DispatchAsync(sender));
+        Assert.Empty(sender.Subjects);
+    }
+
+    public sealed class RecordingSender(TimeSpan delay = default) : IMailSender
     {
         private readonly ConcurrentQueue<string> _subjects = new();
 
@@ -148,7 +163,7 @@ public sealed class OutboxDispatcherTests(WebFixture fixture) : WebTest(fixture)
         }
     }
 
-    private sealed class FailingSender : IMailSender
+    public sealed class FailingSender : IMailSender
     {
         public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken) => throw new InvalidOperationException("The relay is down.");
     }

@@ -45,7 +45,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Subject).HasMaxLength(300);
         builder.Property(n => n.DeduplicationKey).HasMaxLength(200);
         builder.Property(n => n.LastError).HasMaxLength(2000);
-        builder.HasIndex(n => new { n.SentAt, n.CreatedAt });
+        // The dispatcher's query: unsent, not given up, due by now, earliest first; and "sent in the last minute".
+        builder.HasIndex(n => new { n.SentAt, n.FailedAt, n.NextAttemptAt });
     }
 }
 

@@ -987,9 +987,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
@@ -1018,7 +1024,7 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"DeduplicationKey\" IS NOT NULL");
 
-                    b.HasIndex("SentAt", "CreatedAt");
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
                     b.ToTable("Notifications");
                 });
