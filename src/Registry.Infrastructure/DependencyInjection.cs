@@ -70,7 +70,8 @@ public static class DependencyInjection
         services.AddConfirmationLinks(configuration, contentRootPath);
         services.AddHealthChecks()
             .AddDbContextCheck<RegistryDbContext>("database")
-            .AddCheck<JobStorageHealthCheck>("jobs");
+            .AddCheck<JobStorageHealthCheck>("jobs")
+            .AddCheck<OutboxHealthCheck>("outbox");
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
         services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();

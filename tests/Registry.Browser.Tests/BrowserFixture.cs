@@ -17,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The host's services, for arranging what no page can (e.g. a message the relay kept refusing).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public async Task InitializeAsync()
     {
         BaseAddress = _factory.StartOnLoopback();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Security;
 using Registry.Domain.Notifications;
@@ -88,6 +89,21 @@ public sealed class OutboxPageTests(WebFixture fixture) : OutboxTest(fixture)
         Assert.Equal(2, await DispatchAsync(sender));
         Assert.Contains("Message 1", sender.Subjects);
         Assert.Contains("Every message has been sent.", await admin.GetStringAsync("/Staff/Outbox"));
+    }
+
+    [Fact]
+    public async Task Health_is_degraded_while_a_message_is_given_up()
+    {
+        await GiveUpOnFirstAsync();
+
+        var response = await Fixture.Client().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
+        var outbox = body.RootElement.GetProperty("checks").GetProperty("outbox");
+        Assert.Equal("Degraded", outbox.GetProperty("status").GetString());
+        Assert.StartsWith("1 message(s)", outbox.GetProperty("description").GetString());
     }
 
     [Fact]
