@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed record ExpiryRun(DateOnly Today, int Expired, int Lapsed);
 /// the holder and an audit entry. Set-based: a handful of statements per program, whatever the number of
 /// credentials. A run repeated or retried finds nothing left to do; a late run catches up in one go.
 /// </summary>
+[AutomaticRetry(Attempts = 8, DelaysInSeconds = [5, 30, 120, 600, 1800, 3600, 7200, 14400])]
 public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<CredentialExpiryJob> logger)
 {
     public const string JobId = "credential-expiry";
@@ -26,7 +28,7 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
         var today = RegistryDay.Today(clock);
         var now = clock.GetUtcNow();
         var baseUrl = (configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
-        var programs = await db.Programs.AsNoTracking()
+        var programs = await db.Programs.AsNoTracking().OrderBy(p => p.StateCode).ThenBy(p => p.Code)
             .Select(p => new { p.Id, p.Name, GracePeriodDays = p.Requirements.GracePeriodDays })
             .ToListAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public sealed record ReminderRun(Guid RunId, DateOnly Today, int Reminders, int 
 /// A holder with several credentials due gets one message listing them. Everything is set-based: the number
 /// of statements depends on the number of programs, never on the number of credentials.
 /// </summary>
+[AutomaticRetry(Attempts = 8, DelaysInSeconds = [5, 30, 120, 600, 1800, 3600, 7200, 14400])]
 public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<RenewalReminderJob> logger)
 {
     public const string JobId = "renewal-reminders";
@@ -28,7 +30,7 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
         var today = RegistryDay.Today(clock);
         var now = clock.GetUtcNow();
         var runId = Guid.CreateVersion7();
-        var programs = await db.Programs.AsNoTracking()
+        var programs = await db.Programs.AsNoTracking().OrderBy(p => p.StateCode).ThenBy(p => p.Code)
             .Select(p => new { p.Id, ReminderDays = p.Requirements.ReminderDays })
             .ToListAsync(cancellationToken);
 
