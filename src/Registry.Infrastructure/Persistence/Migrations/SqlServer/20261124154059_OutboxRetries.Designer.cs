@@ -12,7 +12,7 @@ using Registry.Infrastructure.Persistence.Providers;
 namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRegistryDbContext))]
-    [Migration("20261124152342_OutboxRetries")]
+    [Migration("20261124154059_OutboxRetries")]
     partial class OutboxRetries
     {
         /// <inheritdoc />
@@ -198,6 +198,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -239,6 +242,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CredentialId", "Status");
 
                     b.HasIndex("PersonId", "ProgramId")
                         .IsUnique()
@@ -1032,6 +1037,39 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Notifications.RenewalReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CredentialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("CycleExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("CredentialId", "CycleExpiresOn", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("RenewalReminders");
+                });
+
             modelBuilder.Entity("Registry.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1219,6 +1257,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
+                    b.HasOne("Registry.Domain.Credentials.Credential", null)
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Registry.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1570,6 +1613,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         });
 
                     b.Navigation("Requirements")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Notifications.RenewalReminder", b =>
+                {
+                    b.HasOne("Registry.Domain.Credentials.Credential", null)
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
