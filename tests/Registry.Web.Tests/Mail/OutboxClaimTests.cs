@@ -1,25 +1,34 @@
+using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Mail;
 using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Persistence.Providers;
 using Registry.Testing;
 
 namespace Registry.Web.Tests.Mail;
 
 /// <summary>
 /// The per-message claim on its own, without the run lock that normally keeps dispatchers apart: two
-/// dispatchers in two scopes go through the same messages at the same moment.
+/// dispatchers, each with its own connection, go through the same messages at the same moment.
 /// </summary>
 public static class OutboxClaim
 {
-    public static async Task<int> RaceAsync(IServiceProvider services, IMailSender sender, MailOptions options, TimeProvider clock, IReadOnlyList<Notification> messages)
+    public static RegistryDbContext Context(TestDatabase database) => database.Provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresRegistryDbContext(new DbContextOptionsBuilder<PostgresRegistryDbContext>().UseNpgsql(database.ConnectionString).Options),
+        DatabaseProvider.Sqlite => new SqliteRegistryDbContext(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(database.ConnectionString).Options),
+        _ => new SqlServerRegistryDbContext(new DbContextOptionsBuilder<SqlServerRegistryDbContext>().UseSqlServer(database.ConnectionString).Options),
+    };
+
+    public static async Task<int> RaceAsync(TestDatabase database, IMailSender sender, TimeProvider clock, IReadOnlyList<Notification> messages)
     {
         using var start = new ManualResetEventSlim();
         var runs = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
-            await using var scope = services.CreateAsyncScope();
-            var dispatcher = OutboxTest.Dispatcher(scope.ServiceProvider, sender, options, clock);
+            await using var db = Context(database);
+            var dispatcher = new OutboxDispatcher(db, sender, new MailOptions(), new AuditContext(), clock, new InMemoryStorage(), NullLogger<OutboxDispatcher>.Instance);
             start.Wait();
             var sent = 0;
             foreach (var message in messages)
@@ -31,7 +40,10 @@ public static class OutboxClaim
     }
 }
 
-/// <summary>The claim on the embedded default (SQLite) and, when REGISTRY_TEST_SQLSERVER is set, on SQL Server.</summary>
+/// <summary>
+/// The claim on the embedded default (SQLite) and, when REGISTRY_TEST_SQLSERVER is set, on SQL Server. No web host
+/// here: only the schema and two dispatchers.
+/// </summary>
 public sealed class OutboxClaimOnOtherProvidersTests
 {
     public static TheoryData<string> Providers()
@@ -46,24 +58,24 @@ public sealed class OutboxClaimOnOtherProvidersTests
     public async Task Two_dispatchers_claiming_the_same_messages_at_once_send_each_once(string provider)
     {
         var database = provider == "Sqlite" ? TestDatabase.Sqlite("outbox-claim") : TestDatabase.SqlServer();
-        await using var factory = new RegistryFactory(database, settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
-        if (provider != "Sqlite") await database.ResetAsync();
-        var now = factory.Clock.GetUtcNow();
+        var now = TimeProvider.System.GetUtcNow();
         var messages = Enumerable.Range(1, 10).Select(i => new Notification($"p{i}@test.example", "Test", $"Message {i}", "Hello", now.AddSeconds(-i))).ToArray();
-        await using (var scope = factory.Services.CreateAsyncScope())
+        await using (var db = OutboxClaim.Context(database))
         {
-            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            await db.Database.MigrateAsync();
             db.AddRange(messages);
             await db.SaveChangesAsync();
         }
         var sender = new OutboxDispatcherTests.RecordingSender(delay: TimeSpan.FromMilliseconds(5));
 
-        var sent = await OutboxClaim.RaceAsync(factory.Services, sender, new MailOptions(), factory.Clock, messages);
+        var sent = await OutboxClaim.RaceAsync(database, sender, TimeProvider.System, messages);
 
         Assert.Equal(10, sent);
         Assert.Equal(messages.Select(m => m.Subject).Order(), sender.Subjects.Order());
-        await using var check = factory.Services.CreateAsyncScope();
-        var rows = await check.ServiceProvider.GetRequiredService<RegistryDbContext>().Notifications.AsNoTracking().ToListAsync();
+        await using var check = OutboxClaim.Context(database);
+        var ids = messages.Select(m => m.Id).ToList();
+        var rows = await check.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync();
+        Assert.Equal(10, rows.Count);
         Assert.All(rows, n => Assert.True(n.SentAt is not null && n.Attempts == 1));
     }
 }

@@ -91,7 +91,7 @@ public sealed class OutboxDispatcherTests(WebFixture fixture) : OutboxTest(fixtu
         var queued = await QueueAsync(10);
         var sender = new RecordingSender(delay: TimeSpan.FromMilliseconds(10));
 
-        var sent = await OutboxClaim.RaceAsync(Fixture.Factory.Services, sender, Options(), Clock, queued);
+        var sent = await OutboxClaim.RaceAsync(Fixture.Factory.Database, sender, Clock, queued);
 
         Assert.Equal(10, sent);
         Assert.Equal(queued.Select(n => n.Subject).Order(), sender.Subjects.Order());
