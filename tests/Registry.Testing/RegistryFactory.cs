@@ -33,6 +33,24 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
         return new Uri(address);
     }
 
+    /// <summary>
+    /// Hangfire keeps the logger factory of the last host that configured it in a static; once that host is
+    /// disposed, any later Hangfire object in the test process (a client, a server, a storage) would log through a
+    /// disposed factory and throw. A stopped host leaves Hangfire a logger that drops everything instead.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentHangfireLog());
+    }
+
+    private sealed class SilentHangfireLog : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
