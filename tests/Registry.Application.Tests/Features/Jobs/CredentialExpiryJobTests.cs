@@ -34,6 +34,7 @@ public sealed class CredentialExpiryJobTests(SliceFixture fixture) : SliceTest(f
         Assert.Equal((holder.Email, "credential-expired"), (message.RecipientEmail, message.Template));
         Assert.Equal($"Your {program.Name} credential {expiring.Number} has expired", message.Subject);
         Assert.Contains($"renew it until {yesterday.AddDays(30):yyyy-MM-dd}", message.Body);
+        Assert.Equal(message.CreatedAt, message.NextAttemptAt); // due for the outbox at once
         var audit = await Fixture.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "ExpireCredentials"));
         Assert.Equal((expiring.Id.ToString(), "{\"Status\":\"Active\"}", "{\"Status\":\"Expired\"}", "TN"), (audit.EntityId, audit.Before, audit.After, audit.StateCode));
     }

@@ -35,7 +35,9 @@ public sealed class RenewalReminderJobTests(SliceFixture fixture) : SliceTest(fi
             expected.Where(e => e.Value is not null).OrderBy(e => e.Key).Select(e => (e.Key, e.Value!.Value)),
             reminders.Select(r => (byDays[r.CredentialId], r.DaysBefore)).OrderBy(r => r.Item1));
         Assert.All(reminders, r => Assert.Equal(today.AddDays(byDays[r.CredentialId]), r.CycleExpiresOn));
-        Assert.Equal(run.Reminders, (await MessagesAsync()).Count);
+        var messages = await MessagesAsync();
+        Assert.Equal(run.Reminders, messages.Count);
+        Assert.All(messages, m => Assert.Equal(m.CreatedAt, m.NextAttemptAt)); // due for the outbox at once
     }
 
     [Fact]
