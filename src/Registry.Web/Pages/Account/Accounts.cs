@@ -69,7 +69,8 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
 
     public async Task<bool> ConfirmEmailAsync(string? userId, string? code)
     {
-        if (await users.FindByIdAsync(userId ?? "") is not { } user || EmailLinks.Decode(code) is not { } token) return false;
+        // Identity parses the id itself and throws on anything that is not a GUID.
+        if (!Guid.TryParse(userId, out _) || await users.FindByIdAsync(userId!) is not { } user || EmailLinks.Decode(code) is not { } token) return false;
         audit.Action = "ConfirmEmail";
         return (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
