@@ -52,6 +52,8 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
         builder.UseSetting("ConnectionStrings:Registry", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Documents:Root", DocumentsRoot);
+        // Test clients speak plain http, which would never send a Secure cookie back; SecurityTests check the real flags.
+        builder.UseSetting("Security:SecureCookies", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
