@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Registry.Domain.Applications;
+using Registry.Domain.Credentials;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.People;
 
@@ -20,6 +21,8 @@ internal sealed class CertificationApplicationConfiguration : IEntityTypeConfigu
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.IsOpen);
         builder.HasIndex(a => new { a.ProgramId, a.Status });
+        builder.HasOne<Credential>().WithMany().HasForeignKey(a => a.CredentialId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.CredentialId, a.Status });
         builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.History).HasField("_history");
         builder.Ignore(a => a.IsEditable);
@@ -34,6 +37,9 @@ internal sealed class CertificationApplicationConfiguration : IEntityTypeConfigu
         builder.Navigation(a => a.References).HasField("_references");
         builder.HasMany(a => a.Attestations).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Attestations).HasField("_attestations");
+        builder.HasMany(a => a.ContinuingEducation).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.ContinuingEducation).HasField("_continuingEducation");
+        builder.Ignore(a => a.IsContinuing);
     }
 }
 
