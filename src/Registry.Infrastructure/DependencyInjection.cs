@@ -40,7 +40,12 @@ public static class DependencyInjection
                 services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>((sp, o) => o.UseSqlite(sqlite, b => b.UseQuerySplittingBehavior(SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>((sp, o) => o.UseNpgsql(connectionString, b => b.UseQuerySplittingBehavior(SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                // A dropped connection (failover, restart, terminated backend) is retried; explicit transactions run inside the strategy (see InTransactionAsync).
+                var retries = configuration.GetValue("Database:RetryCount", 4);
+                services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>((sp, o) => o.UseNpgsql(connectionString, b => b
+                        .UseQuerySplittingBehavior(SplitQuery)
+                        .EnableRetryOnFailure(retries, TimeSpan.FromSeconds(2), errorCodesToAdd: null))
+                    .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<RegistryDbContext, SqlServerRegistryDbContext>((sp, o) => o.UseSqlServer(connectionString, b => b.UseQuerySplittingBehavior(SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));

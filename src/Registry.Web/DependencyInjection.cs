@@ -34,10 +34,10 @@ public static class DependencyInjection
             cookie.AccessDeniedPath = "/Account/AccessDenied";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        services.AddCookieFlags();
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .AddPolicy(SystemAdminPolicy, policy => policy.RequireRole(Roles.SystemAdmin));
@@ -56,6 +56,7 @@ public static class DependencyInjection
 
     public static WebApplication UseRegistry(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/Error");
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.Infrastructure.Persistence.Providers;
 
 namespace Registry.Testing;
 
@@ -20,6 +23,9 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
 
     /// <summary>The host's clock: the system's time until a test moves it (e.g. past a link's expiry).</summary>
     public TestClock Clock { get; } = new();
+
+    /// <summary>Counts the SQL commands of requests marked for counting (query discipline tests).</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
 
     /// <summary>Evidence files go to a temporary folder, never into the source tree.</summary>
     public string DocumentsRoot { get; } = Path.Combine(Path.GetTempPath(), "registry-tests", $"documents-{Guid.NewGuid():N}");
@@ -51,6 +57,12 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
         public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 
+    private void CountCommands(IServiceProvider services, DbContextOptionsBuilder options)
+    {
+        SqlCommands.Requests ??= services.GetRequiredService<IHttpContextAccessor>();
+        options.AddInterceptors(SqlCommands);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -58,7 +70,15 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
         builder.UseSetting("ConnectionStrings:Registry", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Documents:Root", DocumentsRoot);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        // Test clients speak plain http, which would never send a Secure cookie back; SecurityTests check the real flags.
+        builder.UseSetting("Security:SecureCookies", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<SqliteRegistryDbContext>(CountCommands);
+            services.ConfigureDbContext<PostgresRegistryDbContext>(CountCommands);
+            services.ConfigureDbContext<SqlServerRegistryDbContext>(CountCommands);
+        });
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

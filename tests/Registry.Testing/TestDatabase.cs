@@ -49,6 +49,25 @@ public sealed class TestDatabase
         new(DatabaseProvider.SqlServer, Environment.GetEnvironmentVariable("REGISTRY_TEST_SQLSERVER")
             ?? throw new InvalidOperationException("REGISTRY_TEST_SQLSERVER must hold a SQL Server connection string."));
 
+    /// <summary>
+    /// A fresh, empty PostgreSQL database of its own, named after the test database plus <paramref name="suffix"/>, for
+    /// tests that must not share the common one (e.g. because they cut its connections).
+    /// </summary>
+    public static async Task<TestDatabase> FreshPostgresAsync(string suffix)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Postgres().ConnectionString);
+        builder.Database += "_" + suffix;
+        var maintenance = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{builder.Database}\" WITH (FORCE)", $"CREATE DATABASE \"{builder.Database}\"" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString);
+    }
+
     /// <summary>A fresh SQLite file in a temporary folder, as the embedded default would use.</summary>
     public static TestDatabase Sqlite(string name)
     {

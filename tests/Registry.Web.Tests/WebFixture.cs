@@ -14,10 +14,15 @@ public sealed partial class WebFixture : IAsyncLifetime
 {
     public const string Password = "Correct-Horse-Battery-9";
 
-    public RegistryFactory Factory { get; } = new(TestDatabase.Postgres(), settings: new Dictionary<string, string?>
+    public WebFixture() => Factory = new(TestDatabase.Postgres(), settings: new Dictionary<string, string?>
     {
         ["Identity:MaxFailedAccessAttempts"] = "3",
     });
+
+    /// <summary>The same helpers over another host (e.g. on a database of its own).</summary>
+    internal WebFixture(RegistryFactory factory) => Factory = factory;
+
+    public RegistryFactory Factory { get; }
 
     public Task InitializeAsync()
     {

@@ -32,45 +32,49 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
             .Select(p => new { p.Id, p.Name, GracePeriodDays = p.Requirements.GracePeriodDays })
             .ToListAsync(cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(sql.LockStatement(JobId), cancellationToken);
-
-        int expired = 0, lapsed = 0;
-        foreach (var program in programs)
+        // Inside the execution strategy: a dropped connection reruns the whole run, which is idempotent.
+        var (expiredCount, lapsedCount) = await db.InTransactionAsync(async ct =>
         {
-            var parameters = new Dictionary<string, object?>
+            await db.Database.ExecuteSqlRawAsync(sql.LockStatement(JobId), ct);
+
+            int expired = 0, lapsed = 0;
+            foreach (var program in programs)
             {
-                ["program"] = program.Id, ["today"] = today, ["now"] = sql.Timestamp(now),
-                ["programName"] = program.Name, ["baseUrl"] = baseUrl,
-            };
-            var expiring = new Change(sql, "Expired", ["Active", "Probation"], 1,
-                Where: $"AND c.{sql.Q("ExpiresOn")} < @today",
-                Subject: "has expired",
-                Body: sql.Concat("' reached its expiry date, '", sql.DateText($"c.{sql.Q("ExpiresOn")}"), "', and is no longer active'",
-                    program.GracePeriodDays > 0
-                        ? sql.Concat("'. You can still renew it until '", sql.DateText(sql.AddDays($"c.{sql.Q("ExpiresOn")}", program.GracePeriodDays)),
-                            "'; after that it lapses and you would need to apply for reinstatement.'")
-                        : "'. To practise again, apply for reinstatement.'"),
-                Action: "ExpireCredentials");
-            expired += await ApplyAsync(sql, expiring, parameters, cancellationToken);
+                var parameters = new Dictionary<string, object?>
+                {
+                    ["program"] = program.Id, ["today"] = today, ["now"] = sql.Timestamp(now),
+                    ["programName"] = program.Name, ["baseUrl"] = baseUrl,
+                };
+                var expiring = new Change(sql, "Expired", ["Active", "Probation"], 1,
+                    Where: $"AND c.{sql.Q("ExpiresOn")} < @today",
+                    Subject: "has expired",
+                    Body: sql.Concat("' reached its expiry date, '", sql.DateText($"c.{sql.Q("ExpiresOn")}"), "', and is no longer active'",
+                        program.GracePeriodDays > 0
+                            ? sql.Concat("'. You can still renew it until '", sql.DateText(sql.AddDays($"c.{sql.Q("ExpiresOn")}", program.GracePeriodDays)),
+                                "'; after that it lapses and you would need to apply for reinstatement.'")
+                            : "'. To practise again, apply for reinstatement.'"),
+                    Action: "ExpireCredentials");
+                expired += await ApplyAsync(sql, expiring, parameters, ct);
 
-            var lapsing = new Change(sql, "Lapsed", ["Expired"], program.GracePeriodDays + 1,
-                Where: $"""
-                    AND {sql.AddDays($"c.{sql.Q("ExpiresOn")}", program.GracePeriodDays)} < @today
-                    AND NOT EXISTS (
-                        SELECT 1 FROM {sql.Q("Applications")} a
-                        WHERE a.{sql.Q("CredentialId")} = c.{sql.Q("Id")} AND a.{sql.Q("Type")} = 'Renewal'
-                          AND a.{sql.Q("Status")} IN ('Submitted', 'UnderReview', 'InfoRequested'))
-                    """,
-                Subject: "has lapsed",
-                Body: "' has lapsed: its renewal grace period is over. To practise again, apply for reinstatement.'",
-                Action: "LapseCredentials");
-            lapsed += await ApplyAsync(sql, lapsing, parameters, cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+                var lapsing = new Change(sql, "Lapsed", ["Expired"], program.GracePeriodDays + 1,
+                    Where: $"""
+                        AND {sql.AddDays($"c.{sql.Q("ExpiresOn")}", program.GracePeriodDays)} < @today
+                        AND NOT EXISTS (
+                            SELECT 1 FROM {sql.Q("Applications")} a
+                            WHERE a.{sql.Q("CredentialId")} = c.{sql.Q("Id")} AND a.{sql.Q("Type")} = 'Renewal'
+                              AND a.{sql.Q("Status")} IN ('Submitted', 'UnderReview', 'InfoRequested'))
+                        """,
+                    Subject: "has lapsed",
+                    Body: "' has lapsed: its renewal grace period is over. To practise again, apply for reinstatement.'",
+                    Action: "LapseCredentials");
+                lapsed += await ApplyAsync(sql, lapsing, parameters, ct);
+            }
+            await db.Database.CurrentTransaction!.CommitAsync(ct);
+            return (expired, lapsed);
+        }, cancellationToken);
 
-        logger.LogInformation("Credential expiry for {Today}: {Expired} expired, {Lapsed} lapsed.", today, expired, lapsed);
-        return new ExpiryRun(today, expired, lapsed);
+        logger.LogInformation("Credential expiry for {Today}: {Expired} expired, {Lapsed} lapsed.", today, expiredCount, lapsedCount);
+        return new ExpiryRun(today, expiredCount, lapsedCount);
     }
 
     /// <summary>

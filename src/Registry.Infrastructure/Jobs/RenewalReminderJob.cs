@@ -34,34 +34,38 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
             .Select(p => new { p.Id, ReminderDays = p.Requirements.ReminderDays })
             .ToListAsync(cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(sql.LockStatement(JobId), cancellationToken);
-
-        var reminders = 0;
-        foreach (var program in programs)
+        // Inside the execution strategy: a dropped connection reruns the whole run, which is idempotent.
+        var (reminderCount, messageCount) = await db.InTransactionAsync(async ct =>
         {
-            var stages = program.ReminderDays.Where(d => d > 0).Distinct().OrderByDescending(d => d).Append(0).ToList();
-            reminders += await sql.ExecuteAsync(db, RemindersSql(sql, stages), new Dictionary<string, object?>
+            await db.Database.ExecuteSqlRawAsync(sql.LockStatement(JobId), ct);
+
+            var reminders = 0;
+            foreach (var program in programs)
             {
-                ["program"] = program.Id, ["today"] = today, ["furthest"] = today.AddDays(stages[0]),
-                ["run"] = runId, ["now"] = sql.Timestamp(now),
-            }, cancellationToken);
-        }
+                var stages = program.ReminderDays.Where(d => d > 0).Distinct().OrderByDescending(d => d).Append(0).ToList();
+                reminders += await sql.ExecuteAsync(db, RemindersSql(sql, stages), new Dictionary<string, object?>
+                {
+                    ["program"] = program.Id, ["today"] = today, ["furthest"] = today.AddDays(stages[0]),
+                    ["run"] = runId, ["now"] = sql.Timestamp(now),
+                }, ct);
+            }
 
-        var messages = reminders == 0 ? 0 : await sql.ExecuteAsync(db, MessagesSql(sql, PublicBaseUrl()), new Dictionary<string, object?>
-        {
-            ["run"] = runId, ["runText"] = runId.ToString(), ["now"] = sql.Timestamp(now),
+            var messages = reminders == 0 ? 0 : await sql.ExecuteAsync(db, MessagesSql(sql, PublicBaseUrl()), new Dictionary<string, object?>
+            {
+                ["run"] = runId, ["runText"] = runId.ToString(), ["now"] = sql.Timestamp(now),
+            }, ct);
+
+            await sql.ExecuteAsync(db, AuditSql(sql), new Dictionary<string, object?>
+            {
+                ["now"] = sql.Timestamp(now), ["runText"] = runId.ToString(),
+                ["after"] = $$"""{"Today":"{{today:yyyy-MM-dd}}","Reminders":{{reminders}},"Messages":{{messages}}}""",
+            }, ct);
+            await db.Database.CurrentTransaction!.CommitAsync(ct);
+            return (reminders, messages);
         }, cancellationToken);
 
-        await sql.ExecuteAsync(db, AuditSql(sql), new Dictionary<string, object?>
-        {
-            ["now"] = sql.Timestamp(now), ["runText"] = runId.ToString(),
-            ["after"] = $$"""{"Today":"{{today:yyyy-MM-dd}}","Reminders":{{reminders}},"Messages":{{messages}}}""",
-        }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        logger.LogInformation("Renewal reminders for {Today}: {Reminders} reminders in {Messages} messages.", today, reminders, messages);
-        return new ReminderRun(runId, today, reminders, messages);
+        logger.LogInformation("Renewal reminders for {Today}: {Reminders} reminders in {Messages} messages.", today, reminderCount, messageCount);
+        return new ReminderRun(runId, today, reminderCount, messageCount);
     }
 
     private string PublicBaseUrl() => (configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');

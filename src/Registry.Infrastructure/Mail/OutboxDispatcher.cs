@@ -74,9 +74,12 @@ public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, M
     /// (with the same Message-Id, and in the pickup folder the same file name).
     /// The lock is held while one message is handed over: a row on PostgreSQL and SQL Server, the whole file on SQLite.
     /// </summary>
-    internal async Task<bool> SendOneAsync(Guid id, int attemptsSeen, CancellationToken cancellationToken)
+    internal Task<bool> SendOneAsync(Guid id, int attemptsSeen, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(ct => SendInTransactionAsync(id, attemptsSeen, ct), cancellationToken);
+
+    private async Task<bool> SendInTransactionAsync(Guid id, int attemptsSeen, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = db.Database.CurrentTransaction!;
         var claimed = await db.Notifications
             .Where(n => n.Id == id && n.SentAt == null && n.FailedAt == null && n.Attempts == attemptsSeen)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.Attempts, n => n.Attempts), cancellationToken);

@@ -24,16 +24,18 @@ public static class AccountApi
                     : Invalid(new() { ["Code"] = ["This confirmation link is not valid or has expired. Ask for a new one."] }))
             .WithSummary("Confirm an e-mail address with the userId and code from the confirmation link.");
 
-        account.MapPost("/resend-confirmation", async (EmailRequest input, Accounts accounts, CancellationToken ct) =>
+        account.MapPost("/resend-confirmation", async Task<Results<Ok<AccountMessage>, ValidationProblem>> (EmailRequest input, Accounts accounts, CancellationToken ct) =>
             {
-                await accounts.ResendConfirmationAsync(input.Email ?? "", ct);
+                if (EmailProblem(input.Email) is { } problem) return problem;
+                await accounts.ResendConfirmationAsync(input.Email!, ct);
                 return TypedResults.Ok(new AccountMessage(ResendAnswer));
             })
             .WithSummary("Send a new confirmation link. The answer is the same whether or not the account exists.");
 
-        account.MapPost("/forgot-password", async (EmailRequest input, Accounts accounts, CancellationToken ct) =>
+        account.MapPost("/forgot-password", async Task<Results<Ok<AccountMessage>, ValidationProblem>> (EmailRequest input, Accounts accounts, CancellationToken ct) =>
             {
-                await accounts.RequestPasswordResetAsync(input.Email ?? "", ct);
+                if (EmailProblem(input.Email) is { } problem) return problem;
+                await accounts.RequestPasswordResetAsync(input.Email!, ct);
                 return TypedResults.Ok(new AccountMessage(ForgotAnswer));
             })
             .WithSummary("E-mail a password reset link. The answer is the same whether or not the account exists.");
@@ -59,6 +61,12 @@ public static class AccountApi
     public const string ForgotAnswer = "If an account uses that e-mail address, we have sent it a link to reset the password. The link works for one day.";
 
     public sealed record AccountMessage(string Message);
+
+    /// <summary>A missing or impossible address is the caller's mistake, said as such; whether an account has it stays unsaid.</summary>
+    private static ValidationProblem? EmailProblem(string? email) =>
+        string.IsNullOrWhiteSpace(email) || email.Length > 256 || !email.Contains('@')
+            ? Invalid(new() { ["Email"] = ["Enter the e-mail address of the account (at most 256 characters)."] })
+            : null;
 
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "Some fields need your attention.");

@@ -91,8 +91,10 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(credentials.Count + expectedLapsed, await QueryAsync(db => db.Notifications.CountAsync()));
         var statuses = await QueryAsync(db => db.Credentials.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Status));
         Assert.All(credentials, c => Assert.Equal(c.ExpiresOn.AddDays(30) < Today ? CredentialStatus.Lapsed : CredentialStatus.Expired, statuses[c.Id]));
-        Assert.Contains(storage.GetMonitoringApi().JobDetails(job).History,
-            h => h.StateName == ScheduledState.StateName && h.Reason?.StartsWith("Retry attempt 1", StringComparison.Ordinal) == true);
+        // The killed run is retried by EF's execution strategy (a dropped connection reruns the whole transaction
+        // within the same attempt) or, for any other failure, by Hangfire; either way it succeeds once.
+        var states = storage.GetMonitoringApi().JobDetails(job).History.Select(h => h.StateName).ToList();
+        Assert.Single(states, SucceededState.StateName);
     }
 
     /// <summary>Terminates the database session of the run waiting on the held row.</summary>

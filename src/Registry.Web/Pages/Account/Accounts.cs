@@ -43,23 +43,25 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
         if (errors.Count > 0) return errors;
 
         audit.Action = "RegisterAccount";
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var person = new Person(input.LegalFirstName, input.LegalLastName, input.Email);
-            db.People.Add(person); // saved by CreateAsync, which saves this shared context
-            var user = new RegistryUser
+            return await db.InTransactionAsync(async ct =>
             {
-                Id = Guid.CreateVersion7(), UserName = person.Email, Email = person.Email, PersonId = person.Id, DisplayName = person.PublicName,
-            };
-            var created = await users.CreateAsync(user, input.Password);
-            if (!created.Succeeded) return IdentityErrors(created, passwordField: nameof(Registration.Password));
-            var role = await users.AddToRoleAsync(user, Roles.Applicant);
-            if (!role.Succeeded) throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
+                var person = new Person(input.LegalFirstName, input.LegalLastName, input.Email);
+                db.People.Add(person); // saved by CreateAsync, which saves this shared context
+                var user = new RegistryUser
+                {
+                    Id = Guid.CreateVersion7(), UserName = person.Email, Email = person.Email, PersonId = person.Id, DisplayName = person.PublicName,
+                };
+                var created = await users.CreateAsync(user, input.Password);
+                if (!created.Succeeded) return IdentityErrors(created, passwordField: nameof(Registration.Password));
+                var role = await users.AddToRoleAsync(user, Roles.Applicant);
+                if (!role.Succeeded) throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
 
-            await QueueConfirmationAsync(user, person.LegalFirstName, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return errors;
+                await QueueConfirmationAsync(user, person.LegalFirstName, ct);
+                await db.Database.CurrentTransaction!.CommitAsync(ct);
+                return errors;
+            }, cancellationToken);
         }
         finally
         {
@@ -69,7 +71,8 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
 
     public async Task<bool> ConfirmEmailAsync(string? userId, string? code)
     {
-        if (await users.FindByIdAsync(userId ?? "") is not { } user || EmailLinks.Decode(code) is not { } token) return false;
+        // Identity parses the id itself and throws on anything that is not a GUID.
+        if (!Guid.TryParse(userId, out _) || await users.FindByIdAsync(userId!) is not { } user || EmailLinks.Decode(code) is not { } token) return false;
         audit.Action = "ConfirmEmail";
         return (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }

@@ -51,27 +51,29 @@ public sealed class StaffAccounts(UserManager<RegistryUser> users, RegistryDbCon
 
         audit.Action = "InviteReviewer";
         audit.StateCode = () => Domain.Jurisdictions.StateCode.Parse(state);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The reviewer proves the address by using the link, so it counts as confirmed.
-        var user = new RegistryUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = invitation.DisplayName.Trim(), StateCode = state };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded) return string.Join(" ", created.Errors.Select(e => e.Description));
-        var role = await users.AddToRoleAsync(user, Roles.Reviewer);
-        if (!role.Succeeded) throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
+        return await db.InTransactionAsync<string?>(async ct =>
+        {
+            // The reviewer proves the address by using the link, so it counts as confirmed.
+            var user = new RegistryUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = invitation.DisplayName.Trim(), StateCode = state };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded) return string.Join(" ", created.Errors.Select(e => e.Description));
+            var role = await users.AddToRoleAsync(user, Roles.Reviewer);
+            if (!role.Succeeded) throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
 
-        var code = EmailLinks.Encode(await users.GeneratePasswordResetTokenAsync(user));
-        db.Notifications.Add(new Notification(email, "InviteReviewer", "You are invited to review applications in the Peer Specialist Registry",
-            $"""
-            Hello {user.DisplayName},
+            var code = EmailLinks.Encode(await users.GeneratePasswordResetTokenAsync(user));
+            db.Notifications.Add(new Notification(email, "InviteReviewer", "You are invited to review applications in the Peer Specialist Registry",
+                $"""
+                Hello {user.DisplayName},
 
-            You have been invited to review peer specialist applications for {state} in the Peer Specialist Registry.
-            Choose your password here to start:
+                You have been invited to review peer specialist applications for {state} in the Peer Specialist Registry.
+                Choose your password here to start:
 
-            {links.To("/Account/ResetPassword", new { email, code })}
-            """, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return null;
+                {links.To("/Account/ResetPassword", new { email, code })}
+                """, clock.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            await db.Database.CurrentTransaction!.CommitAsync(ct);
+            return null;
+        }, cancellationToken);
     }
 
     /// <summary>Disables (signs out and locks) or enables a reviewer of the admin's state; false when there is no such reviewer.</summary>
