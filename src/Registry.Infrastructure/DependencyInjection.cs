@@ -74,6 +74,10 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
         services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();
+        services.AddSingleton<IRosterReader, Imports.RosterReader>();
+        services.AddSingleton<IRosterWorkbook, Exports.RosterWorkbook>();
+        services.AddScoped<Jobs.WatchListJob>();
+        services.AddHostedService<Jobs.WatchListSchedule>();
         services.AddScoped<Seeding.DemoData>();
         return services;
     }
