@@ -37,6 +37,13 @@ public sealed class VerificationPagesTests(BrowserFixture fixture)
 
         await page.GotoAsync("/Verify?number=TN-CPRS-999999");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" }).WaitForAsync();
+
+        // An organisation's registration form, refused empty with its errors listed.
+        await page.GotoAsync("/Employers/Register");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).Last.ClickAsync();
+        await page.GetByText("We could not register your organisation").WaitForAsync();
+        await page.AssertAccessibleAsync();
     }
 
     [Fact]
