@@ -76,8 +76,6 @@ public static class DependencyInjection
         services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();
         services.AddSingleton<IRosterReader, Imports.RosterReader>();
         services.AddSingleton<IRosterWorkbook, Exports.RosterWorkbook>();
-        services.AddScoped<Jobs.WatchListJob>();
-        services.AddHostedService<Jobs.WatchListSchedule>();
         services.AddScoped<Seeding.DemoData>();
         return services;
     }
@@ -103,6 +101,11 @@ public static class DependencyInjection
                     break;
             }
         });
+        services.AddScoped<Jobs.RenewalReminderJob>();
+        services.AddScoped<Jobs.CredentialExpiryJob>();
+        services.AddHostedService<Jobs.RenewalJobsSchedule>();
+        services.AddScoped<Jobs.WatchListJob>();
+        services.AddHostedService<Jobs.WatchListSchedule>();
         if (configuration.GetValue("Jobs:RunServer", true))
             services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4));
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Features.Discipline;
 using Registry.Application.Features.Employers;
@@ -92,6 +93,29 @@ public sealed class WatchListTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.Equal(new NotifyWatchingEmployers.Outcome(1, 1), outcome);
         var alert = await Fixture.QueryAsync(db => db.WatchAlerts.SingleAsync());
         Assert.Equal((world.First.Id, CredentialEventKind.Expired), (alert.EmployerId, alert.Kind));
+    }
+
+    [Fact]
+    public async Task The_set_based_expiry_job_s_changes_reach_watchers_once()
+    {
+        var state = TestData.State("TN", "Tennessee", "CPRS");
+        var holder = TestData.Person("Old", "Expiring");
+        var credential = Credential.Issue(state.Programs[0], holder.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-25), Guid.NewGuid(), LongAgo);
+        var employer = Approved("Expiry Watcher");
+        await Fixture.InsertAsync(state, holder, credential, employer);
+        await WatchAsync(employer, credential);
+
+        await using (var scope = Fixture.GetService<IServiceScopeFactory>().CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Registry.Infrastructure.Jobs.CredentialExpiryJob>().RunAsync();
+        await NotifyAsync();
+        await NotifyAsync();
+
+        var told = await Fixture.QueryAsync(db => db.WatchAlerts.Select(a => a.Kind).ToListAsync());
+        var written = await Fixture.QueryAsync(db => db.Credentials.Where(c => c.Id == credential.Id).SelectMany(c => c.History)
+            .Where(e => e.Kind == CredentialEventKind.Expired || e.Kind == CredentialEventKind.Lapsed).Select(e => e.Kind).ToListAsync());
+        Assert.Contains(CredentialEventKind.Expired, told);
+        Assert.Equal(written.Order(), told.Order());
+        Assert.Equal(1, await Fixture.QueryAsync(db => db.Notifications.CountAsync(n => n.Template == "watch-list-change")));
     }
 
     [Fact]

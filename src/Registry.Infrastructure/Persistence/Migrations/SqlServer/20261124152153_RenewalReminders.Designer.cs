@@ -12,8 +12,8 @@ using Registry.Infrastructure.Persistence.Providers;
 namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRegistryDbContext))]
-    [Migration("20261124152528_EmployerVerification")]
-    partial class EmployerVerification
+    [Migration("20261124152153_RenewalReminders")]
+    partial class RenewalReminders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -198,6 +198,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -239,6 +242,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CredentialId", "Status");
 
                     b.HasIndex("PersonId", "ProgramId")
                         .IsUnique()
@@ -719,8 +724,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordedAt");
-
                     b.HasIndex("CredentialId", "Sequence")
                         .IsUnique();
 
@@ -835,9 +838,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ApprovedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<Guid?>("ApprovedByUserId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("ContactEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -848,138 +848,14 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("StateCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("StateCode", "Status");
 
                     b.ToTable("Employers");
-                });
-
-            modelBuilder.Entity("Registry.Domain.Employers.EmployerApiKey", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid?>("CreatedByUserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("EmployerId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid?>("RevokedByUserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EmployerId");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.ToTable("EmployerApiKeys", (string)null);
-                });
-
-            modelBuilder.Entity("Registry.Domain.Employers.WatchAlert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("CredentialEventId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("CredentialId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateOnly>("EffectiveOn")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("EmployerId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CredentialEventId");
-
-                    b.HasIndex("EmployerId", "CreatedAt");
-
-                    b.HasIndex("EmployerId", "CredentialEventId")
-                        .IsUnique();
-
-                    b.ToTable("WatchAlerts");
-                });
-
-            modelBuilder.Entity("Registry.Domain.Employers.WatchedCredential", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("AddedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid?>("AddedByUserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("CredentialId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("EmployerId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CredentialId");
-
-                    b.HasIndex("EmployerId", "CredentialId")
-                        .IsUnique();
-
-                    b.ToTable("WatchedCredentials");
                 });
 
             modelBuilder.Entity("Registry.Domain.Exams.ExamAttempt", b =>
@@ -1153,6 +1029,39 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SentAt", "CreatedAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Notifications.RenewalReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CredentialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("CycleExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("CredentialId", "CycleExpiresOn", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("RenewalReminders");
                 });
 
             modelBuilder.Entity("Registry.Domain.People.Person", b =>
@@ -1342,6 +1251,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
+                    b.HasOne("Registry.Domain.Credentials.Credential", null)
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Registry.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1449,45 +1363,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Registry.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("OwnerPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Registry.Domain.Employers.EmployerApiKey", b =>
-                {
-                    b.HasOne("Registry.Domain.Employers.Employer", null)
-                        .WithMany()
-                        .HasForeignKey("EmployerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Registry.Domain.Employers.WatchAlert", b =>
-                {
-                    b.HasOne("Registry.Domain.Credentials.CredentialEvent", null)
-                        .WithMany()
-                        .HasForeignKey("CredentialEventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Registry.Domain.Employers.Employer", null)
-                        .WithMany()
-                        .HasForeignKey("EmployerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Registry.Domain.Employers.WatchedCredential", b =>
-                {
-                    b.HasOne("Registry.Domain.Credentials.Credential", null)
-                        .WithMany()
-                        .HasForeignKey("CredentialId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Registry.Domain.Employers.Employer", null)
-                        .WithMany()
-                        .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1732,6 +1607,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         });
 
                     b.Navigation("Requirements")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Notifications.RenewalReminder", b =>
+                {
+                    b.HasOne("Registry.Domain.Credentials.Credential", null)
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
