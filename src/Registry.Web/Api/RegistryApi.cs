@@ -39,6 +39,7 @@ public static class RegistryApi
         api.MapAuditApi();
         api.MapDisciplineApi();
         api.MapProgramsApi();
+        api.MapRenewalsApi();
         api.MapVerificationApi();
 
         applications.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyApplications.Query(), ct))

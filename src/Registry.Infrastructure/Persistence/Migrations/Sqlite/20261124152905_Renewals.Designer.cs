@@ -11,8 +11,8 @@ using Registry.Infrastructure.Persistence.Providers;
 namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261124160530_EmployerVerification")]
-    partial class EmployerVerification
+    [Migration("20261124152905_Renewals")]
+    partial class Renewals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -191,6 +191,12 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("CredentialId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CycleEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CycleStartsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -205,6 +211,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RequirementsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SelectedForCeAudit")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -243,6 +252,55 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProgramId", "Status");
 
                     b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Applications.ContinuingEducationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvidenceDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Hours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsEthics")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("EvidenceDocumentId");
+
+                    b.ToTable("ContinuingEducationRecords", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Domain.Applications.Reference", b =>
@@ -714,8 +772,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordedAt");
-
                     b.HasIndex("CredentialId", "Sequence")
                         .IsUnique();
 
@@ -830,9 +886,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ApprovedByUserId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ContactEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -843,138 +896,14 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("RegisteredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StateCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("StateCode", "Status");
 
                     b.ToTable("Employers");
-                });
-
-            modelBuilder.Entity("Registry.Domain.Employers.EmployerApiKey", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CreatedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EmployerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("RevokedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EmployerId");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.ToTable("EmployerApiKeys", (string)null);
-                });
-
-            modelBuilder.Entity("Registry.Domain.Employers.WatchAlert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CredentialEventId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CredentialId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EffectiveOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EmployerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CredentialEventId");
-
-                    b.HasIndex("EmployerId", "CreatedAt");
-
-                    b.HasIndex("EmployerId", "CredentialEventId")
-                        .IsUnique();
-
-                    b.ToTable("WatchAlerts");
-                });
-
-            modelBuilder.Entity("Registry.Domain.Employers.WatchedCredential", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AddedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("AddedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CredentialId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EmployerId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CredentialId");
-
-                    b.HasIndex("EmployerId", "CredentialId")
-                        .IsUnique();
-
-                    b.ToTable("WatchedCredentials");
                 });
 
             modelBuilder.Entity("Registry.Domain.Exams.ExamAttempt", b =>
@@ -1387,6 +1316,20 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Applications.ContinuingEducationRecord", b =>
+                {
+                    b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
+                        .WithMany("ContinuingEducation")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Documents.EvidenceDocument", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.Reference", b =>
                 {
                     b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
@@ -1485,45 +1428,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Registry.Domain.Employers.EmployerApiKey", b =>
-                {
-                    b.HasOne("Registry.Domain.Employers.Employer", null)
-                        .WithMany()
-                        .HasForeignKey("EmployerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Registry.Domain.Employers.WatchAlert", b =>
-                {
-                    b.HasOne("Registry.Domain.Credentials.CredentialEvent", null)
-                        .WithMany()
-                        .HasForeignKey("CredentialEventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Registry.Domain.Employers.Employer", null)
-                        .WithMany()
-                        .HasForeignKey("EmployerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Registry.Domain.Employers.WatchedCredential", b =>
-                {
-                    b.HasOne("Registry.Domain.Credentials.Credential", null)
-                        .WithMany()
-                        .HasForeignKey("CredentialId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Registry.Domain.Employers.Employer", null)
-                        .WithMany()
-                        .HasForeignKey("EmployerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Registry.Domain.Exams.ExamAttempt", b =>
                 {
                     b.HasOne("Registry.Domain.People.Person", null)
@@ -1565,6 +1469,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired();
 
                             b1.Property<int>("ReferencesRequired");
+
+                            b1.Property<double?>("ReinstatementContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<bool>("ReinstatementRequiresExam");
 
                             b1.PrimitiveCollection<string>("ReminderDays")
                                 .IsRequired();
@@ -1679,6 +1588,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired();
 
                             b1.Property<int>("ReferencesRequired");
+
+                            b1.Property<double?>("ReinstatementContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<bool>("ReinstatementRequiresExam");
 
                             b1.PrimitiveCollection<string>("ReminderDays")
                                 .IsRequired();
@@ -1826,6 +1740,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
                     b.Navigation("Attestations");
+
+                    b.Navigation("ContinuingEducation");
 
                     b.Navigation("History");
 
