@@ -80,6 +80,8 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
         services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();
+        services.AddSingleton<IRosterReader, Imports.RosterReader>();
+        services.AddSingleton<IRosterWorkbook, Exports.RosterWorkbook>();
         services.AddScoped<Seeding.DemoData>();
         return services;
     }
@@ -108,6 +110,8 @@ public static class DependencyInjection
         services.AddScoped<Jobs.RenewalReminderJob>();
         services.AddScoped<Jobs.CredentialExpiryJob>();
         services.AddHostedService<Jobs.RenewalJobsSchedule>();
+        services.AddScoped<Jobs.WatchListJob>();
+        services.AddHostedService<Jobs.WatchListSchedule>();
         if (configuration.GetValue("Jobs:RunServer", true))
             services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4));
     }

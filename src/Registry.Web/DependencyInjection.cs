@@ -26,7 +26,11 @@ public static class DependencyInjection
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<RegistryOpenApiDocument>());
 
         // Pages sign in with Identity's cookie; machines send Identity's bearer token to /api/v1.
-        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton(sp => VerificationRateLimits.Limits.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddVerificationRateLimits();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/Account/Login";
@@ -40,7 +44,11 @@ public static class DependencyInjection
         services.AddCookieFlags();
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
-            .AddPolicy(SystemAdminPolicy, policy => policy.RequireRole(Roles.SystemAdmin));
+            .AddPolicy(SystemAdminPolicy, policy => policy.RequireRole(Roles.SystemAdmin))
+            .AddPolicy(VerificationApi.ApiKeyPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(VerificationApi.CallerPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAssertion(context => context.Resource is not HttpContext http || !ApiKeyAuthenticationHandler.Presents(http.Request)
+                    || context.User.HasClaim(c => c.Type == ApiKeyAuthenticationHandler.KeyIdClaim)));
         return services;
     }
 
@@ -65,6 +73,8 @@ public static class DependencyInjection
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseApiKeyIdentity();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapRazorPages();
@@ -72,6 +82,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHangfireDashboardWithAuthorizationPolicy(SystemAdminPolicy, "/jobs", new DashboardOptions { DashboardTitle = "Registry jobs" });
         app.MapRegistryApi();
+        app.MapVerificationQrCode();
         return app;
     }
 

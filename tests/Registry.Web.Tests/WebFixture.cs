@@ -17,6 +17,9 @@ public sealed partial class WebFixture : IAsyncLifetime
     public WebFixture() => Factory = new(TestDatabase.Postgres(), settings: new Dictionary<string, string?>
     {
         ["Identity:MaxFailedAccessAttempts"] = "3",
+        // Many tests verify from the same address; RateLimitTests runs its own host with low limits.
+        ["RateLimiting:Anonymous:PermitLimit"] = "100000",
+        ["RateLimiting:ApiKey:PermitLimit"] = "100000",
     });
 
     /// <summary>The same helpers over another host (e.g. on a database of its own).</summary>
@@ -35,11 +38,11 @@ public sealed partial class WebFixture : IAsyncLifetime
     public HttpClient Client(bool followRedirects = false) =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
 
-    public async Task<RegistryUser> CreateUserAsync(string email, string role, string? state = null, Guid? personId = null)
+    public async Task<RegistryUser> CreateUserAsync(string email, string role, string? state = null, Guid? personId = null, Guid? employerId = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
-        var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, StateCode = state, PersonId = personId };
+        var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, StateCode = state, PersonId = personId, EmployerId = employerId };
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
@@ -52,6 +55,12 @@ public sealed partial class WebFixture : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         db.AddRange(entities);
         await db.SaveChangesAsync();
+    }
+
+    public async Task<T> QueryAsync<T>(Func<RegistryDbContext, Task<T>> query)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
     }
 
     /// <summary>A bearer token from the API's sign-in endpoint.</summary>

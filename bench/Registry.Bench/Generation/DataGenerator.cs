@@ -78,7 +78,7 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
     {
         await using var people = await BinaryCopy.StartAsync(dataSource, "People", "Id", "LegalFirstName", "LegalLastName", "PreferredName", "Email", "Phone",
             "DateOfBirth", "MailingAddress_Line1", "MailingAddress_Line2", "MailingAddress_City", "MailingAddress_County", "MailingAddress_State", "MailingAddress_PostalCode");
-        await using var employers = await BinaryCopy.StartAsync(dataSource, "Employers", "Id", "Name", "ContactEmail", "Status", "ApprovedAt");
+        await using var employers = await BinaryCopy.StartAsync(dataSource, "Employers", "Id", "Name", "ContactEmail", "Status", "ApprovedAt", "StateCode", "RegisteredAt");
 
         for (long k = 0; k < scale.People; k++)
         {
@@ -104,7 +104,8 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
             var approved = rng.Chance(0.85);
             employers.Row().Uuid(EmployerId(e)).Text($"{Names.Organisations[rng.Next(Names.Organisations.Length)]} of {state.City} #{e + 1}")
                 .Text(EmployerEmail(e)).Enum(approved ? EmployerStatus.Approved : EmployerStatus.PendingApproval)
-                .Time(approved ? scale.Now.AddDays(-rng.Between(1, 700)) : null);
+                .Time(approved ? scale.Now.AddDays(-rng.Between(1, 700)) : null)
+                .Text(state.Code).Time(scale.Now.AddDays(-720)); // no extra draws: the rest of the data stays as it was
         }
         await CompleteAsync(people, employers);
     }

@@ -61,6 +61,9 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Documents:Root", Path.Combine(Path.GetTempPath(), "registry-bench", "documents"));
         builder.UseSetting("Logging:LogLevel:Default", "Error");
+        // Load generators come from one address: lift the verification rate limits so they measure the work, not the limiter's refusals.
+        builder.UseSetting("RateLimiting:Anonymous:PermitLimit", "1000000000");
+        builder.UseSetting("RateLimiting:ApiKey:PermitLimit", "1000000000");
     }
 
     private sealed record TokenResponse(string AccessToken);

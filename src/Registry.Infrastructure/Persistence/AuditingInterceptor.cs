@@ -17,7 +17,7 @@ namespace Registry.Infrastructure.Persistence;
 public sealed class AuditingInterceptor(ICurrentUser user, IAuditContext audit, TimeProvider clock) : SaveChangesInterceptor
 {
     // Secrets never reach the append-only log: password hashes, stamps, tokens, and e-mail bodies (they carry live links).
-    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Body"];
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Body", "KeyHash"];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

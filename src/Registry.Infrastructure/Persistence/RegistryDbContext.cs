@@ -33,6 +33,9 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<CertificationApplication> Applications => Set<CertificationApplication>();
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<EmployerApiKey> ApiKeys => Set<EmployerApiKey>();
+    public DbSet<WatchedCredential> WatchedCredentials => Set<WatchedCredential>();
+    public DbSet<WatchAlert> WatchAlerts => Set<WatchAlert>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AttestationWording> AttestationWordings => Set<AttestationWording>();
     public DbSet<ExamAttempt> ExamAttempts => Set<ExamAttempt>();

@@ -50,8 +50,8 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         await AccountAsync("admin.pa@registry.example", "Pennsylvania Administrator", Roles.StateAdmin, state: "PA");
         await AccountAsync("reviewer.tx@registry.example", "Texas Reviewer", Roles.Reviewer, state: "TX");
 
-        var harbor = new Employer("Harbor House Recovery Center", "hr@harborhouse.example");
-        harbor.Approve(_now);
+        var harbor = new Employer("Harbor House Recovery Center", "hr@harborhouse.example", StateCode.Parse("TN"), _now);
+        harbor.Approve(staff, _now);
         db.Employers.Add(harbor);
         await AccountAsync("hr@harborhouse.example", "Harbor House HR", Roles.Employer, employerId: harbor.Id);
 

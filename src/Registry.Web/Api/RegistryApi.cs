@@ -20,7 +20,9 @@ public static class RegistryApi
             .AllowAnonymous();
 
         api.MapGet("/jurisdictions", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListJurisdictions.Query(), ct))
-            .WithSummary("The states and their credential programs.")
+            .WithTags("Verification")
+            .WithName("ListJurisdictions")
+            .WithSummary("Public: the states and their credential programs (code and name).")
             .AllowAnonymous();
 
         var applications = api.MapGroup("/applications")
@@ -38,6 +40,7 @@ public static class RegistryApi
         api.MapDisciplineApi();
         api.MapProgramsApi();
         api.MapRenewalsApi();
+        api.MapVerificationApi();
 
         applications.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyApplications.Query(), ct))
             .WithSummary("The signed-in applicant's applications.");

@@ -13,7 +13,9 @@ public sealed class RegistryOpenApiDocument : IOpenApiDocumentTransformer
             Title = "Peer Specialist Registry API",
             Version = "v1",
             Description = "Certification of peer specialists: applications, credentials and verification. " +
-                "Obtain a bearer token from POST /api/v1/auth/token and send it as 'Authorization: Bearer <token>'.",
+                "Obtain a bearer token from POST /api/v1/auth/token and send it as 'Authorization: Bearer <token>'. " +
+                "Verification (/api/v1/verifications, /api/v1/jurisdictions) is public and rate-limited per address; employers send their API key " +
+                "as 'X-Api-Key: <key>' for bulk verification and a higher limit (429 with Retry-After past the limit).",
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -22,6 +24,13 @@ public sealed class RegistryOpenApiDocument : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             Description = "Token from POST /api/v1/auth/token.",
+        };
+        document.Components.SecuritySchemes["apiKey"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = "X-Api-Key",
+            Description = "An employer's API key, made on the registry's API keys page (shown once).",
         };
         return Task.CompletedTask;
     }

@@ -170,7 +170,8 @@ public sealed class RegistrationTests(WebFixture fixture) : WebTest(fixture)
             var services = scope.ServiceProvider;
             // The clock is first read for the confirmation e-mail, after the user and person have been saved.
             var accounts = new Accounts(services.GetRequiredService<UserManager<RegistryUser>>(), services.GetRequiredService<RegistryDbContext>(),
-                services.GetRequiredService<IAuditContext>(), new BrokenClock(), services.GetRequiredService<Registry.Web.Infrastructure.EmailLinks>());
+                services.GetRequiredService<IAuditContext>(), new BrokenClock(), services.GetRequiredService<Registry.Web.Infrastructure.EmailLinks>(),
+                services.GetRequiredService<MediatR.IMediator>());
             var input = new Registration { LegalFirstName = "Dana", LegalLastName = "Okafor", Email = "dana@test.example", Password = WebFixture.Password };
 
             await Assert.ThrowsAsync<InvalidOperationException>(() => accounts.RegisterAsync(input, CancellationToken.None));

@@ -22,6 +22,9 @@ public interface IRegistryDbContext
     DbSet<CertificationApplication> Applications { get; }
     DbSet<Credential> Credentials { get; }
     DbSet<Employer> Employers { get; }
+    DbSet<EmployerApiKey> ApiKeys { get; }
+    DbSet<WatchedCredential> WatchedCredentials { get; }
+    DbSet<WatchAlert> WatchAlerts { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<AttestationWording> AttestationWordings { get; }
     DbSet<ExamAttempt> ExamAttempts { get; }

@@ -40,6 +40,7 @@ internal sealed class CredentialEventConfiguration : IEntityTypeConfiguration<Cr
         builder.Property(e => e.Reason).HasMaxLength(4000);
         builder.HasIndex(e => new { e.CredentialId, e.Sequence }).IsUnique();
         builder.HasIndex(e => new { e.EffectiveOn, e.Kind });
+        builder.HasIndex(e => e.RecordedAt); // the watch-list job looks at recent entries
         builder.Ignore(e => e.IsPublicAction);
     }
 }

@@ -52,3 +52,33 @@ public sealed class EmailRequest
 
 /// <summary>The two parts of an e-mail confirmation link.</summary>
 public sealed record EmailConfirmation(string? UserId, string? Code);
+
+/// <summary>What an employer gives to register its organisation and its first user.</summary>
+public class EmployerRegistration
+{
+    [Required(ErrorMessage = "Enter your organisation's name.")]
+    [StringLength(200, ErrorMessage = "The name can be up to 200 characters.")]
+    public string OrganisationName { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose the state your organisation works in.")]
+    public string StateCode { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter your name.")]
+    [StringLength(200)]
+    public string ContactName { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter your e-mail address.")]
+    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.org.")]
+    [StringLength(256)]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a password.")]
+    [StringLength(256)]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter your password again.")]
+    [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
+    [DataType(DataType.Password)]
+    public string ConfirmPassword { get; set; } = "";
+}

@@ -17,7 +17,7 @@ namespace Registry.Web.Pages.Account;
 /// confirmation and password reset. Identity lives here rather than in Registry.Application, which knows no
 /// Identity types. Each e-mail goes into the outbox in the same transaction as the change it tells about.
 /// </summary>
-public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext db, IAuditContext audit, TimeProvider clock, EmailLinks links)
+public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext db, IAuditContext audit, TimeProvider clock, EmailLinks links, MediatR.IMediator mediator)
 {
     public const string ConfirmFirst =
         "Confirm your e-mail address first: open the link we sent you when you registered. You can ask for a new link at /Account/ResendConfirmation.";
@@ -66,6 +66,50 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
         finally
         {
             db.ChangeTracker.Clear(); // nothing left half-added for a later save in this scope
+        }
+    }
+
+    /// <summary>
+    /// Registers an employer organisation (waiting for approval) and its first user's sign-in, with the
+    /// confirmation e-mail, all or nothing.
+    /// </summary>
+    public async Task<Errors> RegisterEmployerAsync(EmployerRegistration input, CancellationToken cancellationToken)
+    {
+        var errors = Validate(input);
+        if (errors.Count > 0) return errors;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            Guid employerId;
+            try
+            {
+                employerId = await mediator.Send(new Application.Features.Employers.RegisterEmployer.Command
+                    { Name = input.OrganisationName, ContactEmail = input.Email, StateCode = input.StateCode }, cancellationToken);
+            }
+            catch (FluentValidation.ValidationException invalid)
+            {
+                foreach (var failure in invalid.Errors)
+                    errors.Add(failure.PropertyName switch { "Name" => nameof(EmployerRegistration.OrganisationName), "ContactEmail" => "Email", var other => other }, failure.ErrorMessage);
+                return errors;
+            }
+            audit.Action = "RegisterEmployerAccount";
+            var user = new RegistryUser
+            {
+                Id = Guid.CreateVersion7(), UserName = input.Email.Trim(), Email = input.Email.Trim(), EmployerId = employerId, DisplayName = input.ContactName.Trim(),
+            };
+            var created = await users.CreateAsync(user, input.Password);
+            if (!created.Succeeded) return IdentityErrors(created, passwordField: nameof(EmployerRegistration.Password));
+            var role = await users.AddToRoleAsync(user, Roles.Employer);
+            if (!role.Succeeded) throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
+
+            await QueueConfirmationAsync(user, input.ContactName.Trim(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return errors;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
         }
     }
 

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Domain.Credentials;
+
+namespace Registry.Application.Features.Verification;
+
+/// <summary>
+/// What anyone may know about a credential, and nothing more: the holder's legal name, the number, program,
+/// state, status, dates, public disciplinary actions (kind and date, never the reasons) and when the record
+/// last changed. Every verification page, endpoint and roster result is built from this one projection.
+/// </summary>
+public sealed record PublicCredential(
+    string CredentialNumber, string HolderName, string ProgramCode, string ProgramName, string State,
+    CredentialStatus Status, DateOnly IssuedOn, DateOnly ExpiresOn, IReadOnlyList<PublicAction> PublicActions, DateTimeOffset LastUpdated);
+
+/// <summary>A public disciplinary action: reprimand, probation, suspension or revocation, and the date it took effect.</summary>
+public sealed record PublicAction(CredentialEventKind Kind, DateOnly EffectiveOn)
+{
+    public string Description => Kind switch
+    {
+        CredentialEventKind.Reprimanded => "Reprimand",
+        CredentialEventKind.ProbationStarted => "Probation",
+        CredentialEventKind.Suspended => "Suspension",
+        CredentialEventKind.Revoked => "Revocation",
+        _ => Kind.ToString(),
+    };
+}
+
+public static class PublicCredentials
+{
+    /// <summary>Keeps IN lists well under every provider's parameter limit (SQL Server: 2,100).</summary>
+    public const int QueryChunk = 1_000;
+
+    private static readonly CredentialEventKind[] PublicKinds = Enum.GetValues<CredentialEventKind>().Where(k => k.IsPublicAction()).ToArray();
+
+    /// <summary>The public view of the given credentials, in two queries per chunk (rows, then their public actions).</summary>
+    public static async Task<List<PublicCredential>> LoadAsync(IRegistryDbContext db, IQueryable<Credential> credentials, CancellationToken cancellationToken)
+    {
+        var rows = await credentials
+            .Join(db.People, c => c.HolderPersonId, p => p.Id, (c, p) => new { c, p.LegalFirstName, p.LegalLastName })
+            .Join(db.Programs, x => x.c.ProgramId, p => p.Id, (x, p) => new
+            {
+                x.c.Id, x.c.Number, x.LegalFirstName, x.LegalLastName, ProgramCode = p.Code, ProgramName = p.Name, x.c.StateCode,
+                x.c.Status, x.c.IssuedOn, x.c.ExpiresOn,
+                LastUpdated = x.c.History.OrderByDescending(e => e.Sequence).Select(e => e.RecordedAt).First(),
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        var actions = new Dictionary<Guid, List<PublicAction>>();
+        foreach (var chunk in rows.Select(r => r.Id).Chunk(QueryChunk))
+        {
+            var found = await db.Credentials.AsNoTracking()
+                .Where(c => chunk.Contains(c.Id))
+                .SelectMany(c => c.History)
+                .Where(e => PublicKinds.Contains(e.Kind))
+                .Select(e => new { e.CredentialId, e.Kind, e.EffectiveOn, e.Sequence })
+                .ToListAsync(cancellationToken);
+            foreach (var action in found.OrderBy(a => a.EffectiveOn).ThenBy(a => a.Sequence))
+                (actions.TryGetValue(action.CredentialId, out var list) ? list : actions[action.CredentialId] = []).Add(new PublicAction(action.Kind, action.EffectiveOn));
+        }
+
+        return rows.Select(r => new PublicCredential(
+                r.Number.Value, $"{r.LegalFirstName} {r.LegalLastName}", r.ProgramCode, r.ProgramName, r.StateCode.Value,
+                r.Status, r.IssuedOn, r.ExpiresOn, actions.TryGetValue(r.Id, out var list) ? list : [], r.LastUpdated))
+            .ToList();
+    }
+}

@@ -1,0 +1,128 @@
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Security;
+using Registry.Application.Features.Employers;
+using Registry.Domain.Credentials;
+using Registry.Domain.Jurisdictions;
+
+namespace Registry.Application.Features.Verification;
+
+/// <summary>
+/// An approved employer uploads a roster (.xlsx or CSV) of credential numbers, or of names and states, and
+/// gets back an .xlsx with each row's match, status, expiry and public actions, or the reason it did not
+/// match. Lookups are batched: one query per thousand numbers or names, whatever the roster's size.
+/// </summary>
+public static class VerifyRoster
+{
+    public const int MaximumRows = 10_000;
+    public const int MaximumBytes = 10 * 1024 * 1024;
+
+    [AllowedRoles(Roles.Employer)]
+    public sealed record Query(Stream File, string FileName) : IRequest<Outcome>;
+
+    /// <summary>Workbook is the .xlsx to hand back; Rows the same results for the page and for the watch-list.</summary>
+    public sealed record Outcome(IReadOnlyList<RosterResultRow> Rows, byte[] Workbook)
+    {
+        public int Matched => Rows.Count(r => r.Match is not null);
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.FileName).MaximumLength(255);
+    }
+
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, IRosterReader reader, IRosterWorkbook workbook) : IRequestHandler<Query, Outcome>
+    {
+        public async Task<Outcome> Handle(Query query, CancellationToken cancellationToken)
+        {
+            await EmployerAccess.ApprovedEmployerAsync(db, user, cancellationToken);
+            var bytes = await ReadAtMostAsync(query.File, MaximumBytes + 1, cancellationToken);
+            if (bytes.Length == 0) throw Refused("Choose a roster file; the file chosen is empty.");
+            if (bytes.Length > MaximumBytes) throw Refused("The file is larger than 10 MB; split the roster into smaller files.");
+            var sheet = reader.Read(bytes);
+            if (sheet.Problem is not null) throw Refused(sheet.Problem);
+            if (sheet.Rows.Count == 0) throw Refused("The file has a header row but no rows under it.");
+            if (sheet.Rows.Count > MaximumRows) throw Refused($"The roster has {sheet.Rows.Count:N0} rows; at most {MaximumRows:N0} can be verified at once. Split it into smaller files.");
+
+            var byNumber = await VerifyCredentials.FindAsync(db,
+                sheet.Rows.Select(r => CredentialNumber.TryParse(r.CredentialNumber, out var n) ? n : null).OfType<CredentialNumber>().Distinct().ToList(),
+                cancellationToken);
+            var byName = await NamesAsync(sheet.Rows.Where(r => string.IsNullOrWhiteSpace(r.CredentialNumber)).ToList(), cancellationToken);
+
+            var results = sheet.Rows.Select(row => Match(row, byNumber, byName)).ToList();
+            return new Outcome(results, workbook.Write(results));
+        }
+
+        private static RosterResultRow Match(RosterRow row, Dictionary<string, PublicCredential> byNumber, ILookup<(string State, string Last), Holder> byName)
+        {
+            if (!string.IsNullOrWhiteSpace(row.CredentialNumber))
+            {
+                if (!CredentialNumber.TryParse(row.CredentialNumber, out var number))
+                    return new(row, null, $"'{Shorten(row.CredentialNumber)}' is not a credential number (e.g. TN-CPRS-000123).", null);
+                if (!byNumber.TryGetValue(number!.Value, out var credential))
+                    return new(row, null, "No credential has this number.", null);
+                var note = !string.IsNullOrWhiteSpace(row.LastName) && !credential.HolderName.EndsWith(row.LastName.Trim(), StringComparison.OrdinalIgnoreCase)
+                    ? $"The roster's last name ({Shorten(row.LastName)}) differs from the holder's name on the credential."
+                    : null;
+                return new(row, credential, null, note);
+            }
+
+            if (string.IsNullOrWhiteSpace(row.LastName))
+                return new(row, null, "The row has neither a credential number nor a last name.", null);
+            if (!StateCode.TryParse(row.State, out var state))
+                return new(row, null, string.IsNullOrWhiteSpace(row.State) ? "A name needs its state (e.g. TN) to be matched." : $"'{Shorten(row.State)}' is not a two-letter state code.", null);
+
+            var candidates = byName[(state.Value, row.LastName.Trim().ToLowerInvariant())]
+                .Where(h => string.IsNullOrWhiteSpace(row.FirstName) || string.Equals(h.FirstName, row.FirstName.Trim(), StringComparison.OrdinalIgnoreCase))
+                .Select(h => h.Credential)
+                .ToList();
+            var name = $"{row.FirstName?.Trim()} {row.LastName.Trim()}".Trim();
+            return candidates.Count switch
+            {
+                0 => new(row, null, $"No credential in {state} is held by someone named {Shorten(name)}.", null),
+                1 => new(row, candidates[0], null, null),
+                _ => new(row, null, $"{candidates.Count} credentials in {state} match {Shorten(name)}; add the credential number to tell them apart.", null),
+            };
+        }
+
+        /// <summary>Every credential whose holder's last name and state appear in the rows, by (state, lower-case last name), with the first name.</summary>
+        private async Task<ILookup<(string State, string Last), Holder>> NamesAsync(IReadOnlyList<RosterRow> rows, CancellationToken cancellationToken)
+        {
+            var wanted = rows
+                .Where(r => !string.IsNullOrWhiteSpace(r.LastName) && StateCode.TryParse(r.State, out _))
+                .Select(r => (State: StateCode.Parse(r.State), Last: r.LastName!.Trim().ToLowerInvariant()))
+                .Distinct().ToList();
+            var holders = new List<(string State, string Last, string First, CredentialNumber Number)>();
+            foreach (var state in wanted.GroupBy(w => w.State))
+                foreach (var chunk in state.Select(w => w.Last).Chunk(PublicCredentials.QueryChunk))
+                {
+                    var found = await db.Credentials.AsNoTracking().Where(c => c.StateCode == state.Key)
+                        .Join(db.People.Where(p => chunk.Contains(p.LegalLastName.ToLower())), c => c.HolderPersonId, p => p.Id,
+                            (c, p) => new { c.Number, p.LegalFirstName, p.LegalLastName })
+                        .ToListAsync(cancellationToken);
+                    holders.AddRange(found.Select(f => (state.Key.Value, f.LegalLastName.ToLowerInvariant(), f.LegalFirstName, f.Number)));
+                }
+            var credentials = await VerifyCredentials.FindAsync(db, holders.Select(h => h.Number).Distinct().ToList(), cancellationToken);
+            return holders.ToLookup(h => (h.State, h.Last), h => new Holder(h.First, credentials[h.Number.Value]));
+        }
+
+        private sealed record Holder(string FirstName, PublicCredential Credential);
+
+        private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text.Trim() : text[..40].Trim() + "…";
+
+        private static ValidationException Refused(string message) => new([new ValidationFailure(nameof(Query.File), message)]);
+
+        private static async Task<byte[]> ReadAtMostAsync(Stream source, long limit, CancellationToken cancellationToken)
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while (buffer.Length < limit && (read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
+                buffer.Write(chunk, 0, read);
+            return buffer.ToArray();
+        }
+    }
+}

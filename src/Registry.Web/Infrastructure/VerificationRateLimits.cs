@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Registry.Web.Infrastructure;
+
+/// <summary>
+/// Verification is rate-limited: anonymous callers per client address, API-key callers per key with a higher
+/// limit (fixed windows). Past the limit the answer is 429 with Retry-After. Limits come from configuration
+/// (<c>RateLimiting:Anonymous:PermitLimit</c>, <c>RateLimiting:ApiKey:PermitLimit</c>, <c>RateLimiting:WindowSeconds</c>).
+/// </summary>
+public static class VerificationRateLimits
+{
+    public const string Policy = "verification";
+
+    public sealed record Limits(int AnonymousPermits, int ApiKeyPermits, TimeSpan Window)
+    {
+        public static Limits Read(IConfiguration configuration) => new(
+            Math.Max(1, configuration.GetValue("RateLimiting:Anonymous:PermitLimit", 60)),
+            Math.Max(1, configuration.GetValue("RateLimiting:ApiKey:PermitLimit", 1200)),
+            TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("RateLimiting:WindowSeconds", 60))));
+    }
+
+    public static IServiceCollection AddVerificationRateLimits(this IServiceCollection services) =>
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(Policy, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<Limits>();
+                var keyId = context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value;
+                return keyId is not null
+                    ? RateLimitPartition.GetFixedWindowLimiter("key:" + keyId, _ => Window(limits.ApiKeyPermits, limits.Window))
+                    : RateLimitPartition.GetFixedWindowLimiter("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => Window(limits.AnonymousPermits, limits.Window));
+            });
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var context = rejected.HttpContext;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : context.RequestServices.GetRequiredService<Limits>().Window;
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests.",
+                        Detail = $"Verification is limited to protect the registry. Try again in {seconds} seconds, or use an employer API key for a higher limit.",
+                    },
+                });
+            };
+        });
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
+        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
+
+    /// <summary>
+    /// On verification routes, a presented API key is checked before the limiter runs, so the limiter can
+    /// count the request against its key; a bad key is refused later, at the endpoint, with 401.
+    /// </summary>
+    public static IApplicationBuilder UseApiKeyIdentity(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (ApiKeyAuthenticationHandler.Presents(context.Request) && context.Request.Path.StartsWithSegments("/api/v1/verifications"))
+        {
+            var result = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
+            if (result.Succeeded) context.User = result.Principal;
+        }
+        await next(context);
+    });
+}

@@ -1,0 +1,38 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Features.Jurisdictions;
+using Registry.Web.Pages.Account;
+
+namespace Registry.Web.Pages.Employers;
+
+/// <summary>An organisation registers for employer verification tools; the registry approves it before they open.</summary>
+public sealed class RegisterModel(Accounts accounts, IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public EmployerRegistration Input { get; set; } = new();
+
+    public IReadOnlyList<ListJurisdictions.Model> States { get; private set; } = [];
+
+    [TempData]
+    public string? AccountMessage { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => States = await mediator.Send(new ListJurisdictions.Query(), cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        States = await mediator.Send(new ListJurisdictions.Query(), cancellationToken);
+        if (!ModelState.IsValid) return Page();
+        var errors = await accounts.RegisterEmployerAsync(Input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            errors.CopyTo(ModelState);
+            return Page();
+        }
+        AccountMessage = "Your organisation is registered and waits for the registry's approval. We have sent you an e-mail: confirm your address, then sign in.";
+        return RedirectToPage("/Account/Login");
+    }
+
+    public string GroupClass(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? "usa-form-group usa-form-group--error" : "usa-form-group";
+}

@@ -1,0 +1,27 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Registry.Application.Features.Verification;
+using Registry.Domain.Credentials;
+using Registry.Web.Infrastructure;
+
+namespace Registry.Web.Pages.Verify;
+
+/// <summary>A one-page printout of the public record, with the date printed and a QR code linking to the live record.</summary>
+[EnableRateLimiting(VerificationRateLimits.Policy)]
+public sealed class PrintModel(IMediator mediator, EmailLinks links, TimeProvider clock) : PageModel
+{
+    public PublicCredential Credential { get; private set; } = null!;
+    public string LiveAddress { get; private set; } = "";
+    public DateTimeOffset PrintedAt { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
+    {
+        if (!CredentialNumber.TryParse(number, out _)) return NotFound();
+        Credential = await mediator.Send(new VerifyCredential.Query(number), cancellationToken);
+        LiveAddress = links.To("/Verify/Credential", new { number = Credential.CredentialNumber });
+        PrintedAt = clock.GetUtcNow();
+        return Page();
+    }
+}
