@@ -73,6 +73,11 @@ public static class DependencyInjection
             .AddCheck<JobStorageHealthCheck>("jobs");
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
+        services.AddScoped<IWorkforceCounts, Exports.Workforce.WorkforceSql>();
+        services.AddSingleton<IWorkforceWorkbook, Exports.Workforce.WorkforceWorkbook>();
+        services.AddSingleton<IRosterWriter, Exports.Workforce.RosterWorkbook>();
+        services.AddScoped<Exports.Workforce.WorkforceSnapshotJob>();
+        services.AddHostedService<Exports.Workforce.WorkforceSnapshotSchedule>();
         services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();
         services.AddScoped<Seeding.DemoData>();
         return services;
