@@ -59,6 +59,13 @@ public sealed class SliceFixture : IAsyncLifetime
 
     public T GetService<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
+    /// <summary>Runs a scoped service (a job, say) in its own scope, as Hangfire would.</summary>
+    public async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     public Task<int> CountAsync<T>() where T : class => QueryAsync(db => db.Set<T>().CountAsync());
 }
 

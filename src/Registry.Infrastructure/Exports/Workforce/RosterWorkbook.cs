@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.IO.Packaging;
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Features.Workforce;
@@ -9,27 +9,42 @@ using Registry.Application.Features.Workforce;
 namespace Registry.Infrastructure.Exports.Workforce;
 
 /// <summary>
-/// The roster as .xlsx written with DocumentFormat.OpenXml's <see cref="OpenXmlWriter"/>: one row at a time into a
-/// package opened write-only (its zip entries stream out instead of being buffered), so memory stays flat however
-/// many rows there are. ClosedXML would hold the whole workbook. Text is written as inline strings, so a value
-/// beginning with =, +, - or @ is text, never a formula.
+/// The roster as .xlsx written with DocumentFormat.OpenXml's <see cref="OpenXmlWriter"/>, one row at a time, into a
+/// zip entry that compresses as it goes. The SDK's package API keeps every part in memory until it is saved (it
+/// opens the zip for update), so the few small parts around the sheet are written directly; memory stays flat
+/// however many rows there are (ClosedXML would hold the whole workbook). Text is written as inline strings, so a
+/// value beginning with =, +, - or @ is text, never a formula.
 /// </summary>
 public sealed class RosterWorkbook : IRosterWriter
 {
     private const uint DateStyle = 1, HeaderStyle = 2;
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private const string DocumentRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static readonly double[] Widths = [20, 10, 14, 12, 12, 20, 20, 18, 34, 18];
 
     public async Task<long> WriteAsync(IAsyncEnumerable<ExportRoster.Row> rows, Stream output, CancellationToken cancellationToken)
     {
-        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
-        using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook, autoSave: false);
-        var workbookPart = document.AddWorkbookPart();
-        AddStyles(workbookPart);
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        Part(zip, "[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
+            """);
+        Part(zip, "_rels/.rels", $"""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="{PackageRelationships}"><Relationship Id="rId1" Type="{DocumentRelationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """);
+        Part(zip, "xl/_rels/workbook.xml.rels", $"""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="{PackageRelationships}"><Relationship Id="rId1" Type="{DocumentRelationships}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{DocumentRelationships}/styles" Target="styles.xml"/></Relationships>
+            """);
+        Part(zip, "xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + Styles().OuterXml);
 
         long written = 0;
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        await using (var sheetStream = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
+        using (var writer = OpenXmlWriter.Create(sheetStream))
         {
+            writer.WriteStartDocument(true);
             writer.WriteStartElement(new Worksheet());
             writer.WriteElement(new SheetViews(new SheetView(
                 new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
@@ -63,10 +78,17 @@ public sealed class RosterWorkbook : IRosterWriter
             writer.WriteEndElement(); // worksheet
         }
 
-        workbookPart.Workbook = new Workbook(new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = "Roster" }),
-            new DefinedNames(new DefinedName($"Roster!$A$1:$J${written + 1}") { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true }));
-        workbookPart.Workbook.Save();
+        Part(zip, "xl/workbook.xml", $"""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="{Main}" xmlns:r="{DocumentRelationships}"><sheets><sheet name="Roster" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Roster!$A$1:$J${written + 1}</definedName></definedNames></workbook>
+            """);
         return written;
+    }
+
+    private static void Part(ZipArchive zip, string name, string xml)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        stream.Write(Encoding.UTF8.GetBytes(xml));
     }
 
     private static Cell TextCell(string? value, uint style = 0)
@@ -86,10 +108,8 @@ public sealed class RosterWorkbook : IRosterWriter
     private static string Printable(string value) =>
         value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? new string(value.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r').ToArray()) : value;
 
-    private static void AddStyles(WorkbookPart workbookPart)
-    {
-        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = new Stylesheet(
+    private static Stylesheet Styles() =>
+        new(
             new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" }) { Count = 1 },
             new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
@@ -99,6 +119,4 @@ public sealed class RosterWorkbook : IRosterWriter
                 new CellFormat(),
                 new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
                 new CellFormat { FontId = 1, ApplyFont = true }) { Count = 3 });
-        styles.Stylesheet.Save();
-    }
 }
