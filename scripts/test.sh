@@ -5,40 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
 step() { printf '\n== %s\n' "$*"; }
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
 
-step "System packages (PostgreSQL, Chromium)"
-missing=()
-command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-if [ ${#missing[@]} -gt 0 ]; then
-  as_root apt-get update -q
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${missing[@]}" fonts-liberation
-fi
-
-step "PostgreSQL"
-cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')
-if [ -z "$cluster" ]; then
-  version=$(ls /usr/lib/postgresql | sort -V | tail -1)
-  as_root pg_createcluster "$version" main
-  cluster="$version main"
-fi
-as_root pg_ctlcluster $cluster start 2>/dev/null || true
-for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
-pg_isready -h 127.0.0.1
+step "PostgreSQL (and Chromium for the browser tests)"
+browser=()
+[ -x /usr/bin/chromium ] || browser+=(chromium fonts-liberation)
+ensure_postgres "${browser[@]}"
 database=${REGISTRY_TEST_DATABASE:-registry_test}
-as_postgres psql -q -v ON_ERROR_STOP=1 <<SQL
-DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'registry') THEN
-    CREATE ROLE registry LOGIN PASSWORD 'registry_test' CREATEDB;
-  END IF;
-END \$\$;
-DROP DATABASE IF EXISTS $database WITH (FORCE);
-CREATE DATABASE $database OWNER registry;
-SQL
-export REGISTRY_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Database=$database;Username=registry;Password=registry_test;Include Error Detail=true"
+recreate_database "$database"
+export REGISTRY_TEST_POSTGRES=$(registry_connection "$database")
 
 step "Build"
 dotnet tool restore

@@ -104,6 +104,9 @@ public static class DependencyInjection
                     break;
             }
         });
+        services.AddScoped<Jobs.RenewalReminderJob>();
+        services.AddScoped<Jobs.CredentialExpiryJob>();
+        services.AddHostedService<Jobs.RenewalJobsSchedule>();
         if (configuration.GetValue("Jobs:RunServer", true))
             services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4));
     }

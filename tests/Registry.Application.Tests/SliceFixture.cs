@@ -59,11 +59,14 @@ public sealed class SliceFixture : IAsyncLifetime
 
     public T GetService<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
-    /// <summary>Runs a scoped service (a job, say) in its own scope, as Hangfire would.</summary>
-    public async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull
+    /// <summary>The host's clock; tests move it instead of waiting.</summary>
+    public TestClock Clock => _factory.Clock;
+
+    /// <summary>Resolves a service in its own scope (as a background job runs) and runs it.</summary>
+    public async Task<TResult> RunAsync<TService, TResult>(Func<TService, Task<TResult>> run) where TService : notnull
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+        return await run(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     public Task<int> CountAsync<T>() where T : class => QueryAsync(db => db.Set<T>().CountAsync());
@@ -78,7 +81,11 @@ public abstract class SliceTest(SliceFixture fixture) : IAsyncLifetime
 {
     protected SliceFixture Fixture { get; } = fixture;
 
-    public Task InitializeAsync() => Fixture.ResetAsync();
+    public Task InitializeAsync()
+    {
+        Fixture.Clock.Reset();
+        return Fixture.ResetAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

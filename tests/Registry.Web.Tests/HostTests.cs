@@ -53,6 +53,9 @@ public sealed class HostTests(WebFixture fixture) : WebTest(fixture)
         var dashboard = await admin.GetAsync("/jobs");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("Registry jobs", await dashboard.Content.ReadAsStringAsync());
+
+        var recurring = await (await admin.GetAsync("/jobs/recurring")).Content.ReadAsStringAsync();
+        Assert.All(["outbox-dispatch", "renewal-reminders", "credential-expiry"], name => Assert.Contains(name, recurring));
     }
 
     [Fact]

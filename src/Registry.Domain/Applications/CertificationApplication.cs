@@ -40,6 +40,9 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public Guid PersonId { get; private set; }
     public Guid ProgramId { get; private set; }
     public ApplicationType Type { get; private set; }
+
+    /// <summary>The credential a renewal or reinstatement is for; null for initial and reciprocity applications.</summary>
+    public Guid? CredentialId { get; private set; }
     public ApplicationStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }

@@ -35,6 +35,7 @@ public static class CredentialStatusRules
     public static readonly IReadOnlySet<(CredentialStatus From, CredentialStatus To)> AllowedMoves = new HashSet<(CredentialStatus, CredentialStatus)>
     {
         (CredentialStatus.Active, CredentialStatus.Expired),
+        (CredentialStatus.Probation, CredentialStatus.Expired),
         (CredentialStatus.Expired, CredentialStatus.Lapsed),
         (CredentialStatus.Expired, CredentialStatus.Active),
         (CredentialStatus.Active, CredentialStatus.Probation),

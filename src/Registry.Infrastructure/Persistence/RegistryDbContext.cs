@@ -39,6 +39,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<ExamAttempt> ExamAttempts => Set<ExamAttempt>();
     public DbSet<EvidenceDocument> Documents => Set<EvidenceDocument>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<RenewalReminder> RenewalReminders => Set<RenewalReminder>();
     public DbSet<ConfirmationRequest> ConfirmationRequests => Set<ConfirmationRequest>();
     public DbSet<DisciplineCase> DisciplineCases => Set<DisciplineCase>();
     public DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions => Set<ProgramRequirementsVersion>();

@@ -31,7 +31,7 @@ public static class WorkforceApi
             .WithSummary("One snapshot's workbook, as generated on the first of the following month.")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        exports.MapGet("/roster/{state}", (string state, IMediator mediator, IRosterWriter writer, CancellationToken ct) => RosterFileAsync(state, mediator, writer, ct))
+        exports.MapGet("/roster/{state}", (string state, IMediator mediator, IRosterWriter writer, TimeProvider clock, CancellationToken ct) => RosterFileAsync(state, mediator, writer, clock, ct))
             .WithSummary("Every credential of the state with its public fields and the holder's e-mail and phone (.xlsx, streamed): the state's staff, or a SystemAdmin.")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx);
 
@@ -63,7 +63,7 @@ public static class WorkforceApi
     /// The roster goes row by row from the database into a temporary file (deleted when closed), which is then
     /// sent: memory holds a row at a time, and the zip writer never needs the response to be seekable.
     /// </summary>
-    public static async Task<IResult> RosterFileAsync(string state, IMediator mediator, IRosterWriter writer, CancellationToken ct)
+    public static async Task<IResult> RosterFileAsync(string state, IMediator mediator, IRosterWriter writer, TimeProvider clock, CancellationToken ct)
     {
         var rows = await mediator.Send(new ExportRoster.Query(state), ct);
         var file = new FileStream(Path.Combine(Path.GetTempPath(), $"roster-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
@@ -72,7 +72,7 @@ public static class WorkforceApi
         {
             await writer.WriteAsync(rows, file, ct);
             file.Position = 0;
-            return Results.File(file, Xlsx, $"roster-{state.ToUpperInvariant()}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx");
+            return Results.File(file, Xlsx, $"roster-{state.ToUpperInvariant()}-{clock.GetUtcNow():yyyy-MM-dd}.xlsx");
         }
         catch
         {

@@ -74,7 +74,7 @@ public class CredentialStatusMachineTests
     [Fact]
     public void The_allowed_moves_follow_the_design()
     {
-        // Active ⇄ Probation; Active or Probation → Suspended → Active; Active → Expired → Active (renewed) or Lapsed;
+        // Active ⇄ Probation; Active or Probation → Suspended → Active; Active or Probation → Expired → Active (renewed) or Lapsed;
         // Active, Probation or Suspended → Revoked; Active → Relinquished.
         (CredentialStatus, CredentialStatus)[] design =
         [
@@ -84,6 +84,7 @@ public class CredentialStatusMachineTests
             (CredentialStatus.Probation, CredentialStatus.Suspended),
             (CredentialStatus.Suspended, CredentialStatus.Active),
             (CredentialStatus.Active, CredentialStatus.Expired),
+            (CredentialStatus.Probation, CredentialStatus.Expired),
             (CredentialStatus.Expired, CredentialStatus.Active),
             (CredentialStatus.Expired, CredentialStatus.Lapsed),
             (CredentialStatus.Active, CredentialStatus.Revoked),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Registry.Domain.Applications;
+using Registry.Domain.Credentials;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.People;
 
@@ -20,6 +21,8 @@ internal sealed class CertificationApplicationConfiguration : IEntityTypeConfigu
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.IsOpen);
         builder.HasIndex(a => new { a.ProgramId, a.Status });
+        builder.HasOne<Credential>().WithMany().HasForeignKey(a => a.CredentialId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.CredentialId, a.Status });
         builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.History).HasField("_history");
         builder.Ignore(a => a.IsEditable);

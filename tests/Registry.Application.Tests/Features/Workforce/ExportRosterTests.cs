@@ -29,7 +29,7 @@ public sealed class ExportRosterTests(SliceFixture fixture) : SliceTest(fixture)
         // The rows stream from the request's database connection, so they are written within its scope, as the endpoint does.
         using var file = new MemoryStream();
         using var runAs = CurrentUser.RunAs(TestUsers.Reviewer("TN"));
-        var written = await Fixture.InScopeAsync<IMediator, long>(async mediator =>
+        var written = await Fixture.RunAsync<IMediator, long>(async mediator =>
             await Fixture.GetService<IRosterWriter>().WriteAsync(await mediator.Send(new ExportRoster.Query("TN")), file, CancellationToken.None));
 
         Assert.Equal(2, written);

@@ -78,7 +78,7 @@ public sealed class ExportWorkforceTests(SliceFixture fixture) : SliceTest(fixtu
         var history = await SeedAsync(Fixture);
         var first = await Fixture.SendAsync(new ExportWorkforce.Query { From = From, To = To, States = ["TN"] }, TestUsers.SystemAdmin());
 
-        // Later: a holder moves county, a suspended credential is revoked, a new one is issued, an application is decided.
+        // Later: a holder moves county, a suspended credential is revoked, a new one is issued, the expiry job runs.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await Fixture.ExecuteAsync(async db =>
         {
@@ -91,6 +91,9 @@ public sealed class ExportWorkforceTests(SliceFixture fixture) : SliceTest(fixtu
             db.AddRange(newcomer, Domain.Credentials.Credential.Issue(await db.Programs.FindAsync(history.Tennessee.Programs[0].Id) ?? throw new InvalidOperationException(), newcomer.Id, today, Guid.NewGuid(), DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         });
+        // The daily expiry job writes Expired and Lapsed rows (dated today) for every credential past its expiry.
+        var expiry = await Fixture.RunAsync<Infrastructure.Jobs.CredentialExpiryJob, Infrastructure.Jobs.ExpiryRun>(job => job.RunAsync());
+        Assert.True(expiry.Expired > 0);
         var second = await Fixture.SendAsync(new ExportWorkforce.Query { From = From, To = To, States = ["TN"] }, TestUsers.SystemAdmin());
 
         Assert.Equal(Describe(first), Describe(second));

@@ -18,9 +18,9 @@ public sealed class WorkforceSnapshotTests(SliceFixture fixture) : SliceTest(fix
 
         // Two servers at once, then a retry: one snapshot per state.
         var together = await Task.WhenAll(
-            Fixture.InScopeAsync<WorkforceSnapshotJob, int>(job => job.TakeAsync(June2025)),
-            Fixture.InScopeAsync<WorkforceSnapshotJob, int>(job => job.TakeAsync(June2025)));
-        var again = await Fixture.InScopeAsync<WorkforceSnapshotJob, int>(job => job.TakeAsync(June2025));
+            Fixture.RunAsync<WorkforceSnapshotJob, int>(job => job.TakeAsync(June2025)),
+            Fixture.RunAsync<WorkforceSnapshotJob, int>(job => job.TakeAsync(June2025)));
+        var again = await Fixture.RunAsync<WorkforceSnapshotJob, int>(job => job.TakeAsync(June2025));
 
         Assert.Equal(2, together.Sum());
         Assert.Equal(0, again);

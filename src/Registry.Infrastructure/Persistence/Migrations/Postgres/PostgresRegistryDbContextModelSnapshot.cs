@@ -195,6 +195,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -236,6 +239,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CredentialId", "Status");
 
                     b.HasIndex("PersonId", "ProgramId")
                         .IsUnique()
@@ -1023,6 +1028,39 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Notifications.RenewalReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CredentialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CycleExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("CredentialId", "CycleExpiresOn", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("RenewalReminders");
+                });
+
             modelBuilder.Entity("Registry.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1279,6 +1317,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
+                    b.HasOne("Registry.Domain.Credentials.Credential", null)
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Registry.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1630,6 +1673,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         });
 
                     b.Navigation("Requirements")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Notifications.RenewalReminder", b =>
+                {
+                    b.HasOne("Registry.Domain.Credentials.Credential", null)
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

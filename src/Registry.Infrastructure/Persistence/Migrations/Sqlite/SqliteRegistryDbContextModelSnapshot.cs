@@ -185,6 +185,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -226,6 +229,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CredentialId", "Status");
 
                     b.HasIndex("PersonId", "ProgramId")
                         .IsUnique()
@@ -1013,6 +1018,39 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Notifications.RenewalReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CredentialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CycleExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("CredentialId", "CycleExpiresOn", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("RenewalReminders");
+                });
+
             modelBuilder.Entity("Registry.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1269,6 +1307,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
+                    b.HasOne("Registry.Domain.Credentials.Credential", null)
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Registry.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1620,6 +1663,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Requirements")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Notifications.RenewalReminder", b =>
+                {
+                    b.HasOne("Registry.Domain.Credentials.Credential", null)
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,135 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Registry.Infrastructure.Persistence;
+
+namespace Registry.Infrastructure.Jobs;
+
+/// <summary>What one run of the expiry job did.</summary>
+public sealed record ExpiryRun(DateOnly Today, int Expired, int Lapsed);
+
+/// <summary>
+/// Daily: Active (or on probation) → Expired once the expiry date has passed; Expired → Lapsed once the
+/// program's grace period has passed too, unless the holder submitted a renewal in time (it is being decided).
+/// Each change is a history entry (effective the day after the expiry or the grace period, or on the last
+/// change's date if that came later, as <see cref="Domain.Credentials.Credential.Expire"/> does), a message to
+/// the holder and an audit entry. Set-based: a handful of statements per program, whatever the number of
+/// credentials. A run repeated or retried finds nothing left to do; a late run catches up in one go.
+/// </summary>
+[AutomaticRetry(Attempts = 8, DelaysInSeconds = [5, 30, 120, 600, 1800, 3600, 7200, 14400])]
+public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<CredentialExpiryJob> logger)
+{
+    public const string JobId = "credential-expiry";
+
+    public async Task<ExpiryRun> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var sql = JobSql.For(db);
+        var today = RegistryDay.Today(clock);
+        var now = clock.GetUtcNow();
+        var baseUrl = (configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+        var programs = await db.Programs.AsNoTracking().OrderBy(p => p.StateCode).ThenBy(p => p.Code)
+            .Select(p => new { p.Id, p.Name, GracePeriodDays = p.Requirements.GracePeriodDays })
+            .ToListAsync(cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(sql.LockStatement(JobId), cancellationToken);
+
+        int expired = 0, lapsed = 0;
+        foreach (var program in programs)
+        {
+            var parameters = new Dictionary<string, object?>
+            {
+                ["program"] = program.Id, ["today"] = today, ["now"] = sql.Timestamp(now),
+                ["programName"] = program.Name, ["baseUrl"] = baseUrl,
+            };
+            var expiring = new Change(sql, "Expired", ["Active", "Probation"], 1,
+                Where: $"AND c.{sql.Q("ExpiresOn")} < @today",
+                Subject: "has expired",
+                Body: sql.Concat("' reached its expiry date, '", sql.DateText($"c.{sql.Q("ExpiresOn")}"), "', and is no longer active'",
+                    program.GracePeriodDays > 0
+                        ? sql.Concat("'. You can still renew it until '", sql.DateText(sql.AddDays($"c.{sql.Q("ExpiresOn")}", program.GracePeriodDays)),
+                            "'; after that it lapses and you would need to apply for reinstatement.'")
+                        : "'. To practise again, apply for reinstatement.'"),
+                Action: "ExpireCredentials");
+            expired += await ApplyAsync(sql, expiring, parameters, cancellationToken);
+
+            var lapsing = new Change(sql, "Lapsed", ["Expired"], program.GracePeriodDays + 1,
+                Where: $"""
+                    AND {sql.AddDays($"c.{sql.Q("ExpiresOn")}", program.GracePeriodDays)} < @today
+                    AND NOT EXISTS (
+                        SELECT 1 FROM {sql.Q("Applications")} a
+                        WHERE a.{sql.Q("CredentialId")} = c.{sql.Q("Id")} AND a.{sql.Q("Type")} = 'Renewal'
+                          AND a.{sql.Q("Status")} IN ('Submitted', 'UnderReview', 'InfoRequested'))
+                    """,
+                Subject: "has lapsed",
+                Body: "' has lapsed: its renewal grace period is over. To practise again, apply for reinstatement.'",
+                Action: "LapseCredentials");
+            lapsed += await ApplyAsync(sql, lapsing, parameters, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation("Credential expiry for {Today}: {Expired} expired, {Lapsed} lapsed.", today, expired, lapsed);
+        return new ExpiryRun(today, expired, lapsed);
+    }
+
+    /// <summary>
+    /// One status change for every matching credential of a program: lock the rows (a version bump, so a
+    /// concurrent edit fails as a conflict), write the history, the holder's message and the audit entry, then
+    /// move the status. Every statement selects the same rows: they are locked, and the status moves last.
+    /// </summary>
+    private async Task<int> ApplyAsync(JobSql s, Change change, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+    {
+        var locked = await s.ExecuteAsync(db, $"""
+            UPDATE {s.Q("Credentials")} SET {s.Q("Version")} = {s.Q("Version")} + 1
+            WHERE {s.Q("Id")} IN (SELECT c.{s.Q("Id")} FROM {s.Q("Credentials")} c {change.Matching})
+            """, parameters, cancellationToken);
+        if (locked == 0) return 0;
+
+        string C(string column) => $"c.{s.Q(column)}";
+        var lastChange = $"(SELECT MAX(h.{s.Q("EffectiveOn")}) FROM {s.Q("CredentialHistory")} h WHERE h.{s.Q("CredentialId")} = {C("Id")})";
+        var effectiveOn = s.Later(s.AddDays(C("ExpiresOn"), change.EffectiveDaysAfterExpiry), lastChange);
+        await s.ExecuteAsync(db, $"""
+            INSERT INTO {s.Q("CredentialHistory")} ({s.Q("Id")}, {s.Q("CredentialId")}, {s.Q("Sequence")}, {s.Q("Kind")}, {s.Q("FromStatus")}, {s.Q("ToStatus")}, {s.Q("EffectiveOn")}, {s.Q("ExpiresOnAfter")}, {s.Q("RecordedAt")})
+            SELECT {s.NewId}, {C("Id")},
+                   (SELECT MAX(h.{s.Q("Sequence")}) FROM {s.Q("CredentialHistory")} h WHERE h.{s.Q("CredentialId")} = {C("Id")}) + 1,
+                   '{change.ToStatus}', {C("Status")}, '{change.ToStatus}', {effectiveOn}, {C("ExpiresOn")}, @now
+            FROM {s.Q("Credentials")} c {change.Matching}
+            """, parameters, cancellationToken);
+
+        string P(string column) => $"p.{s.Q(column)}";
+        var body = s.Concat("'Hello '", $"COALESCE({P("PreferredName")}, {P("LegalFirstName")})", "','", s.Newline, s.Newline,
+            "'Your '", "@programName", "' credential '", C("Number"), change.Body, s.Newline, s.Newline,
+            "'Your credentials: '", "@baseUrl", "'/Credentials'", s.Newline);
+        await s.ExecuteAsync(db, $"""
+            INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Subject")}, {s.Q("Body")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("Attempts")})
+            SELECT {s.NewId}, {P("Email")}, {P("Id")}, 'credential-{change.ToStatus.ToLowerInvariant()}',
+                   {s.Concat("'Your '", "@programName", "' credential '", C("Number"), $"' {change.Subject}'")},
+                   {body},
+                   {s.Concat($"'credential-{change.ToStatus.ToLowerInvariant()}:'", s.GuidText(C("Id")), "':'", s.DateText(C("ExpiresOn")))},
+                   @now, 0
+            FROM {s.Q("Credentials")} c JOIN {s.Q("People")} p ON {P("Id")} = {C("HolderPersonId")} {change.Matching}
+            """, parameters, cancellationToken);
+
+        var before = s.Concat(JobSql.Text("{\"Status\":\""), C("Status"), JobSql.Text("\"}"));
+        var after = JobSql.Text($"{{\"Status\":\"{change.ToStatus}\"}}");
+        await s.ExecuteAsync(db, $"""
+            INSERT INTO {s.Q("AuditLog")} ({s.Q("Id")}, {s.Q("At")}, {s.Q("ActorName")}, {s.Q("Action")}, {s.Q("EntityType")}, {s.Q("EntityId")}, {s.Q("Before")}, {s.Q("After")}, {s.Q("StateCode")})
+            SELECT {s.NewId}, @now, 'Expiry job', '{change.Action}', 'Credential', {s.GuidText(C("Id"))},
+                   {before}, {after}, {C("StateCode")}
+            FROM {s.Q("Credentials")} c {change.Matching}
+            """, parameters, cancellationToken);
+
+        return await s.ExecuteAsync(db, $"""
+            UPDATE {s.Q("Credentials")} SET {s.Q("Status")} = '{change.ToStatus}'
+            WHERE {s.Q("Id")} IN (SELECT c.{s.Q("Id")} FROM {s.Q("Credentials")} c {change.Matching})
+            """, parameters, cancellationToken);
+    }
+
+    /// <summary>A status change the job makes: which credentials of the program (<c>c</c>) it applies to, and its wording.</summary>
+    private sealed record Change(JobSql Sql, string ToStatus, string[] FromStatuses, int EffectiveDaysAfterExpiry, string Where, string Subject, string Body, string Action)
+    {
+        public string Matching =>
+            $"WHERE c.{Sql.Q("ProgramId")} = @program AND c.{Sql.Q("Status")} IN ({string.Join(", ", FromStatuses.Select(JobSql.Text))}) {Where}";
+    }
+}

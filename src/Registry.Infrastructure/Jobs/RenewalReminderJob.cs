@@ -1,0 +1,132 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Registry.Infrastructure.Persistence;
+
+namespace Registry.Infrastructure.Jobs;
+
+/// <summary>What one run of the reminder job did.</summary>
+public sealed record ReminderRun(Guid RunId, DateOnly Today, int Reminders, int Messages);
+
+/// <summary>
+/// Reminds holders to renew, daily: at each of the program's reminder days before expiry and on the day of
+/// expiry, until a renewal is submitted. A credential gets the reminder of the stage it has reached, once:
+/// the <c>RenewalReminders</c> table holds one row per credential, cycle and stage (unique in the database),
+/// and a run writes only rows no earlier or more urgent reminder of the same cycle covers. So a run repeated,
+/// retried or late (down for three days) sends no reminder twice, and catches up with one reminder, not three.
+/// Runs take a database lock, so two servers running it at once do it one after the other.
+/// A holder with several credentials due gets one message listing them. Everything is set-based: the number
+/// of statements depends on the number of programs, never on the number of credentials.
+/// </summary>
+[AutomaticRetry(Attempts = 8, DelaysInSeconds = [5, 30, 120, 600, 1800, 3600, 7200, 14400])]
+public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<RenewalReminderJob> logger)
+{
+    public const string JobId = "renewal-reminders";
+
+    public async Task<ReminderRun> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var sql = JobSql.For(db);
+        var today = RegistryDay.Today(clock);
+        var now = clock.GetUtcNow();
+        var runId = Guid.CreateVersion7();
+        var programs = await db.Programs.AsNoTracking().OrderBy(p => p.StateCode).ThenBy(p => p.Code)
+            .Select(p => new { p.Id, ReminderDays = p.Requirements.ReminderDays })
+            .ToListAsync(cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(sql.LockStatement(JobId), cancellationToken);
+
+        var reminders = 0;
+        foreach (var program in programs)
+        {
+            var stages = program.ReminderDays.Where(d => d > 0).Distinct().OrderByDescending(d => d).Append(0).ToList();
+            reminders += await sql.ExecuteAsync(db, RemindersSql(sql, stages), new Dictionary<string, object?>
+            {
+                ["program"] = program.Id, ["today"] = today, ["furthest"] = today.AddDays(stages[0]),
+                ["run"] = runId, ["now"] = sql.Timestamp(now),
+            }, cancellationToken);
+        }
+
+        var messages = reminders == 0 ? 0 : await sql.ExecuteAsync(db, MessagesSql(sql, PublicBaseUrl()), new Dictionary<string, object?>
+        {
+            ["run"] = runId, ["runText"] = runId.ToString(), ["now"] = sql.Timestamp(now),
+        }, cancellationToken);
+
+        await sql.ExecuteAsync(db, AuditSql(sql), new Dictionary<string, object?>
+        {
+            ["now"] = sql.Timestamp(now), ["runText"] = runId.ToString(),
+            ["after"] = $$"""{"Today":"{{today:yyyy-MM-dd}}","Reminders":{{reminders}},"Messages":{{messages}}}""",
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation("Renewal reminders for {Today}: {Reminders} reminders in {Messages} messages.", today, reminders, messages);
+        return new ReminderRun(runId, today, reminders, messages);
+    }
+
+    private string PublicBaseUrl() => (configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+
+    /// <summary>
+    /// One statement per program: each active credential expiring within the furthest reminder gets the stage it
+    /// has reached (the smallest reminder day not yet before today), unless a reminder of that stage or a more
+    /// urgent one was already written for this cycle, or a renewal for it has been submitted.
+    /// </summary>
+    private static string RemindersSql(JobSql s, IReadOnlyList<int> stages)
+    {
+        string C(string column) => $"c.{s.Q(column)}";
+        var stage = "CASE " + string.Join(" ", stages.AsEnumerable().Reverse().Select(d => $"WHEN {C("ExpiresOn")} <= {s.AddDays("@today", d)} THEN {d}")) + " END";
+        return $"""
+            INSERT INTO {s.Q("RenewalReminders")} ({s.Q("Id")}, {s.Q("CredentialId")}, {s.Q("PersonId")}, {s.Q("CycleExpiresOn")}, {s.Q("DaysBefore")}, {s.Q("RunId")}, {s.Q("CreatedAt")})
+            SELECT {s.NewId}, due.{s.Q("Id")}, due.{s.Q("HolderPersonId")}, due.{s.Q("ExpiresOn")}, due.{s.Q("Stage")}, @run, @now
+            FROM (
+                SELECT {C("Id")}, {C("HolderPersonId")}, {C("ExpiresOn")}, {stage} AS {s.Q("Stage")}
+                FROM {s.Q("Credentials")} c
+                WHERE {C("ProgramId")} = @program
+                  AND {C("Status")} IN ('Active', 'Probation')
+                  AND {C("ExpiresOn")} >= @today AND {C("ExpiresOn")} <= @furthest
+                  AND NOT EXISTS (
+                      SELECT 1 FROM {s.Q("Applications")} a
+                      WHERE a.{s.Q("CredentialId")} = {C("Id")} AND a.{s.Q("Type")} = 'Renewal'
+                        AND a.{s.Q("Status")} IN ('Submitted', 'UnderReview', 'InfoRequested'))
+            ) due
+            WHERE NOT EXISTS (
+                SELECT 1 FROM {s.Q("RenewalReminders")} r
+                WHERE r.{s.Q("CredentialId")} = due.{s.Q("Id")} AND r.{s.Q("CycleExpiresOn")} = due.{s.Q("ExpiresOn")}
+                  AND r.{s.Q("DaysBefore")} <= due.{s.Q("Stage")})
+            """;
+    }
+
+    /// <summary>One message per holder reminded in this run, listing each of their credentials due.</summary>
+    private static string MessagesSql(JobSql s, string baseUrl)
+    {
+        string P(string column) => $"p.{s.Q(column)}";
+        var line = s.Concat(JobSql.Text("- "), $"g.{s.Q("Name")}", JobSql.Text(" credential "), $"c.{s.Q("Number")}",
+            JobSql.Text(" expires "), $"CASE WHEN r.{s.Q("DaysBefore")} = 0 THEN {JobSql.Text("today, ")} ELSE '' END",
+            JobSql.Text("on "), s.DateText($"r.{s.Q("CycleExpiresOn")}"), JobSql.Text("."));
+        var body = s.Concat(
+            JobSql.Text("Hello "), $"COALESCE({P("PreferredName")}, {P("LegalFirstName")})", JobSql.Text(","), s.Newline, s.Newline,
+            JobSql.Text("It is time to renew:"), s.Newline,
+            s.StringAgg(line, s.Newline, $"r.{s.Q("CycleExpiresOn")}, c.{s.Q("Number")}"), s.Newline, s.Newline,
+            JobSql.Text($"Start your renewal from your credentials page: {baseUrl}/Credentials"), s.Newline,
+            JobSql.Text("Once your renewal is submitted, we stop reminding you about that credential."), s.Newline);
+        return $"""
+            INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Subject")}, {s.Q("Body")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("Attempts")})
+            SELECT {s.NewId}, {P("Email")}, {P("Id")}, 'renewal-reminder',
+                   CASE WHEN COUNT(*) > 1 THEN 'Time to renew your peer specialist credentials' ELSE 'Time to renew your peer specialist credential' END,
+                   {body},
+                   {s.Concat("'renewal-reminder:'", "@runText", "':'", s.GuidText(P("Id")))},
+                   @now, 0
+            FROM {s.Q("RenewalReminders")} r
+            JOIN {s.Q("Credentials")} c ON c.{s.Q("Id")} = r.{s.Q("CredentialId")}
+            JOIN {s.Q("Programs")} g ON g.{s.Q("Id")} = c.{s.Q("ProgramId")}
+            JOIN {s.Q("People")} p ON {P("Id")} = r.{s.Q("PersonId")}
+            WHERE r.{s.Q("RunId")} = @run
+            GROUP BY {P("Id")}, {P("Email")}, {P("PreferredName")}, {P("LegalFirstName")}
+            """;
+    }
+
+    private static string AuditSql(JobSql s) => $"""
+        INSERT INTO {s.Q("AuditLog")} ({s.Q("Id")}, {s.Q("At")}, {s.Q("ActorName")}, {s.Q("Action")}, {s.Q("EntityType")}, {s.Q("EntityId")}, {s.Q("After")})
+        VALUES ({s.NewId}, @now, 'Reminder job', 'RemindRenewals', 'RenewalReminder', @runText, @after)
+        """;
+}
