@@ -61,12 +61,15 @@ public sealed class WorkforceSnapshotJob(RegistryDbContext db, WorkforceReports 
     }
 }
 
-/// <summary>Schedules <see cref="WorkforceSnapshotJob"/> as the recurring job "workforce-snapshot": 02:00 UTC on the first of each month.</summary>
+/// <summary>
+/// Schedules <see cref="WorkforceSnapshotJob"/> as the recurring job "workforce-snapshot": 12:00 UTC on the first of each
+/// month, when the month has ended in every U.S. time zone and the day's expiry run (10:05 UTC) has written its last changes.
+/// </summary>
 public sealed class WorkforceSnapshotSchedule(IRecurringJobManager recurringJobs) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurringJobs.AddOrUpdate<WorkforceSnapshotJob>(WorkforceSnapshotJob.JobId, job => job.TakePreviousMonthAsync(CancellationToken.None), "0 2 1 * *");
+        recurringJobs.AddOrUpdate<WorkforceSnapshotJob>(WorkforceSnapshotJob.JobId, job => job.TakePreviousMonthAsync(CancellationToken.None), "0 12 1 * *");
         return Task.CompletedTask;
     }
 
