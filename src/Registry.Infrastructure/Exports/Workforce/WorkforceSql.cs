@@ -73,11 +73,21 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
         if (states.Count == 0) return [];
         var args = new List<object> { Sql.Moment(StartOf(asOf.AddDays(1))) };
         var inStates = InList(args, states.Select(s => s.Value));
+        // Approved, denied and withdrawn are final, so an application is open at the end of the day when it had been
+        // submitted and had reached none of them; only those few need their last status picked.
         var sql = $"""
-            WITH latest AS (
+            WITH pipeline AS (
+                SELECT h."ApplicationId"
+                FROM "ApplicationHistory" h
+                WHERE h."At" < {"{0}"}
+                GROUP BY h."ApplicationId"
+                HAVING MAX(CASE WHEN h."To" IN ('Approved', 'Denied', 'Withdrawn') THEN 1 ELSE 0 END) = 0
+                   AND MAX(CASE WHEN h."To" = 'Submitted' THEN 1 ELSE 0 END) = 1
+            ), latest AS (
                 SELECT h."ApplicationId", h."To",
                        ROW_NUMBER() OVER (PARTITION BY h."ApplicationId" ORDER BY h."At" DESC, h."Id" DESC) AS "Rank"
                 FROM "ApplicationHistory" h
+                JOIN pipeline o ON o."ApplicationId" = h."ApplicationId"
                 WHERE h."At" < {"{0}"}
             )
             SELECT p."StateCode" AS "State", a."Type", l."To" AS "Status", CAST(COUNT(*) AS BIGINT) AS "Count"
