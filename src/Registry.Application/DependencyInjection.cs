@@ -34,6 +34,7 @@ public static class DependencyInjection
 
         services.AddAutoMapper(config => config.LicenseKey = autoMapperLicenseKey, assembly);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Random.Shared); // the CE audit draw; tests replace it to force the outcome
         return services;
     }
 }

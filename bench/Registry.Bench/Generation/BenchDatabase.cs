@@ -19,7 +19,7 @@ public static class BenchDatabase
         await connection.OpenAsync(ct);
         foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{name}\"" })
         {
-            await using var command = new NpgsqlCommand(sql, connection);
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 }; // a busy server can take long to create a database
             await command.ExecuteNonQueryAsync(ct);
         }
         NpgsqlConnection.ClearAllPools();

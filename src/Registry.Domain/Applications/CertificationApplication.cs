@@ -1,5 +1,6 @@
 using Registry.Domain.Attestations;
 using Registry.Domain.Common;
+using Registry.Domain.Credentials;
 using Registry.Domain.Eligibility;
 using Registry.Domain.Jurisdictions;
 
@@ -17,6 +18,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     private readonly List<SupervisionLog> _supervisionLogs = [];
     private readonly List<Reference> _references = [];
     private readonly List<SignedAttestation> _attestations = [];
+    private readonly List<ContinuingEducationRecord> _continuingEducation = [];
     private readonly List<IDomainEvent> _domainEvents = [];
 
     private CertificationApplication() { }
@@ -36,6 +38,32 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         return application;
     }
 
+    /// <summary>
+    /// A holder starts a renewal of their credential, inside its renewal window or grace period; the
+    /// application remembers the cycle it renews (its continuing education counts from the cycle's start).
+    /// </summary>
+    public static CertificationApplication StartRenewal(Credential credential, ProgramRequirements rules, DateOnly today, Guid actorUserId, DateTimeOffset at)
+    {
+        credential.EnsureRenewable(rules, today);
+        return StartFor(credential, ApplicationType.Renewal, actorUserId, at);
+    }
+
+    /// <summary>A holder of a lapsed credential applies to have it reinstated; the program decides what that needs.</summary>
+    public static CertificationApplication StartReinstatement(Credential credential, ProgramRequirements rules, DateOnly today, Guid actorUserId, DateTimeOffset at)
+    {
+        credential.EnsureReinstatable(rules, today);
+        return StartFor(credential, ApplicationType.Reinstatement, actorUserId, at);
+    }
+
+    private static CertificationApplication StartFor(Credential credential, ApplicationType type, Guid actorUserId, DateTimeOffset at)
+    {
+        var application = Start(credential.HolderPersonId, credential.ProgramId, type, actorUserId, at);
+        application.CredentialId = credential.Id;
+        application.CycleStartsOn = credential.CycleStartsOn;
+        application.CycleEndsOn = credential.ExpiresOn;
+        return application;
+    }
+
     public Guid Id { get; private set; }
     public Guid PersonId { get; private set; }
     public Guid ProgramId { get; private set; }
@@ -43,6 +71,18 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
 
     /// <summary>The credential a renewal or reinstatement is for; null for initial and reciprocity applications.</summary>
     public Guid? CredentialId { get; private set; }
+
+    /// <summary>For a renewal or reinstatement: the first day of the credential's cycle when it started, from which CE counts.</summary>
+    public DateOnly? CycleStartsOn { get; private set; }
+
+    /// <summary>For a renewal or reinstatement: the expiry the application renews from.</summary>
+    public DateOnly? CycleEndsOn { get; private set; }
+
+    /// <summary>A renewal drawn at first submission for a CE audit: staff verify every CE entry before approval.</summary>
+    public bool SelectedForCeAudit { get; private set; }
+
+    /// <summary>Renewals and reinstatements carry continuing education; initial and reciprocity applications carry training and experience.</summary>
+    public bool IsContinuing => Type is ApplicationType.Renewal or ApplicationType.Reinstatement;
     public ApplicationStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
@@ -63,6 +103,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public IReadOnlyList<SupervisionLog> SupervisionLogs => _supervisionLogs;
     public IReadOnlyList<Reference> References => _references;
     public IReadOnlyList<SignedAttestation> Attestations => _attestations;
+    public IReadOnlyList<ContinuingEducationRecord> ContinuingEducation => _continuingEducation;
 
     public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
 
@@ -74,7 +115,8 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public bool IsOpen => Status.IsOpen();
 
     /// <summary>Submits, or resubmits after a request for information; refused with the list of what is missing.</summary>
-    public void Submit(Guid actorUserId, DateTimeOffset at, EligibilityResult eligibility, string? answer = null)
+    /// <param name="drawnForCeAudit">The audit draw, kept only at a renewal's first submission.</param>
+    public void Submit(Guid actorUserId, DateTimeOffset at, EligibilityResult eligibility, string? answer = null, bool drawnForCeAudit = false)
     {
         if (IsEditable && !eligibility.ReadyToSubmit)
             throw new DomainRuleException("Your application cannot be submitted yet. Still missing: " +
@@ -82,6 +124,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         if (Status == ApplicationStatus.InfoRequested && string.IsNullOrWhiteSpace(answer))
             throw new DomainRuleException("Please answer the request for information before you resubmit.");
         MoveTo(ApplicationStatus.Submitted, actorUserId, at, string.IsNullOrWhiteSpace(answer) ? null : answer.Trim());
+        if (RequirementsVersion is null && Type == ApplicationType.Renewal) SelectedForCeAudit = drawnForCeAudit;
         RequirementsVersion ??= eligibility.RequirementsVersion; // judged by the rules in force at first submission
         SubmittedAt = at;
     }
@@ -89,6 +132,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public TrainingRecord AddTrainingRecord(ProgramRequirements rules, string course, string provider, string? domainCode, decimal hours, DateOnly completedOn, Guid? evidenceDocumentId, RecordDates dates)
     {
         EnsureEditable();
+        EnsureInitialRecords();
         var domain = string.IsNullOrWhiteSpace(domainCode) ? "" : domainCode.Trim();
         if (domain.Length > 0 && rules.TrainingDomains.All(d => d.Code != domain))
             throw new DomainRuleException($"'{domain}' is not one of this program's training domains.");
@@ -104,6 +148,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public WorkExperience AddWorkExperience(WorkKind kind, string organisation, string? role, DateOnly startOn, DateOnly endOn, decimal hours, RecordDates dates)
     {
         EnsureEditable();
+        EnsureInitialRecords();
         dates.Require(startOn, "start date");
         dates.Require(endOn, "end date");
         if (endOn < startOn) throw new DomainRuleException("The end date is before the start date.");
@@ -120,6 +165,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         string supervisorName, string supervisorCredential, string supervisorEmail, RecordDates dates)
     {
         EnsureEditable();
+        EnsureInitialRecords();
         dates.Require(heldOn, "supervision date");
         Hours.Require(hours, 24, "supervision hours");
         if (_supervisionLogs.Any(l => l.SameAs(heldOn, supervisorEmail ?? "", hours)))
@@ -132,12 +178,28 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public Reference AddReference(int referencesRequired, string refereeName, string refereeEmail, string relationship)
     {
         EnsureEditable();
+        EnsureInitialRecords();
         if (referencesRequired == 0) throw new DomainRuleException("This program does not ask for references.");
         if (_references.Any(r => r.RefereeEmail.Equals(refereeEmail?.Trim(), StringComparison.OrdinalIgnoreCase)))
             throw new DomainRuleException("This referee is already named.");
         var reference = new Reference(Id, refereeName, refereeEmail, relationship);
         _references.Add(reference);
         return reference;
+    }
+
+    /// <summary>A course of continuing education, completed in the current cycle.</summary>
+    public ContinuingEducationRecord AddContinuingEducation(string course, string provider, decimal hours, DateOnly completedOn, bool isEthics, Guid? evidenceDocumentId, DateOnly today)
+    {
+        EnsureEditable();
+        if (!IsContinuing || CycleStartsOn is not { } cycleStart)
+            throw new DomainRuleException("Continuing education is recorded on a renewal or reinstatement; an initial application records training instead.");
+        Hours.Require(hours, 200, "CE hours");
+        new CycleDates(cycleStart, today).Require(completedOn, "completion date");
+        if (_continuingEducation.Any(c => c.SameAs(course ?? "", provider ?? "", completedOn)))
+            throw new DomainRuleException("This course from this provider on this date is already recorded.");
+        var record = new ContinuingEducationRecord(Id, course!, provider!, hours, completedOn, isEthics, evidenceDocumentId);
+        _continuingEducation.Add(record);
+        return record;
     }
 
     /// <summary>Removes an entry of the given kind the applicant added by mistake; confirmed entries stay.</summary>
@@ -149,9 +211,10 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
             RecordKind.Training => _trainingRecords.RemoveAll(r => r.Id == recordId),
             RecordKind.Work => _workExperience.RemoveAll(r => r.Id == recordId),
             RecordKind.Supervision => _supervisionLogs.RemoveAll(r => r.Id == recordId && !r.IsConfirmed),
+            RecordKind.ContinuingEducation => _continuingEducation.RemoveAll(r => r.Id == recordId),
             _ => _references.RemoveAll(r => r.Id == recordId && !r.IsConfirmed),
         };
-        if (removed == 0) throw new DomainRuleException($"That {kind.ToString().ToLowerInvariant()} entry is not on this application, or it has already been confirmed.");
+        if (removed == 0) throw new DomainRuleException($"That {(kind == RecordKind.ContinuingEducation ? "continuing education" : kind.ToString().ToLowerInvariant())} entry is not on this application, or it has already been confirmed.");
     }
 
     /// <summary>A supervisor confirms their sessions; confirmation may arrive after submission.</summary>
@@ -186,6 +249,12 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         return signature;
     }
 
+    private void EnsureInitialRecords()
+    {
+        if (IsContinuing)
+            throw new DomainRuleException($"A {Type.ToString().ToLowerInvariant()} records continuing education, not training, work, supervision or references.");
+    }
+
     private void EnsureEditable()
     {
         if (!IsEditable)
@@ -215,7 +284,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         Decide(at, note);
     }
 
-    /// <summary>A reviewer verifies or rejects one training or work entry while the application is under review.</summary>
+    /// <summary>A reviewer verifies or rejects one training, work or continuing-education entry while the application is under review.</summary>
     public void ReviewRecord(Guid recordId, bool verified, string? reason)
     {
         if (Status != ApplicationStatus.UnderReview) throw new DomainRuleException("Records are reviewed while the application is under review.");
@@ -224,7 +293,8 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         var note = verified ? null : reason!.Trim();
         if (_trainingRecords.SingleOrDefault(r => r.Id == recordId) is { } training) training.SetReview(review, note);
         else if (_workExperience.SingleOrDefault(r => r.Id == recordId) is { } work) work.SetReview(review, note);
-        else throw new DomainRuleException("That entry is not a training or work entry of this application.");
+        else if (_continuingEducation.SingleOrDefault(r => r.Id == recordId) is { } education) education.SetReview(review, note);
+        else throw new DomainRuleException("That entry is not a training, work or continuing-education entry of this application.");
     }
 
     public void Deny(Guid reviewerUserId, DateTimeOffset at, string reason)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Registry.Domain.Common;
 
 namespace Registry.Domain.Applications;
@@ -45,4 +46,27 @@ public enum RecordKind
     Work,
     Supervision,
     Reference,
+    ContinuingEducation,
+}
+
+/// <summary>What a continuing-education record's completion date may be: inside the current cycle, up to today.</summary>
+public readonly record struct CycleDates(DateOnly CycleStartsOn, DateOnly Today)
+{
+    public void Require(DateOnly date, string what)
+    {
+        if (date > Today) throw new DomainRuleException($"The {what} cannot be in the future.");
+        if (date < CycleStartsOn)
+            throw new DomainRuleException($"The {what} is before this cycle began on {CycleStartsOn.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)}; only education in the current cycle counts.");
+    }
+}
+
+/// <summary>The CE audit draw: a share of renewals is selected at random; 0 and 100 percent are certain.</summary>
+public static class CeAudit
+{
+    public static bool Draw(int percent, Random random) => percent switch
+    {
+        <= 0 => false,
+        >= 100 => true,
+        _ => random.Next(100) < percent,
+    };
 }

@@ -58,10 +58,14 @@ public sealed class Credential : IVersioned
         MoveTo(CredentialStatus.Lapsed, CredentialEventKind.Lapsed, NotBeforeLastChange(graceEnds.AddDays(1)), null, at, null);
     }
 
-    /// <summary>An approved renewal extends the expiry by one cycle from the old expiry, not from the approval date.</summary>
+    /// <summary>
+    /// An approved renewal extends the expiry by one cycle from the old expiry, not from the approval date
+    /// (a calendar-date program stays on its date). An expired credential in grace becomes active again;
+    /// one on probation stays on probation.
+    /// </summary>
     public void Renew(int renewalCycleMonths, DateOnly today, Guid actorUserId, DateTimeOffset at)
     {
-        if (Status is not (CredentialStatus.Active or CredentialStatus.Expired))
+        if (Status is not (CredentialStatus.Active or CredentialStatus.Probation or CredentialStatus.Expired))
             throw new DomainRuleException($"A credential that is {Status.ToString().ToLowerInvariant()} cannot be renewed.");
         // Checked before the expiry moves, so a refused renewal changes nothing.
         EnsureNotBeforeLastChange(today);
@@ -70,6 +74,78 @@ public sealed class Credential : IVersioned
             MoveTo(CredentialStatus.Active, CredentialEventKind.Renewed, today, actorUserId, at, null);
         else
             Record(CredentialEventKind.Renewed, Status, Status, today, actorUserId, at, null);
+    }
+
+    /// <summary>
+    /// An approved reinstatement after lapse: Lapsed → Active, with a new expiry counted from the
+    /// approval date as for a new credential; the number and the original issue date stay.
+    /// </summary>
+    public void ReinstateAfterLapse(ProgramRequirements rules, DateOnly today, Guid actorUserId, DateTimeOffset at)
+    {
+        if (Status != CredentialStatus.Lapsed)
+            throw new DomainRuleException($"Credential {Number} is {Status.ToString().ToLowerInvariant()}; only a lapsed credential is reinstated this way.");
+        EnsureNotBeforeLastChange(today);
+        ExpiresOn = rules.ExpiryFor(today);
+        MoveTo(CredentialStatus.Active, CredentialEventKind.Reinstated, today, actorUserId, at, "Reinstated after lapse.", expected: CredentialStatus.Lapsed);
+    }
+
+    /// <summary>
+    /// The first day of the current cycle: the expiry that the last renewal extended, the day of a
+    /// reinstatement after lapse, or the issue date in the first cycle. Continuing education counts from here.
+    /// </summary>
+    public DateOnly CycleStartsOn
+    {
+        get
+        {
+            var start = IssuedOn;
+            DateOnly? expiryBefore = null;
+            foreach (var e in _history.OrderBy(e => e.Sequence))
+            {
+                if (e.Kind == CredentialEventKind.Renewed && expiryBefore is { } previous) start = previous;
+                if (e.Kind == CredentialEventKind.Reinstated && e.FromStatus == CredentialStatus.Lapsed) start = e.EffectiveOn;
+                expiryBefore = e.ExpiresOnAfter;
+            }
+            return start;
+        }
+    }
+
+    /// <summary>The days on which the holder may start a renewal: from the window's opening to the end of the grace period.</summary>
+    public RenewalWindow RenewalWindow(ProgramRequirements rules) => Credentials.RenewalWindow.For(ExpiresOn, rules);
+
+    /// <summary>Why the holder may not start a renewal today; null when they may.</summary>
+    public string? WhyNotRenewable(ProgramRequirements rules, DateOnly today)
+    {
+        var window = RenewalWindow(rules);
+        if (Status == CredentialStatus.Lapsed || (Status == CredentialStatus.Expired && today > window.ClosesOn))
+            return $"Credential {Number} expired on {ExpiresOn:MMMM d, yyyy} and its grace period ended on {window.ClosesOn:MMMM d, yyyy}; it can no longer be renewed. Apply for reinstatement instead.";
+        if (Status is not (CredentialStatus.Active or CredentialStatus.Probation or CredentialStatus.Expired))
+            return $"Credential {Number} is {Status.ToString().ToLowerInvariant()}; it cannot be renewed.";
+        if (today < window.OpensOn)
+            return $"Renewal of credential {Number} opens on {window.OpensOn:MMMM d, yyyy}, {rules.RenewalWindowDays} days before it expires on {ExpiresOn:MMMM d, yyyy}.";
+        if (today > window.ClosesOn)
+            return $"Credential {Number}'s grace period ended on {window.ClosesOn:MMMM d, yyyy}; it can no longer be renewed. Apply for reinstatement instead.";
+        return null;
+    }
+
+    public void EnsureRenewable(ProgramRequirements rules, DateOnly today)
+    {
+        if (WhyNotRenewable(rules, today) is { } reason) throw new DomainRuleException(reason);
+    }
+
+    /// <summary>
+    /// Reinstatement is the path back for a lapsed credential, or for an expired one whose grace period has
+    /// passed before the nightly job marked it lapsed; null when the holder may apply today.
+    /// </summary>
+    public string? WhyNotReinstatable(ProgramRequirements rules, DateOnly today) =>
+        Status == CredentialStatus.Lapsed || (Status == CredentialStatus.Expired && today > RenewalWindow(rules).ClosesOn)
+            ? null
+            : Status is CredentialStatus.Active or CredentialStatus.Probation or CredentialStatus.Expired
+                ? $"Credential {Number} has not lapsed; renew it instead while the renewal window is open."
+                : $"Credential {Number} is {Status.ToString().ToLowerInvariant()}; only a lapsed credential can be reinstated through an application.";
+
+    public void EnsureReinstatable(ProgramRequirements rules, DateOnly today)
+    {
+        if (WhyNotReinstatable(rules, today) is { } reason) throw new DomainRuleException(reason);
     }
 
     public void PlaceOnProbation(string conditions, DateOnly endsOn, DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at)

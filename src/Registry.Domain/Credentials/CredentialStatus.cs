@@ -38,6 +38,7 @@ public static class CredentialStatusRules
         (CredentialStatus.Probation, CredentialStatus.Expired),
         (CredentialStatus.Expired, CredentialStatus.Lapsed),
         (CredentialStatus.Expired, CredentialStatus.Active),
+        (CredentialStatus.Lapsed, CredentialStatus.Active),
         (CredentialStatus.Active, CredentialStatus.Probation),
         (CredentialStatus.Probation, CredentialStatus.Active),
         (CredentialStatus.Active, CredentialStatus.Suspended),

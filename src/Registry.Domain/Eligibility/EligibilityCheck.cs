@@ -34,9 +34,18 @@ public sealed record ApplicantRecords(
     IEnumerable<SignedAttestation> Attestations,
     IEnumerable<ExamAttempt> ExamAttempts)
 {
+    public IEnumerable<ContinuingEducationRecord> ContinuingEducation { get; init; } = [];
+
     public static ApplicantRecords Of(CertificationApplication application, IEnumerable<ExamAttempt> examAttempts) =>
-        new(application.TrainingRecords, application.WorkExperience, application.SupervisionLogs, application.References, application.Attestations, examAttempts);
+        new(application.TrainingRecords, application.WorkExperience, application.SupervisionLogs, application.References, application.Attestations, examAttempts)
+        {
+            ContinuingEducation = application.ContinuingEducation,
+        };
 }
+
+/// <summary>What a renewal or reinstatement is judged by besides the program's rules.</summary>
+/// <param name="ExamPassedSince">For a reinstatement that needs the exam: a pass on or after this day (the lapsed expiry) counts.</param>
+public sealed record ContinuingTerms(ApplicationType Type, bool SelectedForCeAudit, DateOnly ExamPassedSince);
 
 /// <summary>
 /// The eligibility rule: a pure function of the program's requirements (data), the applicant's records
@@ -71,13 +80,7 @@ public static class EligibilityCheck
                 $"References confirmed: {confirmed} of {rules.ReferencesRequired}" + (waiting > 0 ? $" ({waiting} waiting for the referee)" : "") + "."));
         }
 
-        var signed = records.Attestations.Select(a => a.Code).ToHashSet();
-        foreach (var code in rules.RequiredAttestations)
-        {
-            var title = attestationTitles.TryGetValue(code, out var t) ? t : code;
-            var isSigned = signed.Contains(code);
-            results.Add(new($"attestation:{code}", title, isSigned ? 1 : 0, 1, isSigned, true, isSigned ? $"Signed: {title}." : $"Not yet signed: {title}."));
-        }
+        results.AddRange(Attestations(rules, records, attestationTitles));
 
         if (rules.Exam is not null && !byReciprocity)
         {
@@ -86,6 +89,53 @@ public static class EligibilityCheck
                 passed is null ? "Exam: not yet passed. Staff record your result when the testing company reports it." : $"Exam: passed on {passed.TakenOn:MMMM d, yyyy}."));
         }
         return new EligibilityResult(results);
+    }
+
+    /// <summary>
+    /// The checklist of a renewal or reinstatement: continuing-education hours and ethics hours (rejected
+    /// entries do not count), the program's attestations signed again, the exam when a reinstatement needs it,
+    /// and, for a renewal drawn for audit, every CE entry verified by staff before approval.
+    /// </summary>
+    public static EligibilityResult EvaluateContinuing(ProgramRequirements rules, ApplicantRecords records, IReadOnlyDictionary<string, string> attestationTitles, ContinuingTerms terms)
+    {
+        var results = new List<RequirementResult>();
+        var reinstatement = terms.Type == ApplicationType.Reinstatement;
+        var education = records.ContinuingEducation.ToList();
+        var counted = education.Where(c => c.Review != RecordReview.Rejected).ToList();
+        var needed = rules.ContinuingEducationHoursFor(reinstatement);
+        if (needed > 0)
+            results.Add(Hours("ce", "Continuing education", counted.Sum(c => c.Hours), needed, "continuing education"));
+        if (rules.EthicsContinuingEducationHours > 0)
+            results.Add(Hours("ce:ethics", "Ethics continuing education", counted.Where(c => c.IsEthics).Sum(c => c.Hours), rules.EthicsContinuingEducationHours, "ethics continuing education"));
+
+        results.AddRange(Attestations(rules, records, attestationTitles));
+
+        if (reinstatement && rules.ReinstatementRequiresExam && rules.Exam is not null)
+        {
+            var passed = records.ExamAttempts.Where(a => a.Passed && a.TakenOn >= terms.ExamPassedSince).OrderBy(a => a.TakenOn).FirstOrDefault();
+            results.Add(new("exam", "Exam", passed is null ? 0 : 1, 1, passed is not null, false,
+                passed is null ? $"Exam: reinstatement needs a pass on or after {terms.ExamPassedSince:MMMM d, yyyy}. Staff record your result when the testing company reports it."
+                    : $"Exam: passed on {passed.TakenOn:MMMM d, yyyy}."));
+        }
+
+        if (terms.SelectedForCeAudit)
+        {
+            var verified = education.Count(c => c.Review == RecordReview.Verified);
+            results.Add(new("ce-audit", "CE audit", verified, education.Count, verified == education.Count, false,
+                $"CE audit: this renewal was drawn for an audit, so staff check the evidence of every continuing-education entry before approval ({verified} of {education.Count} verified)."));
+        }
+        return new EligibilityResult(results);
+    }
+
+    private static IEnumerable<RequirementResult> Attestations(ProgramRequirements rules, ApplicantRecords records, IReadOnlyDictionary<string, string> attestationTitles)
+    {
+        var signed = records.Attestations.Select(a => a.Code).ToHashSet();
+        foreach (var code in rules.RequiredAttestations)
+        {
+            var title = attestationTitles.TryGetValue(code, out var t) ? t : code;
+            var isSigned = signed.Contains(code);
+            yield return new($"attestation:{code}", title, isSigned ? 1 : 0, 1, isSigned, true, isSigned ? $"Signed: {title}." : $"Not yet signed: {title}.");
+        }
     }
 
     private static RequirementResult Hours(string code, string title, decimal have, decimal need, string what) =>

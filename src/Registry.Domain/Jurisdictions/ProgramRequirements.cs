@@ -23,7 +23,9 @@ public sealed class ProgramRequirements
         IEnumerable<Guid>? reciprocityProgramIds = null,
         RenewalDate? renewsOn = null,
         int ceAuditPercent = 0,
-        IEnumerable<int>? reminderDays = null)
+        IEnumerable<int>? reminderDays = null,
+        decimal? reinstatementContinuingEducationHours = null,
+        bool reinstatementRequiresExam = false)
     {
         var domains = trainingDomains.ToList();
         if (trainingHoursTotal < 0 || supervisedWorkHours < 0 || supervisionHours < 0 || continuingEducationHours < 0 || ethicsContinuingEducationHours < 0)
@@ -60,6 +62,11 @@ public sealed class ProgramRequirements
         var reminders = (reminderDays ?? DefaultReminderDays).Distinct().OrderByDescending(d => d).ToList();
         if (reminders.Any(d => d is < 1 or > 365)) throw new DomainRuleException("Reminder days are between 1 and 365 days before expiry.");
         ReminderDays = reminders;
+        if (reinstatementContinuingEducationHours is { } reinstatementHours && (reinstatementHours < 0 || reinstatementHours < ethicsContinuingEducationHours))
+            throw new DomainRuleException("Reinstatement CE hours cannot be negative, and include the ethics CE hours.");
+        if (reinstatementRequiresExam && exam is null) throw new DomainRuleException("Reinstatement can require the exam only when the program has one.");
+        ReinstatementContinuingEducationHours = reinstatementContinuingEducationHours;
+        ReinstatementRequiresExam = reinstatementRequiresExam;
     }
 
     public static readonly IReadOnlyList<int> DefaultReminderDays = [90, 60, 30, 7];
@@ -100,6 +107,16 @@ public sealed class ProgramRequirements
 
     /// <summary>Days before expiry on which holders are reminded (the day of expiry always is).</summary>
     public List<int> ReminderDays { get; private set; } = [];
+
+    /// <summary>CE hours a lapsed holder needs to be reinstated; null means the same as a renewal.</summary>
+    public decimal? ReinstatementContinuingEducationHours { get; private set; }
+
+    /// <summary>Whether a lapsed holder must pass the exam again (on or after the lapsed expiry) to be reinstated.</summary>
+    public bool ReinstatementRequiresExam { get; private set; }
+
+    /// <summary>The CE hours an application of this kind needs: reinstatement may differ from renewal.</summary>
+    public decimal ContinuingEducationHoursFor(bool reinstatement) =>
+        reinstatement ? ReinstatementContinuingEducationHours ?? ContinuingEducationHours : ContinuingEducationHours;
 }
 
 /// <summary>A day of the year on which a calendar-date program's credentials expire.</summary>

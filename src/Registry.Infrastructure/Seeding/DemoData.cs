@@ -76,7 +76,8 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         probation.PlaceOnProbation("Monthly supervision reports to the board.", _today.AddMonths(6), _today.AddDays(-20), staff, _now);
         var suspended = Certify(Peer("Jamie", "Ortiz", "Harrisburg", "Dauphin", "PA"), paProgram, staff, monthsAgo: 14);
         suspended.Suspend("Practised while the credential's conditions were unmet.", _today.AddDays(-40), _today.AddMonths(3), staff, _now);
-        var expired = Certify(Peer("Drew", "Watson", "Scranton", "Lackawanna", "PA"), paProgram, staff, monthsAgo: 24, extraDays: 10);
+        // Drew can renew in the grace period; Jesse's credential is inside its renewal window.
+        var expired = Certify(await ApplicantAsync("drew.watson@example.org", "Drew", "Watson", "Scranton", "Lackawanna", "PA"), paProgram, staff, monthsAgo: 24, extraDays: 10);
         expired.Expire(_today, _now);
         var lapsed = Certify(Peer("Avery", "Hughes", "El Paso", "El Paso", "TX"), txProgram, staff, monthsAgo: 30);
         lapsed.Expire(_today, _now);
@@ -86,6 +87,7 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         var relinquished = Certify(Peer("Reese", "Morgan", "Erie", "Erie", "PA"), paProgram, staff, monthsAgo: 12);
         relinquished.Relinquish(_today.AddDays(-15), staff, _now, "Retired from peer work.");
         Certify(Peer("Skyler", "Bennett", "Dallas", "Dallas", "TX"), txProgram, staff, monthsAgo: 3);
+        Certify(await ApplicantAsync("jesse.morales@example.org", "Jesse", "Morales", "Clarksville", "Montgomery", "TN"), tnProgram, staff, monthsAgo: 24, extraDays: -40);
 
         await db.SaveChangesAsync(cancellationToken);
     }

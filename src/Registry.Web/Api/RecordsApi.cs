@@ -22,7 +22,7 @@ public static class RecordsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         records.MapGet("/records", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetRecords.Query(id), ct))
-            .WithSummary("Every training, work, supervision and reference record on an application.");
+            .WithSummary("Every training, work, supervision, reference and continuing-education record on an application.");
         records.MapPost("/training", (Guid id, AddTrainingRecord.Command command, IMediator mediator, CancellationToken ct) =>
                 Added(id, "training", mediator.Send(command with { ApplicationId = id }, ct)))
             .WithSummary("Add a completed course (hours to the quarter hour; optional evidence document id).");
@@ -35,7 +35,14 @@ public static class RecordsApi
         records.MapPost("/references", (Guid id, AddReference.Command command, IMediator mediator, CancellationToken ct) =>
                 Added(id, "references", mediator.Send(command with { ApplicationId = id }, ct)))
             .WithSummary("Name a referee; the reference counts once the referee confirms it.");
-        foreach (var (kind, route) in new[] { (RecordKind.Training, "training"), (RecordKind.Work, "work"), (RecordKind.Supervision, "supervision"), (RecordKind.Reference, "references") })
+        records.MapPost("/continuing-education", (Guid id, AddContinuingEducation.Command command, IMediator mediator, CancellationToken ct) =>
+                Added(id, "continuing-education", mediator.Send(command with { ApplicationId = id }, ct)))
+            .WithSummary("Renewal or reinstatement: add continuing education completed in the current cycle (hours to the quarter hour, ethics or not, optional evidence document id).");
+        foreach (var (kind, route) in new[]
+                 {
+                     (RecordKind.Training, "training"), (RecordKind.Work, "work"), (RecordKind.Supervision, "supervision"), (RecordKind.Reference, "references"),
+                     (RecordKind.ContinuingEducation, "continuing-education"),
+                 })
             records.MapDelete($"/{route}/{{recordId:guid}}", async (Guid id, Guid recordId, IMediator mediator, CancellationToken ct) =>
                 {
                     await mediator.Send(new RemoveRecord.Command(id, kind, recordId), ct);

@@ -37,6 +37,7 @@ public static class RegistryApi
         api.MapAuditApi();
         api.MapDisciplineApi();
         api.MapProgramsApi();
+        api.MapRenewalsApi();
         api.MapWorkforceApi();
 
         applications.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyApplications.Query(), ct))

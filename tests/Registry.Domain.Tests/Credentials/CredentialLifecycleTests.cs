@@ -123,12 +123,11 @@ public class CredentialLifecycleTests
     }
 
     [Theory]
-    [InlineData(CredentialStatus.Probation)]
     [InlineData(CredentialStatus.Suspended)]
     [InlineData(CredentialStatus.Lapsed)]
     [InlineData(CredentialStatus.Revoked)]
     [InlineData(CredentialStatus.Relinquished)]
-    public void Renewing_is_refused_unless_active_or_expired(CredentialStatus status)
+    public void Renewing_is_refused_unless_active_on_probation_or_expired(CredentialStatus status)
     {
         var credential = Issued.In(status);
         var historyBefore = credential.History.ToList();

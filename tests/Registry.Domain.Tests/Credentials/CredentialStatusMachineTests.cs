@@ -21,6 +21,7 @@ public class CredentialStatusMachineTests
         new("EndProbation", CredentialStatus.Active, c => c.EndProbation(Late, Issued.Staff, Issued.Now, null)),
         new("Suspend", CredentialStatus.Suspended, c => c.Suspend("Practising while impaired.", Late, null, Issued.Staff, Issued.Now)),
         new("Reinstate", CredentialStatus.Active, c => c.Reinstate(Late, Issued.Staff, Issued.Now, null)),
+        new("ReinstateAfterLapse", CredentialStatus.Active, c => c.ReinstateAfterLapse(Tennessee.Requirements(), Late, Issued.Staff, Issued.Now)),
         new("Revoke", CredentialStatus.Revoked, c => c.Revoke("Fraud.", Late, Issued.Staff, Issued.Now)),
         new("Relinquish", CredentialStatus.Relinquished, c => c.Relinquish(Late, Issued.Staff, Issued.Now, "Retiring.")),
     ];
@@ -45,8 +46,8 @@ public class CredentialStatusMachineTests
         var allowed = CredentialStatusRules.AllowedMoves.Contains((from, to));
         var moved = new List<string>();
 
-        // Renewing an active credential keeps it active: that is not a status move (see the renewal tests).
-        foreach (var transition in Transitions.Where(t => t.To == to && !(t.Name == "Renew" && from == CredentialStatus.Active)))
+        // Renewing an active credential keeps it active, and one on probation on probation: not a status move (see the renewal tests).
+        foreach (var transition in Transitions.Where(t => t.To == to && !(t.Name == "Renew" && from is CredentialStatus.Active or CredentialStatus.Probation)))
         {
             var credential = Issued.In(from);
             var historyBefore = credential.History.ToList();
@@ -75,7 +76,7 @@ public class CredentialStatusMachineTests
     public void The_allowed_moves_follow_the_design()
     {
         // Active ⇄ Probation; Active or Probation → Suspended → Active; Active or Probation → Expired → Active (renewed) or Lapsed;
-        // Active, Probation or Suspended → Revoked; Active → Relinquished.
+        // Lapsed → Active (reinstated after lapse); Active, Probation or Suspended → Revoked; Active → Relinquished.
         (CredentialStatus, CredentialStatus)[] design =
         [
             (CredentialStatus.Active, CredentialStatus.Probation),
@@ -87,6 +88,7 @@ public class CredentialStatusMachineTests
             (CredentialStatus.Probation, CredentialStatus.Expired),
             (CredentialStatus.Expired, CredentialStatus.Active),
             (CredentialStatus.Expired, CredentialStatus.Lapsed),
+            (CredentialStatus.Lapsed, CredentialStatus.Active),
             (CredentialStatus.Active, CredentialStatus.Revoked),
             (CredentialStatus.Probation, CredentialStatus.Revoked),
             (CredentialStatus.Suspended, CredentialStatus.Revoked),

@@ -1,10 +1,13 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Common;
+using Hangfire.Logging;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Registry.Domain.Credentials;
 using Registry.Domain.Jurisdictions;
@@ -110,6 +113,8 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
 
     private PostgreSqlStorage Storage()
     {
+        // Hangfire logs through one static provider, which the last host started set; point it at this fixture's live host.
+        LogProvider.SetCurrentLogProvider(new AspNetCoreLogProvider(Fixture.Factory.Services.GetRequiredService<ILoggerFactory>()));
         var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", UseSlidingInvisibilityTimeout = true, PrepareSchemaIfNecessary = false, QueuePollInterval = TimeSpan.FromMilliseconds(200) };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(Fixture.Factory.Database.ConnectionString, options), options);
     }

@@ -16,7 +16,8 @@ internal static class ApplicationLoading
             .Include(a => a.WorkExperience)
             .Include(a => a.SupervisionLogs)
             .Include(a => a.References)
-            .Include(a => a.Attestations);
+            .Include(a => a.Attestations)
+            .Include(a => a.ContinuingEducation);
 
     /// <summary>The whole application aggregate, tracked for change.</summary>
     public static async Task<CertificationApplication> LoadAsync(this DbSet<CertificationApplication> applications, Guid id, CancellationToken cancellationToken) =>
@@ -40,7 +41,11 @@ internal static class ApplicationLoading
         var required = rules.RequiredAttestations;
         var wordings = await db.AttestationWordings.AsNoTracking().Where(w => required.Contains(w.Code)).ToListAsync(cancellationToken);
         var titles = wordings.GroupBy(w => w.Code).ToDictionary(g => g.Key, g => g.MaxBy(w => w.Version)!.Title);
-        return EligibilityCheck.Evaluate(rules, ApplicantRecords.Of(application, attempts), titles, application.Type == ApplicationType.Reciprocity)
-            with { RequirementsVersion = version };
+        var records = ApplicantRecords.Of(application, attempts);
+        var result = application.IsContinuing
+            ? EligibilityCheck.EvaluateContinuing(rules, records, titles,
+                new ContinuingTerms(application.Type, application.SelectedForCeAudit, application.CycleEndsOn ?? DateOnly.MinValue))
+            : EligibilityCheck.Evaluate(rules, records, titles, application.Type == ApplicationType.Reciprocity);
+        return result with { RequirementsVersion = version };
     }
 }

@@ -20,13 +20,20 @@ public static class SubmitApplication
         public Validator() => RuleFor(c => c.Answer).MaximumLength(4000);
     }
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, ApplicationStatus>
+    /// <remarks>The CE audit's random source is injected so tests can force the draw.</remarks>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, Random random) : IRequestHandler<Command, ApplicationStatus>
     {
         public async Task<ApplicationStatus> Handle(Command command, CancellationToken cancellationToken)
         {
             var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
             var eligibility = await db.EvaluateAsync(application, cancellationToken);
-            application.Submit(user.UserId!.Value, clock.GetUtcNow(), eligibility, command.Answer);
+            var drawn = false;
+            if (application.Type == ApplicationType.Renewal && application.RequirementsVersion is null)
+            {
+                var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
+                drawn = CeAudit.Draw(program.Requirements.CeAuditPercent, random);
+            }
+            application.Submit(user.UserId!.Value, clock.GetUtcNow(), eligibility, command.Answer, drawn);
             return application.Status;
         }
     }

@@ -21,7 +21,13 @@ public static class GetApplicationOverview
     public sealed record Model(
         Guid Id, string ProgramName, string StateName, ApplicationType Type, ApplicationStatus Status, bool IsEditable,
         string? InformationRequested, IReadOnlyList<RequirementResult> Checklist, bool ReadyToSubmit,
-        ExamModel? Exam, IReadOnlyList<AttestationModel> Attestations, IReadOnlyList<HistoryModel> History);
+        ExamModel? Exam, IReadOnlyList<AttestationModel> Attestations, IReadOnlyList<HistoryModel> History)
+    {
+        /// <summary>For a renewal or reinstatement: the credential, the cycle, and whether the CE evidence is audited.</summary>
+        public RenewalModel? Renewal { get; init; }
+    }
+
+    public sealed record RenewalModel(Guid CredentialId, string CredentialNumber, DateOnly CycleStartsOn, DateOnly CycleEndsOn, bool SelectedForCeAudit);
 
     public sealed record ExamModel(bool MaySit, string Readiness, IReadOnlyList<AttemptModel> Attempts);
 
@@ -47,7 +53,13 @@ public static class GetApplicationOverview
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
             ExamModel? exam = null;
-            if (program.Requirements.Exam is { } rules && application.Type != ApplicationType.Reciprocity)
+            var examApplies = application.Type switch
+            {
+                ApplicationType.Initial => true,
+                ApplicationType.Reinstatement => program.Requirements.ReinstatementRequiresExam,
+                _ => false,
+            };
+            if (program.Requirements.Exam is { } rules && examApplies)
             {
                 var trainingComplete = eligibility.Requirements.Where(r => r.Code.StartsWith("training", StringComparison.Ordinal)).All(r => r.IsMet);
                 var readiness = ExamReadiness.For(rules, trainingComplete, attempts, today);
@@ -61,11 +73,18 @@ public static class GetApplicationOverview
                     signed.ContainsKey(code), signed.GetValueOrDefault(code)?.SignedAt, signed.GetValueOrDefault(code)?.WordingVersion))
                 .ToList();
 
+            RenewalModel? renewal = null;
+            if (application.CredentialId is { } credentialId)
+            {
+                var number = await db.Credentials.Where(c => c.Id == credentialId).Select(c => c.Number).SingleAsync(cancellationToken);
+                renewal = new RenewalModel(credentialId, number.Value, application.CycleStartsOn!.Value, application.CycleEndsOn!.Value, application.SelectedForCeAudit);
+            }
+
             var history = application.History.OrderBy(h => h.At).ToList();
             var informationRequested = application.Status == ApplicationStatus.InfoRequested ? history.LastOrDefault(h => h.To == ApplicationStatus.InfoRequested)?.Reason : null;
             return new Model(application.Id, program.Name, stateName, application.Type, application.Status, application.IsEditable,
                 informationRequested, eligibility.Requirements, eligibility.ReadyToSubmit, exam, attestations,
-                history.Select(h => new HistoryModel(h.From, h.To, h.At, h.Reason)).ToList());
+                history.Select(h => new HistoryModel(h.From, h.To, h.At, h.Reason)).ToList()) { Renewal = renewal };
         }
     }
 }

@@ -29,6 +29,11 @@ public sealed record RequirementsModel
     public decimal ContinuingEducationHours { get; init; }
     public decimal EthicsContinuingEducationHours { get; init; }
     public int CeAuditPercent { get; init; }
+
+    /// <summary>CE hours to reinstate a lapsed credential; null for the same as a renewal.</summary>
+    public decimal? ReinstatementContinuingEducationHours { get; init; }
+
+    public bool ReinstatementRequiresExam { get; init; }
     public int GracePeriodDays { get; init; }
     public int RenewalWindowDays { get; init; }
     public IReadOnlyList<int> ReminderDays { get; init; } = [];
@@ -45,7 +50,8 @@ public sealed record RequirementsModel
         ExamAttemptsAllowed = r.Exam?.AttemptsAllowed ?? 1, ExamAttemptWindowDays = r.Exam?.AttemptWindowDays ?? 365,
         RequiredAttestations = r.RequiredAttestations, RenewalCycleMonths = r.RenewalCycleMonths, RenewsOnMonth = r.RenewsOnMonth, RenewsOnDay = r.RenewsOnDay,
         ContinuingEducationHours = r.ContinuingEducationHours, EthicsContinuingEducationHours = r.EthicsContinuingEducationHours,
-        CeAuditPercent = r.CeAuditPercent, GracePeriodDays = r.GracePeriodDays, RenewalWindowDays = r.RenewalWindowDays,
+        CeAuditPercent = r.CeAuditPercent, ReinstatementContinuingEducationHours = r.ReinstatementContinuingEducationHours,
+        ReinstatementRequiresExam = r.ReinstatementRequiresExam, GracePeriodDays = r.GracePeriodDays, RenewalWindowDays = r.RenewalWindowDays,
         ReminderDays = r.ReminderDays, ReciprocityProgramIds = r.ReciprocityProgramIds,
     };
 
@@ -55,7 +61,8 @@ public sealed record RequirementsModel
         SupervisedWorkHours, SupervisionHours, ReferencesRequired,
         HasExam ? new ExamRequirement(ExamPassingScore, ExamRetakeWaitDays, ExamAttemptsAllowed, ExamAttemptWindowDays) : null,
         RequiredAttestations, RenewalCycleMonths, ContinuingEducationHours, EthicsContinuingEducationHours, GracePeriodDays, RenewalWindowDays,
-        ReciprocityProgramIds, RenewsOnMonth is { } month && RenewsOnDay is { } day ? new RenewalDate(month, day) : null, CeAuditPercent, ReminderDays);
+        ReciprocityProgramIds, RenewsOnMonth is { } month && RenewsOnDay is { } day ? new RenewalDate(month, day) : null, CeAuditPercent, ReminderDays,
+        ReinstatementContinuingEducationHours, ReinstatementRequiresExam);
 }
 
 /// <summary>A program's current requirements, their version, and what can be chosen (attestations, other programs).</summary>
@@ -104,6 +111,11 @@ public static class ConfigureProgram
             RuleFor(c => c.Requirements.SupervisedWorkHours).InclusiveBetween(0, 10000).WithName("Supervised work hours");
             RuleFor(c => c.Requirements.SupervisionHours).InclusiveBetween(0, 1000).WithName("Supervision hours");
             RuleFor(c => c.Requirements.RenewalCycleMonths).InclusiveBetween(1, 60).WithName("Renewal cycle");
+            RuleFor(c => c.Requirements.ContinuingEducationHours).InclusiveBetween(0, 1000).WithName("Continuing education hours");
+            RuleFor(c => c.Requirements.EthicsContinuingEducationHours).InclusiveBetween(0, 1000).WithName("Ethics CE hours");
+            RuleFor(c => c.Requirements.ReinstatementContinuingEducationHours).InclusiveBetween(0, 1000).WithName("Reinstatement CE hours");
+            RuleFor(c => c.Requirements.ReinstatementRequiresExam).Equal(false).When(c => !c.Requirements.HasExam)
+                .WithMessage("Reinstatement can require the exam only when the program has one.");
             RuleFor(c => c.Requirements.RenewsOnDay).NotNull().When(c => c.Requirements.RenewsOnMonth is not null).WithMessage("Give the day of the renewal date.");
             RuleFor(c => c.Requirements.RenewsOnMonth).NotNull().When(c => c.Requirements.RenewsOnDay is not null).WithMessage("Give the month of the renewal date.");
             RuleForEach(c => c.Requirements.TrainingDomains).ChildRules(d =>

@@ -7,7 +7,7 @@ using Registry.Domain.Applications;
 
 namespace Registry.Application.Features.Records;
 
-/// <summary>Every training, work, supervision and reference record on one application, with what the program asks.</summary>
+/// <summary>Every training, work, supervision, reference and continuing-education record on one application, with what the program asks.</summary>
 public static class GetRecords
 {
     [AllowedRoles(Roles.Applicant, Roles.Reviewer, Roles.StateAdmin, Roles.SystemAdmin)]
@@ -15,7 +15,21 @@ public static class GetRecords
 
     public sealed record Model(Guid ApplicationId, string ProgramName, ApplicationStatus Status, bool IsEditable, int ReferencesRequired,
         IReadOnlyList<DomainModel> TrainingDomains, IReadOnlyList<TrainingModel> Training, IReadOnlyList<WorkModel> Work,
-        IReadOnlyList<SupervisionModel> Supervision, IReadOnlyList<ReferenceModel> References);
+        IReadOnlyList<SupervisionModel> Supervision, IReadOnlyList<ReferenceModel> References)
+    {
+        public ApplicationType Type { get; init; }
+
+        /// <summary>Renewals and reinstatements record continuing education only; other applications never do.</summary>
+        public bool IsContinuing => Type is ApplicationType.Renewal or ApplicationType.Reinstatement;
+
+        /// <summary>For a renewal or reinstatement: CE counts from this day to today.</summary>
+        public DateOnly? CycleStartsOn { get; init; }
+
+        public IReadOnlyList<ContinuingEducationModel> ContinuingEducation { get; init; } = [];
+    }
+
+    public sealed record ContinuingEducationModel(Guid Id, string Course, string Provider, decimal Hours, DateOnly CompletedOn, bool IsEthics,
+        Guid? EvidenceDocumentId, string? EvidenceFileName, RecordReview Review, string? ReviewReason);
 
     public sealed record DomainModel(string Code, string Name);
 
@@ -35,10 +49,12 @@ public static class GetRecords
         {
             var application = await db.Applications.AsNoTracking()
                 .Include(a => a.TrainingRecords).Include(a => a.WorkExperience).Include(a => a.SupervisionLogs).Include(a => a.References)
+                .Include(a => a.ContinuingEducation)
                 .SingleOrDefaultAsync(a => a.Id == query.ApplicationId, cancellationToken)
                 ?? throw new NotFoundException("Application", query.ApplicationId);
             var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
-            var documentIds = application.TrainingRecords.Select(t => t.EvidenceDocumentId).OfType<Guid>().ToList();
+            var documentIds = application.TrainingRecords.Select(t => t.EvidenceDocumentId)
+                .Concat(application.ContinuingEducation.Select(c => c.EvidenceDocumentId)).OfType<Guid>().ToList();
             var fileNames = await db.Documents.AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
             var domains = program.Requirements.TrainingDomains.ToDictionary(d => d.Code, d => d.Name);
 
@@ -50,7 +66,14 @@ public static class GetRecords
                 application.WorkExperience.OrderBy(w => w.StartOn).Select(w => new WorkModel(w.Id, w.Kind, w.Organisation, w.Role, w.StartOn, w.EndOn, w.Hours)).ToList(),
                 application.SupervisionLogs.OrderBy(l => l.HeldOn).Select(l => new SupervisionModel(l.Id, l.HeldOn, l.Hours, l.Format, l.Topics,
                     l.SupervisorName, l.SupervisorCredential, l.SupervisorEmail, l.IsConfirmed)).ToList(),
-                application.References.Select(r => new ReferenceModel(r.Id, r.RefereeName, r.RefereeEmail, r.Relationship, r.IsConfirmed)).ToList());
+                application.References.Select(r => new ReferenceModel(r.Id, r.RefereeName, r.RefereeEmail, r.Relationship, r.IsConfirmed)).ToList())
+            {
+                Type = application.Type,
+                CycleStartsOn = application.CycleStartsOn,
+                ContinuingEducation = application.ContinuingEducation.OrderBy(c => c.CompletedOn).Select(c => new ContinuingEducationModel(c.Id, c.Course, c.Provider,
+                    c.Hours, c.CompletedOn, c.IsEthics, c.EvidenceDocumentId, c.EvidenceDocumentId is { } id ? fileNames.GetValueOrDefault(id) : null,
+                    c.Review, c.ReviewReason)).ToList(),
+            };
         }
     }
 }

@@ -7,7 +7,7 @@ using Registry.Domain.Applications;
 
 namespace Registry.Application.Features.Records;
 
-/// <summary>The applicant removes a training, work, supervision or reference entry added by mistake (not once confirmed).</summary>
+/// <summary>The applicant removes a training, work, supervision, reference or continuing-education entry added by mistake (not once confirmed).</summary>
 public static class RemoveRecord
 {
     [AllowedRoles(Roles.Applicant)]

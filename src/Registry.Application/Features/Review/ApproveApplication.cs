@@ -6,13 +6,17 @@ using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
+using Registry.Application.Features.Renewals;
+using Registry.Domain.Applications;
 using Registry.Domain.Credentials;
 using Registry.Domain.Notifications;
 
 namespace Registry.Application.Features.Review;
 
 /// <summary>
-/// A reviewer approves an application under review and the credential is issued in the same unit of work.
+/// A reviewer approves an application under review and, in the same unit of work, the credential is
+/// issued (initial, reciprocity), renewed one cycle from its old expiry (renewal) or reinstated with a new
+/// expiry from today (reinstatement after lapse).
 /// Only a StateAdmin may waive an unmet requirement, and must say why. The application's version token
 /// makes a second, concurrent decision fail as a conflict rather than issue a second credential.
 /// </summary>
@@ -21,7 +25,11 @@ public static class ApproveApplication
     [AllowedRoles(Roles.Reviewer, Roles.StateAdmin)]
     public sealed record Command(Guid ApplicationId, string? Note = null, string? WaiverReason = null) : ICommand<CredentialIssued>, IApplicationScoped;
 
-    public sealed record CredentialIssued(Guid CredentialId, string CredentialNumber, DateOnly IssuedOn, DateOnly ExpiresOn);
+    public sealed record CredentialIssued(Guid CredentialId, string CredentialNumber, DateOnly IssuedOn, DateOnly ExpiresOn)
+    {
+        /// <summary>What the approval did: Initial and Reciprocity issue a credential, Renewal and Reinstatement keep its number.</summary>
+        public ApplicationType ApplicationType { get; init; } = ApplicationType.Initial;
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -42,6 +50,8 @@ public static class ApproveApplication
             var eligibility = await db.EvaluateAsync(application, cancellationToken);
             var now = clock.GetUtcNow();
             application.Approve(user.UserId!.Value, now, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), eligibility, command.WaiverReason);
+
+            if (application.IsContinuing) return await RenewalDecisions.ApproveAsync(db, application, user.UserId!.Value, now, cancellationToken);
 
             // Tracked: the program's credential sequence moves under its own concurrency token.
             var program = await db.Programs.SingleAsync(p => p.Id == application.ProgramId, cancellationToken);

@@ -20,7 +20,14 @@ public static class GetApplicationForReview
 
     public sealed record Model(GetApplicationOverview.Model Overview, string ApplicantName, string ApplicantEmail, DateTimeOffset? SubmittedAt,
         IReadOnlyList<TrainingModel> Training, IReadOnlyList<WorkModel> Work, IReadOnlyList<SupervisionModel> Supervision,
-        IReadOnlyList<ReferenceModel> References, IReadOnlyList<StatementModel> Statements, string? WaiverReason, string? DecisionReason);
+        IReadOnlyList<ReferenceModel> References, IReadOnlyList<StatementModel> Statements, string? WaiverReason, string? DecisionReason)
+    {
+        /// <summary>Continuing education on a renewal or reinstatement, each entry with its review.</summary>
+        public IReadOnlyList<ContinuingEducationModel> ContinuingEducation { get; init; } = [];
+    }
+
+    public sealed record ContinuingEducationModel(Guid Id, string Course, string Provider, decimal Hours, DateOnly CompletedOn, bool IsEthics,
+        Guid? EvidenceDocumentId, string? EvidenceFileName, RecordReview Review, string? ReviewReason);
 
     public sealed record TrainingModel(Guid Id, string Course, string Provider, string DomainCode, decimal Hours, DateOnly CompletedOn,
         Guid? EvidenceDocumentId, string? EvidenceFileName, RecordReview Review, string? ReviewReason);
@@ -45,7 +52,8 @@ public static class GetApplicationForReview
                 ?? throw new NotFoundException("Application", query.ApplicationId);
             var person = await db.People.AsNoTracking().Where(p => p.Id == application.PersonId)
                 .Select(p => new { p.LegalFirstName, p.LegalLastName, p.Email }).SingleAsync(cancellationToken);
-            var documentIds = application.TrainingRecords.Select(t => t.EvidenceDocumentId).OfType<Guid>().ToList();
+            var documentIds = application.TrainingRecords.Select(t => t.EvidenceDocumentId)
+                .Concat(application.ContinuingEducation.Select(c => c.EvidenceDocumentId)).OfType<Guid>().ToList();
             var fileNames = await db.Documents.AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
 
             return new Model(overview, $"{person.LegalFirstName} {person.LegalLastName}", person.Email, application.SubmittedAt,
@@ -58,7 +66,12 @@ public static class GetApplicationForReview
                 application.References.Select(r => new ReferenceModel(r.Id, r.RefereeName, r.RefereeEmail, r.Relationship, r.IsConfirmed, r.Statement)).ToList(),
                 application.Attestations.Where(a => a.Statement is not null || a.DisclosedYes is not null)
                     .Select(a => new StatementModel(a.Title, a.DisclosedYes, a.Statement)).ToList(),
-                application.WaiverReason, application.DecisionReason);
+                application.WaiverReason, application.DecisionReason)
+            {
+                ContinuingEducation = application.ContinuingEducation.OrderBy(c => c.CompletedOn).Select(c => new ContinuingEducationModel(c.Id, c.Course, c.Provider,
+                    c.Hours, c.CompletedOn, c.IsEthics, c.EvidenceDocumentId, c.EvidenceDocumentId is { } id ? fileNames.GetValueOrDefault(id) : null,
+                    c.Review, c.ReviewReason)).ToList(),
+            };
         }
     }
 }

@@ -26,7 +26,13 @@ public static class ReviewQueue
     public sealed record ProgramModel(Guid Id, string Name);
 
     public sealed record Row(Guid ApplicationId, string ApplicantName, string ProgramName, ApplicationType Type, ApplicationStatus Status,
-        DateTimeOffset? SubmittedAt, int AgeInDays);
+        DateTimeOffset? SubmittedAt, int AgeInDays)
+    {
+        /// <summary>The credential a renewal or reinstatement is for.</summary>
+        public string? CredentialNumber { get; init; }
+
+        public bool SelectedForCeAudit { get; init; }
+    }
 
     public static readonly IReadOnlyList<ApplicationStatus> OpenForReview =
         [ApplicationStatus.Submitted, ApplicationStatus.UnderReview, ApplicationStatus.InfoRequested];
@@ -52,7 +58,8 @@ public static class ReviewQueue
                 .Join(db.People, x => x.Application.PersonId, p => p.Id, (x, p) => new
                 {
                     x.Application.Id, p.LegalFirstName, p.LegalLastName, ProgramName = x.Program.Name, x.Application.Type,
-                    x.Application.Status, x.Application.SubmittedAt, x.Application.CreatedAt,
+                    x.Application.Status, x.Application.SubmittedAt, x.Application.CreatedAt, x.Application.SelectedForCeAudit,
+                    CredentialNumber = db.Credentials.Where(c => c.Id == x.Application.CredentialId).Select(c => c.Number).FirstOrDefault(),
                 })
                 .OrderBy(x => x.SubmittedAt ?? x.CreatedAt).ThenBy(x => x.Id)
                 .ToListAsync(cancellationToken);
@@ -60,7 +67,10 @@ public static class ReviewQueue
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             return new Model(state.Value, counts, programList, rows.Select(r => new Row(r.Id, $"{r.LegalFirstName} {r.LegalLastName}", r.ProgramName, r.Type, r.Status,
-                r.SubmittedAt, today.DayNumber - DateOnly.FromDateTime((r.SubmittedAt ?? r.CreatedAt).UtcDateTime).DayNumber)).ToList());
+                r.SubmittedAt, today.DayNumber - DateOnly.FromDateTime((r.SubmittedAt ?? r.CreatedAt).UtcDateTime).DayNumber)
+            {
+                CredentialNumber = r.CredentialNumber?.Value, SelectedForCeAudit = r.SelectedForCeAudit,
+            }).ToList());
         }
     }
 }

@@ -8,7 +8,7 @@ using Registry.Domain.Applications;
 
 namespace Registry.Application.Features.Review;
 
-/// <summary>A reviewer verifies or rejects one training or work entry; a rejection says why, for the applicant.</summary>
+/// <summary>A reviewer verifies or rejects one training, work or continuing-education entry; a rejection says why, for the applicant.</summary>
 public static class ReviewRecord
 {
     [AllowedRoles(Roles.Reviewer, Roles.StateAdmin)]

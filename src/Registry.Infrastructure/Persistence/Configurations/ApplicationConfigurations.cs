@@ -37,6 +37,9 @@ internal sealed class CertificationApplicationConfiguration : IEntityTypeConfigu
         builder.Navigation(a => a.References).HasField("_references");
         builder.HasMany(a => a.Attestations).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Attestations).HasField("_attestations");
+        builder.HasMany(a => a.ContinuingEducation).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.ContinuingEducation).HasField("_continuingEducation");
+        builder.Ignore(a => a.IsContinuing);
     }
 }
 

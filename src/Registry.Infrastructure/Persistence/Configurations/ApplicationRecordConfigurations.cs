@@ -20,6 +20,19 @@ internal sealed class TrainingRecordConfiguration : IEntityTypeConfiguration<Tra
     }
 }
 
+internal sealed class ContinuingEducationRecordConfiguration : IEntityTypeConfiguration<ContinuingEducationRecord>
+{
+    public void Configure(EntityTypeBuilder<ContinuingEducationRecord> builder)
+    {
+        builder.ToTable("ContinuingEducationRecords");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Course).HasMaxLength(200);
+        builder.Property(r => r.Provider).HasMaxLength(200);
+        builder.Property(r => r.ReviewReason).HasMaxLength(2000);
+        builder.HasOne<EvidenceDocument>().WithMany().HasForeignKey(r => r.EvidenceDocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class WorkExperienceConfiguration : IEntityTypeConfiguration<WorkExperience>
 {
     public void Configure(EntityTypeBuilder<WorkExperience> builder)

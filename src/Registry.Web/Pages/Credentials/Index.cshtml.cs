@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Discipline;
+using Registry.Application.Features.Renewals;
 using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Pages.Credentials;
@@ -13,6 +14,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
 {
     public IReadOnlyList<ListMyCredentials.Row> Credentials { get; private set; } = [];
     public IReadOnlyList<GetCredentialRecord.Model> Records { get; private set; } = [];
+
+    /// <summary>Whether each credential can be renewed or reinstated today, by credential id.</summary>
+    public IReadOnlyDictionary<Guid, ListRenewalOptions.Row> Renewals { get; private set; } = new Dictionary<Guid, ListRenewalOptions.Row>();
 
     [BindProperty]
     public string? HolderResponse { get; set; }
@@ -36,8 +40,21 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostRenewAsync(Guid credentialId, CancellationToken cancellationToken)
+    {
+        var started = await mediator.Send(new StartRenewal.Command(credentialId), cancellationToken);
+        return RedirectToPage("/Applications/Overview", new { id = started.ApplicationId });
+    }
+
+    public async Task<IActionResult> OnPostReinstateAsync(Guid credentialId, CancellationToken cancellationToken)
+    {
+        var started = await mediator.Send(new StartReinstatement.Command(credentialId), cancellationToken);
+        return RedirectToPage("/Applications/Overview", new { id = started.ApplicationId });
+    }
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
+        Renewals = (await mediator.Send(new ListRenewalOptions.Query(), cancellationToken)).ToDictionary(r => r.CredentialId);
         Credentials = await mediator.Send(new ListMyCredentials.Query(), cancellationToken);
         var records = new List<GetCredentialRecord.Model>();
         foreach (var credential in Credentials) // a person holds a handful of credentials at most

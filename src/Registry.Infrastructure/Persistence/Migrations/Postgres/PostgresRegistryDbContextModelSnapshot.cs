@@ -198,6 +198,12 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("CredentialId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("CycleEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CycleStartsOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -213,6 +219,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<int?>("RequirementsVersion")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SelectedForCeAudit")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -250,6 +259,55 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ProgramId", "Status");
 
                     b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Applications.ContinuingEducationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("EvidenceDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<bool>("IsEthics")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("EvidenceDocumentId");
+
+                    b.ToTable("ContinuingEducationRecords", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Domain.Applications.Reference", b =>
@@ -1335,6 +1393,20 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Applications.ContinuingEducationRecord", b =>
+                {
+                    b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
+                        .WithMany("ContinuingEducation")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Documents.EvidenceDocument", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.Reference", b =>
                 {
                     b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
@@ -1475,6 +1547,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.Property<int>("ReferencesRequired");
 
+                            b1.Property<decimal?>("ReinstatementContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<bool>("ReinstatementRequiresExam");
+
                             b1.PrimitiveCollection<string>("ReminderDays")
                                 .IsRequired();
 
@@ -1588,6 +1665,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                                 .IsRequired();
 
                             b1.Property<int>("ReferencesRequired");
+
+                            b1.Property<decimal?>("ReinstatementContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<bool>("ReinstatementRequiresExam");
 
                             b1.PrimitiveCollection<string>("ReminderDays")
                                 .IsRequired();
@@ -1744,6 +1826,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
                     b.Navigation("Attestations");
+
+                    b.Navigation("ContinuingEducation");
 
                     b.Navigation("History");
 

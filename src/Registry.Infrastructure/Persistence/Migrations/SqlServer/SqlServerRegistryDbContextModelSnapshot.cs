@@ -198,6 +198,12 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("CredentialId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("CycleEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CycleStartsOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -213,6 +219,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int?>("RequirementsVersion")
                         .HasColumnType("int");
+
+                    b.Property<bool>("SelectedForCeAudit")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -250,6 +259,55 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ProgramId", "Status");
 
                     b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Applications.ContinuingEducationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("EvidenceDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<bool>("IsEthics")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("EvidenceDocumentId");
+
+                    b.ToTable("ContinuingEducationRecords", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Domain.Applications.Reference", b =>
@@ -1336,6 +1394,20 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Applications.ContinuingEducationRecord", b =>
+                {
+                    b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
+                        .WithMany("ContinuingEducation")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Documents.EvidenceDocument", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.Reference", b =>
                 {
                     b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
@@ -1476,6 +1548,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
                             b1.Property<int>("ReferencesRequired");
 
+                            b1.Property<decimal?>("ReinstatementContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<bool>("ReinstatementRequiresExam");
+
                             b1.PrimitiveCollection<string>("ReminderDays")
                                 .IsRequired();
 
@@ -1589,6 +1666,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                 .IsRequired();
 
                             b1.Property<int>("ReferencesRequired");
+
+                            b1.Property<decimal?>("ReinstatementContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<bool>("ReinstatementRequiresExam");
 
                             b1.PrimitiveCollection<string>("ReminderDays")
                                 .IsRequired();
@@ -1745,6 +1827,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
                     b.Navigation("Attestations");
+
+                    b.Navigation("ContinuingEducation");
 
                     b.Navigation("History");
 

@@ -188,6 +188,12 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("CredentialId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CycleEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CycleStartsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -202,6 +208,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RequirementsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SelectedForCeAudit")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -240,6 +249,55 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProgramId", "Status");
 
                     b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Applications.ContinuingEducationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvidenceDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Hours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsEthics")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("EvidenceDocumentId");
+
+                    b.ToTable("ContinuingEducationRecords", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Domain.Applications.Reference", b =>
@@ -1325,6 +1383,20 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Applications.ContinuingEducationRecord", b =>
+                {
+                    b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
+                        .WithMany("ContinuingEducation")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Documents.EvidenceDocument", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.Reference", b =>
                 {
                     b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
@@ -1465,6 +1537,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<int>("ReferencesRequired");
 
+                            b1.Property<double?>("ReinstatementContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<bool>("ReinstatementRequiresExam");
+
                             b1.PrimitiveCollection<string>("ReminderDays")
                                 .IsRequired();
 
@@ -1578,6 +1655,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired();
 
                             b1.Property<int>("ReferencesRequired");
+
+                            b1.Property<double?>("ReinstatementContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<bool>("ReinstatementRequiresExam");
 
                             b1.PrimitiveCollection<string>("ReminderDays")
                                 .IsRequired();
@@ -1734,6 +1816,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
                     b.Navigation("Attestations");
+
+                    b.Navigation("ContinuingEducation");
 
                     b.Navigation("History");
 

@@ -6,6 +6,7 @@ using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
 using Registry.Application.Features.Records;
 using Registry.Application.Features.Review;
+using Registry.Domain.Applications;
 using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Pages.Staff.Applications;
@@ -58,7 +59,12 @@ public sealed class ReviewModel(IMediator mediator) : PageModel, IReloadOnFailur
     public async Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken)
     {
         var issued = await mediator.Send(new ApproveApplication.Command(Id, Note, WaiverReason), cancellationToken);
-        Confirmation = $"Approved. Credential {issued.CredentialNumber} is issued; it expires on {issued.ExpiresOn:MMMM d, yyyy}.";
+        Confirmation = issued.ApplicationType switch
+        {
+            ApplicationType.Renewal => $"Approved. Credential {issued.CredentialNumber} is renewed; it now expires on {issued.ExpiresOn:MMMM d, yyyy}.",
+            ApplicationType.Reinstatement => $"Approved. Credential {issued.CredentialNumber} is reinstated; it expires on {issued.ExpiresOn:MMMM d, yyyy}.",
+            _ => $"Approved. Credential {issued.CredentialNumber} is issued; it expires on {issued.ExpiresOn:MMMM d, yyyy}.",
+        };
         return RedirectToPage(new { Id });
     }
 

@@ -11,8 +11,8 @@ using Registry.Infrastructure.Persistence.Providers;
 namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261124155831_WorkforceCounts")]
-    partial class WorkforceCounts
+    [Migration("20261124152905_Renewals")]
+    partial class Renewals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -191,6 +191,12 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("CredentialId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CycleEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CycleStartsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -205,6 +211,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RequirementsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SelectedForCeAudit")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -243,6 +252,55 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProgramId", "Status");
 
                     b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Applications.ContinuingEducationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvidenceDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Hours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsEthics")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("EvidenceDocumentId");
+
+                    b.ToTable("ContinuingEducationRecords", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Domain.Applications.Reference", b =>
@@ -1085,9 +1143,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ResidenceChangeCount")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
@@ -1095,73 +1150,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("LegalLastName");
 
                     b.ToTable("People", (string)null);
-                });
-
-            modelBuilder.Entity("Registry.Domain.People.ResidenceChange", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("County")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EffectiveOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StateCode")
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("ResidenceHistory", (string)null);
-                });
-
-            modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSnapshot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ActiveAtMonthEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CountsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StateCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("TakenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Workbook")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Month", "StateCode")
-                        .IsUnique();
-
-                    b.HasIndex("StateCode", "Month");
-
-                    b.ToTable("WorkforceSnapshots");
                 });
 
             modelBuilder.Entity("Registry.Infrastructure.Identity.RegistryUser", b =>
@@ -1328,6 +1316,20 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Applications.ContinuingEducationRecord", b =>
+                {
+                    b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
+                        .WithMany("ContinuingEducation")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Documents.EvidenceDocument", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.Reference", b =>
                 {
                     b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
@@ -1468,6 +1470,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<int>("ReferencesRequired");
 
+                            b1.Property<double?>("ReinstatementContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<bool>("ReinstatementRequiresExam");
+
                             b1.PrimitiveCollection<string>("ReminderDays")
                                 .IsRequired();
 
@@ -1581,6 +1588,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired();
 
                             b1.Property<int>("ReferencesRequired");
+
+                            b1.Property<double?>("ReinstatementContinuingEducationHours")
+                                .HasPrecision(9, 2);
+
+                            b1.Property<bool>("ReinstatementRequiresExam");
 
                             b1.PrimitiveCollection<string>("ReminderDays")
                                 .IsRequired();
@@ -1725,18 +1737,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("MailingAddress");
                 });
 
-            modelBuilder.Entity("Registry.Domain.People.ResidenceChange", b =>
-                {
-                    b.HasOne("Registry.Domain.People.Person", null)
-                        .WithMany("ResidenceHistory")
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
                     b.Navigation("Attestations");
+
+                    b.Navigation("ContinuingEducation");
 
                     b.Navigation("History");
 
@@ -1757,11 +1762,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Registry.Domain.Jurisdictions.Jurisdiction", b =>
                 {
                     b.Navigation("Programs");
-                });
-
-            modelBuilder.Entity("Registry.Domain.People.Person", b =>
-                {
-                    b.Navigation("ResidenceHistory");
                 });
 #pragma warning restore 612, 618
         }

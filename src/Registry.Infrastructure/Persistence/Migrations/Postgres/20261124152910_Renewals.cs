@@ -1,0 +1,95 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Registry.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Renewals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "CycleEndsOn",
+                table: "Applications",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "CycleStartsOn",
+                table: "Applications",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SelectedForCeAudit",
+                table: "Applications",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ContinuingEducationRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Course = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Provider = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsEthics = table.Column<bool>(type: "boolean", nullable: false),
+                    EvidenceDocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Review = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ReviewReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContinuingEducationRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContinuingEducationRecords_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContinuingEducationRecords_Documents_EvidenceDocumentId",
+                        column: x => x.EvidenceDocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuingEducationRecords_ApplicationId",
+                table: "ContinuingEducationRecords",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuingEducationRecords_EvidenceDocumentId",
+                table: "ContinuingEducationRecords",
+                column: "EvidenceDocumentId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ContinuingEducationRecords");
+
+            migrationBuilder.DropColumn(
+                name: "CycleEndsOn",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "CycleStartsOn",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "SelectedForCeAudit",
+                table: "Applications");
+        }
+    }
+}
