@@ -44,6 +44,15 @@ public sealed class WorkforceExports : IBenchmark
         context.Report("  resident memory just before the export", scale, Figure.Count(export.BeforeMegabytes, "MB"));
         context.Report("  workbook size", scale, Figure.Count(export.Body.Length / 1024.0, "KB"));
 
+        // The smallest seeded state first: if memory is flat, its peak is about the largest state's.
+        var smallest = UsStates.ByPopulation[context.Scale.States - 1];
+        using var smallStaff = host.Client(await host.TokenAsync($"admin.{smallest.Code.ToLowerInvariant()}@registry.example"));
+        var small = await MeasureAsync(() => FetchAsync(smallStaff, $"/api/v1/exports/roster/{smallest.Code}", ct));
+        var smallRows = await CountRowsAsync(context.ConnectionString, smallest.Code, ct);
+        context.Report($"GET /api/v1/exports/roster/{smallest.Code} ({smallRows:N0} rows)", scale, Figure.Seconds(small.Seconds));
+        context.Report("  peak resident memory of the process during the roster", scale, Figure.Count(small.PeakMegabytes, "MB"));
+        context.Report("  resident memory just before the roster", scale, Figure.Count(small.BeforeMegabytes, "MB"));
+
         var roster = await MeasureAsync(() => FetchAsync(staff, $"/api/v1/exports/roster/{largest.Code}", ct));
         var rows = await CountRowsAsync(context.ConnectionString, largest.Code, ct);
         context.Report($"GET /api/v1/exports/roster/{largest.Code} ({rows:N0} rows)", scale, Figure.Seconds(roster.Seconds));

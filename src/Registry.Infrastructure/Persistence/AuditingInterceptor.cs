@@ -7,6 +7,7 @@ using Registry.Domain.Applications;
 using Registry.Domain.Auditing;
 using Registry.Domain.Credentials;
 using Registry.Domain.Jurisdictions;
+using Registry.Domain.People;
 
 namespace Registry.Infrastructure.Persistence;
 
@@ -37,7 +38,7 @@ public sealed class AuditingInterceptor(ICurrentUser user, IAuditContext audit, 
         var at = clock.GetUtcNow();
         var requestState = audit.StateCode();
         var entries = db.ChangedEntries()
-            .Where(e => e.Entity is not (ApplicationStatusChange or CredentialEvent)) // already a history of their parent
+            .Where(e => e.Entity is not (ApplicationStatusChange or CredentialEvent or ResidenceChange)) // already a history of their parent
             .Select(e => new AuditEntry(
                 at, user.UserId, user.Name, audit.Action,
                 e.Metadata.ClrType.Name,
