@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuditBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
         services.AddScoped<RequestScope>();
+        services.AddScoped<Features.Workforce.WorkforceReports>();
 
         services.AddAutoMapper(config => config.LicenseKey = autoMapperLicenseKey, assembly);
         services.AddSingleton(TimeProvider.System);

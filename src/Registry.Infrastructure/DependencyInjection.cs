@@ -79,6 +79,11 @@ public static class DependencyInjection
             .AddCheck<OutboxHealthCheck>("outbox");
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
+        services.AddScoped<IWorkforceCounts, Exports.Workforce.WorkforceSql>();
+        services.AddSingleton<IWorkforceWorkbook, Exports.Workforce.WorkforceWorkbook>();
+        services.AddSingleton<IRosterWriter, Exports.Workforce.RosterWorkbook>();
+        services.AddScoped<Exports.Workforce.WorkforceSnapshotJob>();
+        services.AddHostedService<Exports.Workforce.WorkforceSnapshotSchedule>();
         services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();
         services.AddSingleton<IRosterReader, Imports.RosterReader>();
         services.AddSingleton<IRosterWorkbook, Exports.RosterWorkbook>();

@@ -17,6 +17,8 @@ public static class TestUsers
 
     public static ClaimsPrincipal SystemAdmin() => Build(Roles.SystemAdmin, null);
 
+    public static ClaimsPrincipal NationalAnalyst() => Build(Roles.NationalAnalyst, null);
+
     public static ClaimsPrincipal Employer(Guid employerId) => Build(Roles.Employer, null, new Claim(RegistryClaims.Employer, employerId.ToString()));
 
     private static ClaimsPrincipal Build(string role, Guid? userId, params Claim[] extra)

@@ -6,6 +6,8 @@ namespace Registry.Domain.People;
 /// <summary>An applicant or certified peer. Contact and identity details that are private are marked so.</summary>
 public sealed class Person
 {
+    private readonly List<ResidenceChange> _residenceHistory = [];
+
     private Person() { }
 
     public Person(string legalFirstName, string legalLastName, string email)
@@ -25,6 +27,12 @@ public sealed class Person
     [PrivateData] public DateOnly? DateOfBirth { get; private set; }
     [PrivateData] public PostalAddress? MailingAddress { get; private set; }
 
+    /// <summary>Where the person lived (state and county), from which date: workforce counts by county read it as of a period's end.</summary>
+    public IReadOnlyList<ResidenceChange> ResidenceHistory => _residenceHistory;
+
+    /// <summary>The number of residence changes recorded, so a new one is numbered without loading the others.</summary>
+    public int ResidenceChangeCount { get; private set; }
+
     /// <summary>The name shown on public records: legal first and last name.</summary>
     public string PublicName => $"{LegalFirstName} {LegalLastName}";
 
@@ -43,12 +51,44 @@ public sealed class Person
         Email = email.Trim();
     }
 
-    public void UpdateContact(string? phone, DateOnly? dateOfBirth, PostalAddress? mailingAddress)
+    /// <summary>
+    /// Changes the contact details. A move to another state or county is recorded in the residence history
+    /// from <paramref name="changedOn"/>; without a date (seeding, tests) the address counts from the start of records.
+    /// </summary>
+    public void UpdateContact(string? phone, DateOnly? dateOfBirth, PostalAddress? mailingAddress, DateOnly? changedOn = null)
     {
         Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
         DateOfBirth = dateOfBirth;
+        var county = string.IsNullOrWhiteSpace(mailingAddress?.County) ? null : mailingAddress.County.Trim();
+        var moved = MailingAddress?.State != mailingAddress?.State || !string.Equals(MailingAddress?.County?.Trim(), county, StringComparison.OrdinalIgnoreCase);
         MailingAddress = mailingAddress;
+        if (!moved) return;
+        ResidenceChangeCount++;
+        _residenceHistory.Add(new ResidenceChange(Id, ResidenceChangeCount, mailingAddress?.State, county, changedOn ?? DateOnly.MinValue));
     }
 }
 
 public sealed record PostalAddress(string Line1, string? Line2, string City, string County, StateCode State, string PostalCode);
+
+/// <summary>One entry of a person's append-only residence history: the state and county they lived in from a date (null when no address was given).</summary>
+public sealed class ResidenceChange
+{
+    private ResidenceChange() { }
+
+    internal ResidenceChange(Guid personId, int sequence, StateCode? state, string? county, DateOnly effectiveOn)
+    {
+        Id = Guid.CreateVersion7();
+        PersonId = personId;
+        Sequence = sequence;
+        StateCode = state;
+        County = county;
+        EffectiveOn = effectiveOn;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PersonId { get; private set; }
+    public int Sequence { get; private set; }
+    public StateCode? StateCode { get; private set; }
+    [PrivateData] public string? County { get; private set; }
+    public DateOnly EffectiveOn { get; private set; }
+}

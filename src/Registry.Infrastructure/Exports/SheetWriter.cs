@@ -31,7 +31,7 @@ internal static class SheetWriter
         sheet.SheetView.FreezeRows(1);
     }
 
-    private static void Write(IXLCell cell, object? value)
+    public static void Write(IXLCell cell, object? value)
     {
         switch (value)
         {

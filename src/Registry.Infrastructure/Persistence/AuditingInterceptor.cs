@@ -7,6 +7,7 @@ using Registry.Domain.Applications;
 using Registry.Domain.Auditing;
 using Registry.Domain.Credentials;
 using Registry.Domain.Jurisdictions;
+using Registry.Domain.People;
 
 namespace Registry.Infrastructure.Persistence;
 
@@ -16,8 +17,9 @@ namespace Registry.Infrastructure.Persistence;
 /// </summary>
 public sealed class AuditingInterceptor(ICurrentUser user, IAuditContext audit, TimeProvider clock) : SaveChangesInterceptor
 {
-    // Secrets never reach the append-only log: password hashes, stamps, tokens, and e-mail bodies (they carry live links).
-    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Body", "KeyHash"];
+    // Secrets never reach the append-only log: password hashes, stamps, tokens, and e-mail bodies (they carry live links);
+    // nor do generated workbooks (bytes the snapshot row itself keeps).
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Body", "Workbook", "KeyHash"];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -36,7 +38,7 @@ public sealed class AuditingInterceptor(ICurrentUser user, IAuditContext audit, 
         var at = clock.GetUtcNow();
         var requestState = audit.StateCode();
         var entries = db.ChangedEntries()
-            .Where(e => e.Entity is not (ApplicationStatusChange or CredentialEvent)) // already a history of their parent
+            .Where(e => e.Entity is not (ApplicationStatusChange or CredentialEvent or ResidenceChange)) // already a history of their parent
             .Select(e => new AuditEntry(
                 at, user.UserId, user.Name, audit.Action,
                 e.Metadata.ClrType.Name,

@@ -16,6 +16,7 @@ using Registry.Domain.Exams;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
 using Registry.Domain.People;
+using Registry.Domain.Workforce;
 using Registry.Infrastructure.Identity;
 
 namespace Registry.Infrastructure.Persistence;
@@ -45,6 +46,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<ConfirmationRequest> ConfirmationRequests => Set<ConfirmationRequest>();
     public DbSet<DisciplineCase> DisciplineCases => Set<DisciplineCase>();
     public DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions => Set<ProgramRequirementsVersion>();
+    public DbSet<WorkforceSnapshot> WorkforceSnapshots => Set<WorkforceSnapshot>();
 
     /// <summary>A column name quoted the provider's way, for the SQL of filtered indexes.</summary>
     protected abstract string Quote(string column);
@@ -119,7 +121,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     private void GuardAppendOnly()
     {
         var rewritten = ChangeTracker.Entries()
-            .Where(e => e.Entity is ApplicationStatusChange or CredentialEvent or AuditEntry or SignedAttestation)
+            .Where(e => e.Entity is ApplicationStatusChange or CredentialEvent or AuditEntry or SignedAttestation or ResidenceChange)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (rewritten is not null)
             throw new InvalidOperationException($"{rewritten.Entity.GetType().Name} rows are append-only.");

@@ -49,6 +49,7 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         await AccountAsync("reviewer.pa@registry.example", "Pennsylvania Reviewer", Roles.Reviewer, state: "PA");
         await AccountAsync("admin.pa@registry.example", "Pennsylvania Administrator", Roles.StateAdmin, state: "PA");
         await AccountAsync("reviewer.tx@registry.example", "Texas Reviewer", Roles.Reviewer, state: "TX");
+        await AccountAsync("analyst@registry.example", "National Workforce Analyst", Roles.NationalAnalyst);
 
         var harbor = new Employer("Harbor House Recovery Center", "hr@harborhouse.example", StateCode.Parse("TN"), _now);
         harbor.Approve(staff, _now);

@@ -41,6 +41,7 @@ public static class RegistryApi
         api.MapProgramsApi();
         api.MapRenewalsApi();
         api.MapVerificationApi();
+        api.MapWorkforceApi();
 
         applications.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyApplications.Query(), ct))
             .WithSummary("The signed-in applicant's applications.");

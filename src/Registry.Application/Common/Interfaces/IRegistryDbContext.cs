@@ -10,6 +10,7 @@ using Registry.Domain.Exams;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
 using Registry.Domain.People;
+using Registry.Domain.Workforce;
 
 namespace Registry.Application.Common.Interfaces;
 
@@ -33,6 +34,7 @@ public interface IRegistryDbContext
     DbSet<ConfirmationRequest> ConfirmationRequests { get; }
     DbSet<DisciplineCase> DisciplineCases { get; }
     DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions { get; }
+    DbSet<WorkforceSnapshot> WorkforceSnapshots { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -8,7 +8,10 @@ public static class Roles
     public const string Employer = nameof(Employer);
     public const string SystemAdmin = nameof(SystemAdmin);
 
-    public static readonly IReadOnlyList<string> All = [Applicant, Reviewer, StateAdmin, Employer, SystemAdmin];
+    /// <summary>Reads workforce counts of any state (a national body); changes nothing.</summary>
+    public const string NationalAnalyst = nameof(NationalAnalyst);
+
+    public static readonly IReadOnlyList<string> All = [Applicant, Reviewer, StateAdmin, Employer, SystemAdmin, NationalAnalyst];
 
     /// <summary>Roles that act for one state only, named by the user's state claim.</summary>
     public static readonly IReadOnlyList<string> StateStaff = [Reviewer, StateAdmin];

@@ -65,7 +65,7 @@ public static class UpdateProfile
         private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     }
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user) : IRequestHandler<Command, GetProfile.Model>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, GetProfile.Model>
     {
         public async Task<GetProfile.Model> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -78,7 +78,7 @@ public static class UpdateProfile
                 ? new PostalAddress(command.AddressLine1!.Trim(), Blank(command.AddressLine2), command.City!.Trim(), command.County!.Trim(),
                     StateCode.Parse(command.State), command.PostalCode!.Trim())
                 : null;
-            person.UpdateContact(command.Phone, command.DateOfBirth, address);
+            person.UpdateContact(command.Phone, command.DateOfBirth, address, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
             return new GetProfile.Model(person.LegalFirstName, person.LegalLastName, person.PreferredName, person.Email, person.Phone, person.DateOfBirth,
                 address?.Line1, address?.Line2, address?.City, address?.County, address?.State.Value, address?.PostalCode);

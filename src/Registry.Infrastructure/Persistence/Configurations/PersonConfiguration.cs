@@ -27,5 +27,19 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
             address.Property(a => a.County).HasMaxLength(100);
             address.Property(a => a.PostalCode).HasMaxLength(10);
         });
+        builder.HasMany(p => p.ResidenceHistory).WithOne().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.ResidenceHistory).HasField("_residenceHistory");
+    }
+}
+
+internal sealed class ResidenceChangeConfiguration : IEntityTypeConfiguration<ResidenceChange>
+{
+    public void Configure(EntityTypeBuilder<ResidenceChange> builder)
+    {
+        builder.ToTable("ResidenceHistory");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.County).HasMaxLength(100);
+        builder.HasIndex(r => new { r.PersonId, r.Sequence }).IsUnique();
     }
 }

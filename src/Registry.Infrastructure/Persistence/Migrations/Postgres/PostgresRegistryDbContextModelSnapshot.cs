@@ -1285,6 +1285,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("ResidenceChangeCount")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
@@ -1292,6 +1295,73 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("LegalLastName");
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.People.ResidenceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("County")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ResidenceHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ActiveAtMonthEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Workbook")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "StateCode")
+                        .IsUnique();
+
+                    b.HasIndex("StateCode", "Month");
+
+                    b.ToTable("WorkforceSnapshots");
                 });
 
             modelBuilder.Entity("Registry.Infrastructure.Identity.RegistryUser", b =>
@@ -1918,6 +1988,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("MailingAddress");
                 });
 
+            modelBuilder.Entity("Registry.Domain.People.ResidenceChange", b =>
+                {
+                    b.HasOne("Registry.Domain.People.Person", null)
+                        .WithMany("ResidenceHistory")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
                     b.Navigation("Attestations");
@@ -1943,6 +2022,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Registry.Domain.Jurisdictions.Jurisdiction", b =>
                 {
                     b.Navigation("Programs");
+                });
+
+            modelBuilder.Entity("Registry.Domain.People.Person", b =>
+                {
+                    b.Navigation("ResidenceHistory");
                 });
 #pragma warning restore 612, 618
         }

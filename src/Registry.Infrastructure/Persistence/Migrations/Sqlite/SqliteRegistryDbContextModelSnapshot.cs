@@ -1275,6 +1275,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ResidenceChangeCount")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
@@ -1282,6 +1285,73 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("LegalLastName");
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.People.ResidenceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("County")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ResidenceHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActiveAtMonthEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Workbook")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "StateCode")
+                        .IsUnique();
+
+                    b.HasIndex("StateCode", "Month");
+
+                    b.ToTable("WorkforceSnapshots");
                 });
 
             modelBuilder.Entity("Registry.Infrastructure.Identity.RegistryUser", b =>
@@ -1908,6 +1978,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("MailingAddress");
                 });
 
+            modelBuilder.Entity("Registry.Domain.People.ResidenceChange", b =>
+                {
+                    b.HasOne("Registry.Domain.People.Person", null)
+                        .WithMany("ResidenceHistory")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
                     b.Navigation("Attestations");
@@ -1933,6 +2012,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Registry.Domain.Jurisdictions.Jurisdiction", b =>
                 {
                     b.Navigation("Programs");
+                });
+
+            modelBuilder.Entity("Registry.Domain.People.Person", b =>
+                {
+                    b.Navigation("ResidenceHistory");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,63 @@
+using Registry.Domain.Applications;
+using Registry.Domain.Credentials;
+using Registry.Domain.Jurisdictions;
+
+namespace Registry.Application.Common.Interfaces;
+
+/// <summary>
+/// Workforce aggregates computed by the database from the append-only histories (credential, application and
+/// residence), so the answer for a past date never changes. Nothing here loads credentials into memory:
+/// each method returns grouped counts.
+/// </summary>
+public interface IWorkforceCounts
+{
+    /// <summary>
+    /// Per state, program and the holder's residence at <paramref name="to"/>: credentials by status on
+    /// <paramref name="to"/>, and credentials with an issue, renewal, expiry, lapse or revocation in [from, to].
+    /// </summary>
+    Task<IReadOnlyList<CredentialCountRow>> CredentialCountsAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken);
+
+    /// <summary>Applications open at the end of <paramref name="asOf"/> (submitted, under review, information requested), by state, type and status.</summary>
+    Task<IReadOnlyList<OpenApplicationRow>> OpenApplicationsAsync(DateOnly asOf, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken);
+
+    /// <summary>Per state: decisions (approval or denial) made in [from, to], with the median and 90th-percentile days from first submission.</summary>
+    Task<IReadOnlyList<DecisionTimeRow>> DecisionTimesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken);
+
+    /// <summary>Credentials by status on each of <paramref name="dates"/> in one state (for the dashboard's charts).</summary>
+    Task<IReadOnlyList<StatusOnDateRow>> StatusOnDatesAsync(StateCode state, IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Counts for one state, program and residence. <see cref="ResidenceState"/> and <see cref="County"/> are the
+/// holder's as of the period's end (null when no address was on record).
+/// </summary>
+public sealed record CredentialCountRow(StateCode State, Guid ProgramId, StateCode? ResidenceState, string? County, WorkforceCounts Counts);
+
+public sealed record OpenApplicationRow(StateCode State, ApplicationType Type, ApplicationStatus Status, int Count);
+
+/// <summary>Nearest-rank percentiles in whole days (UTC calendar dates); null when no decision was made.</summary>
+public sealed record DecisionTimeRow(StateCode State, int Decisions, int? MedianDays, int? Percentile90Days);
+
+public sealed record StatusOnDateRow(DateOnly Date, CredentialStatus Status, int Count);
+
+/// <summary>
+/// One row of the workforce export. Status columns are the status at the period's end: <see cref="Active"/>
+/// includes credentials on probation (active with restrictions), also counted alone in <see cref="OnProbation"/>;
+/// <see cref="Retired"/> is the registry's Relinquished. Period columns count credentials (not events) that had
+/// such a change in the period.
+/// </summary>
+public sealed record WorkforceCounts(
+    int Active, int OnProbation, int Suspended, int Expired, int Lapsed, int Revoked, int Retired,
+    int Issued, int Renewed, int ExpiredInPeriod, int LapsedInPeriod, int RevokedInPeriod)
+{
+    public static readonly WorkforceCounts None = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public int Total => Active + Suspended + Expired + Lapsed + Revoked + Retired;
+
+    public WorkforceCounts Plus(WorkforceCounts other) => new(
+        Active + other.Active, OnProbation + other.OnProbation, Suspended + other.Suspended, Expired + other.Expired, Lapsed + other.Lapsed,
+        Revoked + other.Revoked, Retired + other.Retired, Issued + other.Issued, Renewed + other.Renewed,
+        ExpiredInPeriod + other.ExpiredInPeriod, LapsedInPeriod + other.LapsedInPeriod, RevokedInPeriod + other.RevokedInPeriod);
+
+    public static WorkforceCounts Sum(IEnumerable<WorkforceCounts> counts) => counts.Aggregate(None, (total, next) => total.Plus(next));
+}

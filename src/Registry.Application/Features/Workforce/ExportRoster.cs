@@ -1,0 +1,40 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Security;
+using Registry.Domain.Jurisdictions;
+
+namespace Registry.Application.Features.Workforce;
+
+/// <summary>
+/// Every credential of a state with its public fields and the holder's contact details, for the state's staff.
+/// The rows stream from the database (no tracking), so a roster of any size is never held in memory.
+/// </summary>
+public static class ExportRoster
+{
+    [AllowedRoles(Roles.Reviewer, Roles.StateAdmin, Roles.SystemAdmin)]
+    public sealed record Query(string StateCode) : IRequest<IAsyncEnumerable<Row>>, IStateScoped;
+
+    public sealed record Row(string Number, string Program, string Status, DateOnly IssuedOn, DateOnly ExpiresOn,
+        string LegalFirstName, string LegalLastName, string? PreferredName, string Email, string? Phone);
+
+    public static readonly IReadOnlyList<string> Headers =
+        ["Credential number", "Program", "Status", "Issued", "Expires", "Legal first name", "Legal last name", "Preferred name", "E-mail", "Phone"];
+
+    public sealed class Handler(IRegistryDbContext db) : IRequestHandler<Query, IAsyncEnumerable<Row>>
+    {
+        public Task<IAsyncEnumerable<Row>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var state = Domain.Jurisdictions.StateCode.Parse(query.StateCode);
+            var rows = db.Credentials.AsNoTracking()
+                .Where(c => c.StateCode == state)
+                .Join(db.People, c => c.HolderPersonId, p => p.Id, (c, p) => new { c, p })
+                .Join(db.Programs, x => x.c.ProgramId, g => g.Id, (x, g) => new { x.c, x.p, ProgramCode = g.Code })
+                .OrderBy(x => x.c.Number)
+                .Select(x => new Row(x.c.Number.Value, x.ProgramCode, x.c.Status.ToString(), x.c.IssuedOn, x.c.ExpiresOn,
+                    x.p.LegalFirstName, x.p.LegalLastName, x.p.PreferredName, x.p.Email, x.p.Phone))
+                .AsAsyncEnumerable();
+            return Task.FromResult(rows);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Registry.Application.Common.Interfaces;
+using Registry.Domain.Applications;
+using Registry.Domain.Credentials;
+using Registry.Domain.Jurisdictions;
+using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Persistence.Providers;
+
+namespace Registry.Infrastructure.Exports.Workforce;
+
+/// <summary>
+/// The workforce aggregates as SQL. One text serves PostgreSQL, SQLite and SQL Server (double-quoted names,
+/// ROW_NUMBER and LEAD window functions, GROUP BY); only two things differ by provider, in <see cref="Dialect"/>:
+/// how a timestamp is bound (SQLite stores it as EF Core's sortable binary number) and how whole days between
+/// two timestamps are counted. "Status on a date" is the ToStatus of the credential's last history row with
+/// EffectiveOn on or before that date (ties broken by Sequence), so only history rows are read: a past
+/// period's answer does not change when later rows are added.
+/// </summary>
+public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
+{
+    private static readonly string[] PeriodKinds =
+        [nameof(CredentialEventKind.Issued), nameof(CredentialEventKind.Renewed), nameof(CredentialEventKind.Expired), nameof(CredentialEventKind.Lapsed), nameof(CredentialEventKind.Revoked)];
+
+    private Dialect Sql => Dialect.For(db);
+
+    public async Task<IReadOnlyList<CredentialCountRow>> CredentialCountsAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
+    {
+        if (states.Count == 0) return [];
+        var args = new List<object> { to, from };
+        var inStates = InList(args, states.Select(s => s.Value));
+        var sql = $"""
+            WITH residence AS (
+                SELECT r."PersonId", r."StateCode", r."County",
+                       ROW_NUMBER() OVER (PARTITION BY r."PersonId" ORDER BY r."EffectiveOn" DESC, r."Sequence" DESC) AS "Rank"
+                FROM "ResidenceHistory" r
+                WHERE r."EffectiveOn" <= {"{0}"}
+            ), latest AS (
+                SELECT h."CredentialId", h."ToStatus",
+                       ROW_NUMBER() OVER (PARTITION BY h."CredentialId" ORDER BY h."EffectiveOn" DESC, h."Sequence" DESC) AS "Rank"
+                FROM "CredentialHistory" h
+                JOIN "Credentials" c ON c."Id" = h."CredentialId"
+                WHERE h."EffectiveOn" <= {"{0}"} AND c."StateCode" IN ({inStates})
+            )
+            SELECT 'status' AS "Part", c."StateCode" AS "State", c."ProgramId", r."StateCode" AS "ResidenceState", r."County",
+                   l."ToStatus" AS "What", CAST(COUNT(*) AS BIGINT) AS "Count"
+            FROM latest l
+            JOIN "Credentials" c ON c."Id" = l."CredentialId"
+            LEFT JOIN residence r ON r."PersonId" = c."HolderPersonId" AND r."Rank" = 1
+            WHERE l."Rank" = 1
+            GROUP BY c."StateCode", c."ProgramId", r."StateCode", r."County", l."ToStatus"
+            UNION ALL
+            SELECT 'period' AS "Part", c."StateCode" AS "State", c."ProgramId", r."StateCode" AS "ResidenceState", r."County",
+                   h."Kind" AS "What", CAST(COUNT(DISTINCT h."CredentialId") AS BIGINT) AS "Count"
+            FROM "CredentialHistory" h
+            JOIN "Credentials" c ON c."Id" = h."CredentialId"
+            LEFT JOIN residence r ON r."PersonId" = c."HolderPersonId" AND r."Rank" = 1
+            WHERE h."EffectiveOn" >= {"{1}"} AND h."EffectiveOn" <= {"{0}"} AND c."StateCode" IN ({inStates})
+              AND h."Kind" IN ({string.Join(", ", PeriodKinds.Select(k => $"'{k}'"))})
+            GROUP BY c."StateCode", c."ProgramId", r."StateCode", r."County", h."Kind"
+            """;
+        var rows = await db.Database.SqlQueryRaw<CountRow>(sql, [.. args]).ToListAsync(cancellationToken);
+
+        return rows
+            .GroupBy(r => (r.State, r.ProgramId, r.ResidenceState, r.County))
+            .Select(g => new CredentialCountRow(StateCode.Parse(g.Key.State), g.Key.ProgramId,
+                StateCode.TryParse(g.Key.ResidenceState, out var lives) ? lives : null, g.Key.County, Fold(g)))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<OpenApplicationRow>> OpenApplicationsAsync(DateOnly asOf, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
+    {
+        if (states.Count == 0) return [];
+        var args = new List<object> { Sql.Moment(StartOf(asOf.AddDays(1))) };
+        var inStates = InList(args, states.Select(s => s.Value));
+        // Approved, denied and withdrawn are final, so an application is open at the end of the day when it had been
+        // submitted and had reached none of them; only those few need their last status picked.
+        var sql = $"""
+            WITH pipeline AS (
+                SELECT h."ApplicationId"
+                FROM "ApplicationHistory" h
+                WHERE h."At" < {"{0}"}
+                GROUP BY h."ApplicationId"
+                HAVING MAX(CASE WHEN h."To" IN ('Approved', 'Denied', 'Withdrawn') THEN 1 ELSE 0 END) = 0
+                   AND MAX(CASE WHEN h."To" = 'Submitted' THEN 1 ELSE 0 END) = 1
+            ), latest AS (
+                SELECT h."ApplicationId", h."To",
+                       ROW_NUMBER() OVER (PARTITION BY h."ApplicationId" ORDER BY h."At" DESC, h."Id" DESC) AS "Rank"
+                FROM "ApplicationHistory" h
+                JOIN pipeline o ON o."ApplicationId" = h."ApplicationId"
+                WHERE h."At" < {"{0}"}
+            )
+            SELECT p."StateCode" AS "State", a."Type", l."To" AS "Status", CAST(COUNT(*) AS BIGINT) AS "Count"
+            FROM latest l
+            JOIN "Applications" a ON a."Id" = l."ApplicationId"
+            JOIN "Programs" p ON p."Id" = a."ProgramId"
+            WHERE l."Rank" = 1 AND l."To" IN ('Submitted', 'UnderReview', 'InfoRequested') AND p."StateCode" IN ({inStates})
+            GROUP BY p."StateCode", a."Type", l."To"
+            """;
+        var rows = await db.Database.SqlQueryRaw<ApplicationRow>(sql, [.. args]).ToListAsync(cancellationToken);
+        return rows.Select(r => new OpenApplicationRow(StateCode.Parse(r.State), Enum.Parse<ApplicationType>(r.Type), Enum.Parse<ApplicationStatus>(r.Status), (int)r.Count)).ToList();
+    }
+
+    public async Task<IReadOnlyList<DecisionTimeRow>> DecisionTimesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
+    {
+        if (states.Count == 0) return [];
+        var args = new List<object> { Sql.Moment(StartOf(from)), Sql.Moment(StartOf(to.AddDays(1))) };
+        var inStates = InList(args, states.Select(s => s.Value));
+        // Nearest rank: the median is the ceil(n/2)-th shortest wait, the 90th percentile the ceil(9n/10)-th.
+        var sql = $"""
+            WITH firsts AS (
+                SELECT h."ApplicationId", MIN(h."At") AS "SubmittedAt"
+                FROM "ApplicationHistory" h
+                WHERE h."To" = 'Submitted'
+                GROUP BY h."ApplicationId"
+            ), waits AS (
+                SELECT p."StateCode", {Sql.DaysBetween("f.\"SubmittedAt\"", "d.\"At\"")} AS "Days"
+                FROM "ApplicationHistory" d
+                JOIN firsts f ON f."ApplicationId" = d."ApplicationId"
+                JOIN "Applications" a ON a."Id" = d."ApplicationId"
+                JOIN "Programs" p ON p."Id" = a."ProgramId"
+                WHERE d."To" IN ('Approved', 'Denied') AND d."At" >= {"{0}"} AND d."At" < {"{1}"} AND p."StateCode" IN ({inStates})
+            ), ranked AS (
+                SELECT w."StateCode", w."Days",
+                       ROW_NUMBER() OVER (PARTITION BY w."StateCode" ORDER BY w."Days") AS "Rank",
+                       COUNT(*) OVER (PARTITION BY w."StateCode") AS "Total"
+                FROM waits w
+            )
+            SELECT "StateCode" AS "State", CAST("Total" AS BIGINT) AS "Decisions",
+                   CAST(MAX(CASE WHEN "Rank" = ("Total" + 1) / 2 THEN "Days" END) AS BIGINT) AS "Median",
+                   CAST(MAX(CASE WHEN "Rank" = (9 * "Total" + 9) / 10 THEN "Days" END) AS BIGINT) AS "Percentile90"
+            FROM ranked
+            GROUP BY "StateCode", "Total"
+            """;
+        var rows = await db.Database.SqlQueryRaw<DecisionRow>(sql, [.. args]).ToListAsync(cancellationToken);
+        return rows.Select(r => new DecisionTimeRow(StateCode.Parse(r.State), (int)r.Decisions, (int?)r.Median, (int?)r.Percentile90)).ToList();
+    }
+
+    public async Task<IReadOnlyList<StatusOnDateRow>> StatusOnDatesAsync(StateCode state, IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        if (dates.Count == 0) return [];
+        var args = new List<object> { state.Value };
+        var dateRows = string.Join(" UNION ALL ", dates.Select(d =>
+        {
+            args.Add(d);
+            return $"SELECT {{{args.Count - 1}}} AS \"Date\"";
+        }));
+        // Each history row holds from its EffectiveOn until the next row's: a span; a date falls in one span per credential.
+        var sql = $"""
+            WITH dates AS ({dateRows}),
+            spans AS (
+                SELECT h."ToStatus", h."EffectiveOn" AS "Since",
+                       LEAD(h."EffectiveOn") OVER (PARTITION BY h."CredentialId" ORDER BY h."EffectiveOn", h."Sequence") AS "Until"
+                FROM "CredentialHistory" h
+                JOIN "Credentials" c ON c."Id" = h."CredentialId"
+                WHERE c."StateCode" = {"{0}"}
+            )
+            SELECT d."Date", s."ToStatus" AS "Status", CAST(COUNT(*) AS BIGINT) AS "Count"
+            FROM dates d
+            JOIN spans s ON s."Since" <= d."Date" AND (s."Until" IS NULL OR s."Until" > d."Date")
+            GROUP BY d."Date", s."ToStatus"
+            """;
+        var rows = await db.Database.SqlQueryRaw<DateRow>(sql, [.. args]).ToListAsync(cancellationToken);
+        return rows.Select(r => new StatusOnDateRow(r.Date, Enum.Parse<CredentialStatus>(r.Status), (int)r.Count)).ToList();
+    }
+
+    private static WorkforceCounts Fold(IEnumerable<CountRow> rows)
+    {
+        int Of(string part, string what) => (int)rows.Where(r => r.Part == part && r.What == what).Sum(r => r.Count);
+        int Status(CredentialStatus status) => Of("status", status.ToString());
+        int Period(CredentialEventKind kind) => Of("period", kind.ToString());
+        return new WorkforceCounts(
+            Active: Status(CredentialStatus.Active) + Status(CredentialStatus.Probation),
+            OnProbation: Status(CredentialStatus.Probation),
+            Suspended: Status(CredentialStatus.Suspended),
+            Expired: Status(CredentialStatus.Expired),
+            Lapsed: Status(CredentialStatus.Lapsed),
+            Revoked: Status(CredentialStatus.Revoked),
+            Retired: Status(CredentialStatus.Relinquished),
+            Issued: Period(CredentialEventKind.Issued),
+            Renewed: Period(CredentialEventKind.Renewed),
+            ExpiredInPeriod: Period(CredentialEventKind.Expired),
+            LapsedInPeriod: Period(CredentialEventKind.Lapsed),
+            RevokedInPeriod: Period(CredentialEventKind.Revoked));
+    }
+
+    /// <summary>Adds the values as arguments and returns their placeholders, e.g. <c>{2}, {3}</c>.</summary>
+    private static string InList(List<object> args, IEnumerable<string> values) =>
+        string.Join(", ", values.Select(v =>
+        {
+            args.Add(v);
+            return $"{{{args.Count - 1}}}";
+        }));
+
+    private static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>What differs between the providers.</summary>
+    private abstract class Dialect
+    {
+        private static readonly Dialect Postgres = new PostgresDialect(), Sqlite = new SqliteDialect(), SqlServer = new SqlServerDialect();
+
+        public static Dialect For(RegistryDbContext db) => db switch
+        {
+            SqliteRegistryDbContext => Sqlite,
+            PostgresRegistryDbContext => Postgres,
+            _ => SqlServer,
+        };
+
+        public virtual object Moment(DateTimeOffset value) => value;
+
+        /// <summary>Whole UTC calendar days from one timestamp column to another.</summary>
+        public abstract string DaysBetween(string start, string end);
+    }
+
+    private sealed class PostgresDialect : Dialect
+    {
+        public override string DaysBetween(string start, string end) =>
+            $"(CAST({end} AT TIME ZONE 'UTC' AS date) - CAST({start} AT TIME ZONE 'UTC' AS date))";
+    }
+
+    private sealed class SqlServerDialect : Dialect
+    {
+        public override string DaysBetween(string start, string end) =>
+            $"DATEDIFF(day, CAST(SWITCHOFFSET({start}, '+00:00') AS date), CAST(SWITCHOFFSET({end}, '+00:00') AS date))";
+    }
+
+    /// <summary>
+    /// SQLite keeps a timestamp as EF Core's binary number: (local ticks / 1000) shifted left 11 bits, with the
+    /// offset in minutes in the low 11 bits (signed). The UTC day is rebuilt from those parts.
+    /// </summary>
+    private sealed class SqliteDialect : Dialect
+    {
+        private static readonly DateTimeOffsetToBinaryConverter Binary = new();
+
+        public override object Moment(DateTimeOffset value) => Binary.ConvertToProvider(value)!;
+
+        public override string DaysBetween(string start, string end) => $"({UtcDay(end)} - {UtcDay(start)})";
+
+        private static string UtcDay(string column) =>
+            $"((({column} >> 11) - (CASE WHEN ({column} & 1024) <> 0 THEN ({column} & 2047) - 2048 ELSE ({column} & 2047) END) * 600000) / 864000000)";
+    }
+
+    private sealed class CountRow
+    {
+        public string Part { get; init; } = "";
+        public string State { get; init; } = "";
+        public Guid ProgramId { get; init; }
+        public string? ResidenceState { get; init; }
+        public string? County { get; init; }
+        public string What { get; init; } = "";
+        public long Count { get; init; }
+    }
+
+    private sealed class ApplicationRow
+    {
+        public string State { get; init; } = "";
+        public string Type { get; init; } = "";
+        public string Status { get; init; } = "";
+        public long Count { get; init; }
+    }
+
+    private sealed class DecisionRow
+    {
+        public string State { get; init; } = "";
+        public long Decisions { get; init; }
+        public long? Median { get; init; }
+        public long? Percentile90 { get; init; }
+    }
+
+    private sealed class DateRow
+    {
+        public DateOnly Date { get; init; }
+        public string Status { get; init; } = "";
+        public long Count { get; init; }
+    }
+}

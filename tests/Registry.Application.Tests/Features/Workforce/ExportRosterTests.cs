@@ -1,0 +1,60 @@
+using ClosedXML.Excel;
+using MediatR;
+using Registry.Infrastructure.Identity;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Features.Workforce;
+using Registry.Domain.Credentials;
+using Registry.Testing;
+
+namespace Registry.Application.Tests.Features.Workforce;
+
+public sealed class ExportRosterTests(SliceFixture fixture) : SliceTest(fixture)
+{
+    [Fact]
+    public async Task The_roster_lists_the_states_credentials_and_writes_formula_like_text_as_text()
+    {
+        var tn = TestData.State("TN", "Tennessee", "CPRS", TestData.NoRequirements());
+        var pa = TestData.State("PA", "Pennsylvania", "CPS", TestData.NoRequirements());
+        var sly = TestData.Person("=HYPERLINK(\"http://evil.example\",\"Click\")", "+Sly");
+        sly.UpdateContact("+1 615 555 0100", null, null);
+        var plain = TestData.Person("Robin", "Alvarez");
+        var elsewhere = TestData.Person("Pat", "Penn");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await Fixture.InsertAsync(tn, pa, sly, plain, elsewhere,
+            Credential.Issue(tn.Programs[0], sly.Id, today.AddMonths(-2), Guid.NewGuid(), DateTimeOffset.UtcNow),
+            Credential.Issue(tn.Programs[0], plain.Id, today.AddMonths(-1), Guid.NewGuid(), DateTimeOffset.UtcNow),
+            Credential.Issue(pa.Programs[0], elsewhere.Id, today, Guid.NewGuid(), DateTimeOffset.UtcNow));
+
+        // The rows stream from the request's database connection, so they are written within its scope, as the endpoint does.
+        using var file = new MemoryStream();
+        using var runAs = CurrentUser.RunAs(TestUsers.Reviewer("TN"));
+        var written = await Fixture.RunAsync<IMediator, long>(async mediator =>
+            await Fixture.GetService<IRosterWriter>().WriteAsync(await mediator.Send(new ExportRoster.Query("TN")), file, CancellationToken.None));
+
+        Assert.Equal(2, written);
+        using var workbook = new XLWorkbook(new MemoryStream(file.ToArray()));
+        var sheet = workbook.Worksheet("Roster");
+        Assert.Equal(ExportRoster.Headers, sheet.Row(1).Cells(1, ExportRoster.Headers.Count).Select(c => c.GetString()));
+        Assert.Equal(["TN-CPRS-000001", "TN-CPRS-000002"], [sheet.Cell(2, 1).GetString(), sheet.Cell(3, 1).GetString()]);
+        var first = sheet.Cell(2, 6);
+        Assert.False(first.HasFormula);
+        Assert.Equal(XLDataType.Text, first.DataType);
+        Assert.Equal("=HYPERLINK(\"http://evil.example\",\"Click\")", first.GetString());
+        Assert.Equal(("+Sly", "+1 615 555 0100"), (sheet.Cell(2, 7).GetString(), sheet.Cell(2, 10).GetString()));
+        Assert.False(sheet.Cell(2, 10).HasFormula);
+        Assert.Equal(today.AddMonths(-2).ToDateTime(TimeOnly.MinValue), sheet.Cell(2, 4).GetDateTime());
+        Assert.True(sheet.Cell(4, 1).IsEmpty(), "Pennsylvania's credential is not on Tennessee's roster");
+        Assert.Equal(1, sheet.SheetView.SplitRow);
+    }
+
+    [Fact]
+    public async Task Staff_of_another_state_and_applicants_get_no_roster()
+    {
+        await Fixture.InsertAsync(TestData.State("TN", "Tennessee", "CPRS", TestData.NoRequirements()));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.SendAsync(new ExportRoster.Query("TN"), TestUsers.StateAdmin("PA")));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.SendAsync(new ExportRoster.Query("TN"), TestUsers.Applicant(Guid.NewGuid())));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.SendAsync(new ExportRoster.Query("TN"), TestUsers.NationalAnalyst()));
+    }
+}

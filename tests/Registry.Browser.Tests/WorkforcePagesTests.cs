@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+using Registry.Infrastructure.Seeding;
+
+namespace Registry.Browser.Tests;
+
+[Collection(nameof(BrowserCollection))]
+public sealed class WorkforcePagesTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_state_admin_sees_the_dashboards_charts_and_tables_and_downloads_the_workbook()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync("admin.tn@registry.example");
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Workforce dashboard" }).ClickAsync();
+        Assert.Equal("Workforce dashboard: Tennessee", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(2, await page.Locator("svg[role=img]").CountAsync());
+        Assert.Equal(24, await page.GetByRole(AriaRole.Table, new() { Name = "Active peer specialists at the end of each month (the current month: today)" }).Locator("tbody tr").CountAsync());
+        Assert.Contains("Suspended", await page.GetByRole(AriaRole.Table, new() { Name = "Credentials by status today" }).InnerTextAsync());
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Workforce counts" }).First.ClickAsync();
+        Assert.Equal("Workforce counts", await page.Locator("h1").InnerTextAsync());
+        await page.AssertAccessibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download workbook (.xlsx)" }).ClickAsync());
+        Assert.StartsWith("workforce-TN-", download.SuggestedFilename);
+    }
+
+    [Fact]
+    public async Task An_analyst_chooses_a_state_on_the_dashboard()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync("analyst@registry.example");
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Workforce dashboard" }).ClickAsync();
+        await page.GetByLabel("State").SelectOptionAsync("TX");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        Assert.Equal("Workforce dashboard: Texas", await page.Locator("h1").InnerTextAsync());
+        await page.AssertAccessibleAsync();
+    }
+}

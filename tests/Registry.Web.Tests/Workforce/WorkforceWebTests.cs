@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using ClosedXML.Excel;
+using Registry.Application.Common.Security;
+using Registry.Domain.Credentials;
+using Registry.Testing;
+
+namespace Registry.Web.Tests.Workforce;
+
+public sealed class WorkforceWebTests(WebFixture fixture) : WebTest(fixture)
+{
+    private const string Period = "from=2025-01-01&to=2025-06-30";
+
+    private async Task ArrangeAsync()
+    {
+        var tn = TestData.State("TN", "Tennessee", "CPRS", TestData.NoRequirements());
+        var pa = TestData.State("PA", "Pennsylvania", "CPS", TestData.NoRequirements());
+        var holder = TestData.Person("Ada", "Holder");
+        var other = TestData.Person("Pat", "Penn");
+        await Fixture.InsertAsync(tn, pa, holder, other,
+            Credential.Issue(tn.Programs[0], holder.Id, new DateOnly(2024, 3, 1), Guid.NewGuid(), DateTimeOffset.UtcNow),
+            Credential.Issue(pa.Programs[0], other.Id, new DateOnly(2025, 2, 1), Guid.NewGuid(), DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public async Task A_state_admin_downloads_their_states_workbook_and_is_refused_another_states_counts()
+    {
+        await ArrangeAsync();
+        await Fixture.CreateUserAsync("admin.tn@test.example", Roles.StateAdmin, state: "TN");
+        var api = await Fixture.ApiClientAsync("admin.tn@test.example");
+
+        var own = await api.GetAsync($"/api/v1/exports/workforce?{Period}&states=TN");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", own.Content.Headers.ContentType?.MediaType);
+        using (var workbook = new XLWorkbook(await own.Content.ReadAsStreamAsync()))
+            Assert.Equal(["Summary", "TN Tennessee", "Definitions"], workbook.Worksheets.Select(s => s.Name));
+
+        var other = await api.GetAsync($"/api/v1/exports/workforce?{Period}&states=TN,PA");
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("only your own state", (await other.Content.ReadFromJsonAsync<ProblemBody>())!.Detail);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/exports/roster/PA")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/workforce/PA/dashboard")).StatusCode);
+
+        var bad = await api.GetAsync("/api/v1/exports/workforce?from=2025-06-30&to=2025-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_analyst_exports_every_state_and_the_roster_streams_for_staff()
+    {
+        await ArrangeAsync();
+        await Fixture.CreateUserAsync("analyst@test.example", Roles.NationalAnalyst);
+        await Fixture.CreateUserAsync("reviewer.tn@test.example", Roles.Reviewer, state: "TN");
+        var analyst = await Fixture.ApiClientAsync("analyst@test.example");
+
+        var all = await analyst.GetAsync($"/api/v1/exports/workforce?{Period}");
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        using (var workbook = new XLWorkbook(await all.Content.ReadAsStreamAsync()))
+            Assert.Equal(["Summary", "PA Pennsylvania", "TN Tennessee", "Definitions"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/v1/exports/roster/TN")).StatusCode); // contact details are for the state's staff
+
+        var reviewer = await Fixture.ApiClientAsync("reviewer.tn@test.example");
+        var roster = await reviewer.GetAsync("/api/v1/exports/roster/TN");
+        Assert.Equal(HttpStatusCode.OK, roster.StatusCode);
+        using var rosterBook = new XLWorkbook(await roster.Content.ReadAsStreamAsync());
+        Assert.Equal("TN-CPRS-000001", rosterBook.Worksheet("Roster").Cell(2, 1).GetString());
+        Assert.True(rosterBook.Worksheet("Roster").Cell(3, 1).IsEmpty());
+    }
+
+    [Fact]
+    public async Task The_pages_serve_a_state_admin_and_refuse_them_another_state()
+    {
+        await ArrangeAsync();
+        await Fixture.CreateUserAsync("admin.tn@test.example", Roles.StateAdmin, state: "TN");
+        var browser = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(browser, "admin.tn@test.example");
+
+        Assert.Contains("Workforce counts", await browser.GetStringAsync("/Staff/Workforce"));
+        Assert.Contains("Workforce dashboard: Tennessee", await browser.GetStringAsync("/Staff/Dashboard?state=PA")); // a StateAdmin sees their own state
+        var download = await browser.GetAsync("/Staff/Workforce?handler=Download&From=2025-01-01&To=2025-06-30");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download.Content.Headers.ContentType?.MediaType);
+
+        var refused = await browser.GetAsync("/Staff/Workforce?handler=Download&From=2025-01-01&To=2025-06-30&States=PA");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery);
+
+        var invalid = await browser.GetStringAsync("/Staff/Workforce?handler=Download&From=2025-06-30&To=2025-01-01");
+        Assert.Contains("The period ends before it starts.", invalid);
+    }
+
+    [Theory]
+    [InlineData(Roles.Reviewer, "TN")]
+    [InlineData(Roles.Employer, null)]
+    public async Task Reviewers_and_employers_do_not_open_the_workforce_pages(string role, string? state)
+    {
+        await Fixture.CreateUserAsync("someone@test.example", role, state: state);
+        var browser = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(browser, "someone@test.example");
+
+        foreach (var path in new[] { "/Staff/Workforce", "/Staff/Dashboard" })
+        {
+            var response = await browser.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+        }
+    }
+
+    private sealed record ProblemBody(string? Title, string? Detail, int Status);
+}
