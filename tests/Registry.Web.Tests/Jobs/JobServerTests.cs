@@ -79,7 +79,9 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
                 await hold.ExecuteScalarAsync();
             }
             using var server = Server(storage, "expiry");
-            Assert.True(await KillBlockedRunAsync(holder, transaction), "the expiry run never reached the held row");
+            Assert.True(await KillBlockedRunAsync(holder, transaction),
+                "the expiry run never reached the held row; job history: " + string.Join(" | ", storage.GetMonitoringApi().JobDetails(job).History.Select(h => $"{h.StateName} {h.Reason}"))
+                + "; waiting sessions: " + await WaitingSessionsAsync(holder, transaction));
             await transaction.RollbackAsync();
             await WaitForAsync(storage, [job], SucceededState.StateName);
         }
@@ -104,13 +106,22 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
         {
             await using var kill = new NpgsqlCommand("""
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query LIKE '%Credentials%'
+                WHERE datname = current_database() AND pg_backend_pid() = ANY(pg_blocking_pids(pid))
                 """, holder, transaction);
             await using var reader = await kill.ExecuteReaderAsync();
             if (await reader.ReadAsync()) return true;
             await Task.Delay(100);
         }
         return false;
+    }
+
+    private static async Task<string> WaitingSessionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT string_agg(pid || ' ' || coalesce(wait_event_type, '') || '/' || coalesce(wait_event, '') || ' blocked by ' || pg_blocking_pids(pid)::text || ': ' || left(query, 120), ' || ')
+            FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()
+            """, connection, transaction);
+        return (await command.ExecuteScalarAsync())?.ToString() ?? "none";
     }
 
     private PostgreSqlStorage Storage()

@@ -101,8 +101,11 @@ public sealed partial class SecurityTests(WebFixture fixture) : WebTest(fixture)
         await Fixture.CreateUserAsync("reviewer@test.example", Roles.Reviewer, state: "TN");
         await Fixture.CreateUserAsync("admin@test.example", Roles.StateAdmin, state: "TN");
         await Fixture.CreateUserAsync("sysadmin@test.example", Roles.SystemAdmin);
+        await Fixture.CreateUserAsync("analyst@test.example", Roles.NationalAnalyst);
+        await Fixture.CreateUserAsync("employer@test.example", Roles.Employer, employerId: Guid.NewGuid());
         var clients = new Dictionary<string, HttpClient> { [""] = Fixture.Client() };
-        foreach (var (role, email) in new[] { (Roles.Applicant, "applicant@test.example"), (Roles.Reviewer, "reviewer@test.example"), (Roles.StateAdmin, "admin@test.example"), (Roles.SystemAdmin, "sysadmin@test.example") })
+        foreach (var (role, email) in new[] { (Roles.Applicant, "applicant@test.example"), (Roles.Reviewer, "reviewer@test.example"), (Roles.StateAdmin, "admin@test.example"),
+                     (Roles.SystemAdmin, "sysadmin@test.example"), (Roles.NationalAnalyst, "analyst@test.example"), (Roles.Employer, "employer@test.example") })
         {
             clients[role] = Fixture.Client();
             await WebFixture.SignInThroughFormAsync(clients[role], email);

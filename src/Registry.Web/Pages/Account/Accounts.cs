@@ -78,34 +78,36 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
         var errors = Validate(input);
         if (errors.Count > 0) return errors;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            Guid employerId;
-            try
+            return await db.InTransactionAsync(async ct =>
             {
-                employerId = await mediator.Send(new Application.Features.Employers.RegisterEmployer.Command
-                    { Name = input.OrganisationName, ContactEmail = input.Email, StateCode = input.StateCode }, cancellationToken);
-            }
-            catch (FluentValidation.ValidationException invalid)
-            {
-                foreach (var failure in invalid.Errors)
-                    errors.Add(failure.PropertyName switch { "Name" => nameof(EmployerRegistration.OrganisationName), "ContactEmail" => "Email", var other => other }, failure.ErrorMessage);
-                return errors;
-            }
-            audit.Action = "RegisterEmployerAccount";
-            var user = new RegistryUser
-            {
-                Id = Guid.CreateVersion7(), UserName = input.Email.Trim(), Email = input.Email.Trim(), EmployerId = employerId, DisplayName = input.ContactName.Trim(),
-            };
-            var created = await users.CreateAsync(user, input.Password);
-            if (!created.Succeeded) return IdentityErrors(created, passwordField: nameof(EmployerRegistration.Password));
-            var role = await users.AddToRoleAsync(user, Roles.Employer);
-            if (!role.Succeeded) throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
+                Guid employerId;
+                try
+                {
+                    employerId = await mediator.Send(new Application.Features.Employers.RegisterEmployer.Command
+                        { Name = input.OrganisationName, ContactEmail = input.Email, StateCode = input.StateCode }, ct);
+                }
+                catch (FluentValidation.ValidationException invalid)
+                {
+                    foreach (var failure in invalid.Errors)
+                        errors.Add(failure.PropertyName switch { "Name" => nameof(EmployerRegistration.OrganisationName), "ContactEmail" => "Email", var other => other }, failure.ErrorMessage);
+                    return errors;
+                }
+                audit.Action = "RegisterEmployerAccount";
+                var user = new RegistryUser
+                {
+                    Id = Guid.CreateVersion7(), UserName = input.Email.Trim(), Email = input.Email.Trim(), EmployerId = employerId, DisplayName = input.ContactName.Trim(),
+                };
+                var created = await users.CreateAsync(user, input.Password);
+                if (!created.Succeeded) return IdentityErrors(created, passwordField: nameof(EmployerRegistration.Password));
+                var role = await users.AddToRoleAsync(user, Roles.Employer);
+                if (!role.Succeeded) throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
 
-            await QueueConfirmationAsync(user, input.ContactName.Trim(), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return errors;
+                await QueueConfirmationAsync(user, input.ContactName.Trim(), ct);
+                await db.Database.CurrentTransaction!.CommitAsync(ct);
+                return errors;
+            }, cancellationToken);
         }
         finally
         {
