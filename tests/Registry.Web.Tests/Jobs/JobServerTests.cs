@@ -102,7 +102,7 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
     /// <summary>Terminates the database session of the run waiting on the held row.</summary>
     private static async Task<bool> KillBlockedRunAsync(NpgsqlConnection holder, NpgsqlTransaction transaction)
     {
-        for (var attempt = 0; attempt < 300; attempt++)
+        for (var attempt = 0; attempt < 1200; attempt++)
         {
             await using var kill = new NpgsqlCommand("""
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -118,8 +118,9 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
     private static async Task<string> WaitingSessionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT string_agg(pid || ' ' || coalesce(wait_event_type, '') || '/' || coalesce(wait_event, '') || ' blocked by ' || pg_blocking_pids(pid)::text || ': ' || left(query, 120), ' || ')
+            SELECT string_agg(x, ' || ') FROM (SELECT string_agg(pid || ' ' || coalesce(wait_event_type, '') || '/' || coalesce(wait_event, '') || ' blocked by ' || pg_blocking_pids(pid)::text || ': ' || left(query, 120), ' || ') AS x
             FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()
+            UNION ALL SELECT 'connections on the server: ' || count(*) || ' of ' || current_setting('max_connections') FROM pg_stat_activity) waiting
             """, connection, transaction);
         return (await command.ExecuteScalarAsync())?.ToString() ?? "none";
     }

@@ -169,7 +169,7 @@ public sealed class FaultTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Fixture.Factory.Database.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        await ExecuteAsync(connection, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename = current_user");
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
