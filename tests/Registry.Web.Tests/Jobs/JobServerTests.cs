@@ -79,9 +79,10 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
                 await hold.ExecuteScalarAsync();
             }
             using var server = Server(storage, "expiry");
-            Assert.True(await KillBlockedRunAsync(holder, transaction),
-                "the expiry run never reached the held row; job history: " + string.Join(" | ", storage.GetMonitoringApi().JobDetails(job).History.Select(h => $"{h.StateName} {h.Reason}"))
-                + "; waiting sessions: " + await WaitingSessionsAsync(holder, transaction));
+            Assert.True(await KillBlockedRunAsync(holder.ProcessID),
+                "the expiry run never reached the held row; job history: " + string.Join(" | ", storage.GetMonitoringApi().JobDetails(job).History.Select(h => $"{h.StateName} {h.Reason} {string.Join(",", h.Data.Select(d => d.Key + "=" + d.Value))}"))
+                + "; servers: " + string.Join(", ", storage.GetMonitoringApi().Servers().Select(s => $"{s.Name} [{string.Join(",", s.Queues)}] heartbeat {s.Heartbeat:HH:mm:ss}"))
+                + "; waiting sessions: " + await WaitingSessionsAsync());
             await transaction.RollbackAsync();
             await WaitForAsync(storage, [job], SucceededState.StateName);
         }
@@ -99,15 +100,21 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
         Assert.Single(states, SucceededState.StateName);
     }
 
-    /// <summary>Terminates the database session of the run waiting on the held row.</summary>
-    private static async Task<bool> KillBlockedRunAsync(NpgsqlConnection holder, NpgsqlTransaction transaction)
+    /// <summary>
+    /// Terminates the database session of the run waiting on the held row. Watched from a connection of its own:
+    /// pg_stat_activity is a snapshot taken once per transaction, so polling from the holder's transaction would
+    /// see the same moment over and over.
+    /// </summary>
+    private async Task<bool> KillBlockedRunAsync(int holderPid)
     {
+        await using var monitor = await MonitorAsync();
         for (var attempt = 0; attempt < 1200; attempt++)
         {
             await using var kill = new NpgsqlCommand("""
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                WHERE datname = current_database() AND pg_backend_pid() = ANY(pg_blocking_pids(pid))
-                """, holder, transaction);
+                WHERE datname = current_database() AND @holder = ANY(pg_blocking_pids(pid))
+                """, monitor);
+            kill.Parameters.AddWithValue("holder", holderPid);
             await using var reader = await kill.ExecuteReaderAsync();
             if (await reader.ReadAsync()) return true;
             await Task.Delay(100);
@@ -115,14 +122,22 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
         return false;
     }
 
-    private static async Task<string> WaitingSessionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private async Task<string> WaitingSessionsAsync()
     {
+        await using var monitor = await MonitorAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT string_agg(x, ' || ') FROM (SELECT string_agg(pid || ' ' || coalesce(wait_event_type, '') || '/' || coalesce(wait_event, '') || ' blocked by ' || pg_blocking_pids(pid)::text || ': ' || left(query, 120), ' || ') AS x
+            SELECT string_agg(x, ' || ') FROM (SELECT string_agg(pid || ' ' || state || ' ' || coalesce(wait_event_type, '') || '/' || coalesce(wait_event, '') || ' blocked by ' || pg_blocking_pids(pid)::text || ': ' || left(query, 120), ' || ') AS x
             FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()
             UNION ALL SELECT 'connections on the server: ' || count(*) || ' of ' || current_setting('max_connections') FROM pg_stat_activity) waiting
-            """, connection, transaction);
+            """, monitor);
         return (await command.ExecuteScalarAsync())?.ToString() ?? "none";
+    }
+
+    private async Task<NpgsqlConnection> MonitorAsync()
+    {
+        var monitor = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Fixture.Factory.Database.ConnectionString) { Pooling = false }.ConnectionString);
+        await monitor.OpenAsync();
+        return monitor;
     }
 
     private PostgreSqlStorage Storage()
