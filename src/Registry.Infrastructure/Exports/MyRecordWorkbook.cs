@@ -32,6 +32,8 @@ public sealed class MyRecordWorkbook : IMyRecordWorkbook
             record.Applications.SelectMany(a => a.References.Select(r => new object?[] { a.Program, r.Referee, r.Email, r.Relationship, r.ConfirmedAt })));
         SheetWriter.AddTable(workbook, "Attestations", [("Program", 36), ("Title", 28), ("Version", 8), ("Words signed", 80), ("Answer", 8), ("Statement", 60), ("Signed", 20)],
             record.Applications.SelectMany(a => a.Attestations.Select(s => new object?[] { a.Program, s.Title, s.WordingVersion, s.SignedText, s.DisclosedYes, s.Statement, s.SignedAt })));
+        SheetWriter.AddTable(workbook, "Continuing education", [("Program", 36), ("Course", 36), ("Provider", 28), ("Hours", 8), ("Completed", 12), ("Ethics", 8), ("Review", 10)],
+            record.Applications.SelectMany(a => a.ContinuingEducation.Select(e => new object?[] { a.Program, e.Course, e.Provider, e.Hours, e.CompletedOn, e.IsEthics, e.Review })));
         SheetWriter.AddTable(workbook, "Credentials", [("Number", 18), ("Program", 36), ("Status", 14), ("Issued", 12), ("Expires", 12)],
             record.Credentials.Select(c => new object?[] { c.Number, c.Program, c.Status, c.IssuedOn, c.ExpiresOn }));
         SheetWriter.AddTable(workbook, "Credential history", [("Number", 18), ("Effective", 12), ("What happened", 18), ("Status", 14), ("Reason", 60)],

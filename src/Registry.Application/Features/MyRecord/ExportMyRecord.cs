@@ -22,12 +22,14 @@ public static class ExportMyRecord
 
     public sealed record ApplicationModel(Guid Id, string Program, string State, string Type, string Status, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
         IReadOnlyList<HistoryModel> History, IReadOnlyList<TrainingModel> Training, IReadOnlyList<WorkModel> Work,
-        IReadOnlyList<SupervisionModel> Supervision, IReadOnlyList<ReferenceModel> References, IReadOnlyList<AttestationModel> Attestations);
+        IReadOnlyList<SupervisionModel> Supervision, IReadOnlyList<ReferenceModel> References, IReadOnlyList<AttestationModel> Attestations,
+        IReadOnlyList<ContinuingEducationModel> ContinuingEducation);
 
     public sealed record HistoryModel(DateTimeOffset At, string? From, string To, string? Reason);
     public sealed record TrainingModel(string Course, string Provider, string Domain, decimal Hours, DateOnly CompletedOn, string Review);
     public sealed record WorkModel(string Kind, string Organisation, string? Role, DateOnly StartOn, DateOnly EndOn, decimal Hours, string Review);
     public sealed record SupervisionModel(DateOnly HeldOn, decimal Hours, string Format, string Topics, string Supervisor, string SupervisorCredential, string SupervisorEmail, DateTimeOffset? ConfirmedAt);
+    public sealed record ContinuingEducationModel(string Course, string Provider, decimal Hours, DateOnly CompletedOn, bool IsEthics, string Review);
     public sealed record ReferenceModel(string Referee, string Email, string Relationship, DateTimeOffset? ConfirmedAt);
     public sealed record AttestationModel(string Title, int WordingVersion, string SignedText, bool? DisclosedYes, string? Statement, DateTimeOffset SignedAt);
     public sealed record CredentialModel(string Number, string Program, string Status, DateOnly IssuedOn, DateOnly ExpiresOn, IReadOnlyList<CredentialEventModel> History);
@@ -62,7 +64,9 @@ public static class ExportMyRecord
                     a.WorkExperience.Select(w => new WorkModel(w.Kind.ToString(), w.Organisation, w.Role, w.StartOn, w.EndOn, w.Hours, w.Review.ToString())).ToList(),
                     a.SupervisionLogs.Select(s => new SupervisionModel(s.HeldOn, s.Hours, s.Format.ToString(), s.Topics, s.SupervisorName, s.SupervisorCredential, s.SupervisorEmail, s.ConfirmedAt)).ToList(),
                     a.References.Select(r => new ReferenceModel(r.RefereeName, r.RefereeEmail, r.Relationship, r.ConfirmedAt)).ToList(),
-                    a.Attestations.Select(s => new AttestationModel(s.Title, s.WordingVersion, s.SignedText, s.DisclosedYes, s.Statement, s.SignedAt)).ToList())).ToList(),
+                    a.Attestations.Select(s => new AttestationModel(s.Title, s.WordingVersion, s.SignedText, s.DisclosedYes, s.Statement, s.SignedAt)).ToList(),
+                    a.ContinuingEducation.OrderBy(e => e.CompletedOn)
+                        .Select(e => new ContinuingEducationModel(e.Course, e.Provider, e.Hours, e.CompletedOn, e.IsEthics, e.Review.ToString())).ToList())).ToList(),
                 credentials.Select(c => new CredentialModel(c.Number.Value, programs[c.ProgramId].Name, c.Status.ToString(), c.IssuedOn, c.ExpiresOn,
                     c.History.OrderBy(e => e.Sequence).Select(e => new CredentialEventModel(e.EffectiveOn, e.Kind.ToString(), e.ToStatus.ToString(), e.Reason)).ToList())).ToList(),
                 exams.OrderBy(e => e.TakenOn).Select(e => new ExamModel(programs[e.ProgramId].Name, e.TakenOn, e.AttemptNumber, e.Score, e.Passed)).ToList(),

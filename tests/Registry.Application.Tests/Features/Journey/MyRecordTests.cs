@@ -42,7 +42,28 @@ public sealed class MyRecordTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.False(course.HasFormula);
         Assert.Equal("=HYPERLINK(\"http://evil.example\")", course.GetString());
         Assert.Equal("My story.", workbook.Worksheet("Attestations").Cell(2, 6).GetString());
-        Assert.Equal(13, workbook.Worksheets.Count);
+        Assert.Equal(14, workbook.Worksheets.Count);
+    }
+
+    [Fact]
+    public async Task A_renewals_continuing_education_is_in_the_record()
+    {
+        var renewal = await Renewals.RenewalScenario.ArrangeAsync(Fixture, expiresInDays: 40);
+        var started = await renewal.StartAsync();
+        await renewal.AddEnoughCeAsync(started.ApplicationId);
+
+        var record = await Fixture.SendAsync(new ExportMyRecord.Query(), renewal.AsHolder);
+
+        var application = Assert.Single(record.Applications, a => a.Type == nameof(ApplicationType.Renewal));
+        Assert.Equal([("Motivational interviewing", 5m, false), ("Boundaries and ethics", 1m, true)],
+            application.ContinuingEducation.Select(e => (e.Course, e.Hours, e.IsEthics)));
+        using var stream = new MemoryStream();
+        Fixture.GetService<IServiceScopeFactory>().CreateScope().ServiceProvider.GetRequiredService<IMyRecordWorkbook>().Write(record, stream);
+        stream.Position = 0;
+        using var workbook = new XLWorkbook(stream);
+        var sheet = workbook.Worksheet("Continuing education");
+        Assert.Equal(["Boundaries and ethics", "Motivational interviewing"], new[] { sheet.Cell(2, 2).GetString(), sheet.Cell(3, 2).GetString() }.Order());
+        Assert.Equal(6m, sheet.Cell(2, 4).GetValue<decimal>() + sheet.Cell(3, 4).GetValue<decimal>());
     }
 
     [Fact]
