@@ -6,7 +6,8 @@ namespace Registry.Domain.Notifications;
 /// An e-mail in the outbox. It is written in the same transaction as the change it tells about, and a
 /// job sends what is due. A deduplication key makes sure one event is told once. A failed send waits
 /// longer before each new attempt; after <see cref="MaxAttempts"/> the message is given up (failed) until
-/// an administrator re-queues it.
+/// an administrator re-queues it. Messages someone is waiting for go before the scheduled bulk ones
+/// (<see cref="NotificationPriority"/>).
 /// </summary>
 public sealed class Notification
 {
@@ -20,7 +21,8 @@ public sealed class Notification
 
     private Notification() { }
 
-    public Notification(string recipientEmail, string template, string subject, string body, DateTimeOffset createdAt, Guid? personId = null, string? deduplicationKey = null)
+    public Notification(string recipientEmail, string template, string subject, string body, DateTimeOffset createdAt, Guid? personId = null, string? deduplicationKey = null,
+        NotificationPriority priority = NotificationPriority.Immediate)
     {
         Id = Guid.CreateVersion7();
         RecipientEmail = recipientEmail.Trim();
@@ -31,6 +33,7 @@ public sealed class Notification
         NextAttemptAt = createdAt;
         PersonId = personId;
         DeduplicationKey = deduplicationKey;
+        Priority = priority;
     }
 
     public Guid Id { get; private set; }
@@ -40,6 +43,7 @@ public sealed class Notification
     public string Subject { get; private set; } = "";
     public string Body { get; private set; } = "";
     public string? DeduplicationKey { get; private set; }
+    public NotificationPriority Priority { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
     public int Attempts { get; private set; }

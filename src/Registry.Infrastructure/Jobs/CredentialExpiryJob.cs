@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
 
 namespace Registry.Infrastructure.Jobs;
@@ -106,12 +107,12 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
             "'Your '", "@programName", "' credential '", C("Number"), change.Body, s.Newline, s.Newline,
             "'Your credentials: '", "@baseUrl", "'/Credentials'", s.Newline);
         await s.ExecuteAsync(db, $"""
-            INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Subject")}, {s.Q("Body")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("NextAttemptAt")}, {s.Q("Attempts")})
+            INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Subject")}, {s.Q("Body")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("NextAttemptAt")}, {s.Q("Attempts")}, {s.Q("Priority")})
             SELECT {s.NewId}, {P("Email")}, {P("Id")}, 'credential-{change.ToStatus.ToLowerInvariant()}',
                    {s.Concat("'Your '", "@programName", "' credential '", C("Number"), $"' {change.Subject}'")},
                    {body},
                    {s.Concat($"'credential-{change.ToStatus.ToLowerInvariant()}:'", s.GuidText(C("Id")), "':'", s.DateText(C("ExpiresOn")))},
-                   @now, @now, 0
+                   @now, @now, 0, {(int)NotificationPriority.Bulk}
             FROM {s.Q("Credentials")} c JOIN {s.Q("People")} p ON {P("Id")} = {C("HolderPersonId")} {change.Matching}
             """, parameters, cancellationToken);
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
 
 namespace Registry.Infrastructure.Jobs;
@@ -114,12 +115,12 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
             JobSql.Text($"Start your renewal from your credentials page: {baseUrl}/Credentials"), s.Newline,
             JobSql.Text("Once your renewal is submitted, we stop reminding you about that credential."), s.Newline);
         return $"""
-            INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Subject")}, {s.Q("Body")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("NextAttemptAt")}, {s.Q("Attempts")})
+            INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Subject")}, {s.Q("Body")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("NextAttemptAt")}, {s.Q("Attempts")}, {s.Q("Priority")})
             SELECT {s.NewId}, {P("Email")}, {P("Id")}, 'renewal-reminder',
                    CASE WHEN COUNT(*) > 1 THEN 'Time to renew your peer specialist credentials' ELSE 'Time to renew your peer specialist credential' END,
                    {body},
                    {s.Concat("'renewal-reminder:'", "@runText", "':'", s.GuidText(P("Id")))},
-                   @now, @now, 0
+                   @now, @now, 0, {(int)NotificationPriority.Bulk}
             FROM {s.Q("RenewalReminders")} r
             JOIN {s.Q("Credentials")} c ON c.{s.Q("Id")} = r.{s.Q("CredentialId")}
             JOIN {s.Q("Programs")} g ON g.{s.Q("Id")} = c.{s.Q("ProgramId")}

@@ -8,7 +8,8 @@ using Registry.Infrastructure.Persistence;
 namespace Registry.Infrastructure.Mail;
 
 /// <summary>
-/// Sends the outbox messages that are due, earliest first, never more than <see cref="MailOptions.MaxPerMinute"/>
+/// Sends the outbox messages that are due, those someone is waiting for before bulk ones (<see cref="NotificationPriority"/>)
+/// and earliest first within each, never more than <see cref="MailOptions.MaxPerMinute"/>
 /// in any minute. A failed send is tried again after a growing wait (<see cref="Notification.RetryDelay"/>) and
 /// given up after <see cref="Notification.MaxAttempts"/> attempts, when it shows on /Staff/Outbox for an administrator.
 /// </summary>
@@ -51,7 +52,7 @@ public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, M
 
             var batch = await db.Notifications.AsNoTracking()
                 .Where(n => n.SentAt == null && n.FailedAt == null && n.NextAttemptAt <= now)
-                .OrderBy(n => n.NextAttemptAt).ThenBy(n => n.CreatedAt)
+                .OrderBy(n => n.Priority).ThenBy(n => n.NextAttemptAt).ThenBy(n => n.CreatedAt)
                 .Take(allowance)
                 .Select(n => new { n.Id, n.Attempts })
                 .ToListAsync(cancellationToken);

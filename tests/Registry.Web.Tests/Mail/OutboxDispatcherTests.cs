@@ -45,6 +45,23 @@ public sealed class OutboxDispatcherTests(WebFixture fixture) : OutboxTest(fixtu
     }
 
     [Fact]
+    public async Task A_message_someone_waits_for_goes_before_bulk_reminders_queued_earlier()
+    {
+        var start = Clock.GetUtcNow().AddHours(-1);
+        var reminders = Enumerable.Range(1, 4).Select(i => new Notification($"holder{i}@test.example", "renewal-reminder", $"Reminder {i}", "Time to renew.",
+            start.AddSeconds(i), priority: NotificationPriority.Bulk));
+        await Fixture.InsertAsync([.. reminders]);
+        await Fixture.InsertAsync(new Notification("locked.out@test.example", "ResetPassword", "Reset your password", "Here is the link.", Clock.GetUtcNow()));
+        var sender = new RecordingSender();
+
+        Assert.Equal(2, await DispatchAsync(sender, maxPerMinute: 2));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, await DispatchAsync(sender, maxPerMinute: 2));
+
+        Assert.Equal(["Reset your password", "Reminder 1", "Reminder 2", "Reminder 3"], sender.Subjects);
+    }
+
+    [Fact]
     public async Task No_run_sends_more_than_the_limit_counted_over_the_last_minute()
     {
         await QueueAsync(8);

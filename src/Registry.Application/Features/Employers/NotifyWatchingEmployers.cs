@@ -68,7 +68,7 @@ public static class NotifyWatchingEmployers
                     : $"Watch-list: {changes.Count} credentials changed";
                 // The first entry told in this message can be told only once (the alert is unique), so the key is too.
                 db.Notifications.Add(new Notification(employer.Key.ContactEmail, "watch-list-change", subject, body, now,
-                    deduplicationKey: $"watch:{employer.Key.EmployerId}:{changes[0].EventId}"));
+                    deduplicationKey: $"watch:{employer.Key.EmployerId}:{changes[0].EventId}", priority: NotificationPriority.Bulk));
             }
             return new Outcome(pending.Count, pending.Select(x => x.EmployerId).Distinct().Count());
         }

@@ -7,7 +7,7 @@ namespace Registry.Application.Features.Notifications;
 
 /// <summary>
 /// A SystemAdmin sees what the outbox has not sent: messages given up after every attempt first, then those
-/// waiting for a retry or their turn. Recipient, subject and the last error only: a body may carry a private link.
+/// waiting for a retry or their turn (those someone waits for before bulk ones). Recipient, subject and the last error only: a body may carry a private link.
 /// </summary>
 public static class ListOutbox
 {
@@ -36,7 +36,7 @@ public static class ListOutbox
             int Count(int kind) => counts.SingleOrDefault(c => c.Kind == kind)?.Count ?? 0;
 
             var messages = await unsent
-                .OrderBy(n => n.FailedAt == null).ThenBy(n => n.Attempts == 0).ThenBy(n => n.CreatedAt)
+                .OrderBy(n => n.FailedAt == null).ThenBy(n => n.Attempts == 0).ThenBy(n => n.Priority).ThenBy(n => n.CreatedAt)
                 .Take(Limit)
                 .Select(n => new MessageModel(n.Id, n.RecipientEmail, n.Subject, n.Template, n.CreatedAt, n.Attempts, n.LastError, n.NextAttemptAt, n.FailedAt))
                 .ToListAsync(cancellationToken);

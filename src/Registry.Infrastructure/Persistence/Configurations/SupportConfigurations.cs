@@ -45,8 +45,10 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Subject).HasMaxLength(300);
         builder.Property(n => n.DeduplicationKey).HasMaxLength(200);
         builder.Property(n => n.LastError).HasMaxLength(2000);
-        // The dispatcher's query: unsent, not given up, due by now, earliest first; and "sent in the last minute".
-        builder.HasIndex(n => new { n.SentAt, n.FailedAt, n.NextAttemptAt });
+        // A number, so that the dispatcher's ORDER BY puts Immediate before Bulk.
+        builder.Property(n => n.Priority).HasConversion<int>();
+        // The dispatcher's query: unsent, not given up, due by now, by priority then earliest first; and "sent in the last minute".
+        builder.HasIndex(n => new { n.SentAt, n.FailedAt, n.Priority, n.NextAttemptAt });
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.Domain.Notifications;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Features.Discipline;
 using Registry.Application.Features.Employers;
@@ -66,6 +67,7 @@ public sealed class WatchListTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.Equal(new[] { world.First.ContactEmail, world.Second.ContactEmail }.Order(), mail.Select(m => m.RecipientEmail).Order());
         Assert.All(mail, m => Assert.Contains($"{world.Watched.Number.Value}, Ari Watched: suspended", m.Body));
         Assert.All(mail, m => Assert.DoesNotContain("Suspended.", m.Body)); // the decision's notes are private
+        Assert.All(mail, m => Assert.Equal(NotificationPriority.Bulk, m.Priority));
         Assert.True(await Fixture.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "NotifyWatchingEmployers" && a.EntityType == nameof(WatchAlert))));
 
         // Reinstatement is a change too: each watcher is told of it once more.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Registry.Domain.Notifications;
 using Registry.Domain.Applications;
 using Registry.Domain.Credentials;
 
@@ -35,6 +36,7 @@ public sealed class CredentialExpiryJobTests(SliceFixture fixture) : SliceTest(f
         Assert.Equal($"Your {program.Name} credential {expiring.Number} has expired", message.Subject);
         Assert.Contains($"renew it until {yesterday.AddDays(30):yyyy-MM-dd}", message.Body);
         Assert.Equal(message.CreatedAt, message.NextAttemptAt); // due for the outbox at once
+        Assert.Equal(NotificationPriority.Bulk, message.Priority);
         var audit = await Fixture.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "ExpireCredentials"));
         Assert.Equal((expiring.Id.ToString(), "{\"Status\":\"Active\"}", "{\"Status\":\"Expired\"}", "TN"), (audit.EntityId, audit.Before, audit.After, audit.StateCode));
     }

@@ -38,6 +38,7 @@ public sealed class RenewalReminderJobTests(SliceFixture fixture) : SliceTest(fi
         var messages = await MessagesAsync();
         Assert.Equal(run.Reminders, messages.Count);
         Assert.All(messages, m => Assert.Equal(m.CreatedAt, m.NextAttemptAt)); // due for the outbox at once
+        Assert.All(messages, m => Assert.Equal(NotificationPriority.Bulk, m.Priority));
     }
 
     [Fact]

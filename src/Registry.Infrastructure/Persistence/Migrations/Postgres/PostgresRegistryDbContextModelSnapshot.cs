@@ -1192,6 +1192,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer");
+
                     b.Property<string>("RecipientEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1216,7 +1220,7 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"DeduplicationKey\" IS NOT NULL");
 
-                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "FailedAt", "Priority", "NextAttemptAt");
 
                     b.ToTable("Notifications");
                 });

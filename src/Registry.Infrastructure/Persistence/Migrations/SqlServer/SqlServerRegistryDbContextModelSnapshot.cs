@@ -1192,6 +1192,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("int");
+
                     b.Property<string>("RecipientEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1216,7 +1220,7 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[DeduplicationKey] IS NOT NULL");
 
-                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "FailedAt", "Priority", "NextAttemptAt");
 
                     b.ToTable("Notifications");
                 });

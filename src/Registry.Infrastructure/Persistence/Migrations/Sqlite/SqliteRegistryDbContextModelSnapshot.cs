@@ -1182,6 +1182,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RecipientEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1206,7 +1210,7 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"DeduplicationKey\" IS NOT NULL");
 
-                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "FailedAt", "Priority", "NextAttemptAt");
 
                     b.ToTable("Notifications");
                 });
