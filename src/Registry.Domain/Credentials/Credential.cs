@@ -60,8 +60,9 @@ public sealed class Credential : IVersioned
 
     /// <summary>
     /// An approved renewal extends the expiry by one cycle from the old expiry, not from the approval date
-    /// (a calendar-date program stays on its date). An expired credential in grace becomes active again;
-    /// one on probation stays on probation.
+    /// (a calendar-date program stays on its date). An expired credential in grace becomes active again, or
+    /// goes back on probation if it expired during a probation that has not ended: letting a credential expire
+    /// is no way out of a disciplinary condition. One on probation stays on probation.
     /// </summary>
     public void Renew(int renewalCycleMonths, DateOnly today, Guid actorUserId, DateTimeOffset at)
     {
@@ -71,7 +72,11 @@ public sealed class Credential : IVersioned
         EnsureNotBeforeLastChange(today);
         ExpiresOn = ExpiresOn.AddMonths(renewalCycleMonths);
         if (Status == CredentialStatus.Expired)
-            MoveTo(CredentialStatus.Active, CredentialEventKind.Renewed, today, actorUserId, at, null);
+        {
+            var probationRuns = ProbationConditions is not null && RestrictionEndsOn > today;
+            MoveTo(probationRuns ? CredentialStatus.Probation : CredentialStatus.Active, CredentialEventKind.Renewed, today, actorUserId, at, null);
+            if (!probationRuns) ClearRestriction();
+        }
         else
             Record(CredentialEventKind.Renewed, Status, Status, today, actorUserId, at, null);
     }
@@ -87,6 +92,7 @@ public sealed class Credential : IVersioned
         EnsureNotBeforeLastChange(today);
         ExpiresOn = rules.ExpiryFor(today);
         MoveTo(CredentialStatus.Active, CredentialEventKind.Reinstated, today, actorUserId, at, "Reinstated after lapse.", expected: CredentialStatus.Lapsed);
+        ClearRestriction();
     }
 
     /// <summary>
@@ -152,7 +158,7 @@ public sealed class Credential : IVersioned
     {
         if (string.IsNullOrWhiteSpace(conditions)) throw new DomainRuleException("Probation needs its conditions.");
         if (endsOn <= effectiveOn) throw new DomainRuleException("Probation must end after it starts.");
-        MoveTo(CredentialStatus.Probation, CredentialEventKind.ProbationStarted, effectiveOn, actorUserId, at, conditions.Trim());
+        MoveTo(CredentialStatus.Probation, CredentialEventKind.ProbationStarted, effectiveOn, actorUserId, at, conditions.Trim(), expected: CredentialStatus.Active);
         ProbationConditions = conditions.Trim();
         RestrictionEndsOn = endsOn;
     }

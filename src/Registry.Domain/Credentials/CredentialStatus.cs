@@ -38,6 +38,7 @@ public static class CredentialStatusRules
         (CredentialStatus.Probation, CredentialStatus.Expired),
         (CredentialStatus.Expired, CredentialStatus.Lapsed),
         (CredentialStatus.Expired, CredentialStatus.Active),
+        (CredentialStatus.Expired, CredentialStatus.Probation), // renewed in grace while a probation still runs
         (CredentialStatus.Lapsed, CredentialStatus.Active),
         (CredentialStatus.Active, CredentialStatus.Probation),
         (CredentialStatus.Probation, CredentialStatus.Active),

@@ -17,6 +17,7 @@ public class CredentialStatusMachineTests
         new("Expire", CredentialStatus.Expired, c => c.Expire(Late, Issued.Now)),
         new("Lapse", CredentialStatus.Lapsed, c => c.Lapse(Late, Tennessee.GracePeriodDays, Issued.Now)),
         new("Renew", CredentialStatus.Active, c => c.Renew(Tennessee.RenewalCycleMonths, Late, Issued.Staff, Issued.Now)),
+        new("Renew", CredentialStatus.Probation, c => c.Renew(Tennessee.RenewalCycleMonths, Issued.ExpiresOn.AddDays(10), Issued.Staff, Issued.Now)),
         new("PlaceOnProbation", CredentialStatus.Probation, c => c.PlaceOnProbation("Weekly check-ins.", Late.AddMonths(6), Late, Issued.Staff, Issued.Now)),
         new("EndProbation", CredentialStatus.Active, c => c.EndProbation(Late, Issued.Staff, Issued.Now, null)),
         new("Suspend", CredentialStatus.Suspended, c => c.Suspend("Practising while impaired.", Late, null, Issued.Staff, Issued.Now)),
@@ -49,7 +50,8 @@ public class CredentialStatusMachineTests
         // Renewing an active credential keeps it active, and one on probation on probation: not a status move (see the renewal tests).
         foreach (var transition in Transitions.Where(t => t.To == to && !(t.Name == "Renew" && from is CredentialStatus.Active or CredentialStatus.Probation)))
         {
-            var credential = Issued.In(from);
+            // Only a credential that expired during its probation goes back on probation when renewed.
+            var credential = from == CredentialStatus.Expired && to == CredentialStatus.Probation ? Issued.ExpiredOnProbation() : Issued.In(from);
             var historyBefore = credential.History.ToList();
             var expiresBefore = credential.ExpiresOn;
             try
@@ -75,7 +77,7 @@ public class CredentialStatusMachineTests
     [Fact]
     public void The_allowed_moves_follow_the_design()
     {
-        // Active ⇄ Probation; Active or Probation → Suspended → Active; Active or Probation → Expired → Active (renewed) or Lapsed;
+        // Active ⇄ Probation; Active or Probation → Suspended → Active; Active or Probation → Expired → Active or Probation (renewed) or Lapsed;
         // Lapsed → Active (reinstated after lapse); Active, Probation or Suspended → Revoked; Active → Relinquished.
         (CredentialStatus, CredentialStatus)[] design =
         [
@@ -87,6 +89,7 @@ public class CredentialStatusMachineTests
             (CredentialStatus.Active, CredentialStatus.Expired),
             (CredentialStatus.Probation, CredentialStatus.Expired),
             (CredentialStatus.Expired, CredentialStatus.Active),
+            (CredentialStatus.Expired, CredentialStatus.Probation),
             (CredentialStatus.Expired, CredentialStatus.Lapsed),
             (CredentialStatus.Lapsed, CredentialStatus.Active),
             (CredentialStatus.Active, CredentialStatus.Revoked),

@@ -63,6 +63,40 @@ public class RenewalRulesTests
         Assert.Equal((CredentialStatus.Probation, ExpiresOn.AddMonths(24)), (credential.Status, credential.ExpiresOn));
     }
 
+    [Fact]
+    public void A_credential_that_expired_during_its_probation_goes_back_on_probation_when_renewed_in_grace()
+    {
+        var credential = Issued.ExpiredOnProbation();
+        var approvedOn = ExpiresOn.AddDays(20);
+
+        credential.Renew(Rules.RenewalCycleMonths, approvedOn, Issued.Staff, Issued.Now);
+
+        Assert.Equal((CredentialStatus.Probation, ExpiresOn.AddMonths(24), "Monthly supervision reports.", ExpiresOn.AddMonths(6)),
+            (credential.Status, credential.ExpiresOn, credential.ProbationConditions, credential.RestrictionEndsOn));
+        var renewed = credential.History[^1];
+        Assert.Equal((CredentialEventKind.Renewed, CredentialStatus.Expired, CredentialStatus.Probation, approvedOn),
+            (renewed.Kind, renewed.FromStatus!.Value, renewed.ToStatus, renewed.EffectiveOn));
+    }
+
+    [Fact]
+    public void A_credential_whose_probation_ended_while_it_was_expired_is_active_and_unrestricted_when_renewed()
+    {
+        var credential = Issued.ExpiredOnProbation();
+
+        credential.Renew(Rules.RenewalCycleMonths, ExpiresOn.AddMonths(6), Issued.Staff, Issued.Now); // the day probation ends
+
+        Assert.Equal((CredentialStatus.Active, (string?)null, (DateOnly?)null), (credential.Status, credential.ProbationConditions, credential.RestrictionEndsOn));
+    }
+
+    [Fact]
+    public void An_expired_credential_cannot_be_placed_on_probation()
+    {
+        var credential = Issued.In(CredentialStatus.Expired);
+
+        Assert.Throws<DomainRuleException>(() => credential.PlaceOnProbation("Weekly check-ins.", ExpiresOn.AddMonths(6), ExpiresOn.AddDays(5), Issued.Staff, Issued.Now));
+        Assert.Equal(CredentialStatus.Expired, credential.Status);
+    }
+
     [Theory]
     [InlineData(CredentialStatus.Suspended)]
     [InlineData(CredentialStatus.Revoked)]

@@ -44,4 +44,13 @@ internal static class Issued
         Assert.Equal(status, credential.Status);
         return credential;
     }
+
+    /// <summary>Placed on probation until six months after its expiry date, then expired on the nightly run.</summary>
+    public static Credential ExpiredOnProbation()
+    {
+        var credential = Issue();
+        credential.PlaceOnProbation("Monthly supervision reports.", ExpiresOn.AddMonths(6), ExpiresOn.AddMonths(-3), Staff, Now);
+        credential.Expire(ExpiresOn.AddDays(1), Now);
+        return credential;
+    }
 }
