@@ -59,6 +59,7 @@ public sealed class AccountPagesTests(BrowserFixture fixture)
         await page.GetByLabel("E-mail address").FillAsync("sam.patel@example.org");
         await page.GetByLabel("Password").FillAsync(DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
         await page.GotoAsync("/Account/Profile");
         await page.AssertAccessibleAsync();
 

@@ -11,7 +11,9 @@ namespace Registry.Browser.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private readonly RegistryFactory _factory = new(TestDatabase.Sqlite("browser"), environment: "Development");
+    // Every page here comes from one loopback address; the limit itself is proven by the web tests (RateLimitTests).
+    private readonly RegistryFactory _factory = new(TestDatabase.Sqlite("browser"), environment: "Development",
+        settings: new Dictionary<string, string?> { ["RateLimiting:Anonymous:PermitLimit"] = "100000" });
     private IPlaywright? _playwright;
 
     public Uri BaseAddress { get; private set; } = null!;

@@ -32,7 +32,14 @@ public sealed class VerificationPagesTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "Printable view" }).ClickAsync();
         var qr = page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("QR code") });
         await qr.WaitForAsync();
-        Assert.True(await qr.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0") > 0, "The QR code image did not load.");
+        // The element can be in the page before its image has arrived: wait for the load (or the error) itself.
+        var width = await qr.EvaluateAsync<int>("""
+            img => img.complete ? img.naturalWidth : new Promise(resolve => {
+                img.addEventListener('load', () => resolve(img.naturalWidth));
+                img.addEventListener('error', () => resolve(0));
+            })
+            """);
+        Assert.True(width > 0, "The QR code image did not load.");
         await page.AssertAccessibleAsync();
 
         await page.GotoAsync("/Verify?number=TN-CPRS-999999");

@@ -47,7 +47,8 @@ public sealed class ReviewerJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The login page is loaded already when the click returns: wait until the sign-in has led away from it.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
         return page;
     }
 
