@@ -33,6 +33,7 @@ public static class DependencyInjection
 
         // An aggregate with several collections loads with one query per collection, not one wide join.
         const QuerySplittingBehavior SplitQuery = QuerySplittingBehavior.SplitQuery;
+        var retries = configuration.GetValue("Database:RetryCount", 4);
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -41,14 +42,17 @@ public static class DependencyInjection
                 break;
             case DatabaseProvider.Postgres:
                 // A dropped connection (failover, restart, terminated backend) is retried; explicit transactions run inside the strategy (see InTransactionAsync).
-                var retries = configuration.GetValue("Database:RetryCount", 4);
                 services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>((sp, o) => o.UseNpgsql(connectionString, b => b
                         .UseQuerySplittingBehavior(SplitQuery)
                         .EnableRetryOnFailure(retries, TimeSpan.FromSeconds(2), errorCodesToAdd: null))
                     .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<RegistryDbContext, SqlServerRegistryDbContext>((sp, o) => o.UseSqlServer(connectionString, b => b.UseQuerySplittingBehavior(SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                // The same on SQL Server (Azure SQL failovers, transient errors such as 40613 and 1205 deadlock victims).
+                services.AddDbContext<RegistryDbContext, SqlServerRegistryDbContext>((sp, o) => o.UseSqlServer(connectionString, b => b
+                        .UseQuerySplittingBehavior(SplitQuery)
+                        .EnableRetryOnFailure(retries, TimeSpan.FromSeconds(2), errorNumbersToAdd: null))
+                    .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider must be Sqlite, Postgres or SqlServer, not {provider}.");
