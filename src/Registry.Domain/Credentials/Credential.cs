@@ -73,7 +73,7 @@ public sealed class Credential : IVersioned
         ExpiresOn = ExpiresOn.AddMonths(renewalCycleMonths);
         if (Status == CredentialStatus.Expired)
         {
-            var probationRuns = ProbationConditions is not null && RestrictionEndsOn > today;
+            var probationRuns = ProbationRunsOn(today);
             MoveTo(probationRuns ? CredentialStatus.Probation : CredentialStatus.Active, CredentialEventKind.Renewed, today, actorUserId, at, null);
             if (!probationRuns) ClearRestriction();
         }
@@ -82,17 +82,20 @@ public sealed class Credential : IVersioned
     }
 
     /// <summary>
-    /// An approved reinstatement after lapse: Lapsed → Active, with a new expiry counted from the
-    /// approval date as for a new credential; the number and the original issue date stay.
+    /// An approved reinstatement after lapse: Lapsed → Active (or back on probation, if it lapsed during a
+    /// probation that has not ended), with a new expiry counted from the approval date as for a new
+    /// credential; the number and the original issue date stay.
     /// </summary>
     public void ReinstateAfterLapse(ProgramRequirements rules, DateOnly today, Guid actorUserId, DateTimeOffset at)
     {
         if (Status != CredentialStatus.Lapsed)
             throw new DomainRuleException($"Credential {Number} is {Status.ToString().ToLowerInvariant()}; only a lapsed credential is reinstated this way.");
         EnsureNotBeforeLastChange(today);
+        var probationRuns = ProbationRunsOn(today);
         ExpiresOn = rules.ExpiryFor(today);
-        MoveTo(CredentialStatus.Active, CredentialEventKind.Reinstated, today, actorUserId, at, "Reinstated after lapse.", expected: CredentialStatus.Lapsed);
-        ClearRestriction();
+        MoveTo(probationRuns ? CredentialStatus.Probation : CredentialStatus.Active, CredentialEventKind.Reinstated, today, actorUserId, at,
+            "Reinstated after lapse.", expected: CredentialStatus.Lapsed);
+        if (!probationRuns) ClearRestriction();
     }
 
     /// <summary>
@@ -212,6 +215,9 @@ public sealed class Credential : IVersioned
             .OrderBy(e => e.EffectiveOn).ThenBy(e => e.Sequence)
             .Select(e => (CredentialStatus?)e.ToStatus)
             .LastOrDefault();
+
+    /// <summary>Whether a probation this credential was under (before it expired) still runs on <paramref name="date"/>.</summary>
+    private bool ProbationRunsOn(DateOnly date) => ProbationConditions is not null && RestrictionEndsOn > date;
 
     private void ClearRestriction()
     {

@@ -40,6 +40,7 @@ public static class CredentialStatusRules
         (CredentialStatus.Expired, CredentialStatus.Active),
         (CredentialStatus.Expired, CredentialStatus.Probation), // renewed in grace while a probation still runs
         (CredentialStatus.Lapsed, CredentialStatus.Active),
+        (CredentialStatus.Lapsed, CredentialStatus.Probation), // reinstated while a probation still runs
         (CredentialStatus.Active, CredentialStatus.Probation),
         (CredentialStatus.Probation, CredentialStatus.Active),
         (CredentialStatus.Active, CredentialStatus.Suspended),

@@ -23,6 +23,7 @@ public class CredentialStatusMachineTests
         new("Suspend", CredentialStatus.Suspended, c => c.Suspend("Practising while impaired.", Late, null, Issued.Staff, Issued.Now)),
         new("Reinstate", CredentialStatus.Active, c => c.Reinstate(Late, Issued.Staff, Issued.Now, null)),
         new("ReinstateAfterLapse", CredentialStatus.Active, c => c.ReinstateAfterLapse(Tennessee.Requirements(), Late, Issued.Staff, Issued.Now)),
+        new("ReinstateAfterLapse", CredentialStatus.Probation, c => c.ReinstateAfterLapse(Tennessee.Requirements(), Late, Issued.Staff, Issued.Now)),
         new("Revoke", CredentialStatus.Revoked, c => c.Revoke("Fraud.", Late, Issued.Staff, Issued.Now)),
         new("Relinquish", CredentialStatus.Relinquished, c => c.Relinquish(Late, Issued.Staff, Issued.Now, "Retiring.")),
     ];
@@ -50,8 +51,13 @@ public class CredentialStatusMachineTests
         // Renewing an active credential keeps it active, and one on probation on probation: not a status move (see the renewal tests).
         foreach (var transition in Transitions.Where(t => t.To == to && !(t.Name == "Renew" && from is CredentialStatus.Active or CredentialStatus.Probation)))
         {
-            // Only a credential that expired during its probation goes back on probation when renewed.
-            var credential = from == CredentialStatus.Expired && to == CredentialStatus.Probation ? Issued.ExpiredOnProbation() : Issued.In(from);
+            // Only a credential that expired (or lapsed) during its probation goes back on probation when renewed (or reinstated).
+            var credential = (from, to) switch
+            {
+                (CredentialStatus.Expired, CredentialStatus.Probation) => Issued.ExpiredOnProbation(),
+                (CredentialStatus.Lapsed, CredentialStatus.Probation) => Issued.LapsedOnProbation(),
+                _ => Issued.In(from),
+            };
             var historyBefore = credential.History.ToList();
             var expiresBefore = credential.ExpiresOn;
             try
@@ -78,7 +84,7 @@ public class CredentialStatusMachineTests
     public void The_allowed_moves_follow_the_design()
     {
         // Active ⇄ Probation; Active or Probation → Suspended → Active; Active or Probation → Expired → Active or Probation (renewed) or Lapsed;
-        // Lapsed → Active (reinstated after lapse); Active, Probation or Suspended → Revoked; Active → Relinquished.
+        // Lapsed → Active or Probation (reinstated after lapse); Active, Probation or Suspended → Revoked; Active → Relinquished.
         (CredentialStatus, CredentialStatus)[] design =
         [
             (CredentialStatus.Active, CredentialStatus.Probation),
@@ -92,6 +98,7 @@ public class CredentialStatusMachineTests
             (CredentialStatus.Expired, CredentialStatus.Probation),
             (CredentialStatus.Expired, CredentialStatus.Lapsed),
             (CredentialStatus.Lapsed, CredentialStatus.Active),
+            (CredentialStatus.Lapsed, CredentialStatus.Probation),
             (CredentialStatus.Active, CredentialStatus.Revoked),
             (CredentialStatus.Probation, CredentialStatus.Revoked),
             (CredentialStatus.Suspended, CredentialStatus.Revoked),

@@ -89,6 +89,23 @@ public class RenewalRulesTests
     }
 
     [Fact]
+    public void A_credential_that_lapsed_during_its_probation_is_reinstated_on_probation_until_the_probation_ends()
+    {
+        var credential = Issued.LapsedOnProbation();
+        var approvedOn = ExpiresOn.AddMonths(6);
+
+        credential.ReinstateAfterLapse(Rules, approvedOn, Issued.Staff, Issued.Now);
+
+        Assert.Equal((CredentialStatus.Probation, "Monthly supervision reports.", ExpiresOn.AddYears(2)),
+            (credential.Status, credential.ProbationConditions, credential.RestrictionEndsOn));
+        Assert.Equal((CredentialEventKind.Reinstated, CredentialStatus.Lapsed, CredentialStatus.Probation),
+            (credential.History[^1].Kind, credential.History[^1].FromStatus!.Value, credential.History[^1].ToStatus));
+        var later = Issued.LapsedOnProbation();
+        later.ReinstateAfterLapse(Rules, ExpiresOn.AddYears(2), Issued.Staff, Issued.Now); // the day probation ends
+        Assert.Equal((CredentialStatus.Active, (string?)null), (later.Status, later.ProbationConditions));
+    }
+
+    [Fact]
     public void An_expired_credential_cannot_be_placed_on_probation()
     {
         var credential = Issued.In(CredentialStatus.Expired);

@@ -53,4 +53,14 @@ internal static class Issued
         credential.Expire(ExpiresOn.AddDays(1), Now);
         return credential;
     }
+
+    /// <summary>Placed on probation until two years after its expiry date, then expired and lapsed on the nightly runs.</summary>
+    public static Credential LapsedOnProbation()
+    {
+        var credential = Issue();
+        credential.PlaceOnProbation("Monthly supervision reports.", ExpiresOn.AddYears(2), ExpiresOn.AddMonths(-3), Staff, Now);
+        credential.Expire(ExpiresOn.AddDays(1), Now);
+        credential.Lapse(ExpiresOn.AddDays(Tennessee.GracePeriodDays + 1), Tennessee.GracePeriodDays, Now);
+        return credential;
+    }
 }

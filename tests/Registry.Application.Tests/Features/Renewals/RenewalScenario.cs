@@ -27,14 +27,20 @@ public sealed record RenewalScenario(SliceFixture Fixture, Jurisdiction State, P
         continuingEducationHours: 6, ethicsContinuingEducationHours: 1, gracePeriodDays: 30, renewalWindowDays: 90,
         ceAuditPercent: ceAuditPercent, reinstatementContinuingEducationHours: reinstatementHours);
 
-    /// <summary>A holder whose credential expires <paramref name="expiresInDays"/> from today (negative: already expired, then lapsed past the grace).</summary>
-    public static async Task<RenewalScenario> ArrangeAsync(SliceFixture fixture, int expiresInDays, ProgramRequirements? rules = null, string state = "TN")
+    /// <summary>
+    /// A holder whose credential expires <paramref name="expiresInDays"/> from today (negative: already expired, then lapsed past the grace),
+    /// placed on probation before that until <paramref name="probationEndsInDays"/> from today if given.
+    /// </summary>
+    public static async Task<RenewalScenario> ArrangeAsync(SliceFixture fixture, int expiresInDays, ProgramRequirements? rules = null, string state = "TN",
+        int? probationEndsInDays = null)
     {
         var jurisdiction = TestData.State(state, state == "TN" ? "Tennessee" : "Pennsylvania", "CPRS", rules ?? Rules());
         var holder = TestData.Person("Morgan", "Holder");
         var program = jurisdiction.Programs[0];
         var issuedOn = Today.AddDays(expiresInDays).AddMonths(-program.Requirements.RenewalCycleMonths);
         var credential = Credential.Issue(program, holder.Id, issuedOn, Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-800));
+        if (probationEndsInDays is { } ends)
+            credential.PlaceOnProbation("Monthly supervision reports.", Today.AddDays(ends), issuedOn.AddDays(30), Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-700));
         if (expiresInDays < 0) credential.Expire(Today, DateTimeOffset.UtcNow);
         if (-expiresInDays > program.Requirements.GracePeriodDays) credential.Lapse(Today, program.Requirements.GracePeriodDays, DateTimeOffset.UtcNow);
         await fixture.InsertAsync(jurisdiction, holder, credential);

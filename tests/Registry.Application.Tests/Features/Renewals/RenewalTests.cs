@@ -36,6 +36,20 @@ public sealed class RenewalTests(SliceFixture fixture) : SliceTest(fixture)
     }
 
     [Fact]
+    public async Task A_credential_that_expired_during_a_running_probation_is_renewed_onto_probation_and_the_holder_is_told()
+    {
+        var scenario = await RenewalScenario.ArrangeAsync(Fixture, expiresInDays: -10, probationEndsInDays: 120);
+        var applicationId = await scenario.UnderReviewAsync();
+
+        await Fixture.SendAsync(new ApproveApplication.Command(applicationId), TestUsers.Reviewer("TN"));
+
+        var credential = await scenario.CredentialNowAsync();
+        Assert.Equal((CredentialStatus.Probation, "Monthly supervision reports."), (credential.Status, credential.ProbationConditions));
+        var message = await Fixture.QueryAsync(db => db.Notifications.SingleAsync(n => n.Template == "credential-renewed"));
+        Assert.Contains($"stays on probation, under the same conditions, until {RenewalScenario.Today.AddDays(120):yyyy-MM-dd}", message.Body);
+    }
+
+    [Fact]
     public async Task A_renewal_approved_in_grace_gives_an_expiry_one_cycle_after_the_old_one_and_the_credential_is_active_again()
     {
         var scenario = await RenewalScenario.ArrangeAsync(Fixture, expiresInDays: -10);
