@@ -14,8 +14,9 @@ public static class DependencyInjection
     public const string ApiPolicy = "Api";
     public const string SystemAdminPolicy = "SystemAdmin";
 
-    public static IServiceCollection AddWeb(this IServiceCollection services)
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddReverseProxySupport(configuration);
         services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add<RequestFailurePageFilter>());
         services.AddScoped<EmailLinks>();
         services.AddScoped<Pages.Account.Accounts>();
@@ -64,6 +65,7 @@ public static class DependencyInjection
 
     public static WebApplication UseRegistry(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/Error");
         app.UseWhen(IsApi, api => api.UseStatusCodePages());

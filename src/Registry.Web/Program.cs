@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication(builder.Configuration["AutoMapper:LicenseKey"]);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddWeb();
+builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

@@ -61,6 +61,8 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Documents:Root", Path.Combine(Path.GetTempPath(), "registry-bench", "documents"));
         builder.UseSetting("Logging:LogLevel:Default", "Error");
+        // Served over plain http on 127.0.0.1: secure-only cookies would make every form refuse the request.
+        builder.UseSetting("Security:SecureCookies", "false");
         // Load generators come from one address: lift the verification rate limits so they measure the work, not the limiter's refusals.
         builder.UseSetting("RateLimiting:Anonymous:PermitLimit", "1000000000");
         builder.UseSetting("RateLimiting:ApiKey:PermitLimit", "1000000000");

@@ -1,0 +1,43 @@
+using System.Net;
+using Registry.Testing;
+
+namespace Registry.Web.Tests.Quality;
+
+/// <summary>
+/// Behind the state's TLS-ending proxy (here: requests from loopback carrying X-Forwarded-*), on a real
+/// socket: the page is https for its cookies, and each forwarded caller has a rate limit of their own.
+/// </summary>
+public sealed class ReverseProxyTests(WebFixture fixture) : WebTest(fixture)
+{
+    [Fact]
+    public async Task Behind_the_proxy_forms_get_secure_cookies_and_each_caller_has_their_own_rate_limit()
+    {
+        await using var host = new RegistryFactory(Fixture.Factory.Database, settings: new Dictionary<string, string?>
+        {
+            ["Security:SecureCookies"] = "true",
+            ["RateLimiting:Anonymous:PermitLimit"] = "2",
+            ["RateLimiting:WindowSeconds"] = "300",
+        });
+        using var client = new HttpClient { BaseAddress = host.StartOnLoopback() };
+
+        var login = await SendAsync(client, "/Account/Login", caller: "203.0.113.7");
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var cookies = login.Headers.GetValues("Set-Cookie").ToList();
+        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+
+        const string verify = "/api/v1/verifications/TN-CPRS-000001";
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) first.Add((await SendAsync(client, verify, caller: "203.0.113.7")).StatusCode);
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], first);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(client, verify, caller: "198.51.100.20")).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string caller)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Forwarded-For", caller);
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        return client.SendAsync(request);
+    }
+}
