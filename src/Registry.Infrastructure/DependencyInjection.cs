@@ -27,7 +27,7 @@ public static class DependencyInjection
 
         services.AddScoped<AuditContext>();
         services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<AuditContext>());
-        services.AddScoped<AuditingInterceptor>();
+        services.AddSingleton<AuditingInterceptor>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
 
@@ -38,21 +38,19 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteInDataFolder(connectionString, contentRootPath);
-                services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>((sp, o) => o.UseSqlite(sqlite, b => b.UseQuerySplittingBehavior(SplitQuery)).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                services.AddRegistryDbContext<SqliteRegistryDbContext>(o => o.UseSqlite(sqlite, b => b.UseQuerySplittingBehavior(SplitQuery)));
                 break;
             case DatabaseProvider.Postgres:
                 // A dropped connection (failover, restart, terminated backend) is retried; explicit transactions run inside the strategy (see InTransactionAsync).
-                services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>((sp, o) => o.UseNpgsql(connectionString, b => b
-                        .UseQuerySplittingBehavior(SplitQuery)
-                        .EnableRetryOnFailure(retries, TimeSpan.FromSeconds(2), errorCodesToAdd: null))
-                    .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                services.AddRegistryDbContext<PostgresRegistryDbContext>(o => o.UseNpgsql(connectionString, b => b
+                    .UseQuerySplittingBehavior(SplitQuery)
+                    .EnableRetryOnFailure(retries, TimeSpan.FromSeconds(2), errorCodesToAdd: null)));
                 break;
             case DatabaseProvider.SqlServer:
                 // The same on SQL Server (Azure SQL failovers, transient errors such as 40613 and 1205 deadlock victims).
-                services.AddDbContext<RegistryDbContext, SqlServerRegistryDbContext>((sp, o) => o.UseSqlServer(connectionString, b => b
-                        .UseQuerySplittingBehavior(SplitQuery)
-                        .EnableRetryOnFailure(retries, TimeSpan.FromSeconds(2), errorNumbersToAdd: null))
-                    .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                services.AddRegistryDbContext<SqlServerRegistryDbContext>(o => o.UseSqlServer(connectionString, b => b
+                    .UseQuerySplittingBehavior(SplitQuery)
+                    .EnableRetryOnFailure(retries, TimeSpan.FromSeconds(2), errorNumbersToAdd: null)));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider must be Sqlite, Postgres or SqlServer, not {provider}.");
@@ -126,6 +124,26 @@ public static class DependencyInjection
     }
 
     /// <summary>A relative SQLite file lives under the app's content root, in a folder made on demand.</summary>
+    /// <summary>
+    /// Contexts come from a pool (building one per request, with its options and EF's services, cost more than
+    /// the query it ran); each scope rents one, tells it who acts for the audit log, and returns it when the scope ends.
+    /// </summary>
+    private static void AddRegistryDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : RegistryDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>((sp, options) =>
+        {
+            configure(options);
+            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+        });
+        services.AddScoped<RegistryDbContext>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            db.Auditing = new AuditSource(sp.GetRequiredService<ICurrentUser>(), sp.GetRequiredService<IAuditContext>());
+            return db;
+        });
+    }
+
     private static string SqliteInDataFolder(string connectionString, string contentRootPath)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

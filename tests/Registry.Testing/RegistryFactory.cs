@@ -75,9 +75,10 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.ConfigureDbContext<SqliteRegistryDbContext>(CountCommands);
-            services.ConfigureDbContext<PostgresRegistryDbContext>(CountCommands);
-            services.ConfigureDbContext<SqlServerRegistryDbContext>(CountCommands);
+            // The registry's contexts are pooled: their options, and so this addition to them, are singletons.
+            services.ConfigureDbContext<SqliteRegistryDbContext>(CountCommands, ServiceLifetime.Singleton);
+            services.ConfigureDbContext<PostgresRegistryDbContext>(CountCommands, ServiceLifetime.Singleton);
+            services.ConfigureDbContext<SqlServerRegistryDbContext>(CountCommands, ServiceLifetime.Singleton);
         });
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);

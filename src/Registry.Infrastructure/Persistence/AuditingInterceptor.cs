@@ -13,9 +13,10 @@ namespace Registry.Infrastructure.Persistence;
 
 /// <summary>
 /// Writes an audit entry for every entity a save adds, changes or removes, inside the same save, so
-/// the change and its audit commit or fail together.
+/// the change and its audit commit or fail together. One instance serves every (pooled) context: who acts
+/// and why comes from the context's <see cref="RegistryDbContext.Auditing"/>, set for the scope it serves.
 /// </summary>
-public sealed class AuditingInterceptor(ICurrentUser user, IAuditContext audit, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     // Secrets never reach the append-only log: password hashes, stamps, tokens, and e-mail bodies (they carry live links);
     // nor do generated workbooks (bytes the snapshot row itself keeps).
@@ -23,17 +24,17 @@ public sealed class AuditingInterceptor(ICurrentUser user, IAuditContext audit, 
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is RegistryDbContext db) WriteAuditEntries(db);
+        if (eventData.Context is RegistryDbContext { Auditing: { } source } db) WriteAuditEntries(db, source.User, source.Audit);
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is RegistryDbContext db) WriteAuditEntries(db);
+        if (eventData.Context is RegistryDbContext { Auditing: { } source } db) WriteAuditEntries(db, source.User, source.Audit);
         return base.SavingChanges(eventData, result);
     }
 
-    private void WriteAuditEntries(RegistryDbContext db)
+    private void WriteAuditEntries(RegistryDbContext db, ICurrentUser user, IAuditContext audit)
     {
         var at = clock.GetUtcNow();
         var requestState = audit.StateCode();

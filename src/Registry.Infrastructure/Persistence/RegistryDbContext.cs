@@ -48,6 +48,26 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions => Set<ProgramRequirementsVersion>();
     public DbSet<WorkforceSnapshot> WorkforceSnapshots => Set<WorkforceSnapshot>();
 
+    /// <summary>
+    /// Who acts, and for which action, in the scope this context serves: the audit entries of its saves name
+    /// them. Contexts are pooled, so it is set each time one is handed to a scope; a context made without it
+    /// (design time, a test's bare context) writes no audit entries.
+    /// </summary>
+    public AuditSource? Auditing { get; internal set; }
+
+    /// <summary>A pooled context goes back to the pool here: it must not carry its last scope's user to the next.</summary>
+    public override void Dispose()
+    {
+        Auditing = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Auditing = null;
+        return base.DisposeAsync();
+    }
+
     /// <summary>A column name quoted the provider's way, for the SQL of filtered indexes.</summary>
     protected abstract string Quote(string column);
 
@@ -130,3 +150,6 @@ public abstract class RegistryDbContext(DbContextOptions options)
     internal IEnumerable<EntityEntry> ChangedEntries() => ChangeTracker.Entries()
         .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !e.Metadata.IsOwned() && e.Entity is not AuditEntry);
 }
+
+/// <summary>The scope's acting user and audit context, for <see cref="AuditingInterceptor"/>.</summary>
+public sealed record AuditSource(ICurrentUser User, IAuditContext Audit);
