@@ -110,7 +110,9 @@ public sealed class WorkforceExports : IBenchmark
             INSERT INTO "ResidenceHistory" ("Id", "PersonId", "Sequence", "StateCode", "County", "EffectiveOn")
             SELECT p."Id", p."Id", 1, p."MailingAddress_State", p."MailingAddress_County", DATE '0001-01-01'
             FROM "People" p
-            WHERE p."MailingAddress_County" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "ResidenceHistory" r WHERE r."PersonId" = p."Id");
+            WHERE p."MailingAddress_County" IS NOT NULL
+            -- Not NOT EXISTS: on the empty table the planner picks a nested loop that rescans every row this insert adds (quadratic).
+            ON CONFLICT ("PersonId", "Sequence") DO NOTHING;
             ANALYZE "ResidenceHistory";
             """);
         command.CommandTimeout = 0;
