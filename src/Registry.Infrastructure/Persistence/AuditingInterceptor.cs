@@ -24,18 +24,21 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is RegistryDbContext { Auditing: { } source } db) WriteAuditEntries(db, source.User, source.Audit);
+        if (eventData.Context is RegistryDbContext db) WriteAuditEntries(db);
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is RegistryDbContext { Auditing: { } source } db) WriteAuditEntries(db, source.User, source.Audit);
+        if (eventData.Context is RegistryDbContext db) WriteAuditEntries(db);
         return base.SavingChanges(eventData, result);
     }
 
-    private void WriteAuditEntries(RegistryDbContext db, ICurrentUser user, IAuditContext audit)
+    private void WriteAuditEntries(RegistryDbContext db)
     {
+        // A context rented from the pool without going through the scoped RegistryDbContext service would save unaudited.
+        var (user, audit) = db.Auditing ?? throw new InvalidOperationException(
+            "This context does not know who is acting: resolve RegistryDbContext from the scope rather than renting one from the pool directly.");
         var at = clock.GetUtcNow();
         var requestState = audit.StateCode();
         var entries = db.ChangedEntries()

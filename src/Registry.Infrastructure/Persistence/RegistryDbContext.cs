@@ -50,8 +50,8 @@ public abstract class RegistryDbContext(DbContextOptions options)
 
     /// <summary>
     /// Who acts, and for which action, in the scope this context serves: the audit entries of its saves name
-    /// them. Contexts are pooled, so it is set each time one is handed to a scope; a context made without it
-    /// (design time, a test's bare context) writes no audit entries.
+    /// them. Contexts are pooled, so it is set each time one is handed to a scope; saving a pooled context
+    /// without it is refused. (A context built by hand, at design time or in a test, has no auditing interceptor.)
     /// </summary>
     public AuditSource? Auditing { get; internal set; }
 

@@ -50,4 +50,23 @@ public sealed class PooledContextTests(SliceFixture fixture) : SliceTest(fixture
         Assert.NotNull(one.ActorUserId);
         Assert.Equal(("SecondScope", (Guid?)null), (two.Action, two.ActorUserId));
     }
+
+    [Fact]
+    public async Task A_context_rented_from_the_pool_directly_refuses_to_save_unaudited()
+    {
+        Type contextType;
+        await using (var scope = Fixture.GetService<IServiceScopeFactory>().CreateAsyncScope())
+            contextType = scope.ServiceProvider.GetRequiredService<RegistryDbContext>().GetType();
+        var factoryType = typeof(IDbContextFactory<>).MakeGenericType(contextType);
+        var factory = Fixture.GetService<IServiceProvider>().GetRequiredService(factoryType);
+        var person = TestData.Person("Not", "Audited");
+
+        await using (var rented = (RegistryDbContext)factoryType.GetMethod(nameof(IDbContextFactory<RegistryDbContext>.CreateDbContext))!.Invoke(factory, null)!)
+        {
+            rented.People.Add(person);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => rented.SaveChangesAsync());
+        }
+
+        Assert.False(await Fixture.QueryAsync(db => db.People.AnyAsync(p => p.Id == person.Id)));
+    }
 }
