@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<AuditContext>();
         services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<AuditContext>());
         services.AddSingleton<AuditingInterceptor>();
+        services.AddSingleton<LeaseGuardInterceptor>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
 
@@ -123,10 +124,10 @@ public static class DependencyInjection
             services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4));
     }
 
-    /// <summary>A relative SQLite file lives under the app's content root, in a folder made on demand.</summary>
     /// <summary>
     /// Contexts come from a pool (building one per request, with its options and EF's services, cost more than
-    /// the query it ran); each scope rents one, tells it who acts for the audit log, and returns it when the scope ends.
+    /// the query it ran); each scope rents one through a <see cref="ContextLease"/>, which tells it who acts for
+    /// the audit log and alone returns it to the pool when the scope ends.
     /// </summary>
     private static void AddRegistryDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : RegistryDbContext
@@ -134,16 +135,13 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
         {
             configure(options);
-            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<LeaseGuardInterceptor>());
         });
-        services.AddScoped<RegistryDbContext>(sp =>
-        {
-            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
-            db.Auditing = new AuditSource(sp.GetRequiredService<ICurrentUser>(), sp.GetRequiredService<IAuditContext>());
-            return db;
-        });
+        services.AddScoped(ContextLease.Rent<TContext>);
+        services.AddScoped<RegistryDbContext>(sp => sp.GetRequiredService<ContextLease>().Context);
     }
 
+    /// <summary>A relative SQLite file lives under the app's content root, in a folder made on demand.</summary>
     private static string SqliteInDataFolder(string connectionString, string contentRootPath)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

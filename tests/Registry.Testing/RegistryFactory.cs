@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Registry.Infrastructure.Persistence.Providers;
 
 namespace Registry.Testing;
@@ -26,6 +27,9 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
 
     /// <summary>Counts the SQL commands of requests marked for counting (query discipline tests).</summary>
     public SqlCommandCounter SqlCommands { get; } = new();
+
+    /// <summary>The host's warnings and errors.</summary>
+    public LogCapture Log { get; } = new();
 
     /// <summary>Evidence files go to a temporary folder, never into the source tree.</summary>
     public string DocumentsRoot { get; } = Path.Combine(Path.GetTempPath(), "registry-tests", $"documents-{Guid.NewGuid():N}");
@@ -72,6 +76,7 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
         builder.UseSetting("Documents:Root", DocumentsRoot);
         // Test clients speak plain http, which would never send a Secure cookie back; SecurityTests check the real flags.
         builder.UseSetting("Security:SecureCookies", "false");
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

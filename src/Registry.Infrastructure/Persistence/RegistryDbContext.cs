@@ -48,24 +48,86 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions => Set<ProgramRequirementsVersion>();
     public DbSet<WorkforceSnapshot> WorkforceSnapshots => Set<WorkforceSnapshot>();
 
+    private ContextLease? _lease;
+    private ContextLease? _returnedBy;
+    private int _returnedAtPoolLease;
+    private bool _returning;
+
     /// <summary>
     /// Who acts, and for which action, in the scope this context serves: the audit entries of its saves name
-    /// them. Contexts are pooled, so it is set each time one is handed to a scope; saving a pooled context
-    /// without it is refused. (A context built by hand, at design time or in a test, has no auditing interceptor.)
+    /// them. Contexts are pooled, so it comes with each scope's lease; saving a context without one is refused.
+    /// (A context built by hand, at design time or in a test, has no auditing interceptor.)
     /// </summary>
-    public AuditSource? Auditing { get; internal set; }
+    public AuditSource? Auditing => Lease?.Auditing;
 
-    /// <summary>A pooled context goes back to the pool here: it must not carry its last scope's user to the next.</summary>
-    public override void Dispose()
+    /// <summary>The scope that holds this context now; null while it waits in the pool (or was never rented by a scope).</summary>
+    internal ContextLease? Lease
     {
-        Auditing = null;
-        base.Dispose();
+        get
+        {
+            if (_lease is { } lease) lease.EnsureUsedByHolder(this);
+            else if (_returnedBy is { } returned && ContextId.Lease == _returnedAtPoolLease)
+                throw new PooledContextMisuseException(
+                    $"Context {ContextId.InstanceId} was returned to the pool by {returned.Holder} and is being used after that. A context must not outlive its scope.");
+            return _lease;
+        }
     }
 
-    public override ValueTask DisposeAsync()
+    internal void Rent(ContextLease lease)
     {
-        Auditing = null;
-        return base.DisposeAsync();
+        if (_lease is { } holder)
+            throw new PooledContextMisuseException(
+                $"Context {ContextId.InstanceId} is still rented by {holder.Holder}, and {lease.Holder} tried to rent it as well: it went back to the pool while in use.");
+        _lease = lease;
+        _returnedBy = null;
+    }
+
+    /// <summary>The lease gives the context back to the pool, once.</summary>
+    internal void Return(ContextLease lease)
+    {
+        EndLease(lease);
+        _returning = true;
+        try { base.Dispose(); }
+        finally { _returning = false; }
+    }
+
+    internal async ValueTask ReturnAsync(ContextLease lease)
+    {
+        EndLease(lease);
+        _returning = true;
+        try { await base.DisposeAsync(); }
+        finally { _returning = false; }
+    }
+
+    private void EndLease(ContextLease lease)
+    {
+        if (!ReferenceEquals(_lease, lease))
+            throw new PooledContextMisuseException(
+                $"{lease.Holder} returned context {ContextId.InstanceId}, which {(_lease is null ? "nobody" : _lease.Holder)} rents.");
+        _lease = null;
+        _returnedBy = lease;
+        _returnedAtPoolLease = ContextId.Lease;
+    }
+
+    /// <summary>
+    /// A context a scope rents goes back to the pool only through its lease: the container's own disposals of it (one per
+    /// registration that handed it out) change nothing. A context no scope holds is disposed as usual.
+    /// </summary>
+    public override void Dispose()
+    {
+        if (_lease is null || _returning) base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync() => _lease is null || _returning ? base.DisposeAsync() : ValueTask.CompletedTask;
+
+    /// <summary>Fails if the calling code may not use this context now (see <see cref="Lease"/>).</summary>
+    internal void EnsureHeldByCaller() => _ = Lease;
+
+    /// <summary>Queries and changes begin with a set: a context used outside its scope is stopped before it touches anything.</summary>
+    public override DbSet<TEntity> Set<TEntity>()
+    {
+        EnsureHeldByCaller();
+        return base.Set<TEntity>();
     }
 
     /// <summary>A column name quoted the provider's way, for the SQL of filtered indexes.</summary>
