@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Persistence.Providers;
 
 namespace Registry.Infrastructure.Jobs;
 
@@ -25,7 +26,7 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
 
     public async Task<ExpiryRun> RunAsync(CancellationToken cancellationToken = default)
     {
-        var sql = JobSql.For(db);
+        var sql = db.Dialect;
         var today = RegistryDay.Today(clock);
         var now = clock.GetUtcNow();
         var baseUrl = (configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
@@ -83,7 +84,7 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
     /// concurrent edit fails as a conflict), write the history, the holder's message and the audit entry, then
     /// move the status. Every statement selects the same rows: they are locked, and the status moves last.
     /// </summary>
-    private async Task<int> ApplyAsync(JobSql s, Change change, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+    private async Task<int> ApplyAsync(SqlDialect s, Change change, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
     {
         var locked = await s.ExecuteAsync(db, $"""
             UPDATE {s.Q("Credentials")} SET {s.Q("Version")} = {s.Q("Version")} + 1
@@ -116,8 +117,8 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
             FROM {s.Q("Credentials")} c JOIN {s.Q("People")} p ON {P("Id")} = {C("HolderPersonId")} {change.Matching}
             """, parameters, cancellationToken);
 
-        var before = s.Concat(JobSql.Text("{\"Status\":\""), C("Status"), JobSql.Text("\"}"));
-        var after = JobSql.Text($"{{\"Status\":\"{change.ToStatus}\"}}");
+        var before = s.Concat(SqlDialect.Text("{\"Status\":\""), C("Status"), SqlDialect.Text("\"}"));
+        var after = SqlDialect.Text($"{{\"Status\":\"{change.ToStatus}\"}}");
         await s.ExecuteAsync(db, $"""
             INSERT INTO {s.Q("AuditLog")} ({s.Q("Id")}, {s.Q("At")}, {s.Q("ActorName")}, {s.Q("Action")}, {s.Q("EntityType")}, {s.Q("EntityId")}, {s.Q("Before")}, {s.Q("After")}, {s.Q("StateCode")})
             SELECT {s.NewId}, @now, 'Expiry job', '{change.Action}', 'Credential', {s.GuidText(C("Id"))},
@@ -132,9 +133,9 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
     }
 
     /// <summary>A status change the job makes: which credentials of the program (<c>c</c>) it applies to, and its wording.</summary>
-    private sealed record Change(JobSql Sql, string ToStatus, string[] FromStatuses, int EffectiveDaysAfterExpiry, string Where, string Subject, string Body, string Action)
+    private sealed record Change(SqlDialect Sql, string ToStatus, string[] FromStatuses, int EffectiveDaysAfterExpiry, string Where, string Subject, string Body, string Action)
     {
         public string Matching =>
-            $"WHERE c.{Sql.Q("ProgramId")} = @program AND c.{Sql.Q("Status")} IN ({string.Join(", ", FromStatuses.Select(JobSql.Text))}) {Where}";
+            $"WHERE c.{Sql.Q("ProgramId")} = @program AND c.{Sql.Q("Status")} IN ({string.Join(", ", FromStatuses.Select(SqlDialect.Text))}) {Where}";
     }
 }

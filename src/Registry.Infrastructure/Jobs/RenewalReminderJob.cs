@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Persistence.Providers;
 
 namespace Registry.Infrastructure.Jobs;
 
@@ -27,7 +28,7 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
 
     public async Task<ReminderRun> RunAsync(CancellationToken cancellationToken = default)
     {
-        var sql = JobSql.For(db);
+        var sql = db.Dialect;
         var today = RegistryDay.Today(clock);
         var now = clock.GetUtcNow();
         var runId = Guid.CreateVersion7();
@@ -76,7 +77,7 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
     /// has reached (the smallest reminder day not yet before today), unless a reminder of that stage or a more
     /// urgent one was already written for this cycle, or a renewal for it has been submitted.
     /// </summary>
-    private static string RemindersSql(JobSql s, IReadOnlyList<int> stages)
+    private static string RemindersSql(SqlDialect s, IReadOnlyList<int> stages)
     {
         string C(string column) => $"c.{s.Q(column)}";
         var stage = "CASE " + string.Join(" ", stages.AsEnumerable().Reverse().Select(d => $"WHEN {C("ExpiresOn")} <= {s.AddDays("@today", d)} THEN {d}")) + " END";
@@ -102,18 +103,18 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
     }
 
     /// <summary>One message per holder reminded in this run, listing each of their credentials due.</summary>
-    private static string MessagesSql(JobSql s, string baseUrl)
+    private static string MessagesSql(SqlDialect s, string baseUrl)
     {
         string P(string column) => $"p.{s.Q(column)}";
-        var line = s.Concat(JobSql.Text("- "), $"g.{s.Q("Name")}", JobSql.Text(" credential "), $"c.{s.Q("Number")}",
-            JobSql.Text(" expires "), $"CASE WHEN r.{s.Q("DaysBefore")} = 0 THEN {JobSql.Text("today, ")} ELSE '' END",
-            JobSql.Text("on "), s.DateText($"r.{s.Q("CycleExpiresOn")}"), JobSql.Text("."));
+        var line = s.Concat(SqlDialect.Text("- "), $"g.{s.Q("Name")}", SqlDialect.Text(" credential "), $"c.{s.Q("Number")}",
+            SqlDialect.Text(" expires "), $"CASE WHEN r.{s.Q("DaysBefore")} = 0 THEN {SqlDialect.Text("today, ")} ELSE '' END",
+            SqlDialect.Text("on "), s.DateText($"r.{s.Q("CycleExpiresOn")}"), SqlDialect.Text("."));
         var body = s.Concat(
-            JobSql.Text("Hello "), $"COALESCE({P("PreferredName")}, {P("LegalFirstName")})", JobSql.Text(","), s.Newline, s.Newline,
-            JobSql.Text("It is time to renew:"), s.Newline,
+            SqlDialect.Text("Hello "), $"COALESCE({P("PreferredName")}, {P("LegalFirstName")})", SqlDialect.Text(","), s.Newline, s.Newline,
+            SqlDialect.Text("It is time to renew:"), s.Newline,
             s.StringAgg(line, s.Newline, $"r.{s.Q("CycleExpiresOn")}, c.{s.Q("Number")}"), s.Newline, s.Newline,
-            JobSql.Text($"Start your renewal from your credentials page: {baseUrl}/Credentials"), s.Newline,
-            JobSql.Text("Once your renewal is submitted, we stop reminding you about that credential."), s.Newline);
+            SqlDialect.Text($"Start your renewal from your credentials page: {baseUrl}/Credentials"), s.Newline,
+            SqlDialect.Text("Once your renewal is submitted, we stop reminding you about that credential."), s.Newline);
         return $"""
             INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Subject")}, {s.Q("Body")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("NextAttemptAt")}, {s.Q("Attempts")}, {s.Q("Priority")})
             SELECT {s.NewId}, {P("Email")}, {P("Id")}, 'renewal-reminder',
@@ -130,7 +131,7 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
             """;
     }
 
-    private static string AuditSql(JobSql s) => $"""
+    private static string AuditSql(SqlDialect s) => $"""
         INSERT INTO {s.Q("AuditLog")} ({s.Q("Id")}, {s.Q("At")}, {s.Q("ActorName")}, {s.Q("Action")}, {s.Q("EntityType")}, {s.Q("EntityId")}, {s.Q("After")})
         VALUES ({s.NewId}, @now, 'Reminder job', 'RemindRenewals', 'RenewalReminder', @runText, @after)
         """;

@@ -18,6 +18,7 @@ using Registry.Domain.Notifications;
 using Registry.Domain.People;
 using Registry.Domain.Workforce;
 using Registry.Infrastructure.Identity;
+using Registry.Infrastructure.Persistence.Providers;
 
 namespace Registry.Infrastructure.Persistence;
 
@@ -130,8 +131,8 @@ public abstract class RegistryDbContext(DbContextOptions options)
         return base.Set<TEntity>();
     }
 
-    /// <summary>A column name quoted the provider's way, for the SQL of filtered indexes.</summary>
-    protected abstract string Quote(string column);
+    /// <summary>The provider's SQL spellings, for filtered indexes and hand-written statements.</summary>
+    public abstract SqlDialect Dialect { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -140,12 +141,12 @@ public abstract class RegistryDbContext(DbContextOptions options)
         builder.Entity<CertificationApplication>()
             .HasIndex(a => new { a.PersonId, a.ProgramId })
             .IsUnique()
-            .HasFilter($"{Quote("Status")} IN ('Draft', 'Submitted', 'UnderReview', 'InfoRequested')")
+            .HasFilter($"{Dialect.Q("Status")} IN ('Draft', 'Submitted', 'UnderReview', 'InfoRequested')")
             .HasDatabaseName("UX_Applications_OneOpenPerPersonAndProgram");
         builder.Entity<Notification>()
             .HasIndex(n => n.DeduplicationKey)
             .IsUnique()
-            .HasFilter($"{Quote("DeduplicationKey")} IS NOT NULL");
+            .HasFilter($"{Dialect.Q("DeduplicationKey")} IS NOT NULL");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -167,7 +168,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
         {
             throw new ConflictException("Someone else changed this record while you were working on it. Reload it and try again.", e);
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        catch (DbUpdateException e) when (Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException("This would duplicate a record that must be unique.", e);
         }
@@ -179,8 +180,6 @@ public abstract class RegistryDbContext(DbContextOptions options)
         BumpVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
-
-    protected abstract bool IsUniqueViolation(DbUpdateException exception);
 
     public IReadOnlyList<IDomainEvent> TakeDomainEvents()
     {

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Registry.Application.Common.Interfaces;
 using Registry.Domain.Applications;
 using Registry.Domain.Credentials;
@@ -11,7 +10,7 @@ namespace Registry.Infrastructure.Exports.Workforce;
 
 /// <summary>
 /// The workforce aggregates as SQL. One text serves PostgreSQL, SQLite and SQL Server (double-quoted names,
-/// ROW_NUMBER and LEAD window functions, GROUP BY); only two things differ by provider, in <see cref="Dialect"/>:
+/// ROW_NUMBER and LEAD window functions, GROUP BY); only two things differ by provider, in its <see cref="SqlDialect"/>:
 /// how a timestamp is bound (SQLite stores it as EF Core's sortable binary number) and how whole days between
 /// two timestamps are counted. "Status on a date" is the ToStatus of the credential's last history row with
 /// EffectiveOn on or before that date (ties broken by Sequence), so only history rows are read: a past
@@ -22,7 +21,7 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
     private static readonly string[] PeriodKinds =
         [nameof(CredentialEventKind.Issued), nameof(CredentialEventKind.Renewed), nameof(CredentialEventKind.Expired), nameof(CredentialEventKind.Lapsed), nameof(CredentialEventKind.Revoked)];
 
-    private Dialect Sql => Dialect.For(db);
+    private SqlDialect Sql => db.Dialect;
 
     public async Task<IReadOnlyList<CredentialCountRow>> CredentialCountsAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
     {
@@ -71,7 +70,7 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
     public async Task<IReadOnlyList<OpenApplicationRow>> OpenApplicationsAsync(DateOnly asOf, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
     {
         if (states.Count == 0) return [];
-        var args = new List<object> { Sql.Moment(StartOf(asOf.AddDays(1))) };
+        var args = new List<object> { Sql.Timestamp(StartOf(asOf.AddDays(1))) };
         var inStates = InList(args, states.Select(s => s.Value));
         // Approved, denied and withdrawn are final, so an application is open at the end of the day when it had been
         // submitted and had reached none of them; only those few need their last status picked.
@@ -104,7 +103,7 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
     public async Task<IReadOnlyList<DecisionTimeRow>> DecisionTimesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
     {
         if (states.Count == 0) return [];
-        var args = new List<object> { Sql.Moment(StartOf(from)), Sql.Moment(StartOf(to.AddDays(1))) };
+        var args = new List<object> { Sql.Timestamp(StartOf(from)), Sql.Timestamp(StartOf(to.AddDays(1))) };
         var inStates = InList(args, states.Select(s => s.Value));
         // Nearest rank: the median is the ceil(n/2)-th shortest wait, the 90th percentile the ceil(9n/10)-th.
         var sql = $"""
@@ -193,52 +192,6 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
         }));
 
     private static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-
-    /// <summary>What differs between the providers.</summary>
-    private abstract class Dialect
-    {
-        private static readonly Dialect Postgres = new PostgresDialect(), Sqlite = new SqliteDialect(), SqlServer = new SqlServerDialect();
-
-        public static Dialect For(RegistryDbContext db) => db switch
-        {
-            SqliteRegistryDbContext => Sqlite,
-            PostgresRegistryDbContext => Postgres,
-            _ => SqlServer,
-        };
-
-        public virtual object Moment(DateTimeOffset value) => value;
-
-        /// <summary>Whole UTC calendar days from one timestamp column to another.</summary>
-        public abstract string DaysBetween(string start, string end);
-    }
-
-    private sealed class PostgresDialect : Dialect
-    {
-        public override string DaysBetween(string start, string end) =>
-            $"(CAST({end} AT TIME ZONE 'UTC' AS date) - CAST({start} AT TIME ZONE 'UTC' AS date))";
-    }
-
-    private sealed class SqlServerDialect : Dialect
-    {
-        public override string DaysBetween(string start, string end) =>
-            $"DATEDIFF(day, CAST(SWITCHOFFSET({start}, '+00:00') AS date), CAST(SWITCHOFFSET({end}, '+00:00') AS date))";
-    }
-
-    /// <summary>
-    /// SQLite keeps a timestamp as EF Core's binary number: (local ticks / 1000) shifted left 11 bits, with the
-    /// offset in minutes in the low 11 bits (signed). The UTC day is rebuilt from those parts.
-    /// </summary>
-    private sealed class SqliteDialect : Dialect
-    {
-        private static readonly DateTimeOffsetToBinaryConverter Binary = new();
-
-        public override object Moment(DateTimeOffset value) => Binary.ConvertToProvider(value)!;
-
-        public override string DaysBetween(string start, string end) => $"({UtcDay(end)} - {UtcDay(start)})";
-
-        private static string UtcDay(string column) =>
-            $"((({column} >> 11) - (CASE WHEN ({column} & 1024) <> 0 THEN ({column} & 2047) - 2048 ELSE ({column} & 2047) END) * 600000) / 864000000)";
-    }
 
     private sealed class CountRow
     {

@@ -6,10 +6,7 @@ namespace Registry.Infrastructure.Persistence.Providers;
 
 public sealed class PostgresRegistryDbContext(DbContextOptions<PostgresRegistryDbContext> options) : RegistryDbContext(options)
 {
-    protected override string Quote(string column) => $"\"{column}\"";
-
-    protected override bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+    public override SqlDialect Dialect => SqlDialect.Postgres;
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresRegistryDbContext>

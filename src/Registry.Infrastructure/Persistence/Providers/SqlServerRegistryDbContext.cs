@@ -7,10 +7,7 @@ namespace Registry.Infrastructure.Persistence.Providers;
 /// <summary>The production target. No SQL Server runs on the build machines: its migrations and idempotent script keep it honest.</summary>
 public sealed class SqlServerRegistryDbContext(DbContextOptions<SqlServerRegistryDbContext> options) : RegistryDbContext(options)
 {
-    protected override string Quote(string column) => $"[{column}]";
-
-    protected override bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqlException { Number: 2601 or 2627 };
+    public override SqlDialect Dialect => SqlDialect.SqlServer;
 }
 
 public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerRegistryDbContext>

@@ -8,7 +8,7 @@ namespace Registry.Infrastructure.Persistence.Providers;
 /// <summary>The embedded default: a local file, no server.</summary>
 public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options) : RegistryDbContext(options)
 {
-    protected override string Quote(string column) => $"\"{column}\"";
+    public override SqlDialect Dialect => SqlDialect.Sqlite;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -17,9 +17,6 @@ public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbCon
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         configurationBuilder.Properties<decimal>().HaveConversion<double>();
     }
-
-    protected override bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 }
 
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteRegistryDbContext>

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Registry.Infrastructure.Persistence.Providers;
+
+/// <summary>
+/// The SQL spellings that differ between the providers, in one place for every hand-written statement (the
+/// jobs' set-based statements, the workforce aggregates, filtered indexes), and a way to run a statement with
+/// named parameters (<c>@name</c>) through EF Core, so values are typed as EF stores them. Each provider's
+/// context names its dialect (<see cref="RegistryDbContext.Dialect"/>).
+/// </summary>
+public abstract partial class SqlDialect
+{
+    public static readonly SqlDialect Postgres = new PostgresDialect(), SqlServer = new SqlServerDialect(), Sqlite = new SqliteDialect();
+
+    /// <summary>A quoted identifier.</summary>
+    public abstract string Q(string name);
+
+    /// <summary>Whether saving failed on a unique index.</summary>
+    public abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>A new random id, one per row.</summary>
+    public abstract string NewId { get; }
+
+    public abstract string AddDays(string date, int days);
+
+    /// <summary>Concatenation of non-null text.</summary>
+    public abstract string Concat(params string[] parts);
+
+    /// <summary>A date as yyyy-MM-dd text.</summary>
+    public abstract string DateText(string date);
+
+    /// <summary>A Guid as the lower-case text <see cref="Guid.ToString()"/> gives (as audit entries hold ids).</summary>
+    public abstract string GuidText(string guid);
+
+    public abstract string IntText(string value);
+
+    public abstract string Newline { get; }
+
+    public abstract string StringAgg(string text, string separator, string orderBy);
+
+    /// <summary>A statement that takes a lock for the rest of the transaction, so one run of a job at a time does its work.</summary>
+    public abstract string LockStatement(string name);
+
+    /// <summary>Whole UTC calendar days from one timestamp column to another.</summary>
+    public abstract string DaysBetween(string start, string end);
+
+    /// <summary>The later of two dates.</summary>
+    public string Later(string a, string b) => $"CASE WHEN {a} > {b} THEN {a} ELSE {b} END";
+
+    /// <summary>The value a timestamp parameter takes (SQLite stores them as numbers).</summary>
+    public virtual object Timestamp(DateTimeOffset at) => at;
+
+    /// <summary>Runs <paramref name="sql"/>, replacing each <c>@name</c> of <paramref name="parameters"/> with a typed parameter.</summary>
+    public Task<int> ExecuteAsync(DbContext db, string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
+    {
+        var values = new List<object?>();
+        var escaped = sql.Replace("{", "{{").Replace("}", "}}");
+        var text = ParameterName().Replace(escaped, match =>
+        {
+            var name = match.Groups[1].Value;
+            if (!parameters.TryGetValue(name, out var value)) return match.Value;
+            values.Add(value);
+            return "{" + (values.Count - 1) + "}";
+        });
+        return db.Database.ExecuteSqlRawAsync(text, values!, cancellationToken);
+    }
+
+    /// <summary>A text literal (for fixed wording inside statements).</summary>
+    public static string Text(string value) => "'" + value.Replace("'", "''") + "'";
+
+    [GeneratedRegex(@"@([A-Za-z][A-Za-z0-9]*)")]
+    private static partial Regex ParameterName();
+}

@@ -1,0 +1,29 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+
+namespace Registry.Infrastructure.Persistence.Providers;
+
+public sealed class SqlServerDialect : SqlDialect
+{
+    public override string Q(string name) => $"[{name}]";
+
+    public override bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is SqlException { Number: 2601 or 2627 };
+
+    public override string NewId => "NEWID()";
+    public override string AddDays(string date, int days) => $"DATEADD(day, {days}, {date})";
+    public override string Concat(params string[] parts) => $"CONCAT({string.Join(", ", parts)})";
+    public override string DateText(string date) => $"CONVERT(char(10), {date}, 23)";
+    public override string GuidText(string guid) => $"LOWER(CONVERT(char(36), {guid}))";
+    public override string IntText(string value) => $"CONVERT(varchar(11), {value})";
+    public override string Newline => "CHAR(10)";
+
+    public override string StringAgg(string text, string separator, string orderBy) =>
+        $"STRING_AGG(CONVERT(nvarchar(max), {text}), {separator}) WITHIN GROUP (ORDER BY {orderBy})";
+
+    public override string LockStatement(string name) =>
+        $"EXEC sp_getapplock @Resource = {Text(name)}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1";
+
+    public override string DaysBetween(string start, string end) =>
+        $"DATEDIFF(day, CAST(SWITCHOFFSET({start}, '+00:00') AS date), CAST(SWITCHOFFSET({end}, '+00:00') AS date))";
+}
