@@ -6,9 +6,9 @@ namespace Registry.Testing;
 /// <summary>Small, valid domain objects for tests to arrange with.</summary>
 public static class TestData
 {
-    public static Jurisdiction State(string code, string name, string programCode = "CPS", ProgramRequirements? requirements = null)
+    public static Jurisdiction State(string code, string name, string programCode = "CPS", ProgramRequirements? requirements = null, string timeZone = "America/Chicago")
     {
-        var state = new Jurisdiction(StateCode.Parse(code), name);
+        var state = new Jurisdiction(StateCode.Parse(code), name, timeZone);
         state.AddProgram(programCode, $"{name} Certified Peer Specialist", requirements ?? Requirements());
         return state;
     }

@@ -28,7 +28,7 @@ public static class ReferenceData
         for (var s = 0; s < catalog.States.Count; s++)
         {
             var state = catalog.States[s];
-            var jurisdiction = new Jurisdiction(StateCode.Parse(state.Code), state.Name);
+            var jurisdiction = new Jurisdiction(StateCode.Parse(state.Code), state.Name, state.TimeZone);
             foreach (var spec in catalog.ProgramsByState[s])
             {
                 var program = jurisdiction.AddProgram(spec.Code, $"{state.Name} {spec.Name}", spec.Requirements);

@@ -1,21 +1,30 @@
 namespace Registry.Domain.Jurisdictions;
 
-/// <summary>A state (or DC) that certifies peer specialists through its own programs.</summary>
+/// <summary>
+/// A state (or DC) that certifies peer specialists through its own programs. Its time zone (an IANA id, where its
+/// board sits) says what day it is for its credentials: see <see cref="RegistryDay"/>.
+/// </summary>
 public sealed class Jurisdiction
 {
     private readonly List<CredentialProgram> _programs = [];
 
     private Jurisdiction() { }
 
-    public Jurisdiction(StateCode code, string name)
+    public Jurisdiction(StateCode code, string name, string timeZone)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A state needs a name.", nameof(name));
         Code = code;
         Name = name.Trim();
+        TimeZone = RegistryDay.Zone(timeZone.Trim()).Id;
     }
 
     public StateCode Code { get; private set; }
     public string Name { get; private set; } = "";
+
+    /// <summary>The IANA time zone its credentials' dates are days in, such as <c>America/Chicago</c>.</summary>
+    public string TimeZone { get; private set; } = "";
+
+    public DateOnly Today(TimeProvider clock) => RegistryDay.Today(clock, TimeZone);
     public IReadOnlyList<CredentialProgram> Programs => _programs;
 
     public CredentialProgram AddProgram(string code, string name, ProgramRequirements requirements)

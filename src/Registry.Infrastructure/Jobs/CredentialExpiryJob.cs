@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Persistence.Providers;
@@ -17,7 +18,9 @@ public sealed record ExpiryRun(DateOnly Today, int Expired, int Lapsed);
 /// Each change is a history entry (effective the day after the expiry or the grace period, or on the last
 /// change's date if that came later, as <see cref="Domain.Credentials.Credential.Expire"/> does), a message to
 /// the holder and an audit entry. Set-based: a handful of statements per program, whatever the number of
-/// credentials. A run repeated or retried finds nothing left to do; a late run catches up in one go.
+/// credentials. A run repeated or retried finds nothing left to do; a late run catches up in one go. Each
+/// program's "today" is its state's (<see cref="RegistryDay"/>): a credential expires at the end of its expiry
+/// day in its state's time zone; the run's own date is the nationwide day.
 /// </summary>
 [AutomaticRetry(Attempts = 8, DelaysInSeconds = [5, 30, 120, 600, 1800, 3600, 7200, 14400])]
 public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<CredentialExpiryJob> logger)
@@ -27,11 +30,11 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
     public async Task<ExpiryRun> RunAsync(CancellationToken cancellationToken = default)
     {
         var sql = db.Dialect;
-        var today = RegistryDay.Today(clock);
+        var today = RegistryDay.TodayNationwide(clock);
         var now = clock.GetUtcNow();
         var baseUrl = (configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
         var programs = await db.Programs.AsNoTracking().OrderBy(p => p.StateCode).ThenBy(p => p.Code)
-            .Select(p => new { p.Id, p.Name, GracePeriodDays = p.Requirements.GracePeriodDays })
+            .Join(db.Jurisdictions, p => p.StateCode, j => j.Code, (p, j) => new { p.Id, p.Name, GracePeriodDays = p.Requirements.GracePeriodDays, j.TimeZone })
             .ToListAsync(cancellationToken);
 
         // Inside the execution strategy: a dropped connection reruns the whole run, which is idempotent.
@@ -44,7 +47,7 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
             {
                 var parameters = new Dictionary<string, object?>
                 {
-                    ["program"] = program.Id, ["today"] = today, ["now"] = sql.Timestamp(now),
+                    ["program"] = program.Id, ["today"] = RegistryDay.Today(clock, program.TimeZone), ["now"] = sql.Timestamp(now),
                     ["programName"] = program.Name, ["baseUrl"] = baseUrl,
                 };
                 var expiring = new Change(sql, "Expired", ["Active", "Probation"], 1,

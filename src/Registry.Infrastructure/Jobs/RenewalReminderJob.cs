@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Persistence.Providers;
@@ -19,7 +20,8 @@ public sealed record ReminderRun(Guid RunId, DateOnly Today, int Reminders, int 
 /// retried or late (down for three days) sends no reminder twice, and catches up with one reminder, not three.
 /// Runs take a database lock, so two servers running it at once do it one after the other.
 /// A holder with several credentials due gets one message listing them. Everything is set-based: the number
-/// of statements depends on the number of programs, never on the number of credentials.
+/// of statements depends on the number of programs, never on the number of credentials. Each program counts days
+/// in its state's time zone (<see cref="RegistryDay"/>); the run's own date is the nationwide day.
 /// </summary>
 [AutomaticRetry(Attempts = 8, DelaysInSeconds = [5, 30, 120, 600, 1800, 3600, 7200, 14400])]
 public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<RenewalReminderJob> logger)
@@ -29,11 +31,11 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
     public async Task<ReminderRun> RunAsync(CancellationToken cancellationToken = default)
     {
         var sql = db.Dialect;
-        var today = RegistryDay.Today(clock);
+        var today = RegistryDay.TodayNationwide(clock);
         var now = clock.GetUtcNow();
         var runId = Guid.CreateVersion7();
         var programs = await db.Programs.AsNoTracking().OrderBy(p => p.StateCode).ThenBy(p => p.Code)
-            .Select(p => new { p.Id, ReminderDays = p.Requirements.ReminderDays })
+            .Join(db.Jurisdictions, p => p.StateCode, j => j.Code, (p, j) => new { p.Id, ReminderDays = p.Requirements.ReminderDays, j.TimeZone })
             .ToListAsync(cancellationToken);
 
         // Inside the execution strategy: a dropped connection reruns the whole run, which is idempotent.
@@ -45,9 +47,10 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
             foreach (var program in programs)
             {
                 var stages = program.ReminderDays.Where(d => d > 0).Distinct().OrderByDescending(d => d).Append(0).ToList();
+                var programToday = RegistryDay.Today(clock, program.TimeZone);
                 reminders += await sql.ExecuteAsync(db, RemindersSql(sql, stages), new Dictionary<string, object?>
                 {
-                    ["program"] = program.Id, ["today"] = today, ["furthest"] = today.AddDays(stages[0]),
+                    ["program"] = program.Id, ["today"] = programToday, ["furthest"] = programToday.AddDays(stages[0]),
                     ["run"] = runId, ["now"] = sql.Timestamp(now),
                 }, ct);
             }

@@ -34,7 +34,7 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         _wordings = (await db.AttestationWordings.AsNoTracking().ToListAsync(cancellationToken))
             .GroupBy(w => w.Code).ToDictionary(g => g.Key, g => g.MaxBy(w => w.Version)!);
         _now = clock.GetUtcNow();
-        _today = DateOnly.FromDateTime(_now.UtcDateTime);
+        _today = RegistryDay.DayOf(_now, RegistryDay.NationwideTimeZone);
 
         var (tennessee, pennsylvania, texas) = States();
         db.Jurisdictions.AddRange(tennessee, pennsylvania, texas);
@@ -94,7 +94,7 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
 
     private static (Jurisdiction, Jurisdiction, Jurisdiction) States()
     {
-        var tennessee = new Jurisdiction(StateCode.Parse("TN"), "Tennessee");
+        var tennessee = new Jurisdiction(StateCode.Parse("TN"), "Tennessee", "America/Chicago");
         tennessee.AddProgram("CPRS", "Certified Peer Recovery Specialist", new ProgramRequirements(
             trainingHoursTotal: 40,
             trainingDomains: [new("RECOVERY", "Recovery and wellness support", 10), new("ETHICS", "Ethical responsibility", 6)],
@@ -106,7 +106,7 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
             gracePeriodDays: 30, renewalWindowDays: 90));
 
         // Pennsylvania follows the IC&RC model: 46 hours in four domains, scaled exam score.
-        var pennsylvania = new Jurisdiction(StateCode.Parse("PA"), "Pennsylvania");
+        var pennsylvania = new Jurisdiction(StateCode.Parse("PA"), "Pennsylvania", "America/New_York");
         pennsylvania.AddProgram("CPS", "Certified Peer Specialist", new ProgramRequirements(
             trainingHoursTotal: 46,
             trainingDomains:
@@ -120,7 +120,7 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
             renewalCycleMonths: 24, continuingEducationHours: 30, ethicsContinuingEducationHours: 6,
             gracePeriodDays: 60, renewalWindowDays: 90));
 
-        var texas = new Jurisdiction(StateCode.Parse("TX"), "Texas");
+        var texas = new Jurisdiction(StateCode.Parse("TX"), "Texas", "America/Chicago");
         texas.AddProgram("PS", "Peer Specialist", TexasRequirements(acceptsFrom: pennsylvania.Programs[0].Id));
         return (tennessee, pennsylvania, texas);
     }

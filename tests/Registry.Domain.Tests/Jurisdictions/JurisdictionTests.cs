@@ -9,8 +9,8 @@ public class JurisdictionTests
     [Fact]
     public void A_state_needs_a_name()
     {
-        Assert.Throws<ArgumentException>(() => new Jurisdiction(StateCode.Parse("TN"), "  "));
-        Assert.Equal("Tennessee", new Jurisdiction(StateCode.Parse("TN"), " Tennessee ").Name);
+        Assert.Throws<ArgumentException>(() => new Jurisdiction(StateCode.Parse("TN"), "  ", "America/Chicago"));
+        Assert.Equal("Tennessee", new Jurisdiction(StateCode.Parse("TN"), " Tennessee ", "America/Chicago").Name);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class JurisdictionTests
     public void Two_states_may_use_the_same_program_code()
     {
         var tennessee = Tennessee.State().AddProgram("CPS", "Certified Peer Specialist", Tennessee.Requirements());
-        var georgia = new Jurisdiction(StateCode.Parse("GA"), "Georgia").AddProgram("CPS", "Certified Peer Specialist", Tennessee.Requirements());
+        var georgia = new Jurisdiction(StateCode.Parse("GA"), "Georgia", "America/New_York").AddProgram("CPS", "Certified Peer Specialist", Tennessee.Requirements());
 
         Assert.NotEqual(tennessee.Id, georgia.Id);
     }
@@ -65,8 +65,8 @@ public class JurisdictionTests
     [Fact]
     public void A_program_accepts_by_reciprocity_only_the_programs_it_lists()
     {
-        var georgia = new Jurisdiction(StateCode.Parse("GA"), "Georgia").AddProgram("CPS", "Certified Peer Specialist", Tennessee.Requirements());
-        var kentucky = new Jurisdiction(StateCode.Parse("KY"), "Kentucky").AddProgram("KPSS", "Kentucky Peer Support Specialist", Tennessee.Requirements());
+        var georgia = new Jurisdiction(StateCode.Parse("GA"), "Georgia", "America/New_York").AddProgram("CPS", "Certified Peer Specialist", Tennessee.Requirements());
+        var kentucky = new Jurisdiction(StateCode.Parse("KY"), "Kentucky", "America/New_York").AddProgram("KPSS", "Kentucky Peer Support Specialist", Tennessee.Requirements());
         var tennessee = Tennessee.State().AddProgram("CPRS", "Certified Peer Recovery Specialist", Tennessee.Requirements(reciprocityProgramIds: [georgia.Id]));
 
         Assert.True(tennessee.AcceptsByReciprocity(georgia.Id));

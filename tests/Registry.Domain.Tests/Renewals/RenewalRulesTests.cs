@@ -156,7 +156,7 @@ public class RenewalRulesTests
     [Fact]
     public void A_calendar_date_program_stays_on_its_date_when_renewed()
     {
-        var texas = new Jurisdiction(StateCode.Parse("TX"), "Texas").AddProgram("PS", "Peer Specialist", new ProgramRequirements(0, [], 0, 0, 0, null, [], 12, 12, 1, 90, 60,
+        var texas = new Jurisdiction(StateCode.Parse("TX"), "Texas", "America/Chicago").AddProgram("PS", "Peer Specialist", new ProgramRequirements(0, [], 0, 0, 0, null, [], 12, 12, 1, 90, 60,
             renewsOn: new RenewalDate(12, 31)));
         var credential = Credential.Issue(texas, Guid.NewGuid(), new DateOnly(2025, 3, 10), Issued.Staff, Issued.Now);
         Assert.Equal(new DateOnly(2025, 12, 31), credential.ExpiresOn);

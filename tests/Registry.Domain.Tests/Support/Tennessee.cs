@@ -37,7 +37,7 @@ internal static class Tennessee
             renewalWindowDays,
             reciprocityProgramIds);
 
-    public static Jurisdiction State() => new(StateCode.Parse("TN"), "Tennessee");
+    public static Jurisdiction State() => new(StateCode.Parse("TN"), "Tennessee", "America/Chicago");
 
     public static CredentialProgram Cprs() =>
         State().AddProgram("CPRS", "Certified Peer Recovery Specialist", Requirements());

@@ -27,7 +27,7 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
 {
     private const string Queue = "job_server_tests";
 
-    private static readonly DateOnly Today = RegistryDay.Today(TimeProvider.System);
+    private static readonly DateOnly Today = RegistryDay.Today(TimeProvider.System, "America/Chicago"); // TestData.State's zone
 
     [Fact]
     public async Task Two_servers_running_the_reminder_job_at_once_put_every_due_reminder_in_the_outbox_exactly_once()

@@ -22,10 +22,10 @@ public sealed class WorkforceSnapshotJob(RegistryDbContext db, WorkforceReports 
 {
     public const string JobId = "workforce-snapshot";
 
-    /// <summary>Snapshots the month before the current one; returns how many states were snapshotted now.</summary>
+    /// <summary>Snapshots the month before the current one (once it is over in every state); returns how many states were snapshotted now.</summary>
     public Task<int> TakePreviousMonthAsync(CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = RegistryDay.TodayNationwide(clock);
         return TakeAsync(new DateOnly(today.Year, today.Month, 1).AddMonths(-1), cancellationToken);
     }
 

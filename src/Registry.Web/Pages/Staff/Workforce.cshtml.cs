@@ -8,6 +8,7 @@ using Registry.Application.Features.Jurisdictions;
 using Registry.Application.Features.Workforce;
 using Registry.Web.Api;
 using Registry.Web.Infrastructure;
+using Registry.Domain.Jurisdictions;
 
 namespace Registry.Web.Pages.Staff;
 
@@ -33,7 +34,7 @@ public sealed class WorkforceModel(IMediator mediator, ICurrentUser user, TimePr
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // By default the last full calendar quarter.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = RegistryDay.TodayNationwide(clock);
         var quarterStart = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
         From ??= quarterStart.AddMonths(-3);
         To ??= quarterStart.AddDays(-1);

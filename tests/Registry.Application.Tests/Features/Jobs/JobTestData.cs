@@ -11,7 +11,7 @@ namespace Registry.Application.Tests.Features.Jobs;
 /// <summary>Credentials with chosen expiry dates, for the daily jobs.</summary>
 internal sealed class JobTestData(SliceFixture fixture)
 {
-    public DateOnly Today => RegistryDay.Today(fixture.Clock);
+    public DateOnly Today => RegistryDay.Today(fixture.Clock, "America/Chicago"); // TestData.State's zone
 
     public async Task<CredentialProgram> ProgramAsync(string code = "TN", int gracePeriodDays = 30, IEnumerable<int>? reminderDays = null)
     {

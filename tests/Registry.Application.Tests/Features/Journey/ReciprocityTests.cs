@@ -13,7 +13,7 @@ public sealed class ReciprocityTests(SliceFixture fixture) : SliceTest(fixture)
     {
         var pennsylvania = TestData.State("PA", "Pennsylvania", "CPS");
         var paProgram = pennsylvania.Programs[0];
-        var texas = new Jurisdiction(StateCode.Parse("TX"), "Texas");
+        var texas = new Jurisdiction(StateCode.Parse("TX"), "Texas", "America/Chicago");
         var defaults = TestData.Requirements();
         var txProgram = texas.AddProgram("PS", "Peer Specialist", new ProgramRequirements(
             60, [new("ETHICS", "Ethical responsibility", 8)], 250, 0, 1, defaults.Exam, ["code-of-ethics"], 24, 20, 2, 90, 60,

@@ -36,7 +36,7 @@ public sealed partial record RecordsScenario(Jurisdiction Tennessee, Jurisdictio
     /// <summary>A second Tennessee application of the applicant's, already submitted.</summary>
     public async Task<Guid> SubmittedApplicationAsync(SliceFixture fixture)
     {
-        var program = new Jurisdiction(StateCode.Parse("GA"), "Georgia");
+        var program = new Jurisdiction(StateCode.Parse("GA"), "Georgia", "America/New_York");
         program.AddProgram("CPS", "Georgia Certified Peer Specialist", TestData.NoRequirements());
         var submitted = CertificationApplication.Start(Applicant.Id, program.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow);
         submitted.Submit(Guid.NewGuid(), DateTimeOffset.UtcNow, EligibilityResult.NothingRequired);

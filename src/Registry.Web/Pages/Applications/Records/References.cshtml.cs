@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Application.Features.Records;
 using Registry.Domain.Applications;
+using Registry.Domain.Jurisdictions;
 
 namespace Registry.Web.Pages.Applications.Records;
 
@@ -23,7 +24,7 @@ public sealed class ReferencesModel(IMediator mediator) : RecordsPageModel(media
     public async Task<IActionResult> OnPostRequestConfirmationAsync(Guid referenceId, CancellationToken cancellationToken)
     {
         var sent = await Mediator.Send(new RequestReferenceConfirmation.Command(Id, referenceId), cancellationToken);
-        Confirmation = $"A confirmation request has been e-mailed to {sent.SentTo}. The link expires on {DateText(DateOnly.FromDateTime(sent.ExpiresAt.UtcDateTime))}.";
+        Confirmation = $"A confirmation request has been e-mailed to {sent.SentTo}. The link expires on {DateText(RegistryDay.DayOf(sent.ExpiresAt, RegistryDay.NationwideTimeZone))}.";
         return RedirectToPage(new { id = Id });
     }
 }

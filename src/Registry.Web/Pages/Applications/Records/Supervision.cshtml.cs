@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Application.Features.Records;
 using Registry.Domain.Applications;
+using Registry.Domain.Jurisdictions;
 
 namespace Registry.Web.Pages.Applications.Records;
 
@@ -29,7 +30,7 @@ public sealed class SupervisionModel(IMediator mediator) : RecordsPageModel(medi
     public async Task<IActionResult> OnPostRequestConfirmationAsync(string supervisorEmail, CancellationToken cancellationToken)
     {
         var sent = await Mediator.Send(new RequestSupervisorConfirmation.Command(Id, supervisorEmail), cancellationToken);
-        Confirmation = $"A confirmation request for {sent.Records} session(s) has been e-mailed to {sent.SentTo}. The link expires on {DateText(DateOnly.FromDateTime(sent.ExpiresAt.UtcDateTime))}.";
+        Confirmation = $"A confirmation request for {sent.Records} session(s) has been e-mailed to {sent.SentTo}. The link expires on {DateText(RegistryDay.DayOf(sent.ExpiresAt, RegistryDay.NationwideTimeZone))}.";
         return RedirectToPage(new { id = Id });
     }
 }
