@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Behaviours;
+using Registry.Application.Common.Messages;
 using Registry.Application.Common.Time;
 
 namespace Registry.Application;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
         services.AddScoped<RequestScope>();
         services.AddScoped<IRegistryCalendar, RegistryCalendar>();
+        services.AddSingleton<MessageTemplates>(); // with the MessageLinks the host registers
         services.AddScoped<Features.Workforce.WorkforceReports>();
 
         services.AddAutoMapper(config => config.LicenseKey = autoMapperLicenseKey, assembly);

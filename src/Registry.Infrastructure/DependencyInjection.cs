@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messages;
 using Registry.Infrastructure.Confirmations;
 using Registry.Infrastructure.Documents;
 using Registry.Infrastructure.Health;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<LeaseGuardInterceptor>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddSingleton(new MessageLinks(configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080"));
 
         // An aggregate with several collections loads with one query per collection, not one wide join.
         const QuerySplittingBehavior SplitQuery = QuerySplittingBehavior.SplitQuery;

@@ -4,6 +4,8 @@ using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Seeding;
 
+using Registry.Testing;
+
 namespace Registry.Browser.Tests;
 
 [Collection(nameof(BrowserCollection))]
@@ -12,8 +14,9 @@ public sealed class OutboxPageTests(BrowserFixture fixture)
     [Fact]
     public async Task The_system_admin_finds_a_failed_message_and_retries_it()
     {
-        var subject = $"Undeliverable {Guid.NewGuid():N}";
-        var message = new Notification("bounce@test.example", "Test", subject, "Private link: http://localhost/secret", DateTimeOffset.UtcNow);
+        var label = $"Undeliverable {Guid.NewGuid():N}";
+        var subject = $"Please confirm supervision for {label}";
+        var message = TestMessages.WithPrivateLink("bounce@test.example", label, "http://localhost/secret", DateTimeOffset.UtcNow);
         for (var attempt = 0; attempt < Notification.MaxAttempts; attempt++) message.MarkFailed("550 5.1.1 Mailbox unavailable", DateTimeOffset.UtcNow);
         await using (var scope = fixture.Services.CreateAsyncScope())
         {

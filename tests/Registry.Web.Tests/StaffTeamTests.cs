@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Security;
 using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Persistence;
+using Registry.Testing;
 
 namespace Registry.Web.Tests;
 
@@ -40,10 +41,10 @@ public sealed partial class StaffTeamTests(WebFixture fixture) : WebTest(fixture
         var user = await QueryAsync(db => db.Users.SingleAsync(u => u.Email == "lee@test.example"));
         Assert.Equal("TN", user.StateCode);
         var invitation = await QueryAsync(db => db.Notifications.SingleAsync(n => n.Template == "InviteReviewer"));
-        Assert.Contains("Choose your password", invitation.Body);
+        Assert.Contains("Choose your password", invitation.Rendered().Text);
         Assert.Equal("InviteReviewer", (await QueryAsync(db => db.AuditEntries.FirstAsync(a => a.EntityType == "RegistryUser" && a.Action == "InviteReviewer"))).Action);
 
-        var link = new Uri(ResetLink().Match(invitation.Body).Value);
+        var link = new Uri(ResetLink().Match(invitation.Rendered().Text).Value);
         var reviewer = Fixture.Client();
         var resetPage = await reviewer.GetStringAsync(link.PathAndQuery);
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);

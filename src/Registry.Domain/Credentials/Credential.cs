@@ -5,11 +5,13 @@ namespace Registry.Domain.Credentials;
 
 /// <summary>
 /// A certification held by a person. Its history is append-only, so its status on any past date can be
-/// computed (<see cref="StatusOn"/>), which is what exports for past periods rely on.
+/// computed (<see cref="StatusOn"/>), which is what exports for past periods rely on. Every entry added to it
+/// raises <see cref="CredentialChanged"/>, so the holder is told of each decision in one place.
 /// </summary>
-public sealed class Credential : IVersioned
+public sealed class Credential : IVersioned, IHasDomainEvents
 {
     private readonly List<CredentialEvent> _history = [];
+    private readonly List<IDomainEvent> _domainEvents = [];
 
     private Credential() { }
 
@@ -42,6 +44,10 @@ public sealed class Credential : IVersioned
     public string? ProbationConditions { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<CredentialEvent> History => _history;
+
+    public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
+
+    public void ClearDomainEvents() => _domainEvents.Clear();
 
     /// <summary>Active → Expired once the expiry date has passed.</summary>
     public void Expire(DateOnly today, DateTimeOffset at)
@@ -157,11 +163,12 @@ public sealed class Credential : IVersioned
         if (WhyNotReinstatable(rules, today) is { } reason) throw new DomainRuleException(reason);
     }
 
-    public void PlaceOnProbation(string conditions, DateOnly endsOn, DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at)
+    public void PlaceOnProbation(string conditions, DateOnly endsOn, DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at, Guid? disciplineCaseId = null)
     {
         if (string.IsNullOrWhiteSpace(conditions)) throw new DomainRuleException("Probation needs its conditions.");
         if (endsOn <= effectiveOn) throw new DomainRuleException("Probation must end after it starts.");
-        MoveTo(CredentialStatus.Probation, CredentialEventKind.ProbationStarted, effectiveOn, actorUserId, at, conditions.Trim(), expected: CredentialStatus.Active);
+        MoveTo(CredentialStatus.Probation, CredentialEventKind.ProbationStarted, effectiveOn, actorUserId, at, conditions.Trim(), expected: CredentialStatus.Active,
+            disciplineCaseId: disciplineCaseId);
         ProbationConditions = conditions.Trim();
         RestrictionEndsOn = endsOn;
     }
@@ -172,10 +179,10 @@ public sealed class Credential : IVersioned
         ClearRestriction();
     }
 
-    public void Suspend(string reason, DateOnly effectiveOn, DateOnly? endsOn, Guid actorUserId, DateTimeOffset at)
+    public void Suspend(string reason, DateOnly effectiveOn, DateOnly? endsOn, Guid actorUserId, DateTimeOffset at, Guid? disciplineCaseId = null)
     {
         if (endsOn is { } end && end <= effectiveOn) throw new DomainRuleException("A suspension must end after it starts.");
-        MoveTo(CredentialStatus.Suspended, CredentialEventKind.Suspended, effectiveOn, actorUserId, at, RequireReason(reason));
+        MoveTo(CredentialStatus.Suspended, CredentialEventKind.Suspended, effectiveOn, actorUserId, at, RequireReason(reason), disciplineCaseId: disciplineCaseId);
         ProbationConditions = null;
         RestrictionEndsOn = endsOn;
     }
@@ -186,24 +193,24 @@ public sealed class Credential : IVersioned
         ClearRestriction();
     }
 
-    public void Revoke(string reason, DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at)
+    public void Revoke(string reason, DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at, Guid? disciplineCaseId = null)
     {
-        MoveTo(CredentialStatus.Revoked, CredentialEventKind.Revoked, effectiveOn, actorUserId, at, RequireReason(reason));
+        MoveTo(CredentialStatus.Revoked, CredentialEventKind.Revoked, effectiveOn, actorUserId, at, RequireReason(reason), disciplineCaseId: disciplineCaseId);
         ClearRestriction();
     }
 
     /// <summary>A public reprimand: the status does not change, the action is on the record.</summary>
-    public void Reprimand(string reason, DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at)
+    public void Reprimand(string reason, DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at, Guid? disciplineCaseId = null)
     {
         if (Status is CredentialStatus.Revoked or CredentialStatus.Relinquished or CredentialStatus.Lapsed)
             throw new DomainRuleException($"Credential {Number} is {Status.ToString().ToLowerInvariant()}; it cannot be reprimanded.");
         EnsureNotBeforeLastChange(effectiveOn);
-        Record(CredentialEventKind.Reprimanded, Status, Status, effectiveOn, actorUserId, at, RequireReason(reason));
+        Record(CredentialEventKind.Reprimanded, Status, Status, effectiveOn, actorUserId, at, RequireReason(reason), disciplineCaseId);
     }
 
     /// <summary>A step of a discipline case that changes no status (opened, response received, closed without action).</summary>
-    internal void RecordCaseStep(CredentialEventKind kind, DateOnly effectiveOn, Guid? actorUserId, DateTimeOffset at) =>
-        Record(kind, Status, Status, NotBeforeLastChange(effectiveOn), actorUserId, at, null);
+    internal void RecordCaseStep(CredentialEventKind kind, DateOnly effectiveOn, Guid? actorUserId, DateTimeOffset at, Guid disciplineCaseId) =>
+        Record(kind, Status, Status, NotBeforeLastChange(effectiveOn), actorUserId, at, null, disciplineCaseId);
 
     public void Relinquish(DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at, string? reason) =>
         MoveTo(CredentialStatus.Relinquished, CredentialEventKind.Relinquished, effectiveOn, actorUserId, at, reason);
@@ -225,13 +232,15 @@ public sealed class Credential : IVersioned
         RestrictionEndsOn = null;
     }
 
-    private void MoveTo(CredentialStatus to, CredentialEventKind kind, DateOnly effectiveOn, Guid? actorUserId, DateTimeOffset at, string? reason, CredentialStatus? expected = null)
+    private void MoveTo(CredentialStatus to, CredentialEventKind kind, DateOnly effectiveOn, Guid? actorUserId, DateTimeOffset at, string? reason,
+        CredentialStatus? expected = null, Guid? disciplineCaseId = null)
     {
         if ((expected is { } required && Status != required) || !CredentialStatusRules.AllowedMoves.Contains((Status, to)))
             throw new DomainRuleException($"Credential {Number} is {Status.ToString().ToLowerInvariant()}; it cannot be {Describe(kind)}.");
         EnsureNotBeforeLastChange(effectiveOn);
-        Record(kind, Status, to, effectiveOn, actorUserId, at, reason);
+        var from = Status;
         Status = to;
+        Record(kind, from, to, effectiveOn, actorUserId, at, reason, disciplineCaseId);
     }
 
     /// <summary>The date a system change takes effect: its own, or the last change's if that came later (e.g. a reinstatement after expiry).</summary>
@@ -244,8 +253,13 @@ public sealed class Credential : IVersioned
             throw new DomainRuleException("A status change cannot take effect before the credential's last change.");
     }
 
-    private void Record(CredentialEventKind kind, CredentialStatus? from, CredentialStatus to, DateOnly effectiveOn, Guid? actorUserId, DateTimeOffset at, string? reason) =>
-        _history.Add(new CredentialEvent(Id, _history.Count + 1, kind, from, to, effectiveOn, ExpiresOn, actorUserId, at, reason));
+    private void Record(CredentialEventKind kind, CredentialStatus? from, CredentialStatus to, DateOnly effectiveOn, Guid? actorUserId, DateTimeOffset at, string? reason,
+        Guid? disciplineCaseId = null)
+    {
+        var entry = new CredentialEvent(Id, _history.Count + 1, kind, from, to, effectiveOn, ExpiresOn, actorUserId, at, reason);
+        _history.Add(entry);
+        _domainEvents.Add(new CredentialChanged(Id, entry.Id, HolderPersonId, ProgramId, kind, from, to, effectiveOn, actorUserId, disciplineCaseId, at));
+    }
 
     private static string RequireReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? throw new DomainRuleException("This decision needs a stated reason.") : reason.Trim();

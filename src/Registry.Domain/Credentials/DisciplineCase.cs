@@ -26,12 +26,13 @@ public sealed class DisciplineCase : IVersioned
             throw new DomainRuleException($"Credential {credential.Number} is {credential.Status.ToString().ToLowerInvariant()}; no case can be opened.");
         if (string.IsNullOrWhiteSpace(notice)) throw new DomainRuleException("Write the notice the holder will receive.");
         if (responseDueOn <= today) throw new DomainRuleException("Give the holder a response date after today.");
-        credential.RecordCaseStep(CredentialEventKind.CaseOpened, today, actorUserId, at);
-        return new DisciplineCase
+        var opened = new DisciplineCase
         {
             Id = Guid.CreateVersion7(), CredentialId = credential.Id, Notice = notice.Trim(), ResponseDueOn = responseDueOn,
             OpenedAt = at, OpenedByUserId = actorUserId,
         };
+        credential.RecordCaseStep(CredentialEventKind.CaseOpened, today, actorUserId, at, opened.Id);
+        return opened;
     }
 
     public Guid Id { get; private set; }
@@ -57,7 +58,7 @@ public sealed class DisciplineCase : IVersioned
         if (string.IsNullOrWhiteSpace(response)) throw new DomainRuleException("Write the response.");
         HolderResponse = response.Trim();
         RespondedAt = at;
-        credential.RecordCaseStep(CredentialEventKind.ResponseReceived, today, actorUserId, at);
+        credential.RecordCaseStep(CredentialEventKind.ResponseReceived, today, actorUserId, at, Id);
     }
 
     /// <summary>Decides the case and applies the outcome to the credential; revocation is final.</summary>
@@ -70,13 +71,13 @@ public sealed class DisciplineCase : IVersioned
         var reason = notes.Trim();
         switch (outcome)
         {
-            case DisciplineOutcome.NoAction: credential.RecordCaseStep(CredentialEventKind.CaseClosed, today, actorUserId, at); break;
-            case DisciplineOutcome.Reprimand: credential.Reprimand(reason, today, actorUserId, at); break;
+            case DisciplineOutcome.NoAction: credential.RecordCaseStep(CredentialEventKind.CaseClosed, today, actorUserId, at, Id); break;
+            case DisciplineOutcome.Reprimand: credential.Reprimand(reason, today, actorUserId, at, Id); break;
             case DisciplineOutcome.Probation:
-                credential.PlaceOnProbation(conditions ?? "", endsOn ?? throw new DomainRuleException("Probation needs an end date."), today, actorUserId, at);
+                credential.PlaceOnProbation(conditions ?? "", endsOn ?? throw new DomainRuleException("Probation needs an end date."), today, actorUserId, at, Id);
                 break;
-            case DisciplineOutcome.Suspension: credential.Suspend(reason, today, endsOn, actorUserId, at); break;
-            case DisciplineOutcome.Revocation: credential.Revoke(reason, today, actorUserId, at); break;
+            case DisciplineOutcome.Suspension: credential.Suspend(reason, today, endsOn, actorUserId, at, Id); break;
+            case DisciplineOutcome.Revocation: credential.Revoke(reason, today, actorUserId, at, Id); break;
             default: throw new DomainRuleException("Choose an outcome.");
         }
         Outcome = outcome;

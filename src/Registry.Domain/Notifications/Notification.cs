@@ -3,8 +3,10 @@ using Registry.Domain.Common;
 namespace Registry.Domain.Notifications;
 
 /// <summary>
-/// An e-mail in the outbox. It is written in the same transaction as the change it tells about, and a
-/// job sends what is due. A deduplication key makes sure one event is told once. A failed send waits
+/// An e-mail in the outbox: which message (<see cref="Template"/>), in which language, with what facts
+/// (<see cref="Payload"/>, JSON). Its subject and body are rendered from the template when it is sent or shown,
+/// never written by the code that asks for it. It is written in the same transaction as the change it tells
+/// about, and a job sends what is due. A deduplication key makes sure one event is told once. A failed send waits
 /// longer before each new attempt; after <see cref="MaxAttempts"/> the message is given up (failed) until
 /// an administrator re-queues it. Messages someone is waiting for go before the scheduled bulk ones
 /// (<see cref="NotificationPriority"/>).
@@ -21,14 +23,18 @@ public sealed class Notification
 
     private Notification() { }
 
-    public Notification(string recipientEmail, string template, string subject, string body, DateTimeOffset createdAt, Guid? personId = null, string? deduplicationKey = null,
-        NotificationPriority priority = NotificationPriority.Immediate)
+    /// <summary>The language every message is written in until people can choose theirs.</summary>
+    public const string DefaultLanguage = "en";
+
+    public Notification(string recipientEmail, string template, string payload, DateTimeOffset createdAt, Guid? personId = null, string? deduplicationKey = null,
+        NotificationPriority priority = NotificationPriority.Immediate, string language = DefaultLanguage)
     {
+        if (string.IsNullOrWhiteSpace(template)) throw new ArgumentException("A message needs its template.", nameof(template));
         Id = Guid.CreateVersion7();
         RecipientEmail = recipientEmail.Trim();
         Template = template;
-        Subject = subject;
-        Body = body;
+        Language = language;
+        Payload = payload;
         CreatedAt = createdAt;
         NextAttemptAt = createdAt;
         PersonId = personId;
@@ -40,8 +46,12 @@ public sealed class Notification
     public string RecipientEmail { get; private set; } = "";
     public Guid? PersonId { get; private set; }
     public string Template { get; private set; } = "";
-    public string Subject { get; private set; } = "";
-    public string Body { get; private set; } = "";
+
+    /// <summary>The recipient's language, as a BCP 47 tag (<c>en</c>).</summary>
+    public string Language { get; private set; } = DefaultLanguage;
+
+    /// <summary>The facts the template words, as a JSON object.</summary>
+    public string Payload { get; private set; } = "{}";
     public string? DeduplicationKey { get; private set; }
     public NotificationPriority Priority { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

@@ -1,7 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Registry.Application.Common.Messages.Templates;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
@@ -23,7 +23,7 @@ public sealed record ExpiryRun(DateOnly Today, int Expired, int Lapsed);
 /// day in its state's time zone; the run's own date is the nationwide day.
 /// </summary>
 [AutomaticRetry(Attempts = 8, DelaysInSeconds = [5, 30, 120, 600, 1800, 3600, 7200, 14400])]
-public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<CredentialExpiryJob> logger)
+public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock, ILogger<CredentialExpiryJob> logger)
 {
     public const string JobId = "credential-expiry";
 
@@ -32,7 +32,6 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
         var sql = db.Dialect;
         var today = RegistryDay.TodayNationwide(clock);
         var now = clock.GetUtcNow();
-        var baseUrl = (configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
         var programs = await db.Programs.AsNoTracking().OrderBy(p => p.StateCode).ThenBy(p => p.Code)
             .Join(db.Jurisdictions, p => p.StateCode, j => j.Code, (p, j) => new { p.Id, p.Name, GracePeriodDays = p.Requirements.GracePeriodDays, j.TimeZone })
             .ToListAsync(cancellationToken);
@@ -48,16 +47,14 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
                 var parameters = new Dictionary<string, object?>
                 {
                     ["program"] = program.Id, ["today"] = RegistryDay.Today(clock, program.TimeZone), ["now"] = sql.Timestamp(now),
-                    ["programName"] = program.Name, ["baseUrl"] = baseUrl,
+                    ["programName"] = program.Name,
                 };
+                var expiresOn = $"c.{sql.Q("ExpiresOn")}";
                 var expiring = new Change(sql, "Expired", ["Active", "Probation"], 1,
-                    Where: $"AND c.{sql.Q("ExpiresOn")} < @today",
-                    Subject: "has expired",
-                    Body: sql.Concat("' reached its expiry date, '", sql.DateText($"c.{sql.Q("ExpiresOn")}"), "', and is no longer active'",
-                        program.GracePeriodDays > 0
-                            ? sql.Concat("'. You can still renew it until '", sql.DateText(sql.AddDays($"c.{sql.Q("ExpiresOn")}", program.GracePeriodDays)),
-                                "'; after that it lapses and you would need to apply for reinstatement.'")
-                            : "'. To practise again, apply for reinstatement.'"),
+                    Where: $"AND {expiresOn} < @today",
+                    Template: CredentialExpiredMessage.Template,
+                    Facts: [("ExpiresOn", sql.DateText(expiresOn)),
+                        ("RenewUntil", program.GracePeriodDays > 0 ? sql.DateText(sql.AddDays(expiresOn, program.GracePeriodDays)) : "NULL")],
                     Action: "ExpireCredentials");
                 expired += await ApplyAsync(sql, expiring, parameters, ct);
 
@@ -69,8 +66,8 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
                             WHERE a.{sql.Q("CredentialId")} = c.{sql.Q("Id")} AND a.{sql.Q("Type")} = 'Renewal'
                               AND a.{sql.Q("Status")} IN ('Submitted', 'UnderReview', 'InfoRequested'))
                         """,
-                    Subject: "has lapsed",
-                    Body: "' has lapsed: its renewal grace period is over. To practise again, apply for reinstatement.'",
+                    Template: CredentialLapsedMessage.Template,
+                    Facts: [],
                     Action: "LapseCredentials");
                 lapsed += await ApplyAsync(sql, lapsing, parameters, ct);
             }
@@ -107,14 +104,12 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
             """, parameters, cancellationToken);
 
         string P(string column) => $"p.{s.Q(column)}";
-        var body = s.Concat("'Hello '", $"COALESCE({P("PreferredName")}, {P("LegalFirstName")})", "','", s.Newline, s.Newline,
-            "'Your '", "@programName", "' credential '", C("Number"), change.Body, s.Newline, s.Newline,
-            "'Your credentials: '", "@baseUrl", "'/Credentials'", s.Newline);
+        var payload = s.JsonText(s.JsonObject([("Name", $"COALESCE({P("PreferredName")}, {P("LegalFirstName")})"), ("Program", "@programName"),
+            ("Number", C("Number")), .. change.Facts]));
         await s.ExecuteAsync(db, $"""
-            INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Subject")}, {s.Q("Body")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("NextAttemptAt")}, {s.Q("Attempts")}, {s.Q("Priority")})
-            SELECT {s.NewId}, {P("Email")}, {P("Id")}, 'credential-{change.ToStatus.ToLowerInvariant()}',
-                   {s.Concat("'Your '", "@programName", "' credential '", C("Number"), $"' {change.Subject}'")},
-                   {body},
+            INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Language")}, {s.Q("Payload")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("NextAttemptAt")}, {s.Q("Attempts")}, {s.Q("Priority")})
+            SELECT {s.NewId}, {P("Email")}, {P("Id")}, {SqlDialect.Text(change.Template)}, {SqlDialect.Text(Notification.DefaultLanguage)},
+                   {payload},
                    {s.Concat($"'credential-{change.ToStatus.ToLowerInvariant()}:'", s.GuidText(C("Id")), "':'", s.DateText(C("ExpiresOn")))},
                    @now, @now, 0, {(int)NotificationPriority.Bulk}
             FROM {s.Q("Credentials")} c JOIN {s.Q("People")} p ON {P("Id")} = {C("HolderPersonId")} {change.Matching}
@@ -135,8 +130,12 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
             """, parameters, cancellationToken);
     }
 
-    /// <summary>A status change the job makes: which credentials of the program (<c>c</c>) it applies to, and its wording.</summary>
-    private sealed record Change(SqlDialect Sql, string ToStatus, string[] FromStatuses, int EffectiveDaysAfterExpiry, string Where, string Subject, string Body, string Action)
+    /// <summary>
+    /// A status change the job makes: which credentials of the program (<c>c</c>) it applies to, and the message's
+    /// template with the facts it needs beyond the holder's name, the program and the number.
+    /// </summary>
+    private sealed record Change(SqlDialect Sql, string ToStatus, string[] FromStatuses, int EffectiveDaysAfterExpiry, string Where, string Template,
+        (string Name, string Value)[] Facts, string Action)
     {
         public string Matching =>
             $"WHERE c.{Sql.Q("ProgramId")} = @program AND c.{Sql.Q("Status")} IN ({string.Join(", ", FromStatuses.Select(SqlDialect.Text))}) {Where}";

@@ -1,7 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Registry.Application.Common.Messages.Templates;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
@@ -24,7 +24,7 @@ public sealed record ReminderRun(Guid RunId, DateOnly Today, int Reminders, int 
 /// in its state's time zone (<see cref="RegistryDay"/>); the run's own date is the nationwide day.
 /// </summary>
 [AutomaticRetry(Attempts = 8, DelaysInSeconds = [5, 30, 120, 600, 1800, 3600, 7200, 14400])]
-public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<RenewalReminderJob> logger)
+public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock, ILogger<RenewalReminderJob> logger)
 {
     public const string JobId = "renewal-reminders";
 
@@ -55,7 +55,7 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
                 }, ct);
             }
 
-            var messages = reminders == 0 ? 0 : await sql.ExecuteAsync(db, MessagesSql(sql, PublicBaseUrl()), new Dictionary<string, object?>
+            var messages = reminders == 0 ? 0 : await sql.ExecuteAsync(db, MessagesSql(sql), new Dictionary<string, object?>
             {
                 ["run"] = runId, ["runText"] = runId.ToString(), ["now"] = sql.Timestamp(now),
             }, ct);
@@ -72,8 +72,6 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
         logger.LogInformation("Renewal reminders for {Today}: {Reminders} reminders in {Messages} messages.", today, reminderCount, messageCount);
         return new ReminderRun(runId, today, reminderCount, messageCount);
     }
-
-    private string PublicBaseUrl() => (configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
 
     /// <summary>
     /// One statement per program: each active credential expiring within the furthest reminder gets the stage it
@@ -105,24 +103,18 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
             """;
     }
 
-    /// <summary>One message per holder reminded in this run, listing each of their credentials due.</summary>
-    private static string MessagesSql(SqlDialect s, string baseUrl)
+    /// <summary>One message per holder reminded in this run, listing each of their credentials due (soonest first).</summary>
+    private static string MessagesSql(SqlDialect s)
     {
         string P(string column) => $"p.{s.Q(column)}";
-        var line = s.Concat(SqlDialect.Text("- "), $"g.{s.Q("Name")}", SqlDialect.Text(" credential "), $"c.{s.Q("Number")}",
-            SqlDialect.Text(" expires "), $"CASE WHEN r.{s.Q("DaysBefore")} = 0 THEN {SqlDialect.Text("today, ")} ELSE '' END",
-            SqlDialect.Text("on "), s.DateText($"r.{s.Q("CycleExpiresOn")}"), SqlDialect.Text("."));
-        var body = s.Concat(
-            SqlDialect.Text("Hello "), $"COALESCE({P("PreferredName")}, {P("LegalFirstName")})", SqlDialect.Text(","), s.Newline, s.Newline,
-            SqlDialect.Text("It is time to renew:"), s.Newline,
-            s.StringAgg(line, s.Newline, $"r.{s.Q("CycleExpiresOn")}, c.{s.Q("Number")}"), s.Newline, s.Newline,
-            SqlDialect.Text($"Start your renewal from your credentials page: {baseUrl}/Credentials"), s.Newline,
-            SqlDialect.Text("Once your renewal is submitted, we stop reminding you about that credential."), s.Newline);
+        var due = s.JsonObject(("Program", $"g.{s.Q("Name")}"), ("Number", $"c.{s.Q("Number")}"),
+            ("ExpiresOn", s.DateText($"r.{s.Q("CycleExpiresOn")}")), ("DaysBefore", $"r.{s.Q("DaysBefore")}"));
+        var payload = s.JsonText(s.JsonObject(("Name", $"COALESCE({P("PreferredName")}, {P("LegalFirstName")})"),
+            ("Credentials", s.JsonArrayAgg(due, $"r.{s.Q("CycleExpiresOn")}, c.{s.Q("Number")}"))));
         return $"""
-            INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Subject")}, {s.Q("Body")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("NextAttemptAt")}, {s.Q("Attempts")}, {s.Q("Priority")})
-            SELECT {s.NewId}, {P("Email")}, {P("Id")}, 'renewal-reminder',
-                   CASE WHEN COUNT(*) > 1 THEN 'Time to renew your peer specialist credentials' ELSE 'Time to renew your peer specialist credential' END,
-                   {body},
+            INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Language")}, {s.Q("Payload")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("NextAttemptAt")}, {s.Q("Attempts")}, {s.Q("Priority")})
+            SELECT {s.NewId}, {P("Email")}, {P("Id")}, {SqlDialect.Text(RenewalReminderMessage.Template)}, {SqlDialect.Text(Notification.DefaultLanguage)},
+                   {payload},
                    {s.Concat("'renewal-reminder:'", "@runText", "':'", s.GuidText(P("Id")))},
                    @now, @now, 0, {(int)NotificationPriority.Bulk}
             FROM {s.Q("RenewalReminders")} r

@@ -5,7 +5,8 @@ using MimeKit;
 namespace Registry.Infrastructure.Mail;
 
 /// <summary>One e-mail ready to leave the registry; <paramref name="Id"/> (the outbox row's) makes its Message-Id and file name.</summary>
-public sealed record OutgoingMail(Guid Id, string To, string Subject, string Body);
+/// <summary>A rendered message: the same words as plain text and as HTML.</summary>
+public sealed record OutgoingMail(Guid Id, string To, string Subject, string Text, string Html);
 
 /// <summary>Hands an e-mail to the mail system; throws when it cannot.</summary>
 public interface IMailSender
@@ -68,7 +69,11 @@ internal static class MailFormat
             [sender],
             [MailboxAddress.Parse(mail.To)],
             mail.Subject,
-            new TextPart(MimeKit.Text.TextFormat.Plain) { Text = mail.Body })
+            new MultipartAlternative
+            {
+                new TextPart(MimeKit.Text.TextFormat.Plain) { Text = mail.Text },
+                new TextPart(MimeKit.Text.TextFormat.Html) { Text = mail.Html },
+            })
         {
             MessageId = $"{mail.Id:N}@{sender.Domain}",
             Date = date,

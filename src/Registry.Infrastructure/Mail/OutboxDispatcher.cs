@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messages;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
 
@@ -13,7 +14,7 @@ namespace Registry.Infrastructure.Mail;
 /// in any minute. A failed send is tried again after a growing wait (<see cref="Notification.RetryDelay"/>) and
 /// given up after <see cref="Notification.MaxAttempts"/> attempts, when it shows on /Staff/Outbox for an administrator.
 /// </summary>
-public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, MailOptions options, IAuditContext audit, TimeProvider clock,
+public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, MessageTemplates templates, MailOptions options, IAuditContext audit, TimeProvider clock,
     JobStorage jobStorage, ILogger<OutboxDispatcher> logger)
 {
     /// <summary>The job storage's lock that lets one run at a time send, on whichever server it runs.</summary>
@@ -90,7 +91,8 @@ public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, M
         var delivered = false;
         try
         {
-            await sender.SendAsync(new OutgoingMail(notification.Id, notification.RecipientEmail, notification.Subject, notification.Body), cancellationToken);
+            var message = templates.Render(notification);
+            await sender.SendAsync(new OutgoingMail(notification.Id, notification.RecipientEmail, message.Subject, message.Text, message.Html), cancellationToken);
             notification.MarkSent(clock.GetUtcNow());
             delivered = true;
         }

@@ -7,7 +7,7 @@ public class NotificationTests
 {
     private static readonly DateTimeOffset Written = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private static Notification Message() => new("peer@test.example", "Test", "Subject", "Body", Written);
+    private static Notification Message() => new("peer@test.example", "test", "{}", Written);
 
     [Fact]
     public void A_new_message_is_due_when_written()

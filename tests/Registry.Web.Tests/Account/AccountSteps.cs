@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
+using Registry.Testing;
 
 namespace Registry.Web.Tests.Account;
 
@@ -49,7 +50,7 @@ public static partial class AccountSteps
     public static async Task<string> LinkFromLatestAsync(this WebFixture fixture, string email, string template)
     {
         var message = (await fixture.OutboxAsync(email)).Last(n => n.Template == template);
-        var link = Assert.Single(Link().Matches(message.Body)).Value;
+        var link = Assert.Single(Link().Matches(message.Rendered().Text)).Value;
         return new Uri(link).PathAndQuery;
     }
 

@@ -12,6 +12,7 @@ using Registry.Application.Common.Security;
 using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Persistence;
 using Registry.Web.Pages.Account;
+using Registry.Testing;
 
 namespace Registry.Web.Tests.Account;
 
@@ -32,7 +33,7 @@ public sealed class RegistrationTests(WebFixture fixture) : WebTest(fixture)
         var confirmation = Assert.Single(await Fixture.OutboxAsync(email));
         Assert.Equal("ConfirmEmail", confirmation.Template);
         Assert.Equal(person.Id, confirmation.PersonId);
-        Assert.Contains($"/Account/ConfirmEmail?userId={user.Id}&code=", confirmation.Body);
+        Assert.Contains($"/Account/ConfirmEmail?userId={user.Id}&code=", confirmation.Rendered().Text);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class OutboxClaim
         var runs = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             await using var db = Context(database);
-            var dispatcher = new OutboxDispatcher(db, sender, new MailOptions(), new AuditContext(), clock, new InMemoryStorage(), NullLogger<OutboxDispatcher>.Instance);
+            var dispatcher = new OutboxDispatcher(db, sender, TestMessages.Templates, new MailOptions(), new AuditContext(), clock, new InMemoryStorage(), NullLogger<OutboxDispatcher>.Instance);
             start.Wait();
             var sent = 0;
             foreach (var message in messages)
@@ -59,7 +59,7 @@ public sealed class OutboxClaimOnOtherProvidersTests
     {
         var database = provider == "Sqlite" ? TestDatabase.Sqlite("outbox-claim") : TestDatabase.SqlServer();
         var now = TimeProvider.System.GetUtcNow();
-        var messages = Enumerable.Range(1, 10).Select(i => new Notification($"p{i}@test.example", "Test", $"Message {i}", "Hello", now.AddSeconds(-i))).ToArray();
+        var messages = Enumerable.Range(1, 10).Select(i => TestMessages.Labelled($"p{i}@test.example", $"Message {i}", now.AddSeconds(-i))).ToArray();
         await using (var db = OutboxClaim.Context(database))
         {
             await db.Database.MigrateAsync();
@@ -71,7 +71,7 @@ public sealed class OutboxClaimOnOtherProvidersTests
         var sent = await OutboxClaim.RaceAsync(database, sender, TimeProvider.System, messages);
 
         Assert.Equal(10, sent);
-        Assert.Equal(messages.Select(m => m.Subject).Order(), sender.Subjects.Order());
+        Assert.Equal(messages.Select(m => m.Rendered().Subject).Order(), sender.Subjects.Order());
         await using var check = OutboxClaim.Context(database);
         var ids = messages.Select(m => m.Id).ToList();
         var rows = await check.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync();

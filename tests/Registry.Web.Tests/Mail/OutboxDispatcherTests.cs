@@ -4,6 +4,8 @@ using MimeKit;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Mail;
 
+using Registry.Testing;
+
 namespace Registry.Web.Tests.Mail;
 
 [Collection(nameof(WebCollection))]
@@ -26,9 +28,10 @@ public sealed class OutboxDispatcherTests(WebFixture fixture) : OutboxTest(fixtu
             using var message = await MimeMessage.LoadAsync(file);
             Assert.Equal($"peer{i}@test.example", Assert.Single(message.To.Mailboxes).Address);
             Assert.Equal("no-reply@registry.example", Assert.Single(message.From.Mailboxes).Address);
-            Assert.Equal($"Message {i}", message.Subject);
+            Assert.Equal(TestMessages.SubjectOf($"Message {i}"), message.Subject);
             Assert.Equal($"{notification.Id:N}@registry.example", message.MessageId);
-            Assert.Equal($"Hello {i}: http://localhost/x?i={i}", message.TextBody?.TrimEnd());
+            Assert.Equal(notification.Rendered().Text, message.TextBody);
+            Assert.Equal(notification.Rendered().Html, message.HtmlBody);
         }
         Assert.All(await OutboxAsync(), n => Assert.True(n.SentAt is not null && n.Attempts == 1 && n.LastError is null));
     }
@@ -41,24 +44,23 @@ public sealed class OutboxDispatcherTests(WebFixture fixture) : OutboxTest(fixtu
 
         Assert.Equal(2, await DispatchAsync(sender, maxPerMinute: 2));
 
-        Assert.Equal(["Message 1", "Message 2"], sender.Subjects);
+        Assert.Equal([TestMessages.SubjectOf("Message 1"), TestMessages.SubjectOf("Message 2")], sender.Subjects);
     }
 
     [Fact]
     public async Task A_message_someone_waits_for_goes_before_bulk_reminders_queued_earlier()
     {
         var start = Clock.GetUtcNow().AddHours(-1);
-        var reminders = Enumerable.Range(1, 4).Select(i => new Notification($"holder{i}@test.example", "renewal-reminder", $"Reminder {i}", "Time to renew.",
-            start.AddSeconds(i), priority: NotificationPriority.Bulk));
+        var reminders = Enumerable.Range(1, 4).Select(i => TestMessages.Labelled($"holder{i}@test.example", $"Reminder {i}", start.AddSeconds(i), NotificationPriority.Bulk));
         await Fixture.InsertAsync([.. reminders]);
-        await Fixture.InsertAsync(new Notification("locked.out@test.example", "ResetPassword", "Reset your password", "Here is the link.", Clock.GetUtcNow()));
+        await Fixture.InsertAsync(TestMessages.Labelled("locked.out@test.example", "Reset your password", Clock.GetUtcNow()));
         var sender = new RecordingSender();
 
         Assert.Equal(2, await DispatchAsync(sender, maxPerMinute: 2));
         Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(2, await DispatchAsync(sender, maxPerMinute: 2));
 
-        Assert.Equal(["Reset your password", "Reminder 1", "Reminder 2", "Reminder 3"], sender.Subjects);
+        Assert.Equal(new[] { "Reset your password", "Reminder 1", "Reminder 2", "Reminder 3" }.Select(TestMessages.SubjectOf), sender.Subjects);
     }
 
     [Fact]
@@ -111,7 +113,7 @@ public sealed class OutboxDispatcherTests(WebFixture fixture) : OutboxTest(fixtu
         var sent = await OutboxClaim.RaceAsync(Fixture.Factory.Database, sender, Clock, queued);
 
         Assert.Equal(10, sent);
-        Assert.Equal(queued.Select(n => n.Subject).Order(), sender.Subjects.Order());
+        Assert.Equal(queued.Select(n => n.Rendered().Subject).Order(), sender.Subjects.Order());
         Assert.All(await OutboxAsync(), n => Assert.True(n.SentAt is not null && n.Attempts == 1));
     }
 

@@ -41,7 +41,7 @@ public abstract class OutboxTest(WebFixture fixture) : IAsyncLifetime
     {
         var start = Clock.GetUtcNow().AddMinutes(-count);
         var messages = Enumerable.Range(1, count)
-            .Select(i => new Notification($"peer{i}@test.example", "Test", $"Message {i}", $"Hello {i}: http://localhost/x?i={i}", start.AddSeconds(i)))
+            .Select(i => TestMessages.Labelled($"peer{i}@test.example", $"Message {i}", start.AddSeconds(i)))
             .ToArray();
         await Fixture.InsertAsync(messages);
         return messages;
@@ -57,7 +57,7 @@ public abstract class OutboxTest(WebFixture fixture) : IAsyncLifetime
     }
 
     public static OutboxDispatcher Dispatcher(IServiceProvider services, IMailSender sender, MailOptions options, TimeProvider clock) =>
-        new(services.GetRequiredService<RegistryDbContext>(), sender, options, services.GetRequiredService<IAuditContext>(), clock,
+        new(services.GetRequiredService<RegistryDbContext>(), sender, TestMessages.Templates, options, services.GetRequiredService<IAuditContext>(), clock,
             services.GetRequiredService<JobStorage>(), NullLogger<OutboxDispatcher>.Instance);
 
     protected Task<List<Notification>> OutboxAsync() => Fixture.QueryAsync(db => db.Notifications.AsNoTracking().OrderBy(n => n.CreatedAt).ToListAsync());

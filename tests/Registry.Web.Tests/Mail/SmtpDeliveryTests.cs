@@ -3,6 +3,8 @@ using MimeKit;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Mail;
 
+using Registry.Testing;
+
 namespace Registry.Web.Tests.Mail;
 
 /// <summary>The outbox sending through MailKit to a real (tiny) SMTP server on the loopback interface.</summary>
@@ -33,10 +35,11 @@ public sealed class SmtpDeliveryTests(WebFixture fixture) : OutboxTest(fixture)
 
         var delivered = Assert.Single(smtp.Delivered);
         using var message = await MimeMessage.LoadAsync(new MemoryStream(Encoding.Latin1.GetBytes(delivered)));
-        Assert.Equal("Message 1", message.Subject);
+        Assert.Equal(TestMessages.SubjectOf("Message 1"), message.Subject);
         Assert.Equal("peer1@test.example", Assert.Single(message.To.Mailboxes).Address);
         Assert.Equal($"{queued.Id:N}@registry.example", message.MessageId);
-        Assert.Contains("http://localhost/x?i=1", message.TextBody);
+        Assert.Contains("Message 1 is now approved", message.TextBody);
+        Assert.Contains("http://localhost:5080/Employers", message.HtmlBody);
         Assert.Equal(2, smtp.Connections);
 
         var sent = Assert.Single(await OutboxAsync());

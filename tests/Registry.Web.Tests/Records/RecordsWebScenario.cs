@@ -32,7 +32,7 @@ public static partial class RecordsWebScenario
     /// <summary>The token in the newest confirmation e-mail to <paramref name="email"/>.</summary>
     public static async Task<string> TokenMailedToAsync(WebFixture fixture, string email)
     {
-        var body = await QueryAsync(fixture, db => db.Notifications.Where(n => n.RecipientEmail == email).OrderByDescending(n => n.CreatedAt).Select(n => n.Body).FirstAsync());
+        var body = (await QueryAsync(fixture, db => db.Notifications.Where(n => n.RecipientEmail == email).OrderByDescending(n => n.CreatedAt).FirstAsync())).Rendered().Text;
         return Uri.UnescapeDataString(ConfirmLink().Match(body).Groups[1].Value);
     }
 

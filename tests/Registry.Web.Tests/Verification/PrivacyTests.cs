@@ -58,7 +58,8 @@ public sealed partial class PrivacyTests(WebFixture fixture) : WebTest(fixture)
             await SendAsync(new NotifyWatchingEmployers.Command());
         await GetAsync(employer, "/Employers/WatchList");
         await GetAsync(employer, "/Employers/Changes");
-        answers["watch-list e-mail"] = await Fixture.QueryAsync(db => db.Notifications.Where(n => n.Template == "watch-list-change").Select(n => n.Subject + "\n" + n.Body).SingleAsync());
+        var watchMail = (await Fixture.QueryAsync(db => db.Notifications.Where(n => n.Template == "watch-list-change").SingleAsync())).Rendered();
+        answers["watch-list e-mail"] = watchMail.Subject + "\n" + watchMail.Text + "\n" + watchMail.Html;
         Assert.Contains("Sentinel Zephyrine", answers["/Employers/Changes"]);
 
         foreach (var (where, text) in answers)

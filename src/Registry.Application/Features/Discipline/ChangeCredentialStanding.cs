@@ -25,8 +25,6 @@ public static class ReinstateCredential
             var credential = await db.LoadCredentialAsync(command.CredentialId, cancellationToken);
             var at = clock.GetUtcNow();
             credential.Reinstate(clock.Today(), user.UserId!.Value, at, command.Reason);
-            await db.TellHolderAsync(credential, "credential-reinstated", $"Your credential {credential.Number} is active again",
-                $"Your credential {credential.Number} has been reinstated and is active again.", at, $"credential-reinstated:{credential.Id}:{credential.History.Count}", cancellationToken);
             return credential.Status;
         }
     }
@@ -50,8 +48,6 @@ public static class RelinquishCredential
             var credential = await db.LoadCredentialAsync(command.CredentialId, cancellationToken);
             var at = clock.GetUtcNow();
             credential.Relinquish(clock.Today(), user.UserId!.Value, at, command.Reason);
-            await db.TellHolderAsync(credential, "credential-relinquished", $"You have relinquished credential {credential.Number}",
-                $"As you asked, credential {credential.Number} is relinquished from today.", at, $"credential-relinquished:{credential.Id}", cancellationToken);
             return credential.Status;
         }
     }

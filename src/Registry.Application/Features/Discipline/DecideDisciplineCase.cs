@@ -42,17 +42,6 @@ public static class DecideDisciplineCase
             var disciplineCase = await db.LoadCaseAsync(command.CredentialId, command.CaseId, cancellationToken);
             var at = clock.GetUtcNow();
             disciplineCase.Decide(credential, command.Outcome, command.Notes, command.Conditions, command.EndsOn, command.AppealDays, clock.Today(), user.UserId!.Value, at);
-            var outcome = command.Outcome switch
-            {
-                DisciplineOutcome.NoAction => "closed without action",
-                DisciplineOutcome.Reprimand => "decided with a reprimand, which is shown on your public record",
-                DisciplineOutcome.Probation => $"decided with probation until {command.EndsOn:MMMM d, yyyy}, under these conditions: {command.Conditions}",
-                DisciplineOutcome.Suspension => "decided with a suspension" + (command.EndsOn is { } end ? $" until {end:MMMM d, yyyy}" : ""),
-                _ => "decided with revocation of the credential",
-            };
-            await db.TellHolderAsync(credential, "discipline-decision", $"A decision about your credential {credential.Number}",
-                $"The case about your credential {credential.Number} has been {outcome}.\n\nThe reasons: {disciplineCase.DecisionNotes}\n\n" +
-                $"You may appeal until {disciplineCase.AppealUntil:MMMM d, yyyy}.", at, $"discipline-decision:{disciplineCase.Id}", cancellationToken);
             return Unit.Value;
         }
     }

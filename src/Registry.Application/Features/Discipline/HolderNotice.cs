@@ -17,14 +17,5 @@ internal static class HolderNotice
         await db.DisciplineCases.SingleOrDefaultAsync(c => c.Id == caseId && c.CredentialId == credentialId, cancellationToken)
         ?? throw new NotFoundException("Case", caseId);
 
-    /// <summary>Tells the holder, through the outbox, in the same unit of work as the step.</summary>
-    public static async Task TellHolderAsync(this IRegistryDbContext db, Credential credential, string template, string subject, string body, DateTimeOffset at, string deduplicationKey, CancellationToken cancellationToken)
-    {
-        var holder = await db.People.Where(p => p.Id == credential.HolderPersonId)
-            .Select(p => new { p.Email, Name = p.PreferredName ?? p.LegalFirstName }).SingleAsync(cancellationToken);
-        db.Notifications.Add(new Notification(holder.Email, template, subject,
-            $"Hello {holder.Name},\n\n{body}\n\nSign in to the registry to see your credential and its history.\n", at, credential.HolderPersonId, deduplicationKey));
-    }
-
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

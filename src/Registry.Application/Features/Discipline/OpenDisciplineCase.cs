@@ -35,9 +35,6 @@ public static class OpenDisciplineCase
             var at = clock.GetUtcNow();
             var opened = DisciplineCase.Open(credential, command.Notice, command.ResponseDueOn, clock.Today(), user.UserId!.Value, at);
             db.DisciplineCases.Add(opened);
-            await db.TellHolderAsync(credential, "discipline-notice", $"A notice about your credential {credential.Number}",
-                $"Your state's registry has opened a case about your credential {credential.Number}:\n\n{opened.Notice}\n\n" +
-                $"Please respond by {opened.ResponseDueOn:MMMM d, yyyy}. You can respond when you sign in.", at, $"discipline-notice:{opened.Id}", cancellationToken);
             return opened.Id;
         }
     }

@@ -25,8 +25,6 @@ public static class RespondToDisciplineCase
             var disciplineCase = await db.LoadCaseAsync(command.CredentialId, command.CaseId, cancellationToken);
             var at = clock.GetUtcNow();
             disciplineCase.RecordResponse(credential, command.Response, clock.Today(), user.UserId!.Value, at);
-            await db.TellHolderAsync(credential, "discipline-response", $"Your response about credential {credential.Number} was received",
-                "Your response has been added to the case. Staff will consider it before deciding.", at, $"discipline-response:{disciplineCase.Id}:{at.ToUnixTimeMilliseconds()}", cancellationToken);
             return Unit.Value;
         }
     }

@@ -1,6 +1,8 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messages;
+using Registry.Application.Common.Messages.Templates;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Domain.Credentials;
@@ -59,25 +61,14 @@ public static class NotifyWatchingEmployers
             {
                 var changes = employer.OrderBy(x => x.Number.Value).ThenBy(x => x.Sequence).ToList();
                 db.WatchAlerts.AddRange(changes.Select(x => new WatchAlert(x.EmployerId, x.Id, x.EventId, x.Kind, x.ToStatus, x.EffectiveOn, now)));
-                var lines = changes.Select(x => $"- {x.Number.Value}, {x.LegalFirstName} {x.LegalLastName}: {Describe(x.Kind)} on {x.EffectiveOn:MMMM d, yyyy}; now {x.ToStatus.ToString().ToLowerInvariant()}.");
-                var body = $"Hello,\n\n{(changes.Count == 1 ? "A credential" : $"{changes.Count} credentials")} on {employer.Key.Name}'s watch-list changed:\n\n" +
-                    string.Join("\n", lines) +
-                    "\n\nSign in to the Peer Specialist Registry to see your recent changes and look up the public records.\n";
-                var subject = changes.Count == 1
-                    ? $"Watch-list: {changes[0].Number.Value} {Describe(changes[0].Kind)}"
-                    : $"Watch-list: {changes.Count} credentials changed";
+                var message = new WatchListChangeMessage(employer.Key.Name, changes
+                    .Select(x => new WatchListChangeMessage.Change(x.Number.Value, $"{x.LegalFirstName} {x.LegalLastName}", x.Kind, x.ToStatus, x.EffectiveOn)).ToList());
                 // The first entry told in this message can be told only once (the alert is unique), so the key is too.
-                db.Notifications.Add(new Notification(employer.Key.ContactEmail, "watch-list-change", subject, body, now,
+                db.Notifications.Add(Outbox.Message(employer.Key.ContactEmail, message, now,
                     deduplicationKey: $"watch:{employer.Key.EmployerId}:{changes[0].EventId}", priority: NotificationPriority.Bulk));
             }
             return new Outcome(pending.Count, pending.Select(x => x.EmployerId).Distinct().Count());
         }
 
-        private static string Describe(CredentialEventKind kind) => kind switch
-        {
-            CredentialEventKind.ProbationStarted => "placed on probation",
-            CredentialEventKind.ProbationEnded => "probation ended",
-            _ => kind.ToString().ToLowerInvariant(),
-        };
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Behaviours;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messages;
+using Registry.Application.Common.Messages.Templates;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Domain.Employers;
@@ -83,10 +85,8 @@ public static class ApproveEmployer
             var now = clock.GetUtcNow();
             employer.Approve(user.UserId, now);
             scope.StateCode = employer.StateCode;
-            db.Notifications.Add(new Domain.Notifications.Notification(employer.ContactEmail, "employer-approved",
-                $"{employer.Name} is approved to verify credentials",
-                $"Hello,\n\n{employer.Name} is now approved on the Peer Specialist Registry. Sign in to create API keys, verify rosters and keep a watch-list of your staff's credentials.\n",
-                now, deduplicationKey: $"employer-approved:{employer.Id}"));
+            db.Notifications.Add(Outbox.Message(employer.ContactEmail, new EmployerApprovedMessage(employer.Name), now,
+                deduplicationKey: $"employer-approved:{employer.Id}"));
             return Unit.Value;
         }
     }

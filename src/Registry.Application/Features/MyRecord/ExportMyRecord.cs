@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
 
@@ -38,7 +39,7 @@ public static class ExportMyRecord
     public sealed record DocumentModel(string FileName, string Type, long SizeBytes, DateTimeOffset UploadedAt);
     public sealed record MessageModel(DateTimeOffset CreatedAt, string Subject, DateTimeOffset? SentAt);
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Query, Model>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, MessageTemplates templates) : IRequestHandler<Query, Model>
     {
         public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -49,8 +50,8 @@ public static class ExportMyRecord
             var credentials = await db.Credentials.AsNoTracking().Where(c => c.HolderPersonId == personId).Include(c => c.History).ToListAsync(cancellationToken);
             var exams = await db.ExamAttempts.AsNoTracking().Where(e => e.PersonId == personId).ToListAsync(cancellationToken);
             var documents = await db.Documents.AsNoTracking().Where(d => d.OwnerPersonId == personId).ToListAsync(cancellationToken);
-            var messages = await db.Notifications.AsNoTracking().Where(n => n.PersonId == personId)
-                .Select(n => new MessageModel(n.CreatedAt, n.Subject, n.SentAt)).ToListAsync(cancellationToken);
+            var messages = (await db.Notifications.AsNoTracking().Where(n => n.PersonId == personId).ToListAsync(cancellationToken))
+                .Select(n => new MessageModel(n.CreatedAt, templates.Render(n).Subject, n.SentAt)).ToList();
 
             var address = person.MailingAddress;
             var profile = new ProfileModel(person.LegalFirstName, person.LegalLastName, person.PreferredName, person.Email, person.Phone, person.DateOfBirth,

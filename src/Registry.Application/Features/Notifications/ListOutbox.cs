@@ -1,13 +1,14 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messages;
 using Registry.Application.Common.Security;
 
 namespace Registry.Application.Features.Notifications;
 
 /// <summary>
 /// A SystemAdmin sees what the outbox has not sent: messages given up after every attempt first, then those
-/// waiting for a retry or their turn (those someone waits for before bulk ones). Recipient, subject and the last error only: a body may carry a private link.
+/// waiting for a retry or their turn (those someone waits for before bulk ones). Recipient, subject (rendered from its template, as the dispatcher will) and the last error only: a body may carry a private link.
 /// </summary>
 public static class ListOutbox
 {
@@ -24,7 +25,7 @@ public static class ListOutbox
         public bool IsFailed => FailedAt is not null;
     }
 
-    public sealed class Handler(IRegistryDbContext db) : IRequestHandler<Query, Model>
+    public sealed class Handler(IRegistryDbContext db, MessageTemplates templates) : IRequestHandler<Query, Model>
     {
         public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -38,9 +39,9 @@ public static class ListOutbox
             var messages = await unsent
                 .OrderBy(n => n.FailedAt == null).ThenBy(n => n.Attempts == 0).ThenBy(n => n.Priority).ThenBy(n => n.CreatedAt)
                 .Take(Limit)
-                .Select(n => new MessageModel(n.Id, n.RecipientEmail, n.Subject, n.Template, n.CreatedAt, n.Attempts, n.LastError, n.NextAttemptAt, n.FailedAt))
                 .ToListAsync(cancellationToken);
-            return new Model(Count(2), Count(1), Count(0), messages);
+            return new Model(Count(2), Count(1), Count(0), messages.Select(n => new MessageModel(n.Id, n.RecipientEmail, templates.Render(n).Subject, n.Template,
+                n.CreatedAt, n.Attempts, n.LastError, n.NextAttemptAt, n.FailedAt)).ToList());
         }
     }
 }

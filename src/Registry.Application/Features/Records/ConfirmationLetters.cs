@@ -1,7 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messages;
+using Registry.Application.Common.Messages.Templates;
 using Registry.Domain.Applications;
 using Registry.Domain.Common;
 using Registry.Domain.Confirmations;
@@ -14,8 +14,6 @@ internal static class ConfirmationLetters
 {
     public const string NotValid = "This link is not valid. It may have expired or been copied only in part; please ask the applicant to send a new one.";
 
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
-
     /// <summary>The request a token names, refused with the domain's own words when it is used or expired.</summary>
     public static async Task<ConfirmationRequest> RequestForAsync(this IRegistryDbContext db, IConfirmationLinks links, string token, DateTimeOffset now, bool track, CancellationToken cancellationToken)
     {
@@ -26,40 +24,12 @@ internal static class ConfirmationLetters
         return request;
     }
 
-    public static Notification Supervision(ConfirmationRequest request, string applicantName, IReadOnlyList<SupervisionLog> logs, string link)
-    {
-        var body = new StringBuilder()
-            .AppendLine($"{applicantName} has asked you to confirm {Sessions(logs.Count)} of supervision you gave them:")
-            .AppendLine();
-        foreach (var log in logs)
-            body.AppendLine(string.Create(English, $"- {log.HeldOn:MMMM d, yyyy}: {log.Hours:0.##} hours, {log.Format.ToString().ToLowerInvariant()}"));
-        body.AppendLine()
-            .AppendLine("Open this link to review and confirm the sessions:")
-            .AppendLine(link)
-            .AppendLine()
-            .AppendLine(Footer(request));
-        return new Notification(request.Email, "supervision-confirmation", $"Please confirm supervision for {applicantName}",
-            body.ToString(), request.CreatedAt, deduplicationKey: $"confirmation:{request.Id}");
-    }
+    public static Notification Supervision(ConfirmationRequest request, string applicantName, IReadOnlyList<SupervisionLog> logs, string link) =>
+        Outbox.Message(request.Email, new SupervisionConfirmationMessage(applicantName,
+                logs.Select(l => new SupervisionConfirmationMessage.Session(l.HeldOn, l.Hours, l.Format)).ToList(), link, request.ExpiresAt),
+            request.CreatedAt, deduplicationKey: $"confirmation:{request.Id}");
 
-    public static Notification Reference(ConfirmationRequest request, string applicantName, Reference reference, string link)
-    {
-        var body = $"""
-            Dear {reference.RefereeName},
-
-            {applicantName} has named you as a reference ({reference.Relationship}) in their application for peer specialist certification.
-
-            Open this link to confirm the reference; you may add a short statement:
-            {link}
-
-            {Footer(request)}
-            """;
-        return new Notification(request.Email, "reference-confirmation", $"Reference for {applicantName}", body, request.CreatedAt,
-            deduplicationKey: $"confirmation:{request.Id}");
-    }
-
-    private static string Sessions(int count) => count == 1 ? "one session" : $"{count} sessions";
-
-    private static string Footer(ConfirmationRequest request) =>
-        string.Create(English, $"The link works once and expires on {request.ExpiresAt:MMMM d, yyyy}. If you do not know this person, you can ignore this message.");
+    public static Notification Reference(ConfirmationRequest request, string applicantName, Reference reference, string link) =>
+        Outbox.Message(request.Email, new ReferenceConfirmationMessage(reference.RefereeName, applicantName, reference.Relationship, link, request.ExpiresAt),
+            request.CreatedAt, deduplicationKey: $"confirmation:{request.Id}");
 }

@@ -25,9 +25,6 @@ internal static class RenewalDecisions
             if (credential.ExpiresOn != application.CycleEndsOn)
                 throw new DomainRuleException($"Credential {credential.Number} no longer expires on {application.CycleEndsOn:yyyy-MM-dd}; this renewal no longer applies.");
             credential.Renew(rules.RenewalCycleMonths, today, actorUserId, now);
-            await db.TellHolderAsync(credential, "credential-renewed", $"Your credential {credential.Number} is renewed",
-                $"Your renewal of {program.Name} is approved. Credential {credential.Number} now expires on {credential.ExpiresOn:yyyy-MM-dd}.{OnProbation(credential)}",
-                now, $"credential-renewed:{application.Id}", cancellationToken);
         }
         else
         {
@@ -35,14 +32,7 @@ internal static class RenewalDecisions
             if (credential.Status == CredentialStatus.Expired && credential.WhyNotReinstatable(rules, today) is null)
                 credential.Lapse(today, rules.GracePeriodDays, now);
             credential.ReinstateAfterLapse(rules, today, actorUserId, now);
-            await db.TellHolderAsync(credential, "credential-reinstated", $"Your credential {credential.Number} is reinstated",
-                $"Your application to reinstate {program.Name} is approved. Credential {credential.Number} is {(credential.Status == CredentialStatus.Probation ? "reinstated" : "active again")} and expires on {credential.ExpiresOn:yyyy-MM-dd}.{OnProbation(credential)}",
-                now, $"credential-reinstated-after-lapse:{application.Id}", cancellationToken);
         }
         return new ApproveApplication.CredentialIssued(credential.Id, credential.Number.Value, credential.IssuedOn, credential.ExpiresOn) { ApplicationType = application.Type };
     }
-
-    private static string OnProbation(Credential credential) => credential.Status == CredentialStatus.Probation
-        ? $" It stays on probation, under the same conditions, until {credential.RestrictionEndsOn:yyyy-MM-dd}."
-        : "";
 }

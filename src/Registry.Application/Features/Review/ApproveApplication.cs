@@ -58,14 +58,6 @@ public static class ApproveApplication
             var credential = Credential.Issue(program, application.PersonId, DateOnly.FromDateTime(now.UtcDateTime), user.UserId!.Value, now);
             db.Credentials.Add(credential);
 
-            var person = await db.People.Where(p => p.Id == application.PersonId)
-                .Select(p => new { p.Email, p.PreferredName, p.LegalFirstName }).SingleAsync(cancellationToken);
-            var body = $"Hello {person.PreferredName ?? person.LegalFirstName},\n\n" +
-                $"Your application for {program.Name} is approved.\n\nYour credential number is {credential.Number}. " +
-                $"It was issued on {credential.IssuedOn:yyyy-MM-dd} and expires on {credential.ExpiresOn:yyyy-MM-dd}.\n";
-            db.Notifications.Add(new Notification(person.Email, "credential-issued", $"Your {program.Name} credential {credential.Number}", body,
-                now, application.PersonId, deduplicationKey: $"credential-issued:{application.Id}"));
-
             return new CredentialIssued(credential.Id, credential.Number.Value, credential.IssuedOn, credential.ExpiresOn);
         }
     }

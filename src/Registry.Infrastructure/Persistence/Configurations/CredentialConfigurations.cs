@@ -10,6 +10,7 @@ internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credent
 {
     public void Configure(EntityTypeBuilder<Credential> builder)
     {
+        builder.Ignore(c => c.DomainEvents);
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Number)

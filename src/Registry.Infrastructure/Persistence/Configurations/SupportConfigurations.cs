@@ -42,7 +42,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.RecipientEmail).HasMaxLength(256);
         builder.Property(n => n.Template).HasMaxLength(64);
-        builder.Property(n => n.Subject).HasMaxLength(300);
+        builder.Property(n => n.Language).HasMaxLength(16);
         builder.Property(n => n.DeduplicationKey).HasMaxLength(200);
         builder.Property(n => n.LastError).HasMaxLength(2000);
         // A number, so that the dispatcher's ORDER BY puts Immediate before Bulk.

@@ -20,6 +20,13 @@ public sealed class PostgresDialect : SqlDialect
     public override string StringAgg(string text, string separator, string orderBy) => $"string_agg({text}, {separator} ORDER BY {orderBy})";
     public override string LockStatement(string name) => $"SELECT pg_advisory_xact_lock(hashtext({Text(name)}))";
 
+    public override string JsonObject(params (string Name, string Value)[] properties) =>
+        $"json_build_object({string.Join(", ", properties.Select(p => $"{Text(p.Name)}, {p.Value}"))})";
+
+    public override string JsonArrayAgg(string jsonObject, string orderBy) => $"json_agg({jsonObject} ORDER BY {orderBy})";
+
+    public override string JsonText(string json) => $"CAST({json} AS text)";
+
     public override string DaysBetween(string start, string end) =>
         $"(CAST({end} AT TIME ZONE 'UTC' AS date) - CAST({start} AT TIME ZONE 'UTC' AS date))";
 }

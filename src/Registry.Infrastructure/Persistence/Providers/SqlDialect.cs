@@ -45,6 +45,15 @@ public abstract partial class SqlDialect
     /// <summary>Whole UTC calendar days from one timestamp column to another.</summary>
     public abstract string DaysBetween(string start, string end);
 
+    /// <summary>A JSON object of named values (text, numbers, or other JSON from these methods), for a message's payload.</summary>
+    public abstract string JsonObject(params (string Name, string Value)[] properties);
+
+    /// <summary>The JSON array of <paramref name="jsonObject"/> over a group's rows, in order; for use inside <see cref="JsonObject"/>.</summary>
+    public abstract string JsonArrayAgg(string jsonObject, string orderBy);
+
+    /// <summary>A JSON value as the text a column stores.</summary>
+    public virtual string JsonText(string json) => json;
+
     /// <summary>The later of two dates.</summary>
     public string Later(string a, string b) => $"CASE WHEN {a} > {b} THEN {a} ELSE {b} END";
 

@@ -24,6 +24,13 @@ public sealed class SqlServerDialect : SqlDialect
     public override string LockStatement(string name) =>
         $"EXEC sp_getapplock @Resource = {Text(name)}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1";
 
+    // JSON_OBJECT needs SQL Server 2022 (or Azure SQL); JSON_QUERY keeps the aggregated array JSON rather than a string.
+    public override string JsonObject(params (string Name, string Value)[] properties) =>
+        $"JSON_OBJECT({string.Join(", ", properties.Select(p => $"{Text(p.Name)}: {p.Value}"))})";
+
+    public override string JsonArrayAgg(string jsonObject, string orderBy) =>
+        $"JSON_QUERY(CONCAT('[', STRING_AGG(CONVERT(nvarchar(max), {jsonObject}), ',') WITHIN GROUP (ORDER BY {orderBy}), ']'))";
+
     public override string DaysBetween(string start, string end) =>
         $"DATEDIFF(day, CAST(SWITCHOFFSET({start}, '+00:00') AS date), CAST(SWITCHOFFSET({end}, '+00:00') AS date))";
 }

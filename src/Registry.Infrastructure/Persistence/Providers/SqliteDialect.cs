@@ -28,6 +28,11 @@ public sealed class SqliteDialect : SqlDialect
     // Any write takes SQLite's single write lock for the rest of the transaction.
     public override string LockStatement(string name) => "UPDATE \"RenewalReminders\" SET \"DaysBefore\" = \"DaysBefore\" WHERE 0 = 1";
 
+    public override string JsonObject(params (string Name, string Value)[] properties) =>
+        $"json_object({string.Join(", ", properties.Select(p => $"{Text(p.Name)}, {p.Value}"))})";
+
+    public override string JsonArrayAgg(string jsonObject, string orderBy) => $"json_group_array({jsonObject} ORDER BY {orderBy})";
+
     /// <summary>SQLite keeps a timestamp as EF Core's sortable binary number (see <see cref="DaysBetween"/>).</summary>
     public override object Timestamp(DateTimeOffset at) => Binary.ConvertToProvider(at)!;
 

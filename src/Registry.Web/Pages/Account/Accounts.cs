@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messages;
+using Registry.Application.Common.Messages.Templates;
 using Registry.Application.Common.Security;
 using Registry.Domain.Notifications;
 using Registry.Domain.People;
@@ -139,16 +141,7 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
         audit.Action = "RequestPasswordReset";
         var code = EmailLinks.Encode(await users.GeneratePasswordResetTokenAsync(user));
         var link = links.To("/Account/ResetPassword", new { email = user.Email, code });
-        db.Notifications.Add(new Notification(user.Email!, "ResetPassword", "Reset your Peer Specialist Registry password",
-            $"""
-            Someone, we hope you, asked to reset the password of your Peer Specialist Registry account.
-
-            Choose a new password here:
-
-            {link}
-
-            If you did not ask for this, ignore this message; your password stays as it is.
-            """, clock.GetUtcNow(), user.PersonId));
+        db.Notifications.Add(Outbox.Message(user.Email!, new ResetPasswordMessage(link), clock.GetUtcNow(), user.PersonId));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -178,16 +171,7 @@ public sealed class Accounts(UserManager<RegistryUser> users, RegistryDbContext 
     {
         var code = EmailLinks.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = links.To("/Account/ConfirmEmail", new { userId = user.Id, code });
-        db.Notifications.Add(new Notification(user.Email!, "ConfirmEmail", "Confirm your e-mail address for the Peer Specialist Registry",
-            $"""
-            Hello {firstName},
-
-            Please confirm your e-mail address so that you can sign in to the Peer Specialist Registry:
-
-            {link}
-
-            If you did not create an account, you can ignore this message.
-            """, clock.GetUtcNow(), user.PersonId));
+        db.Notifications.Add(Outbox.Message(user.Email!, new ConfirmEmailMessage(firstName, link), clock.GetUtcNow(), user.PersonId));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messages;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Mail;
 
@@ -15,9 +16,10 @@ namespace Registry.Web.Pages.Development;
 /// Development only: the latest outbox messages, so a developer can follow confirmation and reset links
 /// without a mail server. Anywhere else the page does not exist (404).
 /// </summary>
-public sealed partial class MailModel(IRegistryDbContext db, IWebHostEnvironment environment) : PageModel
+public sealed partial class MailModel(IRegistryDbContext db, MessageTemplates templates, IWebHostEnvironment environment) : PageModel
 {
-    public IReadOnlyList<Notification> Messages { get; private set; } = [];
+    /// <summary>Each message with its subject and body rendered as the dispatcher renders them.</summary>
+    public IReadOnlyList<(Notification Message, RenderedMessage Rendered)> Messages { get; private set; } = [];
 
     [TempData]
     public string? Confirmation { get; set; }
@@ -28,7 +30,8 @@ public sealed partial class MailModel(IRegistryDbContext db, IWebHostEnvironment
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Messages = await db.Notifications.AsNoTracking().OrderByDescending(n => n.CreatedAt).Take(50).ToListAsync(cancellationToken);
+        Messages = (await db.Notifications.AsNoTracking().OrderByDescending(n => n.CreatedAt).Take(50).ToListAsync(cancellationToken))
+            .Select(n => (n, templates.Render(n))).ToList();
 
     /// <summary>Sends the outbox now, in this request, instead of waiting for the minute's job.</summary>
     public async Task<IActionResult> OnPostSendAsync([FromServices] OutboxDispatcher dispatcher, CancellationToken cancellationToken)

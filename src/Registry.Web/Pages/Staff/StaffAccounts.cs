@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messages;
+using Registry.Application.Common.Messages.Templates;
 using Registry.Application.Common.Security;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Identity;
@@ -61,15 +63,8 @@ public sealed class StaffAccounts(UserManager<RegistryUser> users, RegistryDbCon
             if (!role.Succeeded) throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
 
             var code = EmailLinks.Encode(await users.GeneratePasswordResetTokenAsync(user));
-            db.Notifications.Add(new Notification(email, "InviteReviewer", "You are invited to review applications in the Peer Specialist Registry",
-                $"""
-                Hello {user.DisplayName},
-
-                You have been invited to review peer specialist applications for {state} in the Peer Specialist Registry.
-                Choose your password here to start:
-
-                {links.To("/Account/ResetPassword", new { email, code })}
-                """, clock.GetUtcNow()));
+            db.Notifications.Add(Outbox.Message(email, new StaffInvitationMessage(user.DisplayName, state, links.To("/Account/ResetPassword", new { email, code })),
+                clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
             await db.Database.CurrentTransaction!.CommitAsync(ct);
             return null;

@@ -38,8 +38,8 @@ public sealed class DisciplineTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.Equal((CredentialEventKind.CaseOpened, CredentialStatus.Active, false), (step.Kind, saved.Status, step.IsPublicAction));
         var notice = await Fixture.QueryAsync(db => db.Notifications.SingleAsync());
         Assert.Equal(holder.Email, notice.RecipientEmail);
-        Assert.Contains("signed by someone else", notice.Body);
-        Assert.Contains(InTwoWeeks.ToString("MMMM d, yyyy"), notice.Body);
+        Assert.Contains("signed by someone else", notice.Rendered().Text);
+        Assert.Contains(InTwoWeeks.ToString("MMMM d, yyyy"), notice.Rendered().Text);
         Assert.True(await Fixture.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "OpenDisciplineCase" && a.EntityType == nameof(DisciplineCase) && a.StateCode == "TN")));
     }
 

@@ -65,8 +65,8 @@ public sealed class WatchListTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.All(alerts, a => Assert.Equal((world.Watched.Id, CredentialEventKind.Suspended, CredentialStatus.Suspended), (a.CredentialId, a.Kind, a.Status)));
         var mail = await Fixture.QueryAsync(db => db.Notifications.AsNoTracking().Where(n => n.Template == "watch-list-change").ToListAsync());
         Assert.Equal(new[] { world.First.ContactEmail, world.Second.ContactEmail }.Order(), mail.Select(m => m.RecipientEmail).Order());
-        Assert.All(mail, m => Assert.Contains($"{world.Watched.Number.Value}, Ari Watched: suspended", m.Body));
-        Assert.All(mail, m => Assert.DoesNotContain("Suspended.", m.Body)); // the decision's notes are private
+        Assert.All(mail, m => Assert.Contains($"{world.Watched.Number.Value}, Ari Watched: suspended", m.Rendered().Text));
+        Assert.All(mail, m => Assert.DoesNotContain("Suspended.", m.Rendered().Text)); // the decision's notes are private
         Assert.All(mail, m => Assert.Equal(NotificationPriority.Bulk, m.Priority));
         Assert.True(await Fixture.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "NotifyWatchingEmployers" && a.EntityType == nameof(WatchAlert))));
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Notifications;
 using Registry.Domain.Applications;
 using Registry.Domain.Credentials;
+using Registry.Testing;
 
 namespace Registry.Application.Tests.Features.Jobs;
 
@@ -33,8 +34,8 @@ public sealed class CredentialExpiryJobTests(SliceFixture fixture) : SliceTest(f
 
         var message = await Fixture.QueryAsync(db => db.Notifications.AsNoTracking().SingleAsync());
         Assert.Equal((holder.Email, "credential-expired"), (message.RecipientEmail, message.Template));
-        Assert.Equal($"Your {program.Name} credential {expiring.Number} has expired", message.Subject);
-        Assert.Contains($"renew it until {yesterday.AddDays(30):yyyy-MM-dd}", message.Body);
+        Assert.Equal($"Your {program.Name} credential {expiring.Number} has expired", message.Rendered().Subject);
+        Assert.Contains($"renew it until {yesterday.AddDays(30):yyyy-MM-dd}", message.Rendered().Text);
         Assert.Equal(message.CreatedAt, message.NextAttemptAt); // due for the outbox at once
         Assert.Equal(NotificationPriority.Bulk, message.Priority);
         var audit = await Fixture.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "ExpireCredentials"));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Applications;
 using Registry.Domain.Notifications;
+using Registry.Testing;
 
 namespace Registry.Application.Tests.Features.Jobs;
 
@@ -70,12 +71,12 @@ public sealed class RenewalReminderJobTests(SliceFixture fixture) : SliceTest(fi
         Assert.Equal((2, 1), (run.Reminders, run.Messages));
         var message = Assert.Single(await MessagesAsync());
         Assert.Equal(holder.Email, message.RecipientEmail);
-        Assert.Equal("Time to renew your peer specialist credentials", message.Subject);
-        Assert.StartsWith("Hello Morgan,", message.Body);
-        Assert.Contains($"credential {second.Number} expires today, on {_data.Today:yyyy-MM-dd}.", message.Body);
-        Assert.Contains($"credential {first.Number} expires on {_data.Today.AddDays(60):yyyy-MM-dd}.", message.Body);
-        Assert.True(message.Body.IndexOf(second.Number.Value, StringComparison.Ordinal) < message.Body.IndexOf(first.Number.Value, StringComparison.Ordinal), "soonest first");
-        Assert.Contains("/Credentials", message.Body);
+        Assert.Equal("Time to renew your peer specialist credentials", message.Rendered().Subject);
+        Assert.StartsWith("Hello Morgan,", message.Rendered().Text);
+        Assert.Contains($"credential {second.Number} expires today, on {_data.Today:yyyy-MM-dd}.", message.Rendered().Text);
+        Assert.Contains($"credential {first.Number} expires on {_data.Today.AddDays(60):yyyy-MM-dd}.", message.Rendered().Text);
+        Assert.True(message.Rendered().Text.IndexOf(second.Number.Value, StringComparison.Ordinal) < message.Rendered().Text.IndexOf(first.Number.Value, StringComparison.Ordinal), "soonest first");
+        Assert.Contains("/Credentials", message.Rendered().Text);
     }
 
     [Fact]

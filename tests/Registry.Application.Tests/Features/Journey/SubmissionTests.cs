@@ -51,7 +51,7 @@ public sealed class SubmissionTests(SliceFixture fixture) : SliceTest(fixture)
 
         var told = await Fixture.QueryAsync(db => db.Notifications.SingleAsync());
         Assert.Equal(scenario.Applicant.Email, told.RecipientEmail);
-        Assert.Equal("Your application for Tennessee Certified Peer Specialist is submitted", told.Subject);
+        Assert.Equal("Your application for Tennessee Certified Peer Specialist is submitted", told.Rendered().Subject);
         Assert.Equal("application-status", told.Template);
         Assert.Null(told.SentAt);
         // E-mail bodies can carry live links: the append-only audit log keeps the row but not the body.
@@ -84,7 +84,7 @@ public sealed class SubmissionTests(SliceFixture fixture) : SliceTest(fixture)
 
         var history = (await Fixture.SendAsync(new GetApplicationOverview.Query(application.Id), applicant)).History;
         Assert.Equal(("Uploaded it today.", ApplicationStatus.Submitted), (history[^1].Reason, history[^1].To));
-        var subjects = await Fixture.QueryAsync(db => db.Notifications.OrderBy(n => n.CreatedAt).Select(n => n.Subject).ToListAsync());
+        var subjects = (await Fixture.QueryAsync(db => db.Notifications.OrderBy(n => n.CreatedAt).ToListAsync())).Select(n => n.Rendered().Subject).ToList();
         Assert.Equal(3, subjects.Count); // submitted, under review, resubmitted (the staff request was saved outside a command)
     }
 }

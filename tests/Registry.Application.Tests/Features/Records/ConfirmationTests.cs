@@ -40,9 +40,9 @@ public sealed class ConfirmationTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.Equal(14, (request.ExpiresAt - request.CreatedAt).TotalDays);
         var mail = await Fixture.QueryAsync(db => db.Notifications.SingleAsync());
         Assert.Equal("supervision-confirmation", mail.Template);
-        Assert.Contains("http://localhost:5080/Confirm/", mail.Body);
-        Assert.Contains("Robin Alvarez has asked you to confirm 2 sessions", mail.Body);
-        Assert.DoesNotContain("Boundaries", mail.Body); // topics stay off e-mail
+        Assert.Contains("http://localhost:5080/Confirm/", mail.Rendered().Text);
+        Assert.Contains("Robin Alvarez has asked you to confirm 2 sessions", mail.Rendered().Text);
+        Assert.DoesNotContain("Boundaries", mail.Rendered().Text); // topics stay off e-mail
         Assert.NotEmpty(token);
     }
 

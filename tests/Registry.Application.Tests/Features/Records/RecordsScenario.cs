@@ -59,7 +59,7 @@ public sealed partial record RecordsScenario(Jurisdiction Tennessee, Jurisdictio
     /// <summary>The token in the link of the newest confirmation e-mail to <paramref name="email"/>.</summary>
     public static async Task<string> TokenMailedToAsync(SliceFixture fixture, string email)
     {
-        var body = await fixture.QueryAsync(db => db.Notifications.Where(n => n.RecipientEmail == email).OrderByDescending(n => n.CreatedAt).Select(n => n.Body).FirstAsync());
+        var body = (await fixture.QueryAsync(db => db.Notifications.Where(n => n.RecipientEmail == email).OrderByDescending(n => n.CreatedAt).FirstAsync())).Rendered().Text;
         return Uri.UnescapeDataString(ConfirmLink().Match(body).Groups[1].Value);
     }
 

@@ -31,7 +31,7 @@ public sealed class RenewalTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.Equal(1, await Fixture.CountAsync<Credential>()); // no new credential is issued
         var told = await Fixture.QueryAsync(db => db.Notifications.SingleAsync(n => n.DeduplicationKey == $"credential-renewed:{applicationId}"));
         Assert.Equal(scenario.Holder.Email, told.RecipientEmail);
-        Assert.Contains(oldExpiry.AddMonths(24).ToString("yyyy-MM-dd"), told.Body);
+        Assert.Contains(oldExpiry.AddMonths(24).ToString("yyyy-MM-dd"), told.Rendered().Text);
         Assert.True(await Fixture.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == nameof(ApproveApplication) && a.EntityType == nameof(Credential))));
     }
 
@@ -46,7 +46,7 @@ public sealed class RenewalTests(SliceFixture fixture) : SliceTest(fixture)
         var credential = await scenario.CredentialNowAsync();
         Assert.Equal((CredentialStatus.Probation, "Monthly supervision reports."), (credential.Status, credential.ProbationConditions));
         var message = await Fixture.QueryAsync(db => db.Notifications.SingleAsync(n => n.Template == "credential-renewed"));
-        Assert.Contains($"stays on probation, under the same conditions, until {RenewalScenario.Today.AddDays(120):yyyy-MM-dd}", message.Body);
+        Assert.Contains($"stays on probation, under the same conditions, until {RenewalScenario.Today.AddDays(120):yyyy-MM-dd}", message.Rendered().Text);
     }
 
     [Fact]

@@ -33,8 +33,8 @@ public sealed class DecisionTests(SliceFixture fixture) : SliceTest(fixture)
 
         var told = await Fixture.QueryAsync(db => db.Notifications.SingleAsync(n => n.DeduplicationKey == $"credential-issued:{firstApplication.Id}"));
         Assert.Equal(("credential-issued", first.Email), (told.Template, told.RecipientEmail));
-        Assert.Contains("TN-CPRS-000001", told.Body);
-        Assert.Contains(issued.ExpiresOn.ToString("yyyy-MM-dd"), told.Body);
+        Assert.Contains("TN-CPRS-000001", told.Rendered().Text);
+        Assert.Contains(issued.ExpiresOn.ToString("yyyy-MM-dd"), told.Rendered().Text);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class DecisionTests(SliceFixture fixture) : SliceTest(fixture)
         var overview = await Fixture.SendAsync(new GetApplicationOverview.Query(application.Id), TestUsers.Applicant(person.Id));
         Assert.Equal("Please upload your ethics certificate.", overview.InformationRequested);
         var told = await Fixture.QueryAsync(db => db.Notifications.Where(n => n.RecipientEmail == person.Email).OrderBy(n => n.CreatedAt).ToListAsync());
-        Assert.Contains("Please upload your ethics certificate.", told[^1].Body);
+        Assert.Contains("Please upload your ethics certificate.", told[^1].Rendered().Text);
     }
 
     [Theory]

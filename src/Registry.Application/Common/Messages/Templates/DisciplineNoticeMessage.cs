@@ -1,0 +1,20 @@
+namespace Registry.Application.Common.Messages.Templates;
+
+/// <summary>Staff opened a discipline case: what it is about and when to respond.</summary>
+public sealed record DisciplineNoticeMessage(string Name, string Number, string Notice, DateOnly ResponseDueOn) : IMessage
+{
+    public static string Template => "discipline-notice";
+}
+
+internal sealed class DisciplineNoticeTemplate : MessageTemplate<DisciplineNoticeMessage>
+{
+    protected override MessageContent Compose(DisciplineNoticeMessage m, MessageLinks links) => new(
+        $"A notice about your credential {m.Number}",
+        [
+            Hello(m.Name),
+            new Paragraph($"Your state's registry has opened a case about your credential {m.Number}:"),
+            new Paragraph(m.Notice),
+            new Paragraph($"Please respond by {Day(m.ResponseDueOn)}. You can respond when you sign in."),
+            new MessageLink("Your credentials", links.To("/Credentials")),
+        ]);
+}
