@@ -73,6 +73,8 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<RegistryDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>();
+        services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<IDatabaseTransactions, DatabaseTransactions>();
 
         services.AddJobs(configuration, provider, connectionString);
         services.AddMail(configuration, contentRootPath);

@@ -17,10 +17,14 @@ public static class DependencyInjection
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddReverseProxySupport(configuration);
-        services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add<RequestFailurePageFilter>());
+        services.AddRazorPages().AddMvcOptions(mvc =>
+        {
+            mvc.Filters.Add<RequestFailurePageFilter>();
+            // The requests' validators say what is required, in the registry's words, once.
+            mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        });
         services.AddScoped<EmailLinks>();
-        services.AddScoped<Pages.Account.Accounts>();
-        services.AddScoped<Pages.Staff.StaffAccounts>();
+        services.AddScoped<Application.Common.Interfaces.IAccountLinks, AccountLinks>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -40,7 +40,7 @@ public sealed partial class StaffTeamTests(WebFixture fixture) : WebTest(fixture
 
         var user = await QueryAsync(db => db.Users.SingleAsync(u => u.Email == "lee@test.example"));
         Assert.Equal("TN", user.StateCode);
-        var invitation = await QueryAsync(db => db.Notifications.SingleAsync(n => n.Template == "InviteReviewer"));
+        var invitation = await QueryAsync(db => db.Notifications.SingleAsync(n => n.Template == "staff-invitation"));
         Assert.Contains("Choose your password", invitation.Rendered().Text);
         Assert.Equal("InviteReviewer", (await QueryAsync(db => db.AuditEntries.FirstAsync(a => a.EntityType == "RegistryUser" && a.Action == "InviteReviewer"))).Action);
 

@@ -18,9 +18,9 @@ namespace Registry.Infrastructure.Persistence;
 /// </summary>
 public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    // Secrets never reach the append-only log: password hashes, stamps, tokens, and e-mail bodies (they carry live links);
+    // Secrets never reach the append-only log: password hashes, stamps, tokens, and message payloads (they carry live links);
     // nor do generated workbooks (bytes the snapshot row itself keeps).
-    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Body", "Workbook", "KeyHash"];
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Payload", "Workbook", "KeyHash"];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Application.Features.Accounts;
 using Registry.Application.Features.Profiles;
-using Registry.Web.Pages.Account;
 
 namespace Registry.Web.Api;
 
@@ -10,40 +10,27 @@ public static class AccountApi
 {
     public static void MapAccountApi(this RouteGroupBuilder api)
     {
-        var account = api.MapGroup("/account").AllowAnonymous();
+        // Refusals are validation problems (400) raised by the commands' validators and Identity.
+        var account = api.MapGroup("/account").AllowAnonymous().ProducesValidationProblem();
 
-        account.MapPost("/register", async Task<Results<Ok<AccountMessage>, ValidationProblem>> (Registration input, Accounts accounts, CancellationToken ct) =>
-                await accounts.RegisterAsync(input, ct) is { Count: > 0 } errors
-                    ? Invalid(errors)
-                    : TypedResults.Ok(new AccountMessage("Your account has been created. Open the link we sent to your e-mail address to confirm it, then sign in.")))
+        account.MapPost("/register", (RegisterAccount.Command command, IMediator mediator, CancellationToken ct) =>
+                SendAsync(mediator, command, "Your account has been created. Open the link we sent to your e-mail address to confirm it, then sign in.", ct))
             .WithSummary("Register as an applicant; a confirmation link is e-mailed. Sign-in waits for the confirmation.");
 
-        account.MapPost("/confirm-email", async Task<Results<Ok<AccountMessage>, ValidationProblem>> (EmailConfirmation input, Accounts accounts) =>
-                await accounts.ConfirmEmailAsync(input.UserId, input.Code)
-                    ? TypedResults.Ok(new AccountMessage("Your e-mail address is confirmed. You can sign in now."))
-                    : Invalid(new() { ["Code"] = ["This confirmation link is not valid or has expired. Ask for a new one."] }))
+        account.MapPost("/confirm-email", (ConfirmEmail.Command command, IMediator mediator, CancellationToken ct) =>
+                SendAsync(mediator, command, "Your e-mail address is confirmed. You can sign in now.", ct))
             .WithSummary("Confirm an e-mail address with the userId and code from the confirmation link.");
 
-        account.MapPost("/resend-confirmation", async Task<Results<Ok<AccountMessage>, ValidationProblem>> (EmailRequest input, Accounts accounts, CancellationToken ct) =>
-            {
-                if (EmailProblem(input.Email) is { } problem) return problem;
-                await accounts.ResendConfirmationAsync(input.Email!, ct);
-                return TypedResults.Ok(new AccountMessage(ResendAnswer));
-            })
+        account.MapPost("/resend-confirmation", (ResendConfirmation.Command command, IMediator mediator, CancellationToken ct) =>
+                SendAsync(mediator, command, ResendConfirmation.Answer, ct))
             .WithSummary("Send a new confirmation link. The answer is the same whether or not the account exists.");
 
-        account.MapPost("/forgot-password", async Task<Results<Ok<AccountMessage>, ValidationProblem>> (EmailRequest input, Accounts accounts, CancellationToken ct) =>
-            {
-                if (EmailProblem(input.Email) is { } problem) return problem;
-                await accounts.RequestPasswordResetAsync(input.Email!, ct);
-                return TypedResults.Ok(new AccountMessage(ForgotAnswer));
-            })
+        account.MapPost("/forgot-password", (RequestPasswordReset.Command command, IMediator mediator, CancellationToken ct) =>
+                SendAsync(mediator, command, RequestPasswordReset.Answer, ct))
             .WithSummary("E-mail a password reset link. The answer is the same whether or not the account exists.");
 
-        account.MapPost("/reset-password", async Task<Results<Ok<AccountMessage>, ValidationProblem>> (PasswordReset input, Accounts accounts) =>
-                await accounts.ResetPasswordAsync(input) is { Count: > 0 } errors
-                    ? Invalid(errors)
-                    : TypedResults.Ok(new AccountMessage("Your password has been changed. Sign in with the new one.")))
+        account.MapPost("/reset-password", (ResetPassword.Command command, IMediator mediator, CancellationToken ct) =>
+                SendAsync(mediator, command, "Your password has been changed. Sign in with the new one.", ct))
             .WithSummary("Choose a new password with the e-mail and code from the reset link.");
 
         var profile = api.MapGroup("/profile")
@@ -57,17 +44,11 @@ public static class AccountApi
             .WithSummary("Change the signed-in applicant's names, contact details, date of birth and mailing address.");
     }
 
-    public const string ResendAnswer = "If an account with that e-mail address is waiting for confirmation, we have sent it a new link.";
-    public const string ForgotAnswer = "If an account uses that e-mail address, we have sent it a link to reset the password. The link works for one day.";
-
     public sealed record AccountMessage(string Message);
 
-    /// <summary>A missing or impossible address is the caller's mistake, said as such; whether an account has it stays unsaid.</summary>
-    private static ValidationProblem? EmailProblem(string? email) =>
-        string.IsNullOrWhiteSpace(email) || email.Length > 256 || !email.Contains('@')
-            ? Invalid(new() { ["Email"] = ["Enter the e-mail address of the account (at most 256 characters)."] })
-            : null;
-
-    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "Some fields need your attention.");
+    private static async Task<Ok<AccountMessage>> SendAsync(IMediator mediator, IRequest<Unit> command, string answer, CancellationToken ct)
+    {
+        await mediator.Send(command, ct);
+        return TypedResults.Ok(new AccountMessage(answer));
+    }
 }

@@ -1,9 +1,6 @@
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace Registry.Web.Infrastructure;
 
-/// <summary>Absolute links to the registry's pages, for e-mails, and the encoding of Identity tokens inside them.</summary>
+/// <summary>Absolute links to the registry's pages, for e-mails.</summary>
 public sealed class EmailLinks(LinkGenerator links, IHttpContextAccessor http, IConfiguration configuration)
 {
     /// <summary>
@@ -18,13 +15,5 @@ public sealed class EmailLinks(LinkGenerator links, IHttpContextAccessor http, I
             ? configured.TrimEnd('/')
             : request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
         return site + path;
-    }
-
-    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-
-    public static string? Decode(string? code)
-    {
-        try { return string.IsNullOrEmpty(code) ? null : Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
-        catch (FormatException) { return null; }
     }
 }

@@ -56,7 +56,7 @@ public static partial class AccountSteps
 
     public static async Task ConfirmAsync(this WebFixture fixture, string email)
     {
-        var page = await fixture.Client().GetStringAsync(await fixture.LinkFromLatestAsync(email, "ConfirmEmail"));
+        var page = await fixture.Client().GetStringAsync(await fixture.LinkFromLatestAsync(email, "confirm-email"));
         Assert.Contains("Your e-mail address is confirmed", page);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Registry.Application.Common.Security;
+using Registry.Testing;
 
 namespace Registry.Web.Tests.Account;
 
@@ -30,7 +31,7 @@ public sealed class PasswordResetTests(WebFixture fixture) : WebTest(fixture)
     {
         await Fixture.CreateUserAsync("peer@test.example", Roles.Applicant, personId: Guid.NewGuid());
         await AccountSteps.PostFormAsync(Fixture.Client(), "/Account/ForgotPassword", new() { ["Input.Email"] = "peer@test.example" });
-        var link = await Fixture.LinkFromLatestAsync("peer@test.example", "ResetPassword");
+        var link = await Fixture.LinkFromLatestAsync("peer@test.example", "reset-password");
         var code = QueryHelpers.ParseQuery(new Uri("http://x" + link).Query)["code"].ToString();
 
         var client = Fixture.Client();
@@ -55,7 +56,7 @@ public sealed class PasswordResetTests(WebFixture fixture) : WebTest(fixture)
     {
         await Fixture.CreateUserAsync("peer@test.example", Roles.Applicant, personId: Guid.NewGuid());
         await Fixture.Client().PostAsJsonAsync("/api/v1/account/forgot-password", new { email = "peer@test.example" });
-        var code = QueryHelpers.ParseQuery(new Uri("http://x" + await Fixture.LinkFromLatestAsync("peer@test.example", "ResetPassword")).Query)["code"].ToString();
+        var code = QueryHelpers.ParseQuery(new Uri("http://x" + await Fixture.LinkFromLatestAsync("peer@test.example", "reset-password")).Query)["code"].ToString();
 
         var weak = await Fixture.Client().PostAsJsonAsync("/api/v1/account/reset-password", new { email = "peer@test.example", code, password = "weak" });
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);

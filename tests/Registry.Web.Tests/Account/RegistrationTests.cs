@@ -11,7 +11,9 @@ using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Persistence;
-using Registry.Web.Pages.Account;
+using MediatR;
+using Microsoft.AspNetCore.TestHost;
+using Registry.Application.Features.Accounts;
 using Registry.Testing;
 
 namespace Registry.Web.Tests.Account;
@@ -31,7 +33,7 @@ public sealed class RegistrationTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(("Dana", "Okafor", email), (person.LegalFirstName, person.LegalLastName, person.Email));
         Assert.Equal([Roles.Applicant], roles);
         var confirmation = Assert.Single(await Fixture.OutboxAsync(email));
-        Assert.Equal("ConfirmEmail", confirmation.Template);
+        Assert.Equal("confirm-email", confirmation.Template);
         Assert.Equal(person.Id, confirmation.PersonId);
         Assert.Contains($"/Account/ConfirmEmail?userId={user.Id}&code=", confirmation.Rendered().Text);
     }
@@ -107,7 +109,7 @@ public sealed class RegistrationTests(WebFixture fixture) : WebTest(fixture)
     public async Task Confirming_through_the_API_and_a_broken_code_is_a_field_error()
     {
         await AccountSteps.RegisterThroughApiAsync(Fixture.Client(), "dana@test.example");
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + await Fixture.LinkFromLatestAsync("dana@test.example", "ConfirmEmail")).Query);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + await Fixture.LinkFromLatestAsync("dana@test.example", "confirm-email")).Query);
 
         var broken = await Fixture.Client().PostAsJsonAsync("/api/v1/account/confirm-email", new { userId = query["userId"].ToString(), code = "AAAA" });
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
@@ -166,23 +168,22 @@ public sealed class RegistrationTests(WebFixture fixture) : WebTest(fixture)
     [Fact]
     public async Task A_failure_after_the_account_is_saved_leaves_nothing_behind()
     {
-        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        // The link is built for the confirmation e-mail, after Identity has saved the user and the person.
+        await using var broken = Fixture.Factory.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddScoped<IAccountLinks, BrokenLinks>()));
+        await using (var scope = broken.Services.CreateAsyncScope())
         {
-            var services = scope.ServiceProvider;
-            // The clock is first read for the confirmation e-mail, after the user and person have been saved.
-            var accounts = new Accounts(services.GetRequiredService<UserManager<RegistryUser>>(), services.GetRequiredService<RegistryDbContext>(),
-                services.GetRequiredService<IAuditContext>(), new BrokenClock(), services.GetRequiredService<Registry.Web.Infrastructure.EmailLinks>(),
-                services.GetRequiredService<MediatR.IMediator>());
-            var input = new Registration { LegalFirstName = "Dana", LegalLastName = "Okafor", Email = "dana@test.example", Password = WebFixture.Password };
+            var register = new RegisterAccount.Command { LegalFirstName = "Dana", LegalLastName = "Okafor", Email = "dana@test.example", Password = WebFixture.Password };
 
-            await Assert.ThrowsAsync<InvalidOperationException>(() => accounts.RegisterAsync(input, CancellationToken.None));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<IMediator>().Send(register));
         }
 
         Assert.Equal((0, 0, 0), await Fixture.CountsAsync());
     }
 
-    private sealed class BrokenClock : TimeProvider
+    private sealed class BrokenLinks : IAccountLinks
     {
-        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("The clock broke.");
+        public string ConfirmEmail(Guid userId, string code) => throw new InvalidOperationException("The link builder broke.");
+
+        public string ResetPassword(string email, string code) => throw new InvalidOperationException("The link builder broke.");
     }
 }

@@ -1,14 +1,15 @@
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Registry.Web.Api;
+using Registry.Application.Features.Accounts;
 
 namespace Registry.Web.Pages.Account;
 
 /// <summary>Asks for a password reset link; the answer is the same whether or not the account exists.</summary>
-public sealed class ForgotPasswordModel(Accounts accounts) : PageModel
+public sealed class ForgotPasswordModel(IMediator mediator) : PageModel
 {
     [BindProperty]
-    public EmailRequest Input { get; set; } = new();
+    public RequestPasswordReset.Command Input { get; set; } = new();
 
     [TempData]
     public string? AccountMessage { get; set; }
@@ -19,9 +20,8 @@ public sealed class ForgotPasswordModel(Accounts accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid) return Page();
-        await accounts.RequestPasswordResetAsync(Input.Email, cancellationToken);
-        AccountMessage = AccountApi.ForgotAnswer;
+        await mediator.Send(Input, cancellationToken);
+        AccountMessage = RequestPasswordReset.Answer;
         return RedirectToPage("Login");
     }
 }

@@ -1,13 +1,14 @@
-using System.ComponentModel.DataAnnotations;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Features.Accounts;
 
 namespace Registry.Web.Pages.Account;
 
-public sealed class RegisterModel(Accounts accounts) : PageModel
+public sealed class RegisterModel(IMediator mediator) : PageModel
 {
     [BindProperty]
-    public RegisterInput Input { get; set; } = new();
+    public RegisterAccount.Command Input { get; set; } = new();
 
     [TempData]
     public string? AccountMessage { get; set; }
@@ -18,22 +19,9 @@ public sealed class RegisterModel(Accounts accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid) return Page();
-        var errors = await accounts.RegisterAsync(Input, cancellationToken);
-        if (errors.Count > 0)
-        {
-            errors.CopyTo(ModelState);
-            return Page();
-        }
+        // The form always asks twice, so a blank second password is a mistake here.
+        await mediator.Send(Input with { ConfirmPassword = Input.ConfirmPassword ?? "" }, cancellationToken);
         AccountMessage = "Your account has been created. We have sent you an e-mail: open the link in it to confirm your address, then sign in.";
         return RedirectToPage("Login");
-    }
-
-    public sealed class RegisterInput : Registration
-    {
-        [Required(ErrorMessage = "Enter your password again.")]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
-        [DataType(DataType.Password)]
-        public string ConfirmPassword { get; set; } = "";
     }
 }

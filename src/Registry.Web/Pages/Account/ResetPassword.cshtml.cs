@@ -1,42 +1,24 @@
-using System.ComponentModel.DataAnnotations;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Registry.Web.Pages.Account;
 
-/// <summary>The page a reset e-mail links to: choose a new password.</summary>
-public sealed class ResetPasswordModel(Accounts accounts) : PageModel
+/// <summary>The page a reset or invitation e-mail links to: choose a new password.</summary>
+public sealed class ResetPasswordModel(IMediator mediator) : PageModel
 {
     [BindProperty]
-    public ResetInput Input { get; set; } = new();
+    public Application.Features.Accounts.ResetPassword.Command Input { get; set; } = new();
 
     [TempData]
     public string? AccountMessage { get; set; }
 
-    public void OnGet(string? email, string? code)
-    {
-        Input.Email = email ?? "";
-        Input.Code = code ?? "";
-    }
+    public void OnGet(string? email, string? code) => Input = new() { Email = email ?? "", Code = code ?? "" };
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid) return Page();
-        var errors = await accounts.ResetPasswordAsync(Input);
-        if (errors.Count > 0)
-        {
-            errors.CopyTo(ModelState);
-            return Page();
-        }
+        await mediator.Send(Input with { ConfirmPassword = Input.ConfirmPassword ?? "" }, cancellationToken);
         AccountMessage = "Your password has been changed. Sign in with the new one.";
         return RedirectToPage("Login");
-    }
-
-    public sealed class ResetInput : PasswordReset
-    {
-        [Required(ErrorMessage = "Enter your new password again.")]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
-        [DataType(DataType.Password)]
-        public string ConfirmPassword { get; set; } = "";
     }
 }

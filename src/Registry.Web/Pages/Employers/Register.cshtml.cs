@@ -1,16 +1,16 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Features.Accounts;
 using Registry.Application.Features.Jurisdictions;
-using Registry.Web.Pages.Account;
 
 namespace Registry.Web.Pages.Employers;
 
 /// <summary>An organisation registers for employer verification tools; the registry approves it before they open.</summary>
-public sealed class RegisterModel(Accounts accounts, IMediator mediator) : PageModel
+public sealed class RegisterModel(IMediator mediator) : PageModel
 {
     [BindProperty]
-    public EmployerRegistration Input { get; set; } = new();
+    public RegisterEmployerAccount.Command Input { get; set; } = new();
 
     public IReadOnlyList<ListJurisdictions.Model> States { get; private set; } = [];
 
@@ -22,13 +22,7 @@ public sealed class RegisterModel(Accounts accounts, IMediator mediator) : PageM
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         States = await mediator.Send(new ListJurisdictions.Query(), cancellationToken);
-        if (!ModelState.IsValid) return Page();
-        var errors = await accounts.RegisterEmployerAsync(Input, cancellationToken);
-        if (errors.Count > 0)
-        {
-            errors.CopyTo(ModelState);
-            return Page();
-        }
+        await mediator.Send(Input with { ConfirmPassword = Input.ConfirmPassword ?? "" }, cancellationToken);
         AccountMessage = "Your organisation is registered and waits for the registry's approval. We have sent you an e-mail: confirm your address, then sign in.";
         return RedirectToPage("/Account/Login");
     }

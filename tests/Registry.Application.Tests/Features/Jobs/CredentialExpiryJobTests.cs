@@ -35,7 +35,7 @@ public sealed class CredentialExpiryJobTests(SliceFixture fixture) : SliceTest(f
         var message = await Fixture.QueryAsync(db => db.Notifications.AsNoTracking().SingleAsync());
         Assert.Equal((holder.Email, "credential-expired"), (message.RecipientEmail, message.Template));
         Assert.Equal($"Your {program.Name} credential {expiring.Number} has expired", message.Rendered().Subject);
-        Assert.Contains($"renew it until {yesterday.AddDays(30):yyyy-MM-dd}", message.Rendered().Text);
+        Assert.Contains($"renew it until {yesterday.AddDays(30):MMMM d, yyyy}", message.Rendered().Text);
         Assert.Equal(message.CreatedAt, message.NextAttemptAt); // due for the outbox at once
         Assert.Equal(NotificationPriority.Bulk, message.Priority);
         var audit = await Fixture.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "ExpireCredentials"));

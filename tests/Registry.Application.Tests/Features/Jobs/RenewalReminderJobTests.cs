@@ -73,8 +73,8 @@ public sealed class RenewalReminderJobTests(SliceFixture fixture) : SliceTest(fi
         Assert.Equal(holder.Email, message.RecipientEmail);
         Assert.Equal("Time to renew your peer specialist credentials", message.Rendered().Subject);
         Assert.StartsWith("Hello Morgan,", message.Rendered().Text);
-        Assert.Contains($"credential {second.Number} expires today, on {_data.Today:yyyy-MM-dd}.", message.Rendered().Text);
-        Assert.Contains($"credential {first.Number} expires on {_data.Today.AddDays(60):yyyy-MM-dd}.", message.Rendered().Text);
+        Assert.Contains($"credential {second.Number} expires today, on {_data.Today:MMMM d, yyyy}.", message.Rendered().Text);
+        Assert.Contains($"credential {first.Number} expires on {_data.Today.AddDays(60):MMMM d, yyyy}.", message.Rendered().Text);
         Assert.True(message.Rendered().Text.IndexOf(second.Number.Value, StringComparison.Ordinal) < message.Rendered().Text.IndexOf(first.Number.Value, StringComparison.Ordinal), "soonest first");
         Assert.Contains("/Credentials", message.Rendered().Text);
     }

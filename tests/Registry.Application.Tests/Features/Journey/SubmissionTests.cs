@@ -54,9 +54,9 @@ public sealed class SubmissionTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.Equal("Your application for Tennessee Certified Peer Specialist is submitted", told.Rendered().Subject);
         Assert.Equal("application-status", told.Template);
         Assert.Null(told.SentAt);
-        // E-mail bodies can carry live links: the append-only audit log keeps the row but not the body.
+        // A message's facts can carry live links: the append-only audit log keeps the row but not the payload.
         var audited = await Fixture.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Notification)));
-        Assert.Contains("\"Body\":\"(redacted)\"", audited.After);
+        Assert.Contains("\"Payload\":\"(redacted)\"", audited.After);
         Assert.DoesNotContain("Hello", audited.After);
     }
 

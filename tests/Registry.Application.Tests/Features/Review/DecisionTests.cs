@@ -19,6 +19,7 @@ public sealed class DecisionTests(SliceFixture fixture) : SliceTest(fixture)
         var scenario = await ReviewScenario.ArrangeAsync(Fixture);
         var (first, firstApplication) = await scenario.UnderReviewAsync("Robin");
         var (_, secondApplication) = await scenario.UnderReviewAsync("Sam");
+        var toldBefore = await Fixture.QueryAsync(db => db.Notifications.Select(n => n.Id).ToListAsync());
 
         var issued = await Fixture.SendAsync(new ApproveApplication.Command(firstApplication.Id, "Well documented."), TestUsers.Reviewer("TN"));
         var second = await Fixture.SendAsync(new ApproveApplication.Command(secondApplication.Id), TestUsers.Reviewer("TN"));
@@ -31,10 +32,11 @@ public sealed class DecisionTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.Equal((first.Id, CredentialStatus.Active), (credential.HolderPersonId, credential.Status));
         Assert.Equal(ApplicationStatus.Approved, (await Fixture.QueryAsync(db => db.Applications.SingleAsync(a => a.Id == firstApplication.Id))).Status);
 
-        var told = await Fixture.QueryAsync(db => db.Notifications.SingleAsync(n => n.DeduplicationKey == $"credential-issued:{firstApplication.Id}"));
+        // The approval's one message: the credential issued (no separate "application approved").
+        var told = await Fixture.QueryAsync(db => db.Notifications.SingleAsync(n => n.RecipientEmail == first.Email && !toldBefore.Contains(n.Id)));
         Assert.Equal(("credential-issued", first.Email), (told.Template, told.RecipientEmail));
         Assert.Contains("TN-CPRS-000001", told.Rendered().Text);
-        Assert.Contains(issued.ExpiresOn.ToString("yyyy-MM-dd"), told.Rendered().Text);
+        Assert.Contains(issued.ExpiresOn.ToString("MMMM d, yyyy"), told.Rendered().Text);
     }
 
     [Fact]

@@ -1,0 +1,9 @@
+namespace Registry.Application.Common.Interfaces;
+
+/// <summary>Absolute links to the account pages, for the e-mails that carry them.</summary>
+public interface IAccountLinks
+{
+    string ConfirmEmail(Guid userId, string code);
+
+    string ResetPassword(string email, string code);
+}

@@ -1,0 +1,50 @@
+using FluentValidation;
+using MediatR;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Security;
+using Registry.Domain.People;
+
+namespace Registry.Application.Features.Accounts;
+
+/// <summary>A new applicant opens an account: their sign-in, their person record and the confirmation e-mail, all or nothing.</summary>
+public static class RegisterAccount
+{
+    [PublicRequest]
+    public sealed record Command : ICommand<Unit>, ISavesInSteps
+    {
+        public string LegalFirstName { get; init; } = "";
+        public string LegalLastName { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string Password { get; init; } = "";
+
+        /// <summary>The password again, from the form; the API leaves it out.</summary>
+        public string? ConfirmPassword { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.LegalFirstName).NotEmpty().WithMessage("Enter your legal first name.")
+                .MaximumLength(100).WithMessage("Your legal first name can be up to 100 characters.");
+            RuleFor(c => c.LegalLastName).NotEmpty().WithMessage("Enter your legal last name.")
+                .MaximumLength(100).WithMessage("Your legal last name can be up to 100 characters.");
+            RuleFor(c => c.Email).AccountEmail();
+            RuleFor(c => c.Password).ChosenPassword();
+            RuleFor(c => c.ConfirmPassword).RepeatsPassword(c => c.Password, "Enter your password again.").When(c => c.ConfirmPassword is not null);
+        }
+    }
+
+    public sealed class Handler(IRegistryDbContext db, IIdentityService identity, IAccountLinks links, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var person = new Person(command.LegalFirstName, command.LegalLastName, command.Email);
+            db.People.Add(person); // saved with the sign-in, which Identity saves at once
+            var userId = await identity.CreateUserAsync(new NewAccount(person.Email, person.PublicName) { PersonId = person.Id }, Roles.Applicant, command.Password);
+            db.Notifications.Add(await AccountEmails.ConfirmEmailAsync(identity, links, clock, userId, person.Email, person.LegalFirstName, person.Id));
+            return Unit.Value;
+        }
+    }
+}

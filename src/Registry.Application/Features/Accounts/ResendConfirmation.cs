@@ -1,0 +1,36 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Security;
+
+namespace Registry.Application.Features.Accounts;
+
+/// <summary>Sends a new confirmation link to an account still waiting for one; says nothing about whether it exists.</summary>
+public static class ResendConfirmation
+{
+    public const string Answer = "If an account with that e-mail address is waiting for confirmation, we have sent it a new link.";
+
+    [PublicRequest]
+    public sealed record Command : ICommand<Unit>
+    {
+        public string Email { get; init; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Email).AccountEmail();
+    }
+
+    public sealed class Handler(IRegistryDbContext db, IIdentityService identity, IAccountLinks links, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (await identity.FindByEmailAsync(command.Email.Trim()) is not { EmailConfirmed: false } user) return Unit.Value;
+            var firstName = await db.People.Where(p => p.Id == user.PersonId).Select(p => p.LegalFirstName).SingleOrDefaultAsync(cancellationToken);
+            db.Notifications.Add(await AccountEmails.ConfirmEmailAsync(identity, links, clock, user.Id, user.Email, firstName, user.PersonId));
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Registry.Application.Common.Interfaces;
+
+namespace Registry.Infrastructure.Persistence;
+
+public sealed class DatabaseTransactions(RegistryDbContext db) : IDatabaseTransactions
+{
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.InTransactionAsync(async ct =>
+            {
+                var result = await work(ct);
+                await db.Database.CurrentTransaction!.CommitAsync(ct);
+                return result;
+            }, cancellationToken);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear(); // nothing half-added is left for a later save in this scope
+            throw;
+        }
+    }
+}
