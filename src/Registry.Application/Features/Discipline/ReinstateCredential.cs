@@ -31,28 +31,3 @@ public static class ReinstateCredential
         }
     }
 }
-
-/// <summary>The holder gives up their credential; it cannot be used again.</summary>
-public static class RelinquishCredential
-{
-    [AllowedRoles(Roles.Applicant)]
-    public sealed record Command(Guid CredentialId, string? Reason) : ICommand<CredentialStatus>, ICredentialScoped;
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator() => RuleFor(c => c.Reason).MaximumLength(4000);
-    }
-
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CredentialStatus>
-    {
-        public async Task<CredentialStatus> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var credential = await db.LoadCredentialAsync(command.CredentialId, cancellationToken);
-            var at = clock.GetUtcNow();
-            credential.Relinquish(clock.Today(), user.UserId!.Value, at, command.Reason);
-            await db.TellHolderAsync(credential, "credential-relinquished", $"You have relinquished credential {credential.Number}",
-                $"As you asked, credential {credential.Number} is relinquished from today.", at, $"credential-relinquished:{credential.Id}", cancellationToken);
-            return credential.Status;
-        }
-    }
-}
