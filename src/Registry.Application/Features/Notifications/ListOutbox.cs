@@ -1,7 +1,10 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
+using Registry.Domain.Notifications;
 
 namespace Registry.Application.Features.Notifications;
 
@@ -24,7 +27,12 @@ public static class ListOutbox
         public bool IsFailed => FailedAt is not null;
     }
 
-    public sealed class Handler(IRegistryDbContext db) : IRequestHandler<Query, Model>
+    public sealed class MappingProfile : Profile
+    {
+        public MappingProfile() => CreateProjection<Notification, MessageModel>();
+    }
+
+    public sealed class Handler(IRegistryDbContext db, IConfigurationProvider mapping) : IRequestHandler<Query, Model>
     {
         public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -38,7 +46,7 @@ public static class ListOutbox
             var messages = await unsent
                 .OrderBy(n => n.FailedAt == null).ThenBy(n => n.Attempts == 0).ThenBy(n => n.Priority).ThenBy(n => n.CreatedAt)
                 .Take(Limit)
-                .Select(n => new MessageModel(n.Id, n.RecipientEmail, n.Subject, n.Template, n.CreatedAt, n.Attempts, n.LastError, n.NextAttemptAt, n.FailedAt))
+                .ProjectTo<MessageModel>(mapping)
                 .ToListAsync(cancellationToken);
             return new Model(Count(2), Count(1), Count(0), messages);
         }
