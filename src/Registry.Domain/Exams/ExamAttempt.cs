@@ -42,21 +42,17 @@ public sealed record ExamReadiness(bool MaySit, string Reason, DateOnly? Earlies
 {
     public static ExamReadiness For(ExamRequirement exam, bool trainingComplete, IEnumerable<ExamAttempt> attempts, DateOnly today)
     {
-        var history = attempts.OrderBy(a => a.TakenOn).ToList();
-        var windowStart = today.AddDays(-exam.AttemptWindowDays);
-        var attemptsLeft = Math.Max(0, exam.AttemptsAllowed - history.Count(a => a.TakenOn > windowStart));
+        var rules = new ExamRetakeRules(exam, attempts.Select(a => (a.TakenOn, a.Passed)));
+        var attemptsLeft = rules.AttemptsLeftOn(today);
 
-        if (history.Any(a => a.Passed)) return new(false, "You have passed the exam.", null, attemptsLeft);
+        if (rules.PassedOn is not null) return new(false, "You have passed the exam.", null, attemptsLeft);
         if (!trainingComplete) return new(false, "Complete your training hours first; then you can sit the exam.", null, attemptsLeft);
-        if (history.LastOrDefault() is { } last && last.TakenOn.AddDays(exam.RetakeWaitDays) > today)
-        {
-            var from = last.TakenOn.AddDays(exam.RetakeWaitDays);
+        if (rules.RetakeFrom is { } from && from > today)
             return new(false, $"You can retake the exam from {from:MMMM d, yyyy}.", from, attemptsLeft);
-        }
         if (attemptsLeft == 0)
         {
-            var from = history.Where(a => a.TakenOn > windowStart).Min(a => a.TakenOn).AddDays(exam.AttemptWindowDays + 1);
-            return new(false, $"You have used all {exam.AttemptsAllowed} attempts for now; you can sit the exam again from {from:MMMM d, yyyy}.", from, 0);
+            var reopens = rules.WindowReopensOn(today);
+            return new(false, $"You have used all {exam.AttemptsAllowed} attempts for now; you can sit the exam again from {reopens:MMMM d, yyyy}.", reopens, 0);
         }
         return new(true, $"You may sit the exam. Attempts left: {attemptsLeft}.", today, attemptsLeft);
     }

@@ -3,6 +3,7 @@ using Registry.Application.Features.Audit;
 
 namespace Registry.Web.Api;
 
+/// <summary>/api/v1/audit: a state's audit log.</summary>
 public static class AuditApi
 {
     public static void MapAuditApi(this RouteGroupBuilder api) =>

@@ -1,16 +1,13 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Registry.Application.Features.Exams;
+using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Api;
 
-/// <summary>State staff: exam sittings of their state's programs, one at a time or from the testing vendor's file.</summary>
+/// <summary>/api/v1/exams: state staff record exam sittings of their state's programs, one at a time or from the testing vendor's file.</summary>
 public static class ExamsApi
 {
-    /// <summary>Room for the multipart wrapping around a 5 MB file; anything larger is cut off before it is read.</summary>
-    private const long UploadLimit = ImportExamResults.MaximumBytes + 1024 * 1024;
-
     public static void MapExamsApi(this RouteGroupBuilder api)
     {
         var exams = api.MapGroup("/exams/{programId:guid}").WithTags("Exams")
@@ -28,9 +25,7 @@ public static class ExamsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         exams.MapPost("/imports", ImportAsync)
             .WithSummary("Import the vendor's results (multipart field 'file', .xlsx or CSV, at most 5 MB and 10,000 rows). All or nothing: a refusal lists every bad row under 'rows' {row, reason}; rows already imported are skipped.")
-            .DisableAntiforgery()
-            .WithFormOptions(multipartBodyLengthLimit: UploadLimit)
-            .WithMetadata(new RequestSizeLimitAttribute(UploadLimit))
+            .AcceptsUpload(UploadLimits.ExamResults)
             .ProducesProblem(StatusCodes.Status409Conflict);
         exams.MapGet("/attempts", (Guid programId, Guid? personId, IMediator mediator, CancellationToken ct) => mediator.Send(new ListExamAttempts.Query(programId, personId), ct))
             .WithSummary("The program's recorded sittings, for one person when personId is given.");

@@ -3,6 +3,7 @@ using Registry.Application.Features.Programs;
 
 namespace Registry.Web.Api;
 
+/// <summary>/api/v1/programs: a program's requirements, as its StateAdmin configures them.</summary>
 public static class ProgramsApi
 {
     public static void MapProgramsApi(this RouteGroupBuilder api)

@@ -1,7 +1,7 @@
 using MediatR;
 using Registry.Application.Features.Review;
 using Registry.Domain.Applications;
-using static Registry.Web.Api.RegistryApi;
+using static Registry.Web.Api.ApplicationsApi;
 
 namespace Registry.Web.Api;
 

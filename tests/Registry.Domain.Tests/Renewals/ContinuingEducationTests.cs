@@ -3,6 +3,7 @@ using Registry.Domain.Attestations;
 using Registry.Domain.Common;
 using Registry.Domain.Credentials;
 using Registry.Domain.Eligibility;
+using Registry.Domain.Exams;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.Tests.Support;
 
@@ -125,7 +126,7 @@ public class ContinuingEducationTests
         var application = CertificationApplication.StartReinstatement(credential, rules, Issued.ExpiresOn.AddDays(200), Issued.Staff, Issued.Now);
         application.AddContinuingEducation("Update", "Board", 30, Issued.ExpiresOn.AddDays(100), true, null, Issued.ExpiresOn.AddDays(200));
 
-        var oldPass = new Exams.ExamAttempt(credential.HolderPersonId, credential.ProgramId, rules.Exam!, Issued.IssuedOn.AddDays(-10), 80, 1, Issued.Staff, Issued.Now);
+        var oldPass = new ExamAttempt(credential.HolderPersonId, credential.ProgramId, rules.Exam!, Issued.IssuedOn.AddDays(-10), 80, 1, Issued.Staff, Issued.Now);
         var result = EligibilityCheck.EvaluateContinuing(rules, ApplicantRecords.Of(application, [oldPass]), Titles, new ContinuingTerms(ApplicationType.Reinstatement, false, Issued.ExpiresOn));
 
         Assert.Equal((30m, 45m, false), (result.Requirements[0].Have, result.Requirements[0].Need, result.Requirements[0].IsMet));

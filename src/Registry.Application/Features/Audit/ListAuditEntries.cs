@@ -1,8 +1,11 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
+using Registry.Domain.Auditing;
 
 namespace Registry.Application.Features.Audit;
 
@@ -31,6 +34,11 @@ public static class ListAuditEntries
 
     public sealed record EntryModel(DateTimeOffset At, string? ActorName, string Action, string EntityType, string EntityId, string? Before, string? After);
 
+    public sealed class MappingProfile : Profile
+    {
+        public MappingProfile() => CreateProjection<AuditEntry, EntryModel>();
+    }
+
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
@@ -44,7 +52,7 @@ public static class ListAuditEntries
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db) : IRequestHandler<Query, Model>
+    public sealed class Handler(IRegistryDbContext db, IConfigurationProvider mapping) : IRequestHandler<Query, Model>
     {
         public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -60,7 +68,7 @@ public static class ListAuditEntries
             var page = await entries
                 .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
                 .Skip((query.PageNumber - 1) * PageSize).Take(PageSize + 1)
-                .Select(a => new EntryModel(a.At, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Before, a.After))
+                .ProjectTo<EntryModel>(mapping)
                 .ToListAsync(cancellationToken);
             var actions = await db.AuditEntries.AsNoTracking().Where(a => a.StateCode == state)
                 .Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);

@@ -1,11 +1,11 @@
 using System.Globalization;
 using FluentValidation;
-using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
+using Registry.Application.Common.Uploads;
 using Registry.Domain.Common;
 using Registry.Domain.Exams;
 
@@ -20,6 +20,8 @@ public static class ImportExamResults
 {
     public const int MaximumBytes = 5 * 1024 * 1024;
     public const int MaximumRows = 10_000;
+
+    private static readonly SpreadsheetUpload Upload = new(nameof(Command.File), MaximumBytes, MaximumRows);
 
     [AllowedRoles(Roles.Reviewer, Roles.StateAdmin)]
     public sealed record Command(Guid ProgramId, Stream File, string FileName) : ICommand<Outcome>, IProgramScoped;
@@ -43,13 +45,11 @@ public static class ImportExamResults
     {
         public async Task<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
-            var bytes = await ReadAtMostAsync(command.File, MaximumBytes + 1, cancellationToken);
-            if (bytes.Length == 0) throw Refused("Choose a results file; the file chosen is empty.");
-            if (bytes.Length > MaximumBytes) throw Refused("The file is larger than 5 MB; split it into smaller files.");
+            var bytes = await Upload.ReadAsync(command.File, "Choose a results file; the file chosen is empty.",
+                "The file is larger than 5 MB; split it into smaller files.", cancellationToken);
             var sheet = reader.Read(bytes);
-            if (sheet.Problem is not null) throw Refused(sheet.Problem);
-            if (sheet.Rows.Count == 0) throw Refused("The file has a header row but no results under it.");
-            if (sheet.Rows.Count > MaximumRows) throw Refused($"The file has {sheet.Rows.Count:N0} results; at most {MaximumRows:N0} can be imported at once.");
+            Upload.CheckSheet(sheet.Problem, sheet.Rows.Count, "The file has a header row but no results under it.",
+                $"The file has {sheet.Rows.Count:N0} results; at most {MaximumRows:N0} can be imported at once.");
 
             var program = await db.Programs.SingleAsync(p => p.Id == command.ProgramId, cancellationToken);
             var exam = program.Requirements.Exam ?? throw new DomainRuleException("This program has no exam.");
@@ -89,7 +89,7 @@ public static class ImportExamResults
                         else problems.Add(new(candidate.Row.RowNumber, $"A different score ({recorded.Score}) is already recorded for this person on {candidate.TakenOn:yyyy-MM-dd}."));
                         continue;
                     }
-                    if (ExamRetakeRules.Refusal(exam, history, candidate.TakenOn) is { } refusal)
+                    if (new ExamRetakeRules(exam, history).RefusalToRecord(candidate.TakenOn) is { } refusal)
                     {
                         problems.Add(new(candidate.Row.RowNumber, refusal));
                         continue;
@@ -133,7 +133,7 @@ public static class ImportExamResults
             string key;
             if (!string.IsNullOrWhiteSpace(row.CandidateId))
             {
-                if (!Guid.TryParse(row.CandidateId.Trim(), out var id)) return $"The candidate id '{Shorten(row.CandidateId)}' is not a valid id.";
+                if (!Guid.TryParse(row.CandidateId.Trim(), out var id)) return $"The candidate id '{SpreadsheetUpload.Shorten(row.CandidateId)}' is not a valid id.";
                 key = id.ToString();
             }
             else if (!string.IsNullOrWhiteSpace(row.Email)) key = row.Email.Trim().ToLowerInvariant();
@@ -146,28 +146,14 @@ public static class ImportExamResults
             if (row.ExamDate is { } cellDate) takenOn = cellDate;
             else if (string.IsNullOrWhiteSpace(row.ExamDateText)) return "The exam date is missing.";
             else if (!DateOnly.TryParseExact(row.ExamDateText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out takenOn))
-                return $"The exam date '{Shorten(row.ExamDateText)}' is not a date in the form yyyy-mm-dd.";
+                return $"The exam date '{SpreadsheetUpload.Shorten(row.ExamDateText)}' is not a date in the form yyyy-mm-dd.";
             if (takenOn > today) return $"The exam date {takenOn:yyyy-MM-dd} is in the future.";
 
             if (!int.TryParse(row.Score?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var score) || score is < 0 or > RecordExamAttempt.MaximumScore)
-                return $"The score '{Shorten(row.Score)}' is not a whole number from 0 to {RecordExamAttempt.MaximumScore}.";
+                return $"The score '{SpreadsheetUpload.Shorten(row.Score)}' is not a whole number from 0 to {RecordExamAttempt.MaximumScore}.";
 
             candidate = new Candidate(row, personId, takenOn, score);
             return null;
-        }
-
-        private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text.Trim() : text[..40].Trim() + "…";
-
-        private static ValidationException Refused(string message) => new([new ValidationFailure(nameof(Command.File), message)]);
-
-        private static async Task<byte[]> ReadAtMostAsync(Stream source, long limit, CancellationToken cancellationToken)
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while (buffer.Length < limit && (read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
-                buffer.Write(chunk, 0, read);
-            return buffer.ToArray();
         }
     }
 }

@@ -57,7 +57,7 @@ public static class RecordExamAttempt
                 .Select(a => new { a.TakenOn, a.Passed }).ToListAsync(cancellationToken);
             if (history.Any(a => a.TakenOn == command.TakenOn))
                 throw new ConflictException($"A result is already recorded for this person on {command.TakenOn:yyyy-MM-dd}.");
-            if (ExamRetakeRules.Refusal(exam, history.Select(a => (a.TakenOn, a.Passed)), command.TakenOn) is { } refusal)
+            if (new ExamRetakeRules(exam, history.Select(a => (a.TakenOn, a.Passed))).RefusalToRecord(command.TakenOn) is { } refusal)
                 throw new DomainRuleException(refusal);
 
             var attempt = new ExamAttempt(personId, command.ProgramId, exam, command.TakenOn, command.Score!.Value, history.Count + 1, user.UserId!.Value, clock.GetUtcNow());

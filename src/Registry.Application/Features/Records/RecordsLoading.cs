@@ -4,9 +4,6 @@ using Registry.Domain.Applications;
 
 namespace Registry.Application.Features.Records;
 
-/// <summary>The id of a record an applicant has just added.</summary>
-public sealed record RecordAdded(Guid RecordId);
-
 internal static class RecordsLoading
 {
     /// <summary>Today (UTC) and the applicant's birth date: what a dated record may be.</summary>

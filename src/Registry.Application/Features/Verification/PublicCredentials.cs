@@ -4,28 +4,7 @@ using Registry.Domain.Credentials;
 
 namespace Registry.Application.Features.Verification;
 
-/// <summary>
-/// What anyone may know about a credential, and nothing more: the holder's legal name, the number, program,
-/// state, status, dates, public disciplinary actions (kind and date, never the reasons) and when the record
-/// last changed. Every verification page, endpoint and roster result is built from this one projection.
-/// </summary>
-public sealed record PublicCredential(
-    string CredentialNumber, string HolderName, string ProgramCode, string ProgramName, string State,
-    CredentialStatus Status, DateOnly IssuedOn, DateOnly ExpiresOn, IReadOnlyList<PublicAction> PublicActions, DateTimeOffset LastUpdated);
-
-/// <summary>A public disciplinary action: reprimand, probation, suspension or revocation, and the date it took effect.</summary>
-public sealed record PublicAction(CredentialEventKind Kind, DateOnly EffectiveOn)
-{
-    public string Description => Kind switch
-    {
-        CredentialEventKind.Reprimanded => "Reprimand",
-        CredentialEventKind.ProbationStarted => "Probation",
-        CredentialEventKind.Suspended => "Suspension",
-        CredentialEventKind.Revoked => "Revocation",
-        _ => Kind.ToString(),
-    };
-}
-
+/// <summary>Loads <see cref="PublicCredential"/>s: the one query every verification path uses.</summary>
 public static class PublicCredentials
 {
     /// <summary>Keeps IN lists well under every provider's parameter limit (SQL Server: 2,100).</summary>

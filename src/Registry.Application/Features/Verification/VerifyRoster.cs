@@ -1,9 +1,9 @@
 using FluentValidation;
-using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
+using Registry.Application.Common.Uploads;
 using Registry.Application.Features.Employers;
 using Registry.Domain.Credentials;
 using Registry.Domain.Jurisdictions;
@@ -19,6 +19,8 @@ public static class VerifyRoster
 {
     public const int MaximumRows = 10_000;
     public const int MaximumBytes = 10 * 1024 * 1024;
+
+    private static readonly SpreadsheetUpload Upload = new(nameof(Query.File), MaximumBytes, MaximumRows);
 
     [AllowedRoles(Roles.Employer)]
     public sealed record Query(Stream File, string FileName) : IRequest<Outcome>;
@@ -39,13 +41,11 @@ public static class VerifyRoster
         public async Task<Outcome> Handle(Query query, CancellationToken cancellationToken)
         {
             await EmployerAccess.ApprovedEmployerAsync(db, user, cancellationToken);
-            var bytes = await ReadAtMostAsync(query.File, MaximumBytes + 1, cancellationToken);
-            if (bytes.Length == 0) throw Refused("Choose a roster file; the file chosen is empty.");
-            if (bytes.Length > MaximumBytes) throw Refused("The file is larger than 10 MB; split the roster into smaller files.");
+            var bytes = await Upload.ReadAsync(query.File, "Choose a roster file; the file chosen is empty.",
+                "The file is larger than 10 MB; split the roster into smaller files.", cancellationToken);
             var sheet = reader.Read(bytes);
-            if (sheet.Problem is not null) throw Refused(sheet.Problem);
-            if (sheet.Rows.Count == 0) throw Refused("The file has a header row but no rows under it.");
-            if (sheet.Rows.Count > MaximumRows) throw Refused($"The roster has {sheet.Rows.Count:N0} rows; at most {MaximumRows:N0} can be verified at once. Split it into smaller files.");
+            Upload.CheckSheet(sheet.Problem, sheet.Rows.Count, "The file has a header row but no rows under it.",
+                $"The roster has {sheet.Rows.Count:N0} rows; at most {MaximumRows:N0} can be verified at once. Split it into smaller files.");
 
             var byNumber = await VerifyCredentials.FindAsync(db,
                 sheet.Rows.Select(r => CredentialNumber.TryParse(r.CredentialNumber, out var n) ? n : null).OfType<CredentialNumber>().Distinct().ToList(),
@@ -61,11 +61,11 @@ public static class VerifyRoster
             if (!string.IsNullOrWhiteSpace(row.CredentialNumber))
             {
                 if (!CredentialNumber.TryParse(row.CredentialNumber, out var number))
-                    return new(row, null, $"'{Shorten(row.CredentialNumber)}' is not a credential number (e.g. TN-CPRS-000123).", null);
+                    return new(row, null, $"'{SpreadsheetUpload.Shorten(row.CredentialNumber)}' is not a credential number (e.g. TN-CPRS-000123).", null);
                 if (!byNumber.TryGetValue(number!.Value, out var credential))
                     return new(row, null, "No credential has this number.", null);
                 var note = !string.IsNullOrWhiteSpace(row.LastName) && !credential.HolderName.EndsWith(row.LastName.Trim(), StringComparison.OrdinalIgnoreCase)
-                    ? $"The roster's last name ({Shorten(row.LastName)}) differs from the holder's name on the credential."
+                    ? $"The roster's last name ({SpreadsheetUpload.Shorten(row.LastName)}) differs from the holder's name on the credential."
                     : null;
                 return new(row, credential, null, note);
             }
@@ -73,7 +73,7 @@ public static class VerifyRoster
             if (string.IsNullOrWhiteSpace(row.LastName))
                 return new(row, null, "The row has neither a credential number nor a last name.", null);
             if (!StateCode.TryParse(row.State, out var state))
-                return new(row, null, string.IsNullOrWhiteSpace(row.State) ? "A name needs its state (e.g. TN) to be matched." : $"'{Shorten(row.State)}' is not a two-letter state code.", null);
+                return new(row, null, string.IsNullOrWhiteSpace(row.State) ? "A name needs its state (e.g. TN) to be matched." : $"'{SpreadsheetUpload.Shorten(row.State)}' is not a two-letter state code.", null);
 
             var candidates = byName[(state.Value, row.LastName.Trim().ToLowerInvariant())]
                 .Where(h => string.IsNullOrWhiteSpace(row.FirstName) || string.Equals(h.FirstName, row.FirstName.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -82,9 +82,9 @@ public static class VerifyRoster
             var name = $"{row.FirstName?.Trim()} {row.LastName.Trim()}".Trim();
             return candidates.Count switch
             {
-                0 => new(row, null, $"No credential in {state} is held by someone named {Shorten(name)}.", null),
+                0 => new(row, null, $"No credential in {state} is held by someone named {SpreadsheetUpload.Shorten(name)}.", null),
                 1 => new(row, candidates[0], null, null),
-                _ => new(row, null, $"{candidates.Count} credentials in {state} match {Shorten(name)}; add the credential number to tell them apart.", null),
+                _ => new(row, null, $"{candidates.Count} credentials in {state} match {SpreadsheetUpload.Shorten(name)}; add the credential number to tell them apart.", null),
             };
         }
 
@@ -110,19 +110,5 @@ public static class VerifyRoster
         }
 
         private sealed record Holder(string FirstName, PublicCredential Credential);
-
-        private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text.Trim() : text[..40].Trim() + "…";
-
-        private static ValidationException Refused(string message) => new([new ValidationFailure(nameof(Query.File), message)]);
-
-        private static async Task<byte[]> ReadAtMostAsync(Stream source, long limit, CancellationToken cancellationToken)
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while (buffer.Length < limit && (read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
-                buffer.Write(chunk, 0, read);
-            return buffer.ToArray();
-        }
     }
 }

@@ -5,16 +5,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Employers;
 using Registry.Application.Features.Verification;
+using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Pages.Employers;
 
 /// <summary>An employer uploads a roster and downloads the verification workbook; matched credentials may join the watch-list.</summary>
 [Authorize(Roles = Roles.Employer)]
-[RequestSizeLimit(UploadLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+[RequestSizeLimit(UploadLimits.Roster)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.Roster)]
 public sealed class RosterModel(IMediator mediator) : PageModel
 {
-    private const long UploadLimit = VerifyRoster.MaximumBytes + 1024 * 1024;
     public const string WorkbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [BindProperty]

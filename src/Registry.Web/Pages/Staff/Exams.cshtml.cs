@@ -13,12 +13,10 @@ namespace Registry.Web.Pages.Staff;
 
 /// <summary>State staff record exam sittings one at a time, or import the testing vendor's results file.</summary>
 [Authorize(Roles = $"{Roles.Reviewer},{Roles.StateAdmin}")]
-[RequestSizeLimit(UploadLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+[RequestSizeLimit(UploadLimits.ExamResults)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.ExamResults)]
 public sealed class ExamsModel(IMediator mediator, ICurrentUser user) : PageModel, IReloadOnFailure
 {
-    private const long UploadLimit = ImportExamResults.MaximumBytes + 1024 * 1024;
-
     [BindProperty(SupportsGet = true)]
     public Guid? ProgramId { get; set; }
 

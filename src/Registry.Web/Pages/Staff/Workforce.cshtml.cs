@@ -6,7 +6,6 @@ using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Jurisdictions;
 using Registry.Application.Features.Workforce;
-using Registry.Web.Api;
 using Registry.Web.Infrastructure;
 using Registry.Domain.Jurisdictions;
 
@@ -43,31 +42,23 @@ public sealed class WorkforceModel(IMediator mediator, ICurrentUser user, TimePr
 
     public async Task<IActionResult> OnGetDownloadAsync([FromServices] IWorkforceWorkbook workbook, CancellationToken cancellationToken)
     {
-        var query = WorkforceApi.WorkforceQuery(From, To, OwnState is { } own && States.Count == 0 ? [own] : States);
-        var report = await mediator.Send(query, cancellationToken);
-        var file = new MemoryStream();
-        workbook.Write(report, file);
-        file.Position = 0;
-        var states = report.States.Count == 1 ? report.States[0].StateCode : $"{report.States.Count}-states";
-        return File(file, WorkforceApi.Xlsx, $"workforce-{states}-{report.From:yyyy-MM-dd}-to-{report.To:yyyy-MM-dd}.xlsx");
+        var query = WorkforceDownloads.WorkforceQuery(From, To, OwnState is { } own && States.Count == 0 ? [own] : States);
+        var (content, fileName) = WorkforceDownloads.Workbook(await mediator.Send(query, cancellationToken), workbook);
+        return File(content, WorkforceDownloads.Xlsx, fileName);
     }
 
     public async Task<IActionResult> OnGetSnapshotAsync(Guid id, CancellationToken cancellationToken)
     {
         var file = await mediator.Send(new DownloadWorkforceSnapshot.Query(id), cancellationToken);
-        return File(file.Content, WorkforceApi.Xlsx, file.FileName);
+        return File(file.Content, WorkforceDownloads.Xlsx, file.FileName);
     }
 
     public async Task<IActionResult> OnGetRosterAsync(string? state, [FromServices] IRosterWriter writer, CancellationToken cancellationToken)
     {
         var target = OwnState ?? state;
         if (string.IsNullOrWhiteSpace(target)) return NotFound();
-        var rows = await mediator.Send(new ExportRoster.Query(target), cancellationToken);
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"roster-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
-            64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await writer.WriteAsync(rows, file, cancellationToken);
-        file.Position = 0;
-        return File(file, WorkforceApi.Xlsx, $"roster-{target.ToUpperInvariant()}-{clock.GetUtcNow():yyyy-MM-dd}.xlsx");
+        var (content, fileName) = await WorkforceDownloads.RosterAsync(target, mediator, writer, clock, cancellationToken);
+        return File(content, WorkforceDownloads.Xlsx, fileName);
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)

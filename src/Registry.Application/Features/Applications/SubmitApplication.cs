@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
@@ -34,45 +33,6 @@ public static class SubmitApplication
                 drawn = CeAudit.Draw(program.Requirements.CeAuditPercent, random);
             }
             application.Submit(user.UserId!.Value, clock.GetUtcNow(), eligibility, command.Answer, drawn);
-            return application.Status;
-        }
-    }
-}
-
-/// <summary>The applicant withdraws an open application; nothing is deleted.</summary>
-public static class WithdrawApplication
-{
-    [AllowedRoles(Roles.Applicant)]
-    public sealed record Command(Guid ApplicationId, string? Reason) : ICommand<ApplicationStatus>, IApplicationScoped;
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator() => RuleFor(c => c.Reason).MaximumLength(2000);
-    }
-
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, ApplicationStatus>
-    {
-        public async Task<ApplicationStatus> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
-            application.Withdraw(user.UserId!.Value, clock.GetUtcNow(), command.Reason);
-            return application.Status;
-        }
-    }
-}
-
-/// <summary>A reviewer of the application's state takes a submitted application into review.</summary>
-public static class BeginReview
-{
-    [AllowedRoles(Roles.Reviewer, Roles.StateAdmin)]
-    public sealed record Command(Guid ApplicationId) : ICommand<ApplicationStatus>, IApplicationScoped;
-
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, ApplicationStatus>
-    {
-        public async Task<ApplicationStatus> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
-            application.BeginReview(user.UserId!.Value, clock.GetUtcNow());
             return application.Status;
         }
     }

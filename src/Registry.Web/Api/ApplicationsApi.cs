@@ -1,26 +1,61 @@
 using MediatR;
-using Registry.Domain.Applications;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Application.Features.Applications;
+using Registry.Application.Features.Attestations;
 using Registry.Application.Features.Records;
-using Registry.Domain.Documents;
+using Registry.Domain.Applications;
 
 namespace Registry.Web.Api;
 
-/// <summary>The applicant's records, evidence documents, and the public confirmation links.</summary>
-public static class RecordsApi
+/// <summary>/api/v1/applications: an applicant's applications, their checklist and attestations, and the records on them.</summary>
+public static class ApplicationsApi
 {
-    /// <summary>Room for the multipart wrapping around a 10 MB file; anything larger is cut off before it is read.</summary>
-    private const long UploadLimit = EvidenceDocument.MaximumBytes + 1024 * 1024;
-
-    public static void MapRecordsApi(this RouteGroupBuilder api)
+    public static void MapApplicationsApi(this RouteGroupBuilder api)
     {
-        var records = api.MapGroup("/applications/{id:guid}").WithTags("Records")
+        var applications = api.MapGroup("/applications")
             .RequireAuthorization(DependencyInjection.ApiPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        applications.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyApplications.Query(), ct))
+            .WithSummary("The signed-in applicant's applications.");
+        applications.MapPost("/", async Task<Created<StartApplication.Started>> (StartApplication.Command command, IMediator mediator, CancellationToken ct) =>
+            {
+                var started = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/applications/{started.ApplicationId}", started);
+            })
+            .WithSummary("Start a draft application for a program.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        applications.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetApplication.Query(id), ct))
+            .WithSummary("One application and its history.");
+        applications.MapPost("/{id:guid}/submit", async (Guid id, SubmitRequest? body, IMediator mediator, CancellationToken ct) =>
+                new StatusResponse(await mediator.Send(new SubmitApplication.Command(id, body?.Answer), ct)))
+            .WithSummary("Submit a draft, or resubmit with the answer to a request for information; refused with what is missing while the checklist has an unmet line.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        applications.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawRequest? body, IMediator mediator, CancellationToken ct) =>
+                new StatusResponse(await mediator.Send(new WithdrawApplication.Command(id, body?.Reason), ct)))
+            .WithSummary("Withdraw an open application.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        applications.MapPost("/{id:guid}/review", async (Guid id, IMediator mediator, CancellationToken ct) => new StatusResponse(await mediator.Send(new BeginReview.Command(id), ct)))
+            .WithSummary("State staff: take a submitted application into review.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        applications.MapGet("/{id:guid}/overview", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetApplicationOverview.Query(id), ct))
+            .WithSummary("The application with its eligibility checklist (have / need for every requirement), exam readiness, attestations and history.");
+        applications.MapGet("/{id:guid}/attestations", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListAttestations.Query(id), ct))
+            .WithSummary("The program's attestations and disclosures: the words to sign now, or the words signed.");
+        applications.MapPost("/{id:guid}/attestations", (Guid id, SignAttestation.Command command, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(command with { ApplicationId = id }, ct))
+            .WithSummary("Sign an attestation or answer a disclosure question on its current wording.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        MapRecords(applications.MapGroup("/{id:guid}").WithTags("Records").ProducesProblem(StatusCodes.Status409Conflict));
+    }
+
+    /// <summary>The training, work, supervision, reference and continuing-education records on one application.</summary>
+    private static void MapRecords(RouteGroupBuilder records)
+    {
         records.MapGet("/records", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetRecords.Query(id), ct))
             .WithSummary("Every training, work, supervision, reference and continuing-education record on an application.");
         records.MapPost("/training", (Guid id, AddTrainingRecord.Command command, IMediator mediator, CancellationToken ct) =>
@@ -56,31 +91,6 @@ public static class RecordsApi
         records.MapPost("/references/{referenceId:guid}/confirmation-requests", (Guid id, Guid referenceId, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new RequestReferenceConfirmation.Command(id, referenceId), ct))
             .WithSummary("E-mail a referee a link to confirm their reference.");
-
-        var confirmations = api.MapGroup("/confirmations").WithTags("Confirmations").AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        confirmations.MapGet("/{token}", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new GetConfirmation.Query(token), ct))
-            .WithSummary("Public: what a confirmation link asks its holder to confirm (refused when used, expired or altered).");
-        confirmations.MapPost("/{token}", (string token, ConfirmRequest? body, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ConfirmRecords.Command { Token = token, Statement = body?.Statement }, ct))
-            .WithSummary("Public: confirm what the link names; a link works once.");
-
-        var documents = api.MapGroup("/documents").WithTags("Documents")
-            .RequireAuthorization(DependencyInjection.ApiPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        documents.MapPost("/", UploadAsync)
-            .WithSummary("Upload evidence (multipart field 'evidence'): PDF, PNG or JPEG by content, at most 10 MB.")
-            .DisableAntiforgery()
-            .WithFormOptions(multipartBodyLengthLimit: UploadLimit)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(UploadLimit));
-        documents.MapGet("/{documentId:guid}", async (Guid documentId, IMediator mediator, CancellationToken ct) =>
-            {
-                var document = await mediator.Send(new DownloadEvidence.Query(documentId), ct);
-                return TypedResults.Stream(document.Content, document.ContentType, document.FileName);
-            })
-            .WithSummary("Download evidence: its owner, staff of a state where the owner has applied, or a system administrator.");
     }
 
     private static async Task<Created<RecordAdded>> Added(Guid applicationId, string kind, Task<RecordAdded> adding)
@@ -89,14 +99,11 @@ public static class RecordsApi
         return TypedResults.Created($"/api/v1/applications/{applicationId}/{kind}/{added.RecordId}", added);
     }
 
-    private static async Task<Created<UploadEvidence.Uploaded>> UploadAsync(IFormFile? evidence, IMediator mediator, CancellationToken ct)
-    {
-        await using var content = evidence?.OpenReadStream() ?? Stream.Null;
-        var uploaded = await mediator.Send(new UploadEvidence.Command(content, evidence?.FileName ?? "", evidence?.Length ?? 0), ct);
-        return TypedResults.Created($"/api/v1/documents/{uploaded.DocumentId}", uploaded);
-    }
+    public sealed record WithdrawRequest(string? Reason);
+
+    public sealed record SubmitRequest(string? Answer);
+
+    public sealed record StatusResponse(ApplicationStatus Status);
 
     public sealed record SupervisorRequest(string? SupervisorEmail);
-
-    public sealed record ConfirmRequest(string? Statement);
 }

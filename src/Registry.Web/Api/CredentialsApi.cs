@@ -1,12 +1,14 @@
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Application.Features.Discipline;
+using Registry.Application.Features.Renewals;
 
 namespace Registry.Web.Api;
 
-/// <summary>Credentials for their holders and their state's staff: history, discipline cases, reinstatement, relinquishment.</summary>
-public static class DisciplineApi
+/// <summary>/api/v1/credentials: a credential for its holder and its state's staff: history, discipline cases, reinstatement, relinquishment, renewal.</summary>
+public static class CredentialsApi
 {
-    public static void MapDisciplineApi(this RouteGroupBuilder api)
+    public static void MapCredentialsApi(this RouteGroupBuilder api)
     {
         var credentials = api.MapGroup("/credentials/{id:guid}").RequireAuthorization(DependencyInjection.ApiPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
@@ -35,6 +37,20 @@ public static class DisciplineApi
         credentials.MapPost("/relinquish", async (Guid id, ReasonBody? body, IMediator mediator, CancellationToken ct) =>
                 new { status = await mediator.Send(new RelinquishCredential.Command(id, body?.Reason), ct) })
             .WithSummary("The holder gives up their credential.");
+
+        // Renewal and reinstatement start an application, which then goes through /applications.
+        credentials.MapPost("/renewal", (Guid id, IMediator mediator, CancellationToken ct) => Started(mediator.Send(new StartRenewal.Command(id), ct)))
+            .WithTags("Renewals")
+            .WithSummary("The holder starts a renewal, from the renewal window's opening to the end of the grace period; one open renewal per credential.");
+        credentials.MapPost("/reinstatement", (Guid id, IMediator mediator, CancellationToken ct) => Started(mediator.Send(new StartReinstatement.Command(id), ct)))
+            .WithTags("Renewals")
+            .WithSummary("The holder of a lapsed credential applies for reinstatement.");
+    }
+
+    private static async Task<Created<StartRenewal.Started>> Started(Task<StartRenewal.Started> starting)
+    {
+        var started = await starting;
+        return TypedResults.Created($"/api/v1/applications/{started.ApplicationId}", started);
     }
 
     public sealed record ResponseBody(string? Response);

@@ -31,28 +31,3 @@ public static class ListWorkforceSnapshots
         }
     }
 }
-
-/// <summary>One snapshot's workbook; another state's snapshot is "not found" for a StateAdmin.</summary>
-public static class DownloadWorkforceSnapshot
-{
-    [AllowedRoles(Roles.StateAdmin, Roles.SystemAdmin, Roles.NationalAnalyst)]
-    public sealed record Query(Guid SnapshotId) : IRequest<File>;
-
-    public sealed record File(string FileName, byte[] Content);
-
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user) : IRequestHandler<Query, File>
-    {
-        public async Task<File> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var snapshot = await db.WorkforceSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == query.SnapshotId, cancellationToken);
-            if (snapshot is null || !(SnapshotAccess.ReadsEveryState(user) || user.StateCode == snapshot.StateCode))
-                throw new NotFoundException("Workforce snapshot", query.SnapshotId);
-            return new File($"workforce-{snapshot.StateCode.Value}-{snapshot.Month:yyyy-MM}.xlsx", snapshot.Workbook);
-        }
-    }
-}
-
-internal static class SnapshotAccess
-{
-    public static bool ReadsEveryState(ICurrentUser user) => user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.NationalAnalyst);
-}

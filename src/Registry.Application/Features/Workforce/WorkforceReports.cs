@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Domain.Jurisdictions;
+
+namespace Registry.Application.Features.Workforce;
+
+/// <summary>Builds a <see cref="WorkforceReport"/> from the database's aggregates; used by the export and the monthly snapshot.</summary>
+public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts counts, TimeProvider clock)
+{
+    public async Task<WorkforceReport> BuildAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
+    {
+        var codes = states.Select(s => s.Value).ToList();
+        // Reference data: a few dozen states and their programs, filtered here.
+        var jurisdictions = (await db.Jurisdictions.AsNoTracking().Select(j => new { j.Code, j.Name }).ToListAsync(cancellationToken))
+            .Select(j => new { Code = j.Code.Value, j.Name }).Where(j => codes.Contains(j.Code)).ToList();
+        var programs = (await db.Programs.AsNoTracking().Select(p => new { p.Id, p.StateCode, p.Code, p.Name }).ToListAsync(cancellationToken))
+            .Select(p => new { p.Id, State = p.StateCode.Value, p.Code, p.Name }).Where(p => codes.Contains(p.State)).ToList();
+
+        var credentialRows = await counts.CredentialCountsAsync(from, to, states, cancellationToken);
+        var openApplications = await counts.OpenApplicationsAsync(to, states, cancellationToken);
+        var decisionTimes = await counts.DecisionTimesAsync(from, to, states, cancellationToken);
+
+        var sections = jurisdictions.OrderBy(j => j.Code).Select(j =>
+        {
+            var rows = credentialRows.Where(r => r.State.Value == j.Code).ToList();
+            var programLines = programs.Where(p => p.State == j.Code).OrderBy(p => p.Code)
+                .Select(p => new WorkforceReport.ProgramLine(j.Code, p.Code, p.Name, WorkforceCounts.Sum(rows.Where(r => r.ProgramId == p.Id).Select(r => r.Counts))))
+                .ToList();
+            var countyLines = rows
+                .GroupBy(r => CountyLabel(r, j.Code), StringComparer.OrdinalIgnoreCase)
+                .Select(g => new WorkforceReport.CountyLine(g.First().County is { } county && g.Key != WorkforceReport.NoAddress && g.Key != WorkforceReport.OutsideTheState ? county : g.Key,
+                    WorkforceCounts.Sum(g.Select(r => r.Counts))))
+                .OrderBy(c => c.County == WorkforceReport.NoAddress || c.County == WorkforceReport.OutsideTheState ? 1 : 0).ThenBy(c => c.County, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            return new WorkforceReport.StateSection(j.Code, j.Name, programLines, countyLines,
+                openApplications.Where(a => a.State.Value == j.Code).OrderBy(a => a.Type).ThenBy(a => a.Status).ToList(),
+                decisionTimes.SingleOrDefault(d => d.State.Value == j.Code));
+        }).ToList();
+
+        return new WorkforceReport(from, to, clock.GetUtcNow(), sections);
+    }
+
+    private static string CountyLabel(CredentialCountRow row, string state) =>
+        row.County is null || row.ResidenceState is null ? WorkforceReport.NoAddress
+        : row.ResidenceState.Value.Value != state ? WorkforceReport.OutsideTheState
+        : row.County;
+}
