@@ -13,8 +13,8 @@ public sealed class OutboxPageTests(BrowserFixture fixture)
     public async Task The_system_admin_finds_a_failed_message_and_retries_it()
     {
         var subject = $"Undeliverable {Guid.NewGuid():N}";
-        var message = new Notification("bounce@test.example", "Test", subject, "Private link: http://localhost/secret", DateTimeOffset.UtcNow);
-        for (var attempt = 0; attempt < Notification.MaxAttempts; attempt++) message.MarkFailed("550 5.1.1 Mailbox unavailable", DateTimeOffset.UtcNow);
+        var message = new Notification("bounce@test.example", "Test", subject, "Private link: http://localhost/secret", fixture.Clock.GetUtcNow());
+        for (var attempt = 0; attempt < Notification.MaxAttempts; attempt++) message.MarkFailed("550 5.1.1 Mailbox unavailable", fixture.Clock.GetUtcNow());
         await using (var scope = fixture.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();

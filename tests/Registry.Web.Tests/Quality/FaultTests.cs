@@ -112,7 +112,7 @@ public sealed class FaultTests : IAsyncLifetime
             INSERT INTO "Applications" ("Id", "PersonId", "ProgramId", "Type", "Status", "CreatedAt", "SubmittedAt", "RequirementsVersion", "Version")
             SELECT gen_random_uuid(), p."Id", '{programId}', 'Initial', 'UnderReview', now(), now(), 1, 0 FROM "People" p;
             """);
-        var takenOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10);
+        var takenOn = TestClock.StartDay.AddDays(-10);
         string File(Func<int, int> score) => "Email,Exam date,Score\n" + string.Concat(Enumerable.Range(1, 10000).Select(n => $"candidate{n}@example.org,{takenOn:yyyy-MM-dd},{score(n)}\n"));
         var auditBefore = await ScalarAsync(connection, """SELECT count(*) FROM "AuditLog" """);
 
