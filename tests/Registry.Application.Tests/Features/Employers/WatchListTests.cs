@@ -125,6 +125,7 @@ public sealed class WatchListTests(SliceFixture fixture) : SliceTest(fixture)
     {
         var world = await WorldAsync();
         await Fixture.SendAsync(new RelinquishCredential.Command(world.Other.Id, "Retiring."), TestUsers.Applicant(world.Other.HolderPersonId));
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         await WatchAsync(world.Bystander, world.Other);
 
         await NotifyAsync();
