@@ -65,6 +65,7 @@ public sealed class FaultTests : IAsyncLifetime
             await AssertCleanAsync(started);
             if (!started.IsSuccessStatusCode) return (Started: false, Submitted: false);
             var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetGuid();
+            Fixture.Factory.Clock.Advance(TimeSpan.FromSeconds(1)); // so the submission's history entry comes after the draft's
             var submitted = await client.PostAsync($"/api/v1/applications/{id}/submit", null);
             await AssertCleanAsync(submitted);
             return (Started: true, Submitted: submitted.IsSuccessStatusCode);
