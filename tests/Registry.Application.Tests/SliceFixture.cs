@@ -81,6 +81,9 @@ public abstract class SliceTest(SliceFixture fixture) : IAsyncLifetime
 {
     protected SliceFixture Fixture { get; } = fixture;
 
+    /// <summary>The host's time: <see cref="TestClock.Start"/> until the test moves the clock.</summary>
+    protected DateTimeOffset Now => Fixture.Clock.GetUtcNow();
+
     public Task InitializeAsync()
     {
         Fixture.Clock.Reset();

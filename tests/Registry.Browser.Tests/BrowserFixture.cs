@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -21,6 +22,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>The host's services, for arranging what no page can (e.g. a message the relay kept refusing).</summary>
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>The host's clock; no browser test moves it, so every page sees <see cref="TestClock.Start"/>.</summary>
+    public TestClock Clock => _factory.Clock;
+
+    /// <summary>The host's date (UTC, the same day as in every US state at <see cref="TestClock.Start"/>).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>A day counted from <see cref="Today"/>, as a date field takes it.</summary>
+    public string DateInput(int daysFromToday = 0) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task InitializeAsync()
     {

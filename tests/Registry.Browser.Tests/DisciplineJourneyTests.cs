@@ -27,7 +27,7 @@ public sealed class DisciplineJourneyTests(BrowserFixture fixture)
         await admin.Locator("tbody a").First.ClickAsync();
         await admin.AssertAccessibleAsync();
         await admin.GetByLabel("Notice to the holder").FillAsync("A client raised a concern about a missed appointment.");
-        await admin.GetByLabel("Respond by").FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd"));
+        await admin.GetByLabel("Respond by").FillAsync(fixture.DateInput(14));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Open case and send notice" }).ClickAsync();
         Assert.Contains("The case is open", await admin.GetByRole(AriaRole.Status).InnerTextAsync());
         await admin.AssertAccessibleAsync();

@@ -21,7 +21,7 @@ public sealed class ExamsPageTests(BrowserFixture fixture)
 
         // Casey Nguyen has a Texas application; her sitting is recorded and shown.
         await page.GetByLabel("Applicant's e-mail address").FillAsync("casey.nguyen@example.org");
-        await page.GetByLabel("Exam date").FillAsync(DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Exam date").FillAsync(fixture.DateInput(-3));
         await page.GetByLabel("Score").FillAsync("64");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record sitting" }).ClickAsync();
         Assert.Contains("casey.nguyen@example.org", await page.Locator("main").InnerTextAsync());

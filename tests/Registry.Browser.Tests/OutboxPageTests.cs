@@ -16,8 +16,8 @@ public sealed class OutboxPageTests(BrowserFixture fixture)
     {
         var label = $"Undeliverable {Guid.NewGuid():N}";
         var subject = $"Please confirm supervision for {label}";
-        var message = TestMessages.WithPrivateLink("bounce@test.example", label, "http://localhost/secret", DateTimeOffset.UtcNow);
-        for (var attempt = 0; attempt < Notification.MaxAttempts; attempt++) message.MarkFailed("550 5.1.1 Mailbox unavailable", DateTimeOffset.UtcNow);
+        var message = TestMessages.WithPrivateLink("bounce@test.example", label, "http://localhost/secret", fixture.Clock.GetUtcNow());
+        for (var attempt = 0; attempt < Notification.MaxAttempts; attempt++) message.MarkFailed("550 5.1.1 Mailbox unavailable", fixture.Clock.GetUtcNow());
         await using (var scope = fixture.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();

@@ -19,7 +19,7 @@ public sealed partial class RenewalJourneyTests(BrowserFixture fixture)
         await Visit(holder, "/Credentials");
         var number = (await holder.Locator("main h2").First.InnerTextAsync()).Trim();
         Assert.Matches(TennesseeNumber(), number);
-        var oldExpiry = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
+        var oldExpiry = fixture.Today.AddDays(40);
         Assert.Contains($"Expires {oldExpiry:MMMM d, yyyy}", await holder.Locator("main").InnerTextAsync());
         await Click(holder, $"Renew credential {number}");
 
@@ -71,12 +71,12 @@ public sealed partial class RenewalJourneyTests(BrowserFixture fixture)
         Assert.Contains("Renewed", page);
     }
 
-    private static async Task AddCeAsync(IPage page, string course, string hours, bool ethics)
+    private async Task AddCeAsync(IPage page, string course, string hours, bool ethics)
     {
         await page.GetByLabel("Course name").FillAsync(course);
         await page.GetByLabel("Education provider").FillAsync("Tennessee Peer Institute");
         await page.GetByLabel("Hours").FillAsync(hours);
-        await page.GetByLabel("Completion date").FillAsync(DateTime.UtcNow.AddDays(-60).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Completion date").FillAsync(fixture.DateInput(-60));
         if (ethics) await page.GetByText("This course is about ethics").ClickAsync();
         await Click(page, "Add course");
     }

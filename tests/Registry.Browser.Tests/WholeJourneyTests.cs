@@ -11,8 +11,8 @@ namespace Registry.Browser.Tests;
 [Collection(nameof(BrowserCollection))]
 public sealed class WholeJourneyTests(BrowserFixture fixture)
 {
-    private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd");
-    private static readonly string LastMonth = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd");
+    private string Today => fixture.DateInput();
+    private string LastMonth => fixture.DateInput(-30);
 
     [Fact]
     public async Task A_new_applicant_goes_from_registration_to_a_submitted_application()
@@ -106,7 +106,7 @@ public sealed class WholeJourneyTests(BrowserFixture fixture)
         await page.AssertAccessibleAsync();
     }
 
-    private static async Task AddCourse(IPage page, string course, string domain, string hours)
+    private async Task AddCourse(IPage page, string course, string domain, string hours)
     {
         await page.GetByLabel("Course name").FillAsync(course);
         await page.GetByLabel("Training provider").FillAsync("Texas Peer Training Institute");

@@ -22,7 +22,7 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
 {
     public TestDatabase Database { get; } = database;
 
-    /// <summary>The host's clock: the system's time until a test moves it (e.g. past a link's expiry).</summary>
+    /// <summary>The host's clock: frozen at <see cref="TestClock.Start"/> until a test moves it (e.g. past a link's expiry).</summary>
     public TestClock Clock { get; } = new();
 
     /// <summary>Counts the SQL commands of requests marked for counting (query discipline tests).</summary>

@@ -1,13 +1,31 @@
 namespace Registry.Testing;
 
-/// <summary>The system clock, unless a test moves it on; the test host uses it as its <see cref="TimeProvider"/>.</summary>
+/// <summary>
+/// A clock that stands still at <see cref="Start"/> until a test moves it; the test host uses it as its
+/// <see cref="TimeProvider"/>, and no test reads the system clock (an architecture test keeps it so).
+/// </summary>
 public sealed class TestClock : TimeProvider
 {
-    private TimeSpan _offset;
+    /// <summary>
+    /// A Tuesday at 11:00 in New York, 10:00 in Nashville and Austin, 05:00 in Honolulu: the same date in UTC and
+    /// in every US state's zone. Later than the real date on purpose: confirmation links are checked against the
+    /// system clock by Data Protection's time-limited protector, so the links this clock dates must not have
+    /// expired in real time.
+    /// </summary>
+    public static readonly DateTimeOffset Start = new(2027, 6, 15, 15, 0, 0, TimeSpan.Zero);
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
+    /// <summary>The date of <see cref="Start"/>, the same in UTC and in every US state.</summary>
+    public static readonly DateOnly StartDay = DateOnly.FromDateTime(Start.UtcDateTime);
 
-    public void Advance(TimeSpan by) => _offset += by;
+    // Ticks, so the host's threads never read half of a move.
+    private long _utcTicks = Start.UtcTicks;
 
-    public void Reset() => _offset = TimeSpan.Zero;
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _utcTicks, by.Ticks);
+
+    public void SetTo(DateTimeOffset instant) => Interlocked.Exchange(ref _utcTicks, instant.UtcTicks);
+
+    /// <summary>Back to <see cref="Start"/>, so a test that moved the clock leaves the next test none of it.</summary>
+    public void Reset() => SetTo(Start);
 }

@@ -54,7 +54,7 @@ public sealed class ApplicationsPageTests(WebFixture fixture) : WebTest(fixture)
     {
         var (programId, browser, page) = await SignedInApplicantAsync();
         var stranger = TestData.Person("Lee", "Stranger");
-        var theirs = CertificationApplication.Start(stranger.Id, programId, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var theirs = CertificationApplication.Start(stranger.Id, programId, ApplicationType.Initial, Guid.NewGuid(), Now);
         await Fixture.InsertAsync(stranger, theirs);
 
         var response = await browser.PostAsync($"/Applications?handler=Submit&id={theirs.Id}", Form(page));

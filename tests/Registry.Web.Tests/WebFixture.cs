@@ -109,7 +109,14 @@ public abstract class WebTest(WebFixture fixture) : IAsyncLifetime
 {
     protected WebFixture Fixture { get; } = fixture;
 
-    public Task InitializeAsync() => Fixture.Factory.Database.ResetAsync();
+    /// <summary>The host's time: <see cref="TestClock.Start"/> until the test moves the clock.</summary>
+    protected DateTimeOffset Now => Fixture.Factory.Clock.GetUtcNow();
+
+    public Task InitializeAsync()
+    {
+        Fixture.Factory.Clock.Reset();
+        return Fixture.Factory.Database.ResetAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -14,8 +14,8 @@ public sealed class ConcurrencyAndHistoryTests(SliceFixture fixture) : SliceTest
     {
         var state = TestData.State("TN", "Tennessee");
         var person = TestData.Person();
-        var application = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow);
-        application.Submit(Guid.NewGuid(), DateTimeOffset.UtcNow, EligibilityResult.NothingRequired);
+        var application = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), Now);
+        application.Submit(Guid.NewGuid(), Now, EligibilityResult.NothingRequired);
         await Fixture.InsertAsync(state, person, application);
 
         await Fixture.ExecuteAsync(async first =>
@@ -24,10 +24,10 @@ public sealed class ConcurrencyAndHistoryTests(SliceFixture fixture) : SliceTest
             await Fixture.ExecuteAsync(async second =>
             {
                 var theirs = await second.Applications.Include(a => a.History).SingleAsync(a => a.Id == application.Id);
-                theirs.Withdraw(Guid.NewGuid(), DateTimeOffset.UtcNow, "Changed my mind.");
+                theirs.Withdraw(Guid.NewGuid(), Now, "Changed my mind.");
                 await second.SaveChangesAsync();
             });
-            mine.BeginReview(Guid.NewGuid(), DateTimeOffset.UtcNow);
+            mine.BeginReview(Guid.NewGuid(), Now);
             await Assert.ThrowsAsync<ConflictException>(() => first.SaveChangesAsync());
         });
 
@@ -42,9 +42,9 @@ public sealed class ConcurrencyAndHistoryTests(SliceFixture fixture) : SliceTest
         var state = TestData.State("PA", "Pennsylvania");
         var person = TestData.Person();
         var issuedOn = new DateOnly(2024, 1, 15);
-        var credential = Credential.Issue(state.Programs[0], person.Id, issuedOn, Guid.NewGuid(), DateTimeOffset.UtcNow);
-        credential.Suspend("Conditions unmet.", new DateOnly(2024, 6, 1), null, Guid.NewGuid(), DateTimeOffset.UtcNow);
-        credential.Reinstate(new DateOnly(2024, 9, 1), Guid.NewGuid(), DateTimeOffset.UtcNow, null);
+        var credential = Credential.Issue(state.Programs[0], person.Id, issuedOn, Guid.NewGuid(), Now);
+        credential.Suspend("Conditions unmet.", new DateOnly(2024, 6, 1), null, Guid.NewGuid(), Now);
+        credential.Reinstate(new DateOnly(2024, 9, 1), Guid.NewGuid(), Now, null);
         await Fixture.InsertAsync(state, person, credential);
 
         var saved = await Fixture.QueryAsync(db => db.Credentials.Include(c => c.History).AsNoTracking().SingleAsync(c => c.Number == credential.Number));
@@ -63,12 +63,12 @@ public sealed class ConcurrencyAndHistoryTests(SliceFixture fixture) : SliceTest
     {
         var state = TestData.State("PA", "Pennsylvania");
         var person = TestData.Person();
-        var first = Credential.Issue(state.Programs[0], person.Id, new DateOnly(2024, 1, 15), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var first = Credential.Issue(state.Programs[0], person.Id, new DateOnly(2024, 1, 15), Guid.NewGuid(), Now);
         await Fixture.InsertAsync(state, person, first);
 
         // A stale copy of the program hands out the same sequence again.
         var stale = TestData.State("PA", "Pennsylvania").Programs[0];
-        var duplicate = Credential.Issue(stale, person.Id, new DateOnly(2024, 2, 1), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var duplicate = Credential.Issue(stale, person.Id, new DateOnly(2024, 2, 1), Guid.NewGuid(), Now);
         Assert.Equal(first.Number, duplicate.Number);
 
         await Assert.ThrowsAsync<ConflictException>(() => Fixture.ExecuteAsync(async db =>
@@ -83,7 +83,7 @@ public sealed class ConcurrencyAndHistoryTests(SliceFixture fixture) : SliceTest
     {
         var state = TestData.State("PA", "Pennsylvania");
         var person = TestData.Person();
-        var credential = Credential.Issue(state.Programs[0], person.Id, new DateOnly(2024, 1, 15), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var credential = Credential.Issue(state.Programs[0], person.Id, new DateOnly(2024, 1, 15), Guid.NewGuid(), Now);
         await Fixture.InsertAsync(state, person, credential);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Fixture.ExecuteAsync(async db =>

@@ -24,7 +24,7 @@ public sealed class RecordsPagesTests(BrowserFixture fixture)
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Records" }).GetByRole(AriaRole.Link, new() { Name = "Supervision" }).ClickAsync();
-        await page.GetByLabel("Date of the session").FillAsync(DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Date of the session").FillAsync(fixture.DateInput(-2));
         await page.GetByLabel("Hours").FillAsync("1.25");
         await page.Locator("label[for=Input_Format_Group]").ClickAsync(); // USWDS draws the radio on its label
         await page.GetByLabel("Topics discussed").FillAsync("Self-care after a hard week");

@@ -1,5 +1,6 @@
 using Registry.Domain.Common;
 using Registry.Domain.Documents;
+using Registry.Domain.Tests.Support;
 
 namespace Registry.Domain.Tests.Applications;
 
@@ -19,12 +20,12 @@ public sealed class EvidenceFileTypeTests
     [InlineData(0)]
     [InlineData(EvidenceDocument.MaximumBytes + 1)]
     public void Empty_and_oversized_files_are_refused(long size) =>
-        Assert.Throws<DomainRuleException>(() => new EvidenceDocument(Guid.NewGuid(), "x.pdf", EvidenceFileType.Pdf, size, "00", "k", DateTimeOffset.UtcNow));
+        Assert.Throws<DomainRuleException>(() => new EvidenceDocument(Guid.NewGuid(), "x.pdf", EvidenceFileType.Pdf, size, "00", "k", Issued.Now));
 
     [Fact]
     public void The_stored_name_is_safe_and_carries_the_real_extension()
     {
-        var document = new EvidenceDocument(Guid.NewGuid(), "../../etc/passwd<script>.pdf", EvidenceFileType.Png, 10, "00", "k", DateTimeOffset.UtcNow);
+        var document = new EvidenceDocument(Guid.NewGuid(), "../../etc/passwd<script>.pdf", EvidenceFileType.Png, 10, "00", "k", Issued.Now);
         Assert.Equal("passwdscript.png", document.FileName);
     }
 }

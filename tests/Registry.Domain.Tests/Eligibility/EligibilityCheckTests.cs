@@ -100,9 +100,10 @@ public sealed class ExamReadinessTests
 {
     private static readonly ExamRequirement Exam = new(passingScore: 70, retakeWaitDays: 30, attemptsAllowed: 2, attemptWindowDays: 365);
     private static readonly DateOnly Today = new(2026, 11, 24);
+    private static readonly DateTimeOffset Now = new(Today, new TimeOnly(15, 0), TimeSpan.Zero);
 
     private static ExamAttempt Attempt(int daysAgo, int score, int number) =>
-        new(Guid.NewGuid(), Guid.NewGuid(), Exam, Today.AddDays(-daysAgo), score, number, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        new(Guid.NewGuid(), Guid.NewGuid(), Exam, Today.AddDays(-daysAgo), score, number, Guid.NewGuid(), Now);
 
     [Fact]
     public void Training_must_be_complete_first() => Assert.False(ExamReadiness.For(Exam, false, [], Today).MaySit);

@@ -80,7 +80,7 @@ public class JurisdictionTests
         var other = Guid.NewGuid();
         var program = Tennessee.Cprs();
 
-        var outgoing = program.ChangeRequirements(Tennessee.Requirements(reciprocityProgramIds: [other]), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var outgoing = program.ChangeRequirements(Tennessee.Requirements(reciprocityProgramIds: [other]), Guid.NewGuid(), Issued.Now);
 
         Assert.True(program.AcceptsByReciprocity(other));
         Assert.Equal((1, 2), (outgoing.Version, program.RequirementsVersion));

@@ -52,7 +52,7 @@ public sealed class ProfileTests(WebFixture fixture) : WebTest(fixture)
 
         var response = await api.PutAsJsonAsync("/api/v1/profile", new
         {
-            legalFirstName = "Robin", legalLastName = "Alvarez", dateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)).ToString("yyyy-MM-dd"),
+            legalFirstName = "Robin", legalLastName = "Alvarez", dateOfBirth = TestClock.StartDay.AddDays(3).ToString("yyyy-MM-dd"),
             addressLine1 = "12 Music Row", city = "Nashville", county = "Davidson", state = "ZZ", postalCode = "3720",
         });
 

@@ -15,7 +15,7 @@ namespace Registry.Web.Tests.Exams;
 /// <summary>Exam results through the API and the /Staff/Exams page, and who may reach them.</summary>
 public sealed class ExamsWebTests(WebFixture fixture) : WebTest(fixture)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = TestClock.StartDay;
 
     private async Task<(Guid ProgramId, Person Applicant)> ArrangeAsync()
     {
@@ -23,7 +23,7 @@ public sealed class ExamsWebTests(WebFixture fixture) : WebTest(fixture)
         var pennsylvania = TestData.State("PA", "Pennsylvania", "CPS", TestData.Requirements());
         var applicant = TestData.Person();
         await Fixture.InsertAsync(tennessee, pennsylvania, applicant);
-        await Fixture.InsertAsync(CertificationApplication.Start(applicant.Id, tennessee.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow));
+        await Fixture.InsertAsync(CertificationApplication.Start(applicant.Id, tennessee.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), Now));
         await Fixture.CreateUserAsync("reviewer@tn.example", "Reviewer", "TN");
         await Fixture.CreateUserAsync("reviewer@pa.example", "Reviewer", "PA");
         await Fixture.CreateUserAsync("applicant@test.example", "Applicant", personId: applicant.Id);

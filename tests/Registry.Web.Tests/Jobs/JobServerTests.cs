@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Common;
@@ -27,7 +28,8 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
 {
     private const string Queue = "job_server_tests";
 
-    private static readonly DateOnly Today = RegistryDay.Today(TimeProvider.System, "America/Chicago"); // TestData.State's zone
+    // The jobs run in the fixture's host, so by its clock; TestData.State's zone.
+    private DateOnly Today => RegistryDay.Today(Fixture.Factory.Clock, "America/Chicago");
 
     [Fact]
     public async Task Two_servers_running_the_reminder_job_at_once_put_every_due_reminder_in_the_outbox_exactly_once()
@@ -159,8 +161,8 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
 
     private static async Task WaitForAsync(JobStorage storage, IReadOnlyList<string> jobs, string state)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        var waiting = Stopwatch.StartNew();
+        while (waiting.Elapsed < TimeSpan.FromSeconds(90))
         {
             using var connection = storage.GetConnection();
             var states = jobs.Select(id => connection.GetStateData(id)?.Name).ToList();
@@ -190,7 +192,7 @@ public sealed class JobServerTests(WebFixture fixture) : WebTest(fixture)
     /// <summary>Active credentials expiring on the given dates (set exactly, whatever the program's cycle makes of them).</summary>
     private async Task<List<Credential>> CredentialsAsync(CredentialProgram program, IReadOnlyList<(Person Holder, DateOnly ExpiresOn)> expiries)
     {
-        var credentials = expiries.Select(e => Credential.Issue(program, e.Holder.Id, e.ExpiresOn.AddYears(-2), Guid.NewGuid(), DateTimeOffset.UtcNow.AddYears(-2))).ToList();
+        var credentials = expiries.Select(e => Credential.Issue(program, e.Holder.Id, e.ExpiresOn.AddYears(-2), Guid.NewGuid(), Now.AddYears(-2))).ToList();
         await Fixture.InsertAsync([.. credentials]);
         foreach (var (credential, expiresOn) in credentials.Zip(expiries.Select(e => e.ExpiresOn)))
             await QueryAsync(db => db.Credentials.Where(c => c.Id == credential.Id).ExecuteUpdateAsync(set => set.SetProperty(c => c.ExpiresOn, expiresOn)));

@@ -21,7 +21,7 @@ public sealed class JourneyPagesTests(WebFixture fixture) : WebTest(fixture)
     {
         var state = TestData.State("TN", "Tennessee", "CPRS", Requirements());
         var person = TestData.Person();
-        var application = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var application = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), Now);
         await Fixture.InsertAsync(state, person, application);
         await Fixture.CreateUserAsync("applicant@test.example", Roles.Applicant, personId: person.Id);
         var browser = Fixture.Client();

@@ -58,7 +58,8 @@ public sealed class OutboxClaimOnOtherProvidersTests
     public async Task Two_dispatchers_claiming_the_same_messages_at_once_send_each_once(string provider)
     {
         var database = provider == "Sqlite" ? TestDatabase.Sqlite("outbox-claim") : TestDatabase.SqlServer();
-        var now = TimeProvider.System.GetUtcNow();
+        var clock = new TestClock();
+        var now = clock.GetUtcNow();
         var messages = Enumerable.Range(1, 10).Select(i => TestMessages.Labelled($"p{i}@test.example", $"Message {i}", now.AddSeconds(-i))).ToArray();
         await using (var db = OutboxClaim.Context(database))
         {
@@ -68,7 +69,7 @@ public sealed class OutboxClaimOnOtherProvidersTests
         }
         var sender = new OutboxDispatcherTests.RecordingSender(delay: TimeSpan.FromMilliseconds(5));
 
-        var sent = await OutboxClaim.RaceAsync(database, sender, TimeProvider.System, messages);
+        var sent = await OutboxClaim.RaceAsync(database, sender, clock, messages);
 
         Assert.Equal(10, sent);
         Assert.Equal(messages.Select(m => m.Rendered().Subject).Order(), sender.Subjects.Order());

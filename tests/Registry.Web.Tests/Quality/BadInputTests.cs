@@ -244,11 +244,11 @@ public sealed partial class BadInputTests(WebFixture fixture) : WebTest(fixture)
         var state = TestData.State("TN", "Tennessee", "CPRS", TestData.Requirements());
         var program = state.Programs[0];
         var person = TestData.Person();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var application = CertificationApplication.Start(person.Id, program.Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var today = TestClock.StartDay;
+        var application = CertificationApplication.Start(person.Id, program.Id, ApplicationType.Initial, Guid.NewGuid(), Now);
         var record = application.AddTrainingRecord(program.Requirements, "Ethics for peers", "State Institute", "ETHICS", 16, today.AddDays(-30), null, new RecordDates(today, null));
         var reference = application.AddReference(program.Requirements.ReferencesRequired, "Dana Referee", "dana@example.org", "Former colleague");
-        var credential = Credential.Issue(program, person.Id, today.AddMonths(-3), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var credential = Credential.Issue(program, person.Id, today.AddMonths(-3), Guid.NewGuid(), Now);
         await Fixture.InsertAsync(state, person, application, credential);
         await Fixture.CreateUserAsync("applicant@test.example", Roles.Applicant, personId: person.Id);
         await Fixture.CreateUserAsync("reviewer.tn@test.example", Roles.Reviewer, state: "TN");

@@ -65,6 +65,7 @@ public sealed class FaultTests : IAsyncLifetime
             await AssertCleanAsync(started);
             if (!started.IsSuccessStatusCode) return (Started: false, Submitted: false);
             var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetGuid();
+            Fixture.Factory.Clock.Advance(TimeSpan.FromSeconds(1)); // so the submission's history entry comes after the draft's
             var submitted = await client.PostAsync($"/api/v1/applications/{id}/submit", null);
             await AssertCleanAsync(submitted);
             return (Started: true, Submitted: submitted.IsSuccessStatusCode);
@@ -112,7 +113,7 @@ public sealed class FaultTests : IAsyncLifetime
             INSERT INTO "Applications" ("Id", "PersonId", "ProgramId", "Type", "Status", "CreatedAt", "SubmittedAt", "RequirementsVersion", "Version")
             SELECT gen_random_uuid(), p."Id", '{programId}', 'Initial', 'UnderReview', now(), now(), 1, 0 FROM "People" p;
             """);
-        var takenOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10);
+        var takenOn = TestClock.StartDay.AddDays(-10);
         string File(Func<int, int> score) => "Email,Exam date,Score\n" + string.Concat(Enumerable.Range(1, 10000).Select(n => $"candidate{n}@example.org,{takenOn:yyyy-MM-dd},{score(n)}\n"));
         var auditBefore = await ScalarAsync(connection, """SELECT count(*) FROM "AuditLog" """);
 

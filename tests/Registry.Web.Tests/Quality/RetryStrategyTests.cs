@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Infrastructure;
 using Registry.Infrastructure.Persistence;
+using Registry.Testing;
 
 namespace Registry.Web.Tests.Quality;
 
@@ -24,7 +25,7 @@ public sealed class RetryStrategyTests
             ["ConnectionStrings:Registry"] = connectionString,
             ["Jobs:RunServer"] = "false",
         }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System).AddLogging();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton<TimeProvider>(new TestClock()).AddLogging();
         services.AddInfrastructure(configuration, Path.GetTempPath());
         using var provided = services.BuildServiceProvider();
         using var scope = provided.CreateScope();

@@ -17,7 +17,7 @@ public static partial class RecordsWebScenario
     {
         var state = stateCode == "TN" ? TestData.State("TN", "Tennessee", "CPRS") : TestData.State(stateCode, "Pennsylvania", "CPS");
         var person = TestData.Person("Robin", "Alvarez");
-        var draft = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var draft = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), fixture.Factory.Clock.GetUtcNow());
         await fixture.InsertAsync(state, person, draft);
         await fixture.CreateUserAsync(email, Roles.Applicant, personId: person.Id);
         return draft.Id;
@@ -36,7 +36,7 @@ public static partial class RecordsWebScenario
         return Uri.UnescapeDataString(ConfirmLink().Match(body).Groups[1].Value);
     }
 
-    public static string Today(int plusDays = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(plusDays).ToString("yyyy-MM-dd");
+    public static string Today(int plusDays = 0) => TestClock.StartDay.AddDays(plusDays).ToString("yyyy-MM-dd");
 
     [GeneratedRegex(@"/Confirm/(\S+)")]
     private static partial Regex ConfirmLink();

@@ -11,7 +11,7 @@ namespace Registry.Web.Tests.Renewals;
 /// <summary>Renewal and reinstatement through /api/v1, for the holder, strangers and staff; refusals are problem details.</summary>
 public sealed class RenewalApiTests(WebFixture fixture) : WebTest(fixture)
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => TestClock.StartDay;
 
     private static ProgramRequirements Rules() => new(0, [], 0, 0, 0, null, [], renewalCycleMonths: 24, continuingEducationHours: 4, ethicsContinuingEducationHours: 1,
         gracePeriodDays: 30, renewalWindowDays: 90);
@@ -21,9 +21,9 @@ public sealed class RenewalApiTests(WebFixture fixture) : WebTest(fixture)
     {
         var state = TestData.State("TN", "Tennessee", "CPRS", Rules());
         var holder = TestData.Person("Jesse", "Holder");
-        var credential = Credential.Issue(state.Programs[0], holder.Id, Today.AddDays(expiresInDays).AddMonths(-24), Guid.NewGuid(), DateTimeOffset.UtcNow.AddYears(-2));
-        if (expiresInDays < 0) credential.Expire(Today, DateTimeOffset.UtcNow);
-        if (expiresInDays < -30) credential.Lapse(Today, 30, DateTimeOffset.UtcNow);
+        var credential = Credential.Issue(state.Programs[0], holder.Id, Today.AddDays(expiresInDays).AddMonths(-24), Guid.NewGuid(), Now.AddYears(-2));
+        if (expiresInDays < 0) credential.Expire(Today, Now);
+        if (expiresInDays < -30) credential.Lapse(Today, 30, Now);
         await Fixture.InsertAsync(state, holder, credential);
         await Fixture.CreateUserAsync("holder@test.example", Roles.Applicant, personId: holder.Id);
         await Fixture.CreateUserAsync("stranger@test.example", Roles.Applicant, personId: Guid.NewGuid());

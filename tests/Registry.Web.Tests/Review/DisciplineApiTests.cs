@@ -13,7 +13,7 @@ public sealed class DisciplineApiTests(WebFixture fixture) : WebTest(fixture)
     {
         var state = TestData.State("TN", "Tennessee", "CPRS");
         var holder = TestData.Person("Quinn", "Holder");
-        var credential = Credential.Issue(state.Programs[0], holder.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-3), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var credential = Credential.Issue(state.Programs[0], holder.Id, TestClock.StartDay.AddMonths(-3), Guid.NewGuid(), Now);
         await Fixture.InsertAsync(state, holder, credential);
         await Fixture.CreateUserAsync("holder@test.example", Roles.Applicant, personId: holder.Id);
         await Fixture.CreateUserAsync("stranger@test.example", Roles.Applicant, personId: Guid.NewGuid());
@@ -22,7 +22,7 @@ public sealed class DisciplineApiTests(WebFixture fixture) : WebTest(fixture)
         return credential.Id;
     }
 
-    private static object Case() => new { notice = "A concern was raised.", responseDueOn = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd") };
+    private static object Case() => new { notice = "A concern was raised.", responseDueOn = TestClock.StartDay.AddDays(10).ToString("yyyy-MM-dd") };
 
     [Fact]
     public async Task Only_the_holder_and_the_states_staff_reach_a_credential_and_only_staff_open_cases()

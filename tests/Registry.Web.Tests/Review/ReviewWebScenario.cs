@@ -26,9 +26,9 @@ public static class ReviewWebScenario
         for (var i = 0; i < count; i++)
         {
             var person = TestData.Person("Robin", $"Alvarez{i}");
-            var at = DateTimeOffset.UtcNow.AddDays(-3 + i);
+            var at = fixture.Factory.Clock.GetUtcNow().AddDays(-3 + i);
             var application = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), at);
-            var dates = new RecordDates(DateOnly.FromDateTime(DateTime.UtcNow), null);
+            var dates = new RecordDates(TestClock.StartDay, null);
             Guid? evidenceId = null;
             if (evidence is not null)
             {

@@ -108,7 +108,7 @@ public sealed class RosterTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("AccessDenied", refused.Headers.Location?.ToString());
 
-        var pending = new Domain.Employers.Employer("Pending Co", "p@pending.example", Domain.Jurisdictions.StateCode.Parse("TN"), DateTimeOffset.UtcNow);
+        var pending = new Domain.Employers.Employer("Pending Co", "p@pending.example", Domain.Jurisdictions.StateCode.Parse("TN"), Now);
         await Fixture.InsertAsync(pending);
         await Fixture.CreateUserAsync("p@pending.example", Application.Common.Security.Roles.Employer, employerId: pending.Id);
         var client = await RosterSteps.SignedInAsync(Fixture, "p@pending.example");

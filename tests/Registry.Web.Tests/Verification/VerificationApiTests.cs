@@ -21,7 +21,7 @@ public sealed class VerificationApiTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal("TN", found.GetProperty("state").GetString());
         var action = Assert.Single(found.GetProperty("publicActions").EnumerateArray());
         Assert.Equal(("Suspended", "Suspension"), (action.GetProperty("kind").GetString(), action.GetProperty("description").GetString()));
-        Assert.True(found.GetProperty("lastUpdated").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(-4));
+        Assert.True(found.GetProperty("lastUpdated").GetDateTimeOffset() > Now.AddDays(-4));
 
         var missing = await client.GetAsync("/api/v1/verifications/TN-CPRS-999999");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -42,7 +42,7 @@ public sealed class VerificationWebScenario
 
     public static async Task<VerificationWebScenario> SeedAsync(WebFixture fixture)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = fixture.Factory.Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var actor = Guid.NewGuid();
         var state = TestData.State("TN", "Tennessee", "CPRS");

@@ -18,8 +18,8 @@ public sealed class WorkforceWebTests(WebFixture fixture) : WebTest(fixture)
         var holder = TestData.Person("Ada", "Holder");
         var other = TestData.Person("Pat", "Penn");
         await Fixture.InsertAsync(tn, pa, holder, other,
-            Credential.Issue(tn.Programs[0], holder.Id, new DateOnly(2024, 3, 1), Guid.NewGuid(), DateTimeOffset.UtcNow),
-            Credential.Issue(pa.Programs[0], other.Id, new DateOnly(2025, 2, 1), Guid.NewGuid(), DateTimeOffset.UtcNow));
+            Credential.Issue(tn.Programs[0], holder.Id, new DateOnly(2024, 3, 1), Guid.NewGuid(), Now),
+            Credential.Issue(pa.Programs[0], other.Id, new DateOnly(2025, 2, 1), Guid.NewGuid(), Now));
     }
 
     [Fact]

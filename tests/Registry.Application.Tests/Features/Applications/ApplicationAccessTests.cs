@@ -120,6 +120,7 @@ public sealed class ApplicationAccessTests(SliceFixture fixture) : SliceTest(fix
     public async Task Applicants_see_their_newest_application_first()
     {
         var (scenario, older) = await SubmittedTennesseeApplicationAsync();
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         var newer = await Fixture.SendAsync(new StartApplication.Command { ProgramId = scenario.PennsylvaniaProgram.Id }, TestUsers.Applicant(scenario.Applicant.Id));
 
         var mine = await Fixture.SendAsync(new ListMyApplications.Query(), TestUsers.Applicant(scenario.Applicant.Id));

@@ -49,7 +49,7 @@ public sealed class StartApplicationTests(SliceFixture fixture) : SliceTest(fixt
     public async Task The_database_itself_refuses_two_open_applications_for_one_program()
     {
         var scenario = await ApplicationScenario.ArrangeAsync(Fixture);
-        var at = DateTimeOffset.UtcNow;
+        var at = Now;
         await Fixture.InsertAsync(CertificationApplication.Start(scenario.Applicant.Id, scenario.TennesseeProgram.Id, ApplicationType.Initial, Guid.NewGuid(), at));
 
         // As if two requests raced past the handler's check at the same moment.

@@ -10,13 +10,13 @@ namespace Registry.Application.Tests.Features.Discipline;
 
 public sealed class DisciplineTests(SliceFixture fixture) : SliceTest(fixture)
 {
-    private static readonly DateOnly InTwoWeeks = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
+    private static readonly DateOnly InTwoWeeks = TestClock.StartDay.AddDays(14);
 
     private async Task<(Credential Credential, Person Holder)> HolderAsync()
     {
         var state = TestData.State("TN", "Tennessee", "CPRS");
         var holder = TestData.Person("Quinn", "Holder");
-        var credential = Credential.Issue(state.Programs[0], holder.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-6), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var credential = Credential.Issue(state.Programs[0], holder.Id, TestClock.StartDay.AddMonths(-6), Guid.NewGuid(), Now);
         await Fixture.InsertAsync(state, holder, credential);
         return (credential, holder);
     }
@@ -70,7 +70,7 @@ public sealed class DisciplineTests(SliceFixture fixture) : SliceTest(fixture)
             suspended.History.Select(e => e.Kind));
         Assert.Equal([CredentialEventKind.Suspended], suspended.History.Where(e => e.IsPublicAction).Select(e => e.Kind));
         var decided = await Fixture.QueryAsync(db => db.DisciplineCases.SingleAsync());
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), decided.AppealUntil);
+        Assert.Equal(TestClock.StartDay.AddDays(30), decided.AppealUntil);
         await Assert.ThrowsAsync<DomainRuleException>(() =>
             Fixture.SendAsync(new RespondToDisciplineCase.Command(credential.Id, caseId, "Too late."), TestUsers.Applicant(holder.Id)));
 

@@ -14,7 +14,7 @@ namespace Registry.Application.Tests.Features.Employers;
 
 public sealed class WatchListTests(SliceFixture fixture) : SliceTest(fixture)
 {
-    private static readonly DateTimeOffset LongAgo = DateTimeOffset.UtcNow.AddYears(-1);
+    private static readonly DateTimeOffset LongAgo = TestClock.Start.AddYears(-1);
 
     private sealed record World(Jurisdiction State, Credential Watched, Credential Other, Employer First, Employer Second, Employer Bystander, Employer Pending);
 
@@ -29,7 +29,7 @@ public sealed class WatchListTests(SliceFixture fixture) : SliceTest(fixture)
     {
         var state = TestData.State("TN", "Tennessee", "CPRS");
         Person a = TestData.Person("Ari", "Watched"), b = TestData.Person("Bo", "Other");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.StartDay;
         var watched = Credential.Issue(state.Programs[0], a.Id, today.AddMonths(-6), Guid.NewGuid(), LongAgo);
         var other = Credential.Issue(state.Programs[0], b.Id, today.AddMonths(-6), Guid.NewGuid(), LongAgo);
         var pending = new Employer("Pending Place", "pending@employer.example", StateCode.Parse("TN"), LongAgo);
@@ -53,7 +53,7 @@ public sealed class WatchListTests(SliceFixture fixture) : SliceTest(fixture)
         await Fixture.InsertAsync(new WatchedCredential(world.Pending.Id, world.Watched.Id, null, LongAgo)); // not approved: told nothing
 
         var caseId = await Fixture.SendAsync(new OpenDisciplineCase.Command
-            { CredentialId = world.Watched.Id, Notice = "Complaint.", ResponseDueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14) }, TestUsers.Reviewer("TN"));
+            { CredentialId = world.Watched.Id, Notice = "Complaint.", ResponseDueOn = TestClock.StartDay.AddDays(14) }, TestUsers.Reviewer("TN"));
         await Fixture.SendAsync(new DecideDisciplineCase.Command
             { CredentialId = world.Watched.Id, CaseId = caseId, Outcome = DisciplineOutcome.Suspension, Notes = "Suspended.", AppealDays = 30 }, TestUsers.StateAdmin("TN"));
 
@@ -86,7 +86,7 @@ public sealed class WatchListTests(SliceFixture fixture) : SliceTest(fixture)
         await Fixture.ExecuteAsync(async db =>
         {
             var credential = await db.Credentials.Include(c => c.History).SingleAsync(c => c.Id == world.Watched.Id);
-            credential.Expire(credential.ExpiresOn.AddDays(1), DateTimeOffset.UtcNow);
+            credential.Expire(credential.ExpiresOn.AddDays(1), Now);
             await db.SaveChangesAsync();
         });
 
@@ -102,7 +102,7 @@ public sealed class WatchListTests(SliceFixture fixture) : SliceTest(fixture)
     {
         var state = TestData.State("TN", "Tennessee", "CPRS");
         var holder = TestData.Person("Old", "Expiring");
-        var credential = Credential.Issue(state.Programs[0], holder.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-25), Guid.NewGuid(), LongAgo);
+        var credential = Credential.Issue(state.Programs[0], holder.Id, TestClock.StartDay.AddMonths(-25), Guid.NewGuid(), LongAgo);
         var employer = Approved("Expiry Watcher");
         await Fixture.InsertAsync(state, holder, credential, employer);
         await WatchAsync(employer, credential);
@@ -125,6 +125,7 @@ public sealed class WatchListTests(SliceFixture fixture) : SliceTest(fixture)
     {
         var world = await WorldAsync();
         await Fixture.SendAsync(new RelinquishCredential.Command(world.Other.Id, "Retiring."), TestUsers.Applicant(world.Other.HolderPersonId));
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         await WatchAsync(world.Bystander, world.Other);
 
         await NotifyAsync();

@@ -11,7 +11,7 @@ public sealed record ExamScenario(Jurisdiction Tennessee, Jurisdiction Pennsylva
 {
     public CredentialProgram Program => Tennessee.Programs[0];
     public ClaimsPrincipal Reviewer { get; } = TestUsers.Reviewer("TN");
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    public static DateOnly Today => TestClock.StartDay;
 
     public static async Task<ExamScenario> ArrangeAsync(SliceFixture fixture)
     {
@@ -20,8 +20,8 @@ public sealed record ExamScenario(Jurisdiction Tennessee, Jurisdiction Pennsylva
             TestData.Person("Robin", "Alvarez"), TestData.Person("Kai", "Morrow"), TestData.Person("Sam", "Nobody"));
         await fixture.InsertAsync(scenario.Tennessee, scenario.Pennsylvania, scenario.Applicant, scenario.OtherApplicant, scenario.Stranger);
         await fixture.InsertAsync(
-            CertificationApplication.Start(scenario.Applicant.Id, scenario.Program.Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow),
-            CertificationApplication.Start(scenario.OtherApplicant.Id, scenario.Program.Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow));
+            CertificationApplication.Start(scenario.Applicant.Id, scenario.Program.Id, ApplicationType.Initial, Guid.NewGuid(), fixture.Clock.GetUtcNow()),
+            CertificationApplication.Start(scenario.OtherApplicant.Id, scenario.Program.Id, ApplicationType.Initial, Guid.NewGuid(), fixture.Clock.GetUtcNow()));
         return scenario;
     }
 }

@@ -139,7 +139,7 @@ public sealed class ImportExamResultsTests(SliceFixture fixture) : SliceTest(fix
         var s = await ExamScenario.ArrangeAsync(Fixture);
         var people = Enumerable.Range(0, 200).Select(i => TestData.Person("P" + i, "Bulk")).ToList();
         await Fixture.InsertAsync([.. people]);
-        await Fixture.InsertAsync([.. people.Select(p => CertificationApplication.Start(p.Id, s.Program.Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow))]);
+        await Fixture.InsertAsync([.. people.Select(p => CertificationApplication.Start(p.Id, s.Program.Id, ApplicationType.Initial, Guid.NewGuid(), Now))]);
         // Ten failed sittings each, 122 days apart: within the wait and the three-a-year rule.
         var rows = Enumerable.Range(0, 2000).Select(i => new object?[] { people[i % 200].Email, Today.AddDays(-122 * (i / 200 + 1)), 10 }).ToArray();
         rows[1997][2] = "ten"; // file row 1,999

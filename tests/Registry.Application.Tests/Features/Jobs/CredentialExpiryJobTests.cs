@@ -96,9 +96,9 @@ public sealed class CredentialExpiryJobTests(SliceFixture fixture) : SliceTest(f
     {
         var program = await _data.ProgramAsync();
         var onProbation = await _data.CredentialAsync(program, await _data.PersonAsync(), _data.Today.AddDays(-1),
-            c => c.PlaceOnProbation("Weekly supervision.", c.IssuedOn.AddYears(3), c.IssuedOn.AddDays(1), Guid.NewGuid(), DateTimeOffset.UtcNow));
+            c => c.PlaceOnProbation("Weekly supervision.", c.IssuedOn.AddYears(3), c.IssuedOn.AddDays(1), Guid.NewGuid(), Now));
         var suspended = await _data.CredentialAsync(program, await _data.PersonAsync(), _data.Today.AddDays(-1),
-            c => c.Suspend("Under investigation.", c.IssuedOn.AddDays(1), null, Guid.NewGuid(), DateTimeOffset.UtcNow));
+            c => c.Suspend("Under investigation.", c.IssuedOn.AddDays(1), null, Guid.NewGuid(), Now));
 
         await _data.ExpireAsync();
 
@@ -113,7 +113,7 @@ public sealed class CredentialExpiryJobTests(SliceFixture fixture) : SliceTest(f
         var program = await _data.ProgramAsync();
         var expiresOn = _data.Today.AddDays(-10);
         var credential = await _data.CredentialAsync(program, await _data.PersonAsync(), expiresOn,
-            c => c.Reprimand("Late paperwork.", expiresOn.AddDays(5), Guid.NewGuid(), DateTimeOffset.UtcNow));
+            c => c.Reprimand("Late paperwork.", expiresOn.AddDays(5), Guid.NewGuid(), Now));
 
         await _data.ExpireAsync();
 
@@ -132,7 +132,7 @@ public sealed class CredentialExpiryJobTests(SliceFixture fixture) : SliceTest(f
         await Fixture.ExecuteAsync(async db =>
         {
             var tracked = await db.Credentials.Include(c => c.History).SingleAsync(c => c.Id == credential.Id);
-            tracked.Renew(24, _data.Today, Guid.NewGuid(), DateTimeOffset.UtcNow);
+            tracked.Renew(24, _data.Today, Guid.NewGuid(), Now);
             await db.SaveChangesAsync();
         });
 

@@ -33,7 +33,7 @@ internal sealed class JobTestData(SliceFixture fixture)
     public async Task<Credential> CredentialAsync(CredentialProgram program, Person holder, DateOnly expiresOn, Action<Credential>? arrange = null)
     {
         var issuedOn = expiresOn.AddYears(-2);
-        var credential = Credential.Issue(program, holder.Id, issuedOn, Guid.NewGuid(), DateTimeOffset.UtcNow.AddYears(-2));
+        var credential = Credential.Issue(program, holder.Id, issuedOn, Guid.NewGuid(), fixture.Clock.GetUtcNow().AddYears(-2));
         arrange?.Invoke(credential);
         await fixture.InsertAsync(credential);
         await fixture.ExecuteAsync(db => db.Credentials.Where(c => c.Id == credential.Id)
@@ -44,7 +44,7 @@ internal sealed class JobTestData(SliceFixture fixture)
     /// <summary>A renewal for the credential, at the given status.</summary>
     public async Task RenewalAsync(Credential credential, ApplicationStatus status)
     {
-        var application = CertificationApplication.Start(credential.HolderPersonId, credential.ProgramId, ApplicationType.Renewal, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var application = CertificationApplication.Start(credential.HolderPersonId, credential.ProgramId, ApplicationType.Renewal, Guid.NewGuid(), fixture.Clock.GetUtcNow());
         await fixture.InsertAsync(application);
         await fixture.ExecuteAsync(db => db.Applications.Where(a => a.Id == application.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.CredentialId, credential.Id).SetProperty(a => a.Status, status)));

@@ -132,11 +132,11 @@ public sealed class RenewalReminderJobTests(SliceFixture fixture) : SliceTest(fi
         var program = await _data.ProgramAsync();
         var soon = _data.Today.AddDays(10);
         await _data.CredentialAsync(program, await _data.PersonAsync("Suspended"), soon,
-            c => c.Suspend("Under investigation.", c.IssuedOn.AddDays(1), null, Guid.NewGuid(), DateTimeOffset.UtcNow));
+            c => c.Suspend("Under investigation.", c.IssuedOn.AddDays(1), null, Guid.NewGuid(), Now));
         await _data.CredentialAsync(program, await _data.PersonAsync("Revoked"), soon,
-            c => c.Revoke("Fraud.", c.IssuedOn.AddDays(1), Guid.NewGuid(), DateTimeOffset.UtcNow));
+            c => c.Revoke("Fraud.", c.IssuedOn.AddDays(1), Guid.NewGuid(), Now));
         var onProbation = await _data.CredentialAsync(program, await _data.PersonAsync("Probation"), soon,
-            c => c.PlaceOnProbation("Weekly supervision.", c.IssuedOn.AddYears(3), c.IssuedOn.AddDays(1), Guid.NewGuid(), DateTimeOffset.UtcNow));
+            c => c.PlaceOnProbation("Weekly supervision.", c.IssuedOn.AddYears(3), c.IssuedOn.AddDays(1), Guid.NewGuid(), Now));
 
         await _data.RemindAsync();
 

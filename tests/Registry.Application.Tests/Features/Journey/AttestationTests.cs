@@ -21,7 +21,7 @@ public sealed class AttestationTests(SliceFixture fixture) : SliceTest(fixture)
         }, applicant);
         var original = await Fixture.QueryAsync(db => db.AttestationWordings.AsNoTracking().SingleAsync(w => w.Code == "lived-experience" && w.Version == signed.WordingVersion));
         await Fixture.InsertAsync(new AttestationWording("lived-experience", signed.WordingVersion + 1, AttestationKind.Agreement, "Lived experience",
-            "Entirely new words.", asksForStatement: true, DateTimeOffset.UtcNow));
+            "Entirely new words.", asksForStatement: true, Now));
 
         var attestations = await Fixture.SendAsync(new ListAttestations.Query(scenario.Application.Id), applicant);
 

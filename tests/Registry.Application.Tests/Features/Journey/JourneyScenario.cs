@@ -21,7 +21,7 @@ public sealed record JourneyScenario(Jurisdiction State, Person Applicant, Certi
         var state = TestData.State("TN", "Tennessee", "CPRS", Requirements());
         var person = TestData.Person("Robin", "Alvarez");
         person.UpdateContact("615-555-0199", new DateOnly(1988, 5, 1), null);
-        var application = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-1));
+        var application = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), fixture.Clock.GetUtcNow().AddDays(-1));
         await fixture.InsertAsync(state, person, application);
         return new JourneyScenario(state, person, application);
     }

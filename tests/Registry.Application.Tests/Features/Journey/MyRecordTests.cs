@@ -19,7 +19,7 @@ public sealed class MyRecordTests(SliceFixture fixture) : SliceTest(fixture)
         await Fixture.ExecuteAsync(async db =>
         {
             var application = await db.Applications.Include(a => a.TrainingRecords).SingleAsync();
-            var dates = new RecordDates(DateOnly.FromDateTime(DateTime.UtcNow), scenario.Applicant.DateOfBirth);
+            var dates = new RecordDates(TestClock.StartDay, scenario.Applicant.DateOfBirth);
             // A value that would be a formula if written carelessly.
             application.AddTrainingRecord(JourneyScenario.Requirements(), "=HYPERLINK(\"http://evil.example\")", "State office", "ETHICS", 6, dates.Today.AddDays(-5), null, dates);
             await db.SaveChangesAsync();

@@ -19,9 +19,9 @@ public sealed class ReciprocityTests(SliceFixture fixture) : SliceTest(fixture)
             60, [new("ETHICS", "Ethical responsibility", 8)], 250, 0, 1, defaults.Exam, ["code-of-ethics"], 24, 20, 2, 90, 60,
             reciprocityProgramIds: [paProgram.Id]));
         var person = TestData.Person();
-        var credential = Credential.Issue(paProgram, person.Id, new DateOnly(2025, 1, 10), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var credential = Credential.Issue(paProgram, person.Id, new DateOnly(2025, 1, 10), Guid.NewGuid(), Now);
         if (heldStatus == CredentialStatus.Suspended)
-            credential.Suspend("Conditions unmet.", new DateOnly(2025, 6, 1), null, Guid.NewGuid(), DateTimeOffset.UtcNow);
+            credential.Suspend("Conditions unmet.", new DateOnly(2025, 6, 1), null, Guid.NewGuid(), Now);
         await Fixture.InsertAsync(pennsylvania, texas, person, credential);
         return (txProgram, person.Id);
     }

@@ -33,7 +33,7 @@ public sealed class SubmissionTests(SliceFixture fixture) : SliceTest(fixture)
         await Fixture.ExecuteAsync(async db =>
         {
             var application = await db.Applications.Include(a => a.TrainingRecords).SingleAsync();
-            var dates = new RecordDates(DateOnly.FromDateTime(DateTime.UtcNow), scenario.Applicant.DateOfBirth);
+            var dates = new RecordDates(TestClock.StartDay, scenario.Applicant.DateOfBirth);
             application.AddTrainingRecord(JourneyScenario.Requirements(), "Ethics for peers", "State office", "ETHICS", 6, dates.Today.AddDays(-5), null, dates);
             await db.SaveChangesAsync();
         });
@@ -65,7 +65,7 @@ public sealed class SubmissionTests(SliceFixture fixture) : SliceTest(fixture)
     {
         var state = TestData.State("TN", "Tennessee", "CPRS", TestData.NoRequirements());
         var person = TestData.Person();
-        var application = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var application = CertificationApplication.Start(person.Id, state.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), Now);
         await Fixture.InsertAsync(state, person, application);
         var applicant = TestUsers.Applicant(person.Id);
         await Fixture.SendAsync(new SubmitApplication.Command(application.Id), applicant);
@@ -73,7 +73,7 @@ public sealed class SubmissionTests(SliceFixture fixture) : SliceTest(fixture)
         await Fixture.ExecuteAsync(async db =>
         {
             var tracked = await db.Applications.Include(a => a.History).SingleAsync();
-            tracked.RequestInformation(Guid.NewGuid(), DateTimeOffset.UtcNow, "Please upload your ethics certificate.");
+            tracked.RequestInformation(Guid.NewGuid(), Now, "Please upload your ethics certificate.");
             await db.SaveChangesAsync();
         });
 

@@ -61,7 +61,7 @@ public sealed class UpdateProfileTests(SliceFixture fixture) : SliceTest(fixture
     {
         var person = TestData.Person();
         await Fixture.InsertAsync(person);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.StartDay;
         var command = (field, value) switch
         {
             ("DateOfBirth", "future") => Valid() with { DateOfBirth = today.AddDays(1) },
@@ -85,7 +85,7 @@ public sealed class UpdateProfileTests(SliceFixture fixture) : SliceTest(fixture
     {
         var person = TestData.Person();
         await Fixture.InsertAsync(person);
-        var birthday = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-UpdateProfile.MinimumAge);
+        var birthday = TestClock.StartDay.AddYears(-UpdateProfile.MinimumAge);
 
         await Fixture.SendAsync(Valid() with { DateOfBirth = birthday }, TestUsers.Applicant(person.Id));
 

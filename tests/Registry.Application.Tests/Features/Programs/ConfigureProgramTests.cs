@@ -52,7 +52,7 @@ public sealed class ConfigureProgramTests(SliceFixture fixture) : SliceTest(fixt
         }, TestUsers.StateAdmin("TX"));
 
         var program = await Fixture.QueryAsync(db => db.Programs.AsNoTracking().SingleAsync());
-        var credential = Credential.Issue(program, Guid.NewGuid(), new DateOnly(2026, 3, 10), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var credential = Credential.Issue(program, Guid.NewGuid(), new DateOnly(2026, 3, 10), Guid.NewGuid(), Now);
         Assert.Equal(new DateOnly(2026, 12, 31), credential.ExpiresOn);
         Assert.Equal([60, 30], program.Requirements.ReminderDays);
     }

@@ -26,7 +26,7 @@ public sealed partial record RecordsScenario(Jurisdiction Tennessee, Jurisdictio
         var applicant = TestData.Person("Robin", "Alvarez");
         applicant.UpdateContact(null, BornOn, null);
         var other = TestData.Person("Kai", "Morrow");
-        var now = DateTimeOffset.UtcNow;
+        var now = fixture.Clock.GetUtcNow();
         var draft = CertificationApplication.Start(applicant.Id, tennessee.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), now);
         var otherDraft = CertificationApplication.Start(other.Id, pennsylvania.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), now);
         await fixture.InsertAsync(tennessee, pennsylvania, applicant, other, draft, otherDraft);
@@ -38,15 +38,15 @@ public sealed partial record RecordsScenario(Jurisdiction Tennessee, Jurisdictio
     {
         var program = new Jurisdiction(StateCode.Parse("GA"), "Georgia", "America/New_York");
         program.AddProgram("CPS", "Georgia Certified Peer Specialist", TestData.NoRequirements());
-        var submitted = CertificationApplication.Start(Applicant.Id, program.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), DateTimeOffset.UtcNow);
-        submitted.Submit(Guid.NewGuid(), DateTimeOffset.UtcNow, EligibilityResult.NothingRequired);
+        var submitted = CertificationApplication.Start(Applicant.Id, program.Programs[0].Id, ApplicationType.Initial, Guid.NewGuid(), fixture.Clock.GetUtcNow());
+        submitted.Submit(Guid.NewGuid(), fixture.Clock.GetUtcNow(), EligibilityResult.NothingRequired);
         await fixture.InsertAsync(program, submitted);
         return submitted.Id;
     }
 
     public System.Security.Claims.ClaimsPrincipal AsApplicant => TestUsers.Applicant(Applicant.Id);
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    public static DateOnly Today => TestClock.StartDay;
 
     /// <summary>The supervision line of the program's checklist, as the domain's eligibility rule reads the stored records.</summary>
     public async Task<RequirementResult> SupervisionCheckAsync(SliceFixture fixture)

@@ -16,7 +16,7 @@ namespace Registry.Application.Tests.Features.Renewals;
 /// </summary>
 public sealed record RenewalScenario(SliceFixture Fixture, Jurisdiction State, Person Holder, Credential Credential)
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    public static DateOnly Today => TestClock.StartDay;
 
     public CredentialProgram Program => State.Programs[0];
     public ClaimsPrincipal AsHolder => TestUsers.Applicant(Holder.Id);
@@ -38,11 +38,11 @@ public sealed record RenewalScenario(SliceFixture Fixture, Jurisdiction State, P
         var holder = TestData.Person("Morgan", "Holder");
         var program = jurisdiction.Programs[0];
         var issuedOn = Today.AddDays(expiresInDays).AddMonths(-program.Requirements.RenewalCycleMonths);
-        var credential = Credential.Issue(program, holder.Id, issuedOn, Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-800));
+        var credential = Credential.Issue(program, holder.Id, issuedOn, Guid.NewGuid(), fixture.Clock.GetUtcNow().AddDays(-800));
         if (probationEndsInDays is { } ends)
-            credential.PlaceOnProbation("Monthly supervision reports.", Today.AddDays(ends), issuedOn.AddDays(30), Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-700));
-        if (expiresInDays < 0) credential.Expire(Today, DateTimeOffset.UtcNow);
-        if (-expiresInDays > program.Requirements.GracePeriodDays) credential.Lapse(Today, program.Requirements.GracePeriodDays, DateTimeOffset.UtcNow);
+            credential.PlaceOnProbation("Monthly supervision reports.", Today.AddDays(ends), issuedOn.AddDays(30), Guid.NewGuid(), fixture.Clock.GetUtcNow().AddDays(-700));
+        if (expiresInDays < 0) credential.Expire(Today, fixture.Clock.GetUtcNow());
+        if (-expiresInDays > program.Requirements.GracePeriodDays) credential.Lapse(Today, program.Requirements.GracePeriodDays, fixture.Clock.GetUtcNow());
         await fixture.InsertAsync(jurisdiction, holder, credential);
         return new RenewalScenario(fixture, jurisdiction, holder, credential);
     }

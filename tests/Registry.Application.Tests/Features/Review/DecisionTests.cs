@@ -27,7 +27,7 @@ public sealed class DecisionTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.Equal("TN-CPRS-000001", issued.CredentialNumber);
         Assert.Equal("TN-CPRS-000002", second.CredentialNumber);
         Assert.Equal(issued.IssuedOn.AddMonths(24), issued.ExpiresOn);
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), issued.IssuedOn);
+        Assert.Equal(TestClock.StartDay, issued.IssuedOn);
         var credential = await Fixture.QueryAsync(db => db.Credentials.SingleAsync(c => c.Id == issued.CredentialId));
         Assert.Equal((first.Id, CredentialStatus.Active), (credential.HolderPersonId, credential.Status));
         Assert.Equal(ApplicationStatus.Approved, (await Fixture.QueryAsync(db => db.Applications.SingleAsync(a => a.Id == firstApplication.Id))).Status);
@@ -58,8 +58,8 @@ public sealed class DecisionTests(SliceFixture fixture) : SliceTest(fixture)
     {
         var scenario = await ReviewScenario.ArrangeAsync(Fixture, ReviewScenario.ExamOnly());
         var (person, application) = await scenario.UnderReviewAsync();
-        await Fixture.InsertAsync(new ExamAttempt(person.Id, scenario.Program.Id, ReviewScenario.ExamOnly().Exam!, DateOnly.FromDateTime(DateTime.UtcNow),
-            85, 1, Guid.NewGuid(), DateTimeOffset.UtcNow));
+        await Fixture.InsertAsync(new ExamAttempt(person.Id, scenario.Program.Id, ReviewScenario.ExamOnly().Exam!, TestClock.StartDay,
+            85, 1, Guid.NewGuid(), Now));
 
         var issued = await Fixture.SendAsync(new ApproveApplication.Command(application.Id), TestUsers.Reviewer("TN"));
 

@@ -16,7 +16,7 @@ public sealed class ReviewRecordTests(SliceFixture fixture) : SliceTest(fixture)
         var (trainingId, workId) = await Fixture.QueryAsync(async db =>
         {
             var tracked = await db.Applications.Include(a => a.TrainingRecords).Include(a => a.WorkExperience).SingleAsync();
-            var dates = new RecordDates(DateOnly.FromDateTime(DateTime.UtcNow), null);
+            var dates = new RecordDates(TestClock.StartDay, null);
             var training = tracked.AddTrainingRecord(TestData.NoRequirements(), "Peer basics", "State office", null, 6, dates.Today.AddDays(-5), null, dates);
             var work = tracked.AddWorkExperience(WorkKind.Paid, "Harbor Clinic", "Peer", dates.Today.AddDays(-30), dates.Today.AddDays(-1), 100, dates);
             await db.SaveChangesAsync();

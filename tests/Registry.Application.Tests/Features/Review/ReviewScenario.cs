@@ -27,7 +27,7 @@ public sealed record ReviewScenario(Jurisdiction State, SliceFixture Fixture)
     public async Task<(Person Person, CertificationApplication Application)> DraftAsync(string first = "Robin", DateTimeOffset? at = null)
     {
         var person = TestData.Person(first);
-        var application = CertificationApplication.Start(person.Id, Program.Id, ApplicationType.Initial, Guid.NewGuid(), at ?? DateTimeOffset.UtcNow.AddDays(-1));
+        var application = CertificationApplication.Start(person.Id, Program.Id, ApplicationType.Initial, Guid.NewGuid(), at ?? Fixture.Clock.GetUtcNow().AddDays(-1));
         await Fixture.InsertAsync(person, application);
         return (person, application);
     }

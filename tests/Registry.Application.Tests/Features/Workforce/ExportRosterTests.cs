@@ -20,11 +20,11 @@ public sealed class ExportRosterTests(SliceFixture fixture) : SliceTest(fixture)
         sly.UpdateContact("+1 615 555 0100", null, null);
         var plain = TestData.Person("Robin", "Alvarez");
         var elsewhere = TestData.Person("Pat", "Penn");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.StartDay;
         await Fixture.InsertAsync(tn, pa, sly, plain, elsewhere,
-            Credential.Issue(tn.Programs[0], sly.Id, today.AddMonths(-2), Guid.NewGuid(), DateTimeOffset.UtcNow),
-            Credential.Issue(tn.Programs[0], plain.Id, today.AddMonths(-1), Guid.NewGuid(), DateTimeOffset.UtcNow),
-            Credential.Issue(pa.Programs[0], elsewhere.Id, today, Guid.NewGuid(), DateTimeOffset.UtcNow));
+            Credential.Issue(tn.Programs[0], sly.Id, today.AddMonths(-2), Guid.NewGuid(), Now),
+            Credential.Issue(tn.Programs[0], plain.Id, today.AddMonths(-1), Guid.NewGuid(), Now),
+            Credential.Issue(pa.Programs[0], elsewhere.Id, today, Guid.NewGuid(), Now));
 
         // The rows stream from the request's database connection, so they are written within its scope, as the endpoint does.
         using var file = new MemoryStream();

@@ -79,16 +79,16 @@ public sealed class ExportWorkforceTests(SliceFixture fixture) : SliceTest(fixtu
         var first = await Fixture.SendAsync(new ExportWorkforce.Query { From = From, To = To, States = ["TN"] }, TestUsers.SystemAdmin());
 
         // Later: a holder moves county, a suspended credential is revoked, a new one is issued, the expiry job runs.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.StartDay;
         await Fixture.ExecuteAsync(async db =>
         {
             var ada = await db.People.FindAsync(history.Holders["Ada"].Id);
             ada!.UpdateContact(null, null, new PostalAddress("9 Oak St", null, "Memphis", "Shelby", StateCode.Parse("TN"), "38103"), today);
             var gus = await db.Credentials.FindAsync(history.Credentials["Gus"].Id);
             await db.Entry(gus!).Collection(c => c.History).LoadAsync();
-            gus!.Revoke("Upheld.", today, Guid.NewGuid(), DateTimeOffset.UtcNow);
+            gus!.Revoke("Upheld.", today, Guid.NewGuid(), Now);
             var newcomer = TestData.Person("Newcomer");
-            db.AddRange(newcomer, Domain.Credentials.Credential.Issue(await db.Programs.FindAsync(history.Tennessee.Programs[0].Id) ?? throw new InvalidOperationException(), newcomer.Id, today, Guid.NewGuid(), DateTimeOffset.UtcNow));
+            db.AddRange(newcomer, Domain.Credentials.Credential.Issue(await db.Programs.FindAsync(history.Tennessee.Programs[0].Id) ?? throw new InvalidOperationException(), newcomer.Id, today, Guid.NewGuid(), Now));
             await db.SaveChangesAsync();
         });
         // The daily expiry job writes Expired and Lapsed rows (dated today) for every credential past its expiry.
