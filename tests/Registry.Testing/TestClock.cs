@@ -8,9 +8,7 @@ public sealed class TestClock : TimeProvider
 {
     /// <summary>
     /// A Tuesday at 11:00 in New York, 10:00 in Nashville and Austin, 05:00 in Honolulu: the same date in UTC and
-    /// in every US state's zone. Later than the real date on purpose: confirmation links are checked against the
-    /// system clock by Data Protection's time-limited protector, so the links this clock dates must not have
-    /// expired in real time.
+    /// in every US state's zone.
     /// </summary>
     public static readonly DateTimeOffset Start = new(2027, 6, 15, 15, 0, 0, TimeSpan.Zero);
 

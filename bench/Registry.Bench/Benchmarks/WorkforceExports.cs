@@ -113,6 +113,7 @@ public sealed class WorkforceExports : IBenchmark
             WHERE p."MailingAddress_County" IS NOT NULL
             -- Not NOT EXISTS: on the empty table the planner picks a nested loop that rescans every row this insert adds (quadratic).
             ON CONFLICT ("PersonId", "Sequence") DO NOTHING;
+            UPDATE "People" SET "ResidenceChangeCount" = 1 WHERE "MailingAddress_County" IS NOT NULL AND "ResidenceChangeCount" = 0;
             ANALYZE "ResidenceHistory";
             """);
         command.CommandTimeout = 0;

@@ -77,7 +77,7 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
     private async Task PeopleAndEmployersAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var people = await BinaryCopy.StartAsync(dataSource, "People", "Id", "LegalFirstName", "LegalLastName", "PreferredName", "Email", "Phone",
-            "DateOfBirth", "MailingAddress_Line1", "MailingAddress_Line2", "MailingAddress_City", "MailingAddress_County", "MailingAddress_State", "MailingAddress_PostalCode");
+            "DateOfBirth", "MailingAddress_Line1", "MailingAddress_Line2", "MailingAddress_City", "MailingAddress_County", "MailingAddress_State", "MailingAddress_PostalCode", "ResidenceChangeCount");
         await using var employers = await BinaryCopy.StartAsync(dataSource, "Employers", "Id", "Name", "ContactEmail", "Status", "ApprovedAt", "StateCode", "RegisteredAt");
 
         for (long k = 0; k < scale.People; k++)
@@ -95,6 +95,7 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
                     .Text(state.City).Text(state.County).Text(state.Code).Text($"{state.ZipPrefix}{rng.Between(0, 99):D2}");
             else
                 people.Text(null).Text(null).Text(null).Text(null).Text(null).Text(null);
+            people.Int(0); // no residence history yet (see WorkforceExports)
         }
 
         for (var e = 0; e < scale.Employers; e++)
@@ -116,7 +117,7 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
             "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled",
             "AccessFailedCount", "DisplayName", "PersonId", "EmployerId", "StateCode");
         await using var applications = await BinaryCopy.StartAsync(dataSource, "Applications", "Id", "PersonId", "ProgramId", "Type", "Status", "CreatedAt",
-            "SubmittedAt", "DecidedAt", "DecisionReason", "RequirementsVersion", "Version");
+            "SubmittedAt", "DecidedAt", "DecisionReason", "RequirementsVersion", "Version", "SelectedForCeAudit");
         await using var credentials = await BinaryCopy.StartAsync(dataSource, "Credentials", "Id", "Number", "ProgramId", "StateCode", "HolderPersonId",
             "Status", "IssuedOn", "ExpiresOn", "RestrictionEndsOn", "ProbationConditions", "Version");
 
@@ -150,7 +151,7 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
             var application = new ApplicationPlan(_catalog, k, credential);
             applications.Row().Uuid(ApplicationId(k)).Uuid(PersonId(k)).Uuid(application.Program.Id).Enum(ApplicationType.Initial).Enum(application.Status)
                 .Time(application.CreatedAt).Time(application.SubmittedAt).Time(application.DecidedAt).Text(application.DecisionReason)
-                .Int(application.SubmittedAt is null ? null : 1).Int(0);
+                .Int(application.SubmittedAt is null ? null : 1).Int(0).Bool(false);
             if (credential is null) continue;
             var program = credential.Program;
             var sequence = ++sequences[program.Index];

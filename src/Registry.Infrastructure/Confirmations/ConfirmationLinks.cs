@@ -7,17 +7,18 @@ using Registry.Application.Common.Interfaces;
 namespace Registry.Infrastructure.Confirmations;
 
 /// <summary>
-/// Confirmation links signed and time-limited by ASP.NET Core Data Protection. The token holds only the
-/// confirmation request's id; the request's row makes it work once.
+/// Confirmation links signed by ASP.NET Core Data Protection. The token holds only the confirmation request's
+/// id; the request's row makes it work once and carries its expiry, checked against the registry's clock (a
+/// time-limited protector would check the system clock instead).
 /// </summary>
 public sealed class ConfirmationLinks(IDataProtectionProvider dataProtection, TimeSpan lifetime, string publicBaseUrl) : IConfirmationLinks
 {
-    private readonly ITimeLimitedDataProtector _protector = dataProtection.CreateProtector("Registry.ConfirmationLinks").ToTimeLimitedDataProtector();
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("Registry.ConfirmationLinks");
     private readonly string _baseUrl = publicBaseUrl.TrimEnd('/');
 
     public TimeSpan Lifetime { get; } = lifetime;
 
-    public string TokenFor(Guid confirmationRequestId, DateTimeOffset expiresAt) => _protector.Protect(confirmationRequestId.ToString("N"), expiresAt);
+    public string TokenFor(Guid confirmationRequestId) => _protector.Protect(confirmationRequestId.ToString("N"));
 
     public Guid? Read(string token)
     {
@@ -27,7 +28,7 @@ public sealed class ConfirmationLinks(IDataProtectionProvider dataProtection, Ti
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {
-            return null; // altered, foreign, truncated or expired
+            return null; // altered, foreign or truncated
         }
     }
 

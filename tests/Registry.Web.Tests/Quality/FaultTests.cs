@@ -108,10 +108,10 @@ public sealed class FaultTests : IAsyncLifetime
         await using var connection = new NpgsqlConnection(Fixture.Factory.Database.ConnectionString);
         await connection.OpenAsync();
         await ExecuteAsync(connection, $"""
-            INSERT INTO "People" ("Id", "LegalFirstName", "LegalLastName", "Email")
-            SELECT gen_random_uuid(), 'Candidate', 'Number ' || n, 'candidate' || n || '@example.org' FROM generate_series(1, 10000) n;
-            INSERT INTO "Applications" ("Id", "PersonId", "ProgramId", "Type", "Status", "CreatedAt", "SubmittedAt", "RequirementsVersion", "Version")
-            SELECT gen_random_uuid(), p."Id", '{programId}', 'Initial', 'UnderReview', now(), now(), 1, 0 FROM "People" p;
+            INSERT INTO "People" ("Id", "LegalFirstName", "LegalLastName", "Email", "ResidenceChangeCount")
+            SELECT gen_random_uuid(), 'Candidate', 'Number ' || n, 'candidate' || n || '@example.org', 0 FROM generate_series(1, 10000) n;
+            INSERT INTO "Applications" ("Id", "PersonId", "ProgramId", "Type", "Status", "CreatedAt", "SubmittedAt", "RequirementsVersion", "Version", "SelectedForCeAudit")
+            SELECT gen_random_uuid(), p."Id", '{programId}', 'Initial', 'UnderReview', now(), now(), 1, 0, false FROM "People" p;
             """);
         var takenOn = TestClock.StartDay.AddDays(-10);
         string File(Func<int, int> score) => "Email,Exam date,Score\n" + string.Concat(Enumerable.Range(1, 10000).Select(n => $"candidate{n}@example.org,{takenOn:yyyy-MM-dd},{score(n)}\n"));

@@ -26,7 +26,7 @@ public static class RequestReferenceConfirmation
             if (reference.IsConfirmed) throw new DomainRuleException($"{reference.RefereeName} has already confirmed this reference.");
 
             var request = new ConfirmationRequest(ConfirmationPurpose.Reference, application.Id, reference.RefereeEmail, [reference.Id], clock.GetUtcNow(), links.Lifetime);
-            var link = links.UrlFor(links.TokenFor(request.Id, request.ExpiresAt));
+            var link = links.UrlFor(links.TokenFor(request.Id));
             var applicantName = await db.ApplicantNameAsync(application.PersonId, cancellationToken);
             db.ConfirmationRequests.Add(request);
             db.Notifications.Add(ConfirmationLetters.Reference(request, applicantName, reference, link));

@@ -37,7 +37,7 @@ public static class RequestSupervisorConfirmation
 
             var request = new ConfirmationRequest(ConfirmationPurpose.Supervision, application.Id, waiting[0].SupervisorEmail,
                 waiting.Select(l => l.Id), clock.GetUtcNow(), links.Lifetime);
-            var link = links.UrlFor(links.TokenFor(request.Id, request.ExpiresAt));
+            var link = links.UrlFor(links.TokenFor(request.Id));
             var applicantName = await db.ApplicantNameAsync(application.PersonId, cancellationToken);
             db.ConfirmationRequests.Add(request);
             db.Notifications.Add(ConfirmationLetters.Supervision(request, applicantName, waiting, link));
