@@ -33,6 +33,33 @@ public sealed partial class ClockTests
     [InlineData("var waiting = Stopwatch.StartNew();")]
     public void The_test_clock_is_not_taken_for_the_system_clock(string line) => Assert.DoesNotMatch(SystemClockInTests(), line);
 
+    /// <summary>
+    /// "Today" has one source, <c>RegistryDay</c> (a state's own time zone): no other code turns an instant into a
+    /// calendar day (the UTC day, or any zone's). The one other conversion allowed turns a spreadsheet cell's date
+    /// (no instant, no zone) into a date.
+    /// </summary>
+    [Fact]
+    public void Only_RegistryDay_turns_an_instant_into_a_calendar_day() =>
+        Assert.True(DayReads().Count == 0, "A calendar day is worked out outside RegistryDay at:\n" + string.Join("\n", DayReads()));
+
+    [Theory]
+    [InlineData("var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);")]
+    [InlineData("var day = DateOnly.FromDateTime(now.UtcDateTime);")]
+    [InlineData("var local = TimeZoneInfo.ConvertTime(at, zone);")]
+    [InlineData("var hawaii = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(-10));")]
+    [InlineData("var today = DateOnly.FromDateTime(DateTime.Today);")]
+    public void A_home_made_today_is_found(string line) => Assert.Matches(HomeMadeDay(), line);
+
+    [Theory]
+    [InlineData("var today = await calendar.TodayAsync(credential.StateCode, cancellationToken);")]
+    [InlineData("var today = RegistryDay.TodayNationwide(clock);")]
+    public void The_registry_day_is_not_taken_for_a_home_made_one(string line) => Assert.DoesNotMatch(HomeMadeDay(), line);
+
+    private static List<string> DayReads() =>
+        Reads(HomeMadeDay(), "src", [".cs", ".cshtml"], "Migrations", "RegistryDay.cs")
+            .Where(read => !read.StartsWith(Path.Combine("src", "Registry.Infrastructure", "Imports", "ExamResultsReader.cs") + ":", StringComparison.Ordinal))
+            .ToList();
+
     private static void AssertNone(List<string> reads) =>
         Assert.True(reads.Count == 0, "The system clock is read at:\n" + string.Join("\n", reads));
 
@@ -48,6 +75,9 @@ public sealed partial class ClockTests
 
     [GeneratedRegex(@"\b(DateTime|DateTimeOffset)\.(UtcNow|Now|Today)\b")]
     private static partial Regex SystemClock();
+
+    [GeneratedRegex(@"\bDateOnly\.FromDateTime\(|\bTimeZoneInfo\.ConvertTime|\.ToOffset\(")]
+    private static partial Regex HomeMadeDay();
 
     [GeneratedRegex(@"\b(DateTime|DateTimeOffset)\.(UtcNow|Now|Today)\b|\bTimeProvider\.System\b")]
     private static partial Regex SystemClockInTests();

@@ -12,6 +12,9 @@ public interface IRegistryCalendar
     /// <summary>Today in the state's time zone.</summary>
     Task<DateOnly> TodayAsync(StateCode state, CancellationToken cancellationToken);
 
+    /// <summary>Today in the time zone of the program's state.</summary>
+    Task<DateOnly> TodayForProgramAsync(Guid programId, CancellationToken cancellationToken);
+
     /// <summary>Today for a date that belongs to no state (see <see cref="RegistryDay.NationwideTimeZone"/>).</summary>
     DateOnly TodayNationwide();
 }

@@ -21,5 +21,12 @@ internal sealed class RegistryCalendar(IRegistryDbContext db, TimeProvider clock
         return RegistryDay.Today(clock, zone);
     }
 
+    public async Task<DateOnly> TodayForProgramAsync(Guid programId, CancellationToken cancellationToken)
+    {
+        var state = await db.Programs.Where(p => p.Id == programId).Select(p => (StateCode?)p.StateCode).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Program", programId);
+        return await TodayAsync(state, cancellationToken);
+    }
+
     public DateOnly TodayNationwide() => RegistryDay.TodayNationwide(clock);
 }

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Security;
 using Registry.Domain.Applications;
 using Registry.Domain.Eligibility;
@@ -37,7 +38,7 @@ public static class GetApplicationOverview
 
     public sealed record HistoryModel(ApplicationStatus? From, ApplicationStatus To, DateTimeOffset At, string? Reason);
 
-    public sealed class Handler(IRegistryDbContext db, TimeProvider clock) : IRequestHandler<Query, Model>
+    public sealed class Handler(IRegistryDbContext db, IRegistryCalendar calendar) : IRequestHandler<Query, Model>
     {
         public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -50,7 +51,7 @@ public static class GetApplicationOverview
                 .Where(e => e.PersonId == application.PersonId && e.ProgramId == application.ProgramId)
                 .OrderBy(e => e.TakenOn).ToListAsync(cancellationToken);
             var eligibility = await db.EvaluateAsync(application, cancellationToken);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = await calendar.TodayAsync(program.StateCode, cancellationToken);
 
             ExamModel? exam = null;
             var examApplies = application.Type switch

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Domain.Credentials;
@@ -34,14 +35,14 @@ public static class DecideDisciplineCase
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Unit>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, IRegistryCalendar calendar) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var credential = await db.LoadCredentialAsync(command.CredentialId, cancellationToken);
             var disciplineCase = await db.LoadCaseAsync(command.CredentialId, command.CaseId, cancellationToken);
             var at = clock.GetUtcNow();
-            disciplineCase.Decide(credential, command.Outcome, command.Notes, command.Conditions, command.EndsOn, command.AppealDays, clock.Today(), user.UserId!.Value, at);
+            disciplineCase.Decide(credential, command.Outcome, command.Notes, command.Conditions, command.EndsOn, command.AppealDays, await calendar.TodayAsync(credential.StateCode, cancellationToken), user.UserId!.Value, at);
             return Unit.Value;
         }
     }

@@ -17,5 +17,4 @@ internal static class HolderNotice
         await db.DisciplineCases.SingleOrDefaultAsync(c => c.Id == caseId && c.CredentialId == credentialId, cancellationToken)
         ?? throw new NotFoundException("Case", caseId);
 
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Domain.Credentials;
@@ -27,13 +28,13 @@ public static class OpenDisciplineCase
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Guid>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, IRegistryCalendar calendar) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
             var credential = await db.LoadCredentialAsync(command.CredentialId, cancellationToken);
             var at = clock.GetUtcNow();
-            var opened = DisciplineCase.Open(credential, command.Notice, command.ResponseDueOn, clock.Today(), user.UserId!.Value, at);
+            var opened = DisciplineCase.Open(credential, command.Notice, command.ResponseDueOn, await calendar.TodayAsync(credential.StateCode, cancellationToken), user.UserId!.Value, at);
             db.DisciplineCases.Add(opened);
             return opened.Id;
         }

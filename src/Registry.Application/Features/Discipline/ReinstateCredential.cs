@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Domain.Credentials;
@@ -18,13 +19,13 @@ public static class ReinstateCredential
         public Validator() => RuleFor(c => c.Reason).MaximumLength(4000);
     }
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CredentialStatus>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, IRegistryCalendar calendar) : IRequestHandler<Command, CredentialStatus>
     {
         public async Task<CredentialStatus> Handle(Command command, CancellationToken cancellationToken)
         {
             var credential = await db.LoadCredentialAsync(command.CredentialId, cancellationToken);
             var at = clock.GetUtcNow();
-            credential.Reinstate(clock.Today(), user.UserId!.Value, at, command.Reason);
+            credential.Reinstate(await calendar.TodayAsync(credential.StateCode, cancellationToken), user.UserId!.Value, at, command.Reason);
             return credential.Status;
         }
     }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 
@@ -17,14 +18,14 @@ public static class RespondToDisciplineCase
         public Validator() => RuleFor(c => c.Response).NotEmpty().WithMessage("Write the response.").MaximumLength(4000);
     }
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Unit>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, IRegistryCalendar calendar) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var credential = await db.LoadCredentialAsync(command.CredentialId, cancellationToken);
             var disciplineCase = await db.LoadCaseAsync(command.CredentialId, command.CaseId, cancellationToken);
             var at = clock.GetUtcNow();
-            disciplineCase.RecordResponse(credential, command.Response, clock.Today(), user.UserId!.Value, at);
+            disciplineCase.RecordResponse(credential, command.Response, await calendar.TodayAsync(credential.StateCode, cancellationToken), user.UserId!.Value, at);
             return Unit.Value;
         }
     }

@@ -3,6 +3,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Application.Common.Uploads;
@@ -41,7 +42,7 @@ public static class ImportExamResults
 
     private sealed record Candidate(ExamResultRow Row, Guid PersonId, DateOnly TakenOn, int Score);
 
-    public sealed class Handler(IRegistryDbContext db, IExamResultsReader reader, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Outcome>
+    public sealed class Handler(IRegistryDbContext db, IExamResultsReader reader, ICurrentUser user, TimeProvider clock, IRegistryCalendar calendar) : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -53,7 +54,7 @@ public static class ImportExamResults
 
             var program = await db.Programs.SingleAsync(p => p.Id == command.ProgramId, cancellationToken);
             var exam = program.Requirements.Exam ?? throw new DomainRuleException("This program has no exam.");
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = await calendar.TodayAsync(program.StateCode, cancellationToken);
             var problems = new List<RowProblem>();
             var people = await CandidatesAsync(command.ProgramId, sheet.Rows, cancellationToken);
 

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Domain.Common;
@@ -29,12 +30,13 @@ public static class RecordExamAttempt
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock)
+        public Validator(IRegistryCalendar calendar)
         {
             RuleFor(c => c.Email).NotEmpty().When(c => c.PersonId is null).WithMessage("Enter the person's e-mail address.");
             RuleFor(c => c.Email).MaximumLength(256);
             RuleFor(c => c.TakenOn).NotEmpty().WithMessage("Enter the date the exam was taken.")
-                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("The exam date cannot be in the future.");
+                .MustAsync(async (command, takenOn, ct) => takenOn <= await calendar.TodayForProgramAsync(command.ProgramId, ct))
+                .WithMessage("The exam date cannot be in the future.");
             RuleFor(c => c.Score).NotNull().WithMessage("Enter the score.")
                 .InclusiveBetween(0, MaximumScore).WithMessage($"The score is a whole number from 0 to {MaximumScore}.");
         }

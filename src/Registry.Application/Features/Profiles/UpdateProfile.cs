@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Domain.Jurisdictions;
@@ -37,7 +38,7 @@ public static class UpdateProfile
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock)
+        public Validator(IRegistryCalendar calendar)
         {
             RuleFor(c => c.LegalFirstName).NotEmpty().WithMessage("Enter your legal first name.").MaximumLength(100);
             RuleFor(c => c.LegalLastName).NotEmpty().WithMessage("Enter your legal last name.").MaximumLength(100);
@@ -45,9 +46,9 @@ public static class UpdateProfile
             RuleFor(c => c.Phone).MaximumLength(30)
                 .Matches(@"^[0-9+().\-\s]*(x\d+)?$").WithMessage("Enter a phone number like 615-555-0100.");
             RuleFor(c => c.DateOfBirth)
-                .Must(d => d is null || d.Value < Today(clock)).WithMessage("Your date of birth must be in the past.")
-                .Must(d => d is null || d.Value >= Today(clock).AddYears(-120)).WithMessage("Enter your date of birth, for example 4 28 1986.")
-                .Must(d => d is null || d.Value >= Today(clock) || d.Value <= Today(clock).AddYears(-MinimumAge))
+                .Must(d => d is null || d.Value < calendar.TodayNationwide()).WithMessage("Your date of birth must be in the past.")
+                .Must(d => d is null || d.Value >= calendar.TodayNationwide().AddYears(-120)).WithMessage("Enter your date of birth, for example 4 28 1986.")
+                .Must(d => d is null || d.Value >= calendar.TodayNationwide() || d.Value <= calendar.TodayNationwide().AddYears(-MinimumAge))
                 .WithMessage($"You must be at least {MinimumAge} years old to register.");
 
             When(c => c.HasAddress, () =>
@@ -62,10 +63,9 @@ public static class UpdateProfile
             RuleFor(c => c.AddressLine2).MaximumLength(200);
         }
 
-        private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     }
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, GetProfile.Model>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, IRegistryCalendar calendar) : IRequestHandler<Command, GetProfile.Model>
     {
         public async Task<GetProfile.Model> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -78,7 +78,9 @@ public static class UpdateProfile
                 ? new PostalAddress(command.AddressLine1!.Trim(), Blank(command.AddressLine2), command.City!.Trim(), command.County!.Trim(),
                     StateCode.Parse(command.State), command.PostalCode!.Trim())
                 : null;
-            person.UpdateContact(command.Phone, command.DateOfBirth, address, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            // A move counts from the day it is told, in the new state (or nationwide when the address is removed).
+            var today = address is null ? calendar.TodayNationwide() : await calendar.TodayAsync(address.State, cancellationToken);
+            person.UpdateContact(command.Phone, command.DateOfBirth, address, today);
 
             return new GetProfile.Model(person.LegalFirstName, person.LegalLastName, person.PreferredName, person.Email, person.Phone, person.DateOfBirth,
                 address?.Line1, address?.Line2, address?.City, address?.County, address?.State.Value, address?.PostalCode);

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
@@ -40,7 +41,7 @@ public static class AddContinuingEducation
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, TimeProvider clock) : IRequestHandler<Command, RecordAdded>
+    public sealed class Handler(IRegistryDbContext db, IRegistryCalendar calendar) : IRequestHandler<Command, RecordAdded>
     {
         public async Task<RecordAdded> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -50,7 +51,7 @@ public static class AddContinuingEducation
                 throw new ValidationException([new ValidationFailure(nameof(Command.EvidenceDocumentId), "That evidence file is not one you uploaded.")]);
 
             var record = application.AddContinuingEducation(command.Course, command.Provider, command.Hours, command.CompletedOn, command.IsEthics,
-                command.EvidenceDocumentId, clock.Today());
+                command.EvidenceDocumentId, await calendar.TodayForProgramAsync(application.ProgramId, cancellationToken));
             return new RecordAdded(record.Id);
         }
     }

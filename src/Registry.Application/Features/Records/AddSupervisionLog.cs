@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
@@ -40,12 +41,12 @@ public static class AddSupervisionLog
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, TimeProvider clock) : IRequestHandler<Command, RecordAdded>
+    public sealed class Handler(IRegistryDbContext db, IRegistryCalendar calendar) : IRequestHandler<Command, RecordAdded>
     {
         public async Task<RecordAdded> Handle(Command command, CancellationToken cancellationToken)
         {
             var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
-            var dates = await db.RecordDatesAsync(application, clock, cancellationToken);
+            var dates = await db.RecordDatesAsync(application, calendar, cancellationToken);
             var log = application.AddSupervisionLog(command.HeldOn, command.Hours, command.Format, command.Topics,
                 command.SupervisorName, command.SupervisorCredential, command.SupervisorEmail, dates);
             return new RecordAdded(log.Id);

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
@@ -40,7 +41,7 @@ public static class AddTrainingRecord
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, TimeProvider clock) : IRequestHandler<Command, RecordAdded>
+    public sealed class Handler(IRegistryDbContext db, IRegistryCalendar calendar) : IRequestHandler<Command, RecordAdded>
     {
         public async Task<RecordAdded> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -50,7 +51,7 @@ public static class AddTrainingRecord
                 throw new ValidationException([new ValidationFailure(nameof(Command.EvidenceDocumentId), "That evidence file is not one you uploaded.")]);
 
             var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
-            var dates = await db.RecordDatesAsync(application, clock, cancellationToken);
+            var dates = await db.RecordDatesAsync(application, calendar, cancellationToken);
             var record = application.AddTrainingRecord(program.Requirements, command.Course, command.Provider, command.DomainCode,
                 command.Hours, command.CompletedOn, command.EvidenceDocumentId, dates);
             return new RecordAdded(record.Id);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
@@ -37,12 +38,12 @@ public static class AddWorkExperience
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, TimeProvider clock) : IRequestHandler<Command, RecordAdded>
+    public sealed class Handler(IRegistryDbContext db, IRegistryCalendar calendar) : IRequestHandler<Command, RecordAdded>
     {
         public async Task<RecordAdded> Handle(Command command, CancellationToken cancellationToken)
         {
             var application = await db.Applications.LoadAsync(command.ApplicationId, cancellationToken);
-            var dates = await db.RecordDatesAsync(application, clock, cancellationToken);
+            var dates = await db.RecordDatesAsync(application, calendar, cancellationToken);
             var record = application.AddWorkExperience(command.Kind, command.Organisation, command.Role, command.StartOn, command.EndOn, command.Hours, dates);
             return new RecordAdded(record.Id);
         }

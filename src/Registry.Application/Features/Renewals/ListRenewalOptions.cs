@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Discipline;
 using Registry.Domain.Applications;
@@ -28,7 +29,7 @@ public static class ListRenewalOptions
     public sealed record Row(Guid CredentialId, string Number, string ProgramName, CredentialStatus Status, DateOnly ExpiresOn,
         DateOnly RenewalOpensOn, DateOnly GraceEndsOn, NextStep Next, string? Explanation, Guid? OpenApplicationId, ApplicationType? OpenApplicationType);
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<Row>>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, IRegistryCalendar calendar) : IRequestHandler<Query, IReadOnlyList<Row>>
     {
         public async Task<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -41,11 +42,14 @@ public static class ListRenewalOptions
                 .Where(a => a.PersonId == personId && a.CredentialId != null && open.Contains(a.Status))
                 .Select(a => new { CredentialId = a.CredentialId!.Value, a.Id, a.Type })
                 .ToListAsync(cancellationToken);
-            var today = clock.Today();
+            // Each credential's dates are days in its own state's time zone.
+            var todays = new Dictionary<Domain.Jurisdictions.StateCode, DateOnly>();
+            foreach (var state in credentials.Select(c => c.StateCode).Distinct()) todays[state] = await calendar.TodayAsync(state, cancellationToken);
 
             return credentials.OrderBy(c => c.ExpiresOn).Select(c =>
             {
                 var program = programs[c.ProgramId];
+                var today = todays[c.StateCode];
                 var rules = program.Requirements;
                 var window = c.RenewalWindow(rules);
                 var pending = openApplications.FirstOrDefault(a => a.CredentialId == c.Id);

@@ -12,12 +12,11 @@ namespace Registry.Application.Features.Renewals;
 internal static class RenewalDecisions
 {
     public static async Task<ApproveApplication.CredentialIssued> ApproveAsync(IRegistryDbContext db, CertificationApplication application, Guid actorUserId,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var credential = await db.LoadCredentialAsync(application.CredentialId!.Value, cancellationToken);
         var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
         var rules = program.Requirements;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
 
         if (application.Type == ApplicationType.Renewal)
         {

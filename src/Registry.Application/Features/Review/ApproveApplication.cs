@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
@@ -40,7 +41,7 @@ public static class ApproveApplication
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CredentialIssued>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, IRegistryCalendar calendar) : IRequestHandler<Command, CredentialIssued>
     {
         public async Task<CredentialIssued> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -51,11 +52,12 @@ public static class ApproveApplication
             var now = clock.GetUtcNow();
             application.Approve(user.UserId!.Value, now, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), eligibility, command.WaiverReason);
 
-            if (application.IsContinuing) return await RenewalDecisions.ApproveAsync(db, application, user.UserId!.Value, now, cancellationToken);
+            var today = await calendar.TodayForProgramAsync(application.ProgramId, cancellationToken);
+            if (application.IsContinuing) return await RenewalDecisions.ApproveAsync(db, application, user.UserId!.Value, today, now, cancellationToken);
 
             // Tracked: the program's credential sequence moves under its own concurrency token.
             var program = await db.Programs.SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
-            var credential = Credential.Issue(program, application.PersonId, DateOnly.FromDateTime(now.UtcDateTime), user.UserId!.Value, now);
+            var credential = Credential.Issue(program, application.PersonId, today, user.UserId!.Value, now);
             db.Credentials.Add(credential);
 
             return new CredentialIssued(credential.Id, credential.Number.Value, credential.IssuedOn, credential.ExpiresOn);

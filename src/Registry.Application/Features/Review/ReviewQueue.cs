@@ -65,9 +65,10 @@ public static class ReviewQueue
                 .ToListAsync(cancellationToken);
             var programList = await programs.OrderBy(p => p.Name).Select(p => new ProgramModel(p.Id, p.Name)).ToListAsync(cancellationToken);
 
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            // Whole days waited, by the clock: no calendar needed.
+            var now = clock.GetUtcNow();
             return new Model(state.Value, counts, programList, rows.Select(r => new Row(r.Id, $"{r.LegalFirstName} {r.LegalLastName}", r.ProgramName, r.Type, r.Status,
-                r.SubmittedAt, today.DayNumber - DateOnly.FromDateTime((r.SubmittedAt ?? r.CreatedAt).UtcDateTime).DayNumber)
+                r.SubmittedAt, (int)(now - (r.SubmittedAt ?? r.CreatedAt)).TotalDays)
             {
                 CredentialNumber = r.CredentialNumber?.Value, SelectedForCeAudit = r.SelectedForCeAudit,
             }).ToList());

@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Security;
 using Registry.Domain.Jurisdictions;
 
@@ -27,12 +28,12 @@ public static class ExportWorkforce
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator(TimeProvider clock)
+        public Validator(IRegistryCalendar calendar)
         {
             RuleFor(q => q.From).NotEmpty().WithMessage("Enter the first day of the period.");
             RuleFor(q => q.To).NotEmpty().WithMessage("Enter the last day of the period.")
                 .GreaterThanOrEqualTo(q => q.From).WithMessage("The period ends before it starts.")
-                .Must(to => to <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("The period cannot end after today.")
+                .Must(to => to <= calendar.TodayNationwide()).WithMessage("The period cannot end after today.")
                 .Must((q, to) => to <= q.From.AddYears(MaximumYears)).WithMessage($"A period is at most {MaximumYears} years.");
             RuleFor(q => q.States).Must(s => s.Count <= 60).WithMessage("Name at most 60 states.");
             RuleForEach(q => q.States).Must(s => StateCode.TryParse(s, out _)).WithMessage("'{PropertyValue}' is not a two-letter state code.");

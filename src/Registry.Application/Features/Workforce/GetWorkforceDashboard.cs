@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Time;
 using Registry.Application.Common.Security;
 using Registry.Domain.Credentials;
 
@@ -22,14 +23,14 @@ public static class GetWorkforceDashboard
 
     public sealed record StatusShare(string Status, int Count);
 
-    public sealed class Handler(IRegistryDbContext db, IWorkforceCounts counts, TimeProvider clock) : IRequestHandler<Query, Model>
+    public sealed class Handler(IRegistryDbContext db, IWorkforceCounts counts, IRegistryCalendar calendar) : IRequestHandler<Query, Model>
     {
         public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
         {
             var state = Domain.Jurisdictions.StateCode.Parse(query.StateCode);
             var name = await db.Jurisdictions.AsNoTracking().Where(j => j.Code == state).Select(j => j.Name).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("State", query.StateCode);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = await calendar.TodayAsync(state, cancellationToken);
             var thisMonth = new DateOnly(today.Year, today.Month, 1);
             var months = Enumerable.Range(0, Months).Select(i => thisMonth.AddMonths(i - Months + 1)).ToList();
             var dates = months.Select(m => m == thisMonth ? today : m.AddMonths(1).AddDays(-1)).ToList();
