@@ -29,8 +29,11 @@ public sealed class ExamRetakeRules
     /// <summary>Sittings still allowed on <paramref name="day"/> within the attempt window that ends then.</summary>
     public int AttemptsLeftOn(DateOnly day) => Math.Max(0, exam.AttemptsAllowed - SittingsInWindowEndingOn(day).Count());
 
-    /// <summary>When the window frees a sitting again, once every attempt in the window ending on <paramref name="day"/> is used.</summary>
-    public DateOnly WindowReopensOn(DateOnly day) => SittingsInWindowEndingOn(day).Min(s => s.TakenOn).AddDays(exam.AttemptWindowDays + 1);
+    /// <summary>
+    /// When the window frees a sitting again, once every attempt in the window ending on <paramref name="day"/> is
+    /// used: the day the earliest of them falls out of the window (see <see cref="SittingsInWindowEndingOn"/>).
+    /// </summary>
+    public DateOnly WindowReopensOn(DateOnly day) => SittingsInWindowEndingOn(day).Min(s => s.TakenOn).AddDays(exam.AttemptWindowDays);
 
     /// <summary>Why a sitting on <paramref name="takenOn"/> cannot be recorded, in words for staff, or null if it can.</summary>
     public string? RefusalToRecord(DateOnly takenOn)

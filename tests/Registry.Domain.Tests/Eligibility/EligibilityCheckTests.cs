@@ -131,7 +131,7 @@ public sealed class ExamReadinessTests
         var readiness = ExamReadiness.For(Exam, true, [Attempt(200, 50, 1), Attempt(100, 60, 2)], Today);
         Assert.False(readiness.MaySit);
         Assert.Equal(0, readiness.AttemptsLeft);
-        Assert.Equal(Today.AddDays(-200 + 366), readiness.EarliestDate);
+        Assert.Equal(Today.AddDays(-200 + 365), readiness.EarliestDate); // the first sitting leaves the 365-day window
     }
 
     [Fact]

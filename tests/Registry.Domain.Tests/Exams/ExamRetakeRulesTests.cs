@@ -43,6 +43,7 @@ public class ExamRetakeRulesTests
 
         Assert.False(stillFull.MaySit);
         Assert.Equal(0, stillFull.AttemptsLeft);
+        Assert.Equal(firstLeavesTheWindow, stillFull.EarliestDate); // the date told is the first day both allow
         Assert.Equal("All 2 attempts allowed in 365 days were already used.", refusal);
         Assert.True(freed.MaySit);
         Assert.Null(none);
