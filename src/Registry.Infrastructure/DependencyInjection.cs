@@ -125,7 +125,12 @@ public static class DependencyInjection
         services.AddScoped<Jobs.WatchListJob>();
         services.AddHostedService<Jobs.WatchListSchedule>();
         if (configuration.GetValue("Jobs:RunServer", true))
-            services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4));
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4);
+                // The queues this server works (the recurring jobs are enqueued on "default").
+                options.Queues = configuration.GetSection("Jobs:Queues").Get<string[]>() is { Length: > 0 } queues ? queues : ["default"];
+            });
     }
 
     /// <summary>

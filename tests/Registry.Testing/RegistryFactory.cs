@@ -76,6 +76,10 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
         builder.UseSetting("Documents:Root", DocumentsRoot);
         // Test clients speak plain http, which would never send a Secure cookie back; SecurityTests check the real flags.
         builder.UseSetting("Security:SecureCookies", "false");
+        // The host's job server runs (health, dashboard, activator) but works a queue nothing is put on: the recurring
+        // jobs fire on the real clock's schedule and would run in the middle of tests (and deadlock with Respawn's
+        // truncation between them). Tests run jobs themselves, or start servers of their own (JobServerTests).
+        builder.UseSetting("Jobs:Queues:0", "registry-tests-idle");
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.ConfigureTestServices(services =>
         {

@@ -20,9 +20,6 @@ public sealed partial class WebFixture : IAsyncLifetime
         // Many tests verify from the same address; RateLimitTests runs its own host with low limits.
         ["RateLimiting:Anonymous:PermitLimit"] = "100000",
         ["RateLimiting:ApiKey:PermitLimit"] = "100000",
-        // No Hangfire server in the shared host: it would run the recurring jobs on the real clock's schedule in the
-        // middle of tests, and deadlock with Respawn's truncation between them. JobServerTests start servers of their own.
-        ["Jobs:RunServer"] = "false",
     });
 
     /// <summary>The same helpers over another host (e.g. on a database of its own).</summary>

@@ -78,9 +78,8 @@ public static class UpdateProfile
                 ? new PostalAddress(command.AddressLine1!.Trim(), Blank(command.AddressLine2), command.City!.Trim(), command.County!.Trim(),
                     StateCode.Parse(command.State), command.PostalCode!.Trim())
                 : null;
-            // A move counts from the day it is told, in the new state (or nationwide when the address is removed).
-            var today = address is null ? calendar.TodayNationwide() : await calendar.TodayAsync(address.State, cancellationToken);
-            person.UpdateContact(command.Phone, command.DateOfBirth, address, today);
+            // A move counts from the day it is told; an address may be in a state the registry does not serve, so nationwide.
+            person.UpdateContact(command.Phone, command.DateOfBirth, address, calendar.TodayNationwide());
 
             return new GetProfile.Model(person.LegalFirstName, person.LegalLastName, person.PreferredName, person.Email, person.Phone, person.DateOfBirth,
                 address?.Line1, address?.Line2, address?.City, address?.County, address?.State.Value, address?.PostalCode);
