@@ -28,7 +28,7 @@ public static class DependencyInjection
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer<RegistryOpenApiDocument>());
+        services.AddRegistryOpenApi();
 
         // Pages sign in with Identity's cookie; machines send Identity's bearer token to /api/v1.
         services.AddAuthentication()

@@ -11,36 +11,43 @@ public static class AccountApi
     public static void MapAccountApi(this RouteGroupBuilder api)
     {
         // Refusals are validation problems (400) raised by the commands' validators and Identity.
-        var account = api.MapGroup("/account").AllowAnonymous().ProducesValidationProblem();
+        var account = api.MapGroup("/account").WithTags("Account").AllowAnonymous().ProducesValidationProblem();
 
         account.MapPost("/register", (RegisterAccount.Command command, IMediator mediator, CancellationToken ct) =>
                 SendAsync(mediator, command, "Your account has been created. Open the link we sent to your e-mail address to confirm it, then sign in.", ct))
+            .WithName("RegisterAccount")
             .WithSummary("Register as an applicant; a confirmation link is e-mailed. Sign-in waits for the confirmation.");
 
         account.MapPost("/confirm-email", (ConfirmEmail.Command command, IMediator mediator, CancellationToken ct) =>
                 SendAsync(mediator, command, "Your e-mail address is confirmed. You can sign in now.", ct))
+            .WithName("ConfirmEmail")
             .WithSummary("Confirm an e-mail address with the userId and code from the confirmation link.");
 
         account.MapPost("/resend-confirmation", (ResendConfirmation.Command command, IMediator mediator, CancellationToken ct) =>
                 SendAsync(mediator, command, ResendConfirmation.Answer, ct))
+            .WithName("ResendConfirmation")
             .WithSummary("Send a new confirmation link. The answer is the same whether or not the account exists.");
 
         account.MapPost("/forgot-password", (RequestPasswordReset.Command command, IMediator mediator, CancellationToken ct) =>
                 SendAsync(mediator, command, RequestPasswordReset.Answer, ct))
+            .WithName("RequestPasswordReset")
             .WithSummary("E-mail a password reset link. The answer is the same whether or not the account exists.");
 
         account.MapPost("/reset-password", (ResetPassword.Command command, IMediator mediator, CancellationToken ct) =>
                 SendAsync(mediator, command, "Your password has been changed. Sign in with the new one.", ct))
+            .WithName("ResetPassword")
             .WithSummary("Choose a new password with the e-mail and code from the reset link.");
 
-        var profile = api.MapGroup("/profile")
+        var profile = api.MapGroup("/profile").WithTags("Profile")
             .RequireAuthorization(DependencyInjection.ApiPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         profile.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetProfile.Query(), ct))
+            .WithName("GetProfile")
             .WithSummary("The signed-in applicant's profile, private details included.");
         profile.MapPut("/", (UpdateProfile.Command command, IMediator mediator, CancellationToken ct) => mediator.Send(command, ct))
+            .WithName("UpdateProfile")
             .WithSummary("Change the signed-in applicant's names, contact details, date of birth and mailing address.");
     }
 

@@ -14,6 +14,8 @@ public static class AuditApi
                     Actor = filter.Actor, From = filter.From, To = filter.To, PageNumber = filter.Page ?? 1,
                 }, ct))
             .RequireAuthorization(DependencyInjection.ApiPolicy)
+            .WithName("ListAuditEntries")
+            .WithTags("Audit")
             .WithSummary("The state's audit log, newest first, 50 a page (StateAdmin of the state, or SystemAdmin).")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -11,11 +11,13 @@ public static class ConfirmationsApi
         var confirmations = api.MapGroup("/confirmations").WithTags("Confirmations").AllowAnonymous()
             .ProducesProblem(StatusCodes.Status409Conflict);
         confirmations.MapGet("/{token}", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new GetConfirmation.Query(token), ct))
+            .WithName("GetConfirmation")
             .WithSummary("Public: what a confirmation link asks its holder to confirm (refused when used, expired or altered).");
         confirmations.MapPost("/{token}", (string token, ConfirmRequest? body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ConfirmRecords.Command { Token = token, Statement = body?.Statement }, ct))
+            .WithName("ConfirmRecords")
             .WithSummary("Public: confirm what the link names; a link works once.");
     }
 
-    public sealed record ConfirmRequest(string? Statement);
+    public sealed record ConfirmRequest(string? Statement = null);
 }

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Application.Features.Discipline;
 using Registry.Application.Features.Renewals;
+using Registry.Domain.Credentials;
 
 namespace Registry.Web.Api;
 
@@ -10,39 +11,54 @@ public static class CredentialsApi
 {
     public static void MapCredentialsApi(this RouteGroupBuilder api)
     {
-        var credentials = api.MapGroup("/credentials/{id:guid}").RequireAuthorization(DependencyInjection.ApiPolicy)
+        var credentials = api.MapGroup("/credentials/{id:guid}").WithTags("Credentials").RequireAuthorization(DependencyInjection.ApiPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         credentials.MapGet("/", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCredentialRecord.Query(id), ct))
+            .WithName("GetCredentialRecord")
             .WithSummary("A credential with its history and discipline cases (its holder, or staff of its state).");
-        credentials.MapPost("/cases", async (Guid id, OpenDisciplineCase.Command command, IMediator mediator, CancellationToken ct) =>
-                new { caseId = await mediator.Send(command with { CredentialId = id }, ct) })
+        credentials.MapPost("/cases", async Task<Created<CaseOpened>> (Guid id, OpenDisciplineCase.Command command, IMediator mediator, CancellationToken ct) =>
+            {
+                var caseId = await mediator.Send(command with { CredentialId = id }, ct);
+                return TypedResults.Created($"/api/v1/credentials/{id}", new CaseOpened(caseId));
+            })
+            .WithName("OpenDisciplineCase")
+            .WithTags("Discipline")
             .WithSummary("Staff: open a discipline case; the holder is sent the notice and the date to respond by.");
         credentials.MapPost("/cases/{caseId:guid}/response", async (Guid id, Guid caseId, ResponseBody body, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new RespondToDisciplineCase.Command(id, caseId, body.Response ?? ""), ct);
-                return Results.NoContent();
+                await mediator.Send(new RespondToDisciplineCase.Command(id, caseId, body.Response), ct);
+                return TypedResults.NoContent();
             })
+            .WithName("RespondToDisciplineCase")
+            .WithTags("Discipline")
             .WithSummary("The holder's response to a notice (private).");
         credentials.MapPost("/cases/{caseId:guid}/decision", async (Guid id, Guid caseId, DecideDisciplineCase.Command command, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(command with { CredentialId = id, CaseId = caseId }, ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
+            .WithName("DecideDisciplineCase")
+            .WithTags("Discipline")
             .WithSummary("Staff: decide a case (NoAction, Reprimand, Probation, Suspension, Revocation) with an appeal window.");
         credentials.MapPost("/reinstate", async (Guid id, ReasonBody? body, IMediator mediator, CancellationToken ct) =>
-                new { status = await mediator.Send(new ReinstateCredential.Command(id, body?.Reason), ct) })
+                new CredentialStatusResponse(await mediator.Send(new ReinstateCredential.Command(id, body?.Reason), ct)))
+            .WithName("ReinstateSuspendedCredential")
+            .WithTags("Discipline")
             .WithSummary("Staff: reinstate a suspended credential.");
         credentials.MapPost("/relinquish", async (Guid id, ReasonBody? body, IMediator mediator, CancellationToken ct) =>
-                new { status = await mediator.Send(new RelinquishCredential.Command(id, body?.Reason), ct) })
+                new CredentialStatusResponse(await mediator.Send(new RelinquishCredential.Command(id, body?.Reason), ct)))
+            .WithName("RelinquishCredential")
             .WithSummary("The holder gives up their credential.");
 
         // Renewal and reinstatement start an application, which then goes through /applications.
         credentials.MapPost("/renewal", (Guid id, IMediator mediator, CancellationToken ct) => Started(mediator.Send(new StartRenewal.Command(id), ct)))
+            .WithName("StartRenewal")
             .WithTags("Renewals")
             .WithSummary("The holder starts a renewal, from the renewal window's opening to the end of the grace period; one open renewal per credential.");
         credentials.MapPost("/reinstatement", (Guid id, IMediator mediator, CancellationToken ct) => Started(mediator.Send(new StartReinstatement.Command(id), ct)))
+            .WithName("StartReinstatement")
             .WithTags("Renewals")
             .WithSummary("The holder of a lapsed credential applies for reinstatement.");
     }
@@ -53,7 +69,11 @@ public static class CredentialsApi
         return TypedResults.Created($"/api/v1/applications/{started.ApplicationId}", started);
     }
 
-    public sealed record ResponseBody(string? Response);
+    public sealed record ResponseBody(string Response);
 
-    public sealed record ReasonBody(string? Reason);
+    public sealed record CaseOpened(Guid CaseId);
+
+    public sealed record CredentialStatusResponse(CredentialStatus Status);
+
+    public sealed record ReasonBody(string? Reason = null);
 }

@@ -16,6 +16,7 @@ public static class DocumentsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         documents.MapPost("/", UploadAsync)
+            .WithName("UploadEvidence")
             .WithSummary("Upload evidence (multipart field 'evidence'): PDF, PNG or JPEG by content, at most 10 MB.")
             .AcceptsUpload(UploadLimits.Evidence);
         documents.MapGet("/{documentId:guid}", async (Guid documentId, IMediator mediator, CancellationToken ct) =>
@@ -23,6 +24,8 @@ public static class DocumentsApi
                 var document = await mediator.Send(new DownloadEvidence.Query(documentId), ct);
                 return TypedResults.Stream(document.Content, document.ContentType, document.FileName);
             })
+            .WithName("DownloadEvidence")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "image/png", "image/jpeg")
             .WithSummary("Download evidence: its owner, staff of a state where the owner has applied, or a system administrator.");
     }
 

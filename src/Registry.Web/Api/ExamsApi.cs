@@ -21,13 +21,16 @@ public static class ExamsApi
                 var attempt = await mediator.Send(command with { ProgramId = programId }, ct);
                 return TypedResults.Created($"/api/v1/exams/{programId}/attempts?personId={attempt.PersonId}", attempt);
             })
+            .WithName("RecordExamAttempt")
             .WithSummary("Record one sitting (personId or email, takenOn, score 0-1000); refused with the rule when the retake wait, the attempts per window or an earlier pass forbids it.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         exams.MapPost("/imports", ImportAsync)
+            .WithName("ImportExamResults")
             .WithSummary("Import the vendor's results (multipart field 'file', .xlsx or CSV, at most 5 MB and 10,000 rows). All or nothing: a refusal lists every bad row under 'rows' {row, reason}; rows already imported are skipped.")
             .AcceptsUpload(UploadLimits.ExamResults)
             .ProducesProblem(StatusCodes.Status409Conflict);
         exams.MapGet("/attempts", (Guid programId, Guid? personId, IMediator mediator, CancellationToken ct) => mediator.Send(new ListExamAttempts.Query(programId, personId), ct))
+            .WithName("ListExamAttempts")
             .WithSummary("The program's recorded sittings, for one person when personId is given.");
     }
 

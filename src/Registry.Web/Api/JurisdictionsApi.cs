@@ -8,7 +8,7 @@ public static class JurisdictionsApi
 {
     public static void MapJurisdictionsApi(this RouteGroupBuilder api) =>
         api.MapGet("/jurisdictions", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListJurisdictions.Query(), ct))
-            .WithTags("Verification")
+            .WithTags("Jurisdictions")
             .WithName("ListJurisdictions")
             .WithSummary("Public: the states and their credential programs (code and name).")
             .AllowAnonymous();

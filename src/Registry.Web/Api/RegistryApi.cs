@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Registry.Infrastructure.Identity;
 
 namespace Registry.Web.Api;
@@ -9,14 +12,16 @@ public static class RegistryApi
 {
     public static void MapRegistryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Registry").ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = app.MapGroup("/api/v1").ProducesValidationProblem();
 
         api.MapPost("/auth/token", IssueTokenAsync)
-            .WithSummary("Exchange an e-mail and password for a bearer token (one hour).")
+            .WithName("IssueToken")
+            .WithTags("Authentication")
+            .WithSummary("Exchange an e-mail and password for a bearer token (one hour). There is no refresh token: sign in again when it ends.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .AllowAnonymous();
 
-        // The order is part of the contract: the OpenAPI document names a schema after the first type of that
-        // name it meets (many requests are called Command), and lists tags in the order it meets them.
+        // The order is the order of the tags in the OpenAPI document.
         api.MapJurisdictionsApi();
         api.MapApplicationsApi();
         api.MapAccountApi();
@@ -33,18 +38,38 @@ public static class RegistryApi
         api.MapWorkforceApi();
     }
 
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueTokenAsync(TokenRequest request, SignInManager<RegistryUser> signIn)
+    /// <summary>
+    /// A bearer token (Identity's, one hour) and no refresh token: a machine holding a password signs in again
+    /// when the hour ends, so a stolen token lives at most an hour and there is no long-lived secret to rotate.
+    /// </summary>
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(TokenRequest request, SignInManager<RegistryUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
     {
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [string.IsNullOrWhiteSpace(request.Email) ? "email" : "password"] = ["Enter your e-mail address and password."],
+            }, title: "Some fields need your attention.");
+        var user = await signIn.UserManager.FindByEmailAsync(request.Email);
+        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            var options = bearerOptions.Get(IdentityConstants.BearerScheme);
+            var principal = await signIn.CreateUserPrincipalAsync(user!);
+            var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = clock.GetUtcNow() + options.BearerTokenExpiration },
+                IdentityConstants.BearerScheme);
+            return TypedResults.Ok(new TokenResponse("Bearer", options.BearerTokenProtector.Protect(ticket), (long)options.BearerTokenExpiration.TotalSeconds));
+        }
         var detail = result.IsLockedOut
             ? "This account is locked after repeated failed sign-ins. Try again later or reset your password."
-            : result.IsNotAllowed && await Pages.Account.Accounts.NeedsConfirmationAsync(signIn.UserManager, request.Email ?? "", request.Password ?? "")
+            : result.IsNotAllowed && await Pages.Account.Accounts.NeedsConfirmationAsync(signIn.UserManager, request.Email, request.Password)
                 ? Pages.Account.Accounts.ConfirmFirst
                 : "The e-mail or password is not right.";
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
     }
 
-    public sealed record TokenRequest(string? Email, string? Password);
+    public sealed record TokenRequest(string Email, string Password);
+
+    /// <summary>Send as "Authorization: Bearer {accessToken}" until expiresIn seconds have passed.</summary>
+    public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn);
 }

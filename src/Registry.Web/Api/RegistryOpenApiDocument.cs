@@ -19,13 +19,13 @@ public sealed class RegistryOpenApiDocument : IOpenApiDocumentTransformer
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+        document.Components.SecuritySchemes[RegistryOpenApi.Bearer] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             Description = "Token from POST /api/v1/auth/token.",
         };
-        document.Components.SecuritySchemes["apiKey"] = new OpenApiSecurityScheme
+        document.Components.SecuritySchemes[RegistryOpenApi.ApiKey] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,

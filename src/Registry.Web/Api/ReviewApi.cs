@@ -18,34 +18,40 @@ public static class ReviewApi
 
         review.MapGet("/{state}/queue", (string state, ApplicationStatus? status, Guid? programId, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ReviewQueue.Query { StateCode = state, Status = status, ProgramId = programId }, ct))
+            .WithName("GetReviewQueue")
             .WithSummary("State staff: the state's open applications, oldest first, with counts per status; filter by status and program.");
         review.MapGet("/applications/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetApplicationForReview.Query(id), ct))
+            .WithName("GetApplicationForReview")
             .WithSummary("State staff: one application with its checklist, records and their review, statements, exam attempts and history.");
         review.MapPost("/applications/{id:guid}/records/{recordId:guid}", async (Guid id, Guid recordId, RecordReviewRequest body, IMediator mediator, CancellationToken ct) =>
                 new RecordReviewResponse(await mediator.Send(new ReviewRecord.Command(id, recordId, body.Verified, body.Reason), ct)))
+            .WithName("ReviewRecord")
             .WithSummary("Verify or reject (with a reason) one training or work entry while the application is under review.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         review.MapPost("/applications/{id:guid}/request-information", async (Guid id, InformationRequest body, IMediator mediator, CancellationToken ct) =>
                 new StatusResponse(await mediator.Send(new RequestInformation.Command(id, body.Message), ct)))
+            .WithName("RequestInformation")
             .WithSummary("Ask the applicant for more information (message required, at most 4000 characters).")
             .ProducesProblem(StatusCodes.Status409Conflict);
         review.MapPost("/applications/{id:guid}/approve", (Guid id, ApprovalRequest? body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ApproveApplication.Command(id, body?.Note, body?.WaiverReason), ct))
+            .WithName("ApproveApplication")
             .WithSummary("Approve and issue the credential; a waiver reason (StateAdmin only) approves despite an unmet requirement.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         review.MapPost("/applications/{id:guid}/deny", async (Guid id, DenialRequest body, IMediator mediator, CancellationToken ct) =>
                 new StatusResponse(await mediator.Send(new DenyApplication.Command(id, body.Reason), ct)))
+            .WithName("DenyApplication")
             .WithSummary("Deny with a reason the applicant reads.")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    public sealed record RecordReviewRequest(bool Verified, string? Reason);
+    public sealed record RecordReviewRequest(bool Verified, string? Reason = null);
 
     public sealed record RecordReviewResponse(RecordReview Review);
 
-    public sealed record InformationRequest(string? Message);
+    public sealed record InformationRequest(string Message);
 
-    public sealed record ApprovalRequest(string? Note, string? WaiverReason);
+    public sealed record ApprovalRequest(string? Note = null, string? WaiverReason = null);
 
-    public sealed record DenialRequest(string? Reason);
+    public sealed record DenialRequest(string Reason);
 }

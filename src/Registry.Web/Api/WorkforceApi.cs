@@ -8,6 +8,7 @@ public static class WorkforceApi
 {
     public static void MapWorkforceApi(this RouteGroupBuilder api) =>
         api.MapGet("/workforce/{state}/dashboard", (string state, IMediator mediator, CancellationToken ct) => mediator.Send(new GetWorkforceDashboard.Query(state), ct))
+            .WithName("GetWorkforceDashboard")
             .WithTags("Workforce")
             .RequireAuthorization(DependencyInjection.ApiPolicy)
             .WithSummary("Active peer specialists at the end of each of the last 24 months, and today's status mix.")

@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Registry.Application.Common.Paging;
+
+namespace Registry.Web.Api;
+
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json, kept true for clients generated from it: one meaningful name per
+/// schema (and a refusal to build the document when two types would share one), string enums, files as binary,
+/// and each operation's security from the endpoint's own authorization.
+/// </summary>
+public static class RegistryOpenApi
+{
+    public const string Bearer = "bearer";
+    public const string ApiKey = "apiKey";
+
+    public static IServiceCollection AddRegistryOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi("v1", options =>
+        {
+            // 3.0: what most client generators read best (NSwag, openapi-generator, Kiota).
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            var names = new SchemaNames();
+            // Files stay inline ({type: string, format: binary}); everything else is named once.
+            options.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is null || type.Type == typeof(Stream) || type.Type == typeof(IFormFile)
+                ? null
+                : names.For(type.Type);
+            options.AddDocumentTransformer<RegistryOpenApiDocument>();
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                NullableReferences.Simplify(document);
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+                if (type.IsEnum && schema.Enum is { Count: > 0 })
+                    schema.Type = schema.Type is { } t && t.HasFlag(JsonSchemaType.Null) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                operation.Security = SecurityOf(context.Description.ActionDescriptor.EndpointMetadata, context.Document!);
+                foreach (var response in operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
+                    foreach (var (mediaType, content) in response.Content ?? new Dictionary<string, OpenApiMediaType>())
+                        if (!mediaType.Contains("json", StringComparison.Ordinal) && content.Schema is null)
+                            content.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+                return Task.CompletedTask;
+            });
+        });
+
+    /// <summary>None for anonymous endpoints; the bearer token or the employer API key as the endpoint's policy demands; either nothing or a key where a key is optional.</summary>
+    private static List<OpenApiSecurityRequirement> SecurityOf(IList<object> metadata, OpenApiDocument document)
+    {
+        var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToHashSet();
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any() || policies.Count == 0;
+        OpenApiSecurityRequirement Scheme(string name) => new() { [new OpenApiSecuritySchemeReference(name, document)] = [] };
+        if (policies.Contains(VerificationApi.CallerPolicy)) return [new OpenApiSecurityRequirement(), Scheme(ApiKey)];
+        if (anonymous) return [];
+        if (policies.Contains(VerificationApi.ApiKeyPolicy)) return [Scheme(ApiKey)];
+        return [Scheme(Bearer)];
+    }
+
+    /// <summary>
+    /// Schema names from the type and where it is declared: a use case's nested Command becomes
+    /// "StartApplicationRequest", its Model "Application" (for GetApplication.Model), its Row "ReviewQueueRow";
+    /// a CursorPage of rows becomes "ReviewQueueRowPage". Two types given one name stop the document.
+    /// </summary>
+    private sealed class SchemaNames
+    {
+        private readonly ConcurrentDictionary<string, Type> _taken = new();
+
+        public string For(Type type)
+        {
+            var name = NameOf(type);
+            var owner = _taken.GetOrAdd(name, type);
+            return owner == type
+                ? name
+                : throw new InvalidOperationException($"The OpenAPI schema name '{name}' would be used by both {owner.FullName} and {type.FullName}; rename one.");
+        }
+
+        private static string NameOf(Type type)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(CursorPage<>))
+                return NameOf(type.GetGenericArguments()[0]) + "Page";
+            if (Nullable.GetUnderlyingType(type) is { } underlying) return "NullableOf" + NameOf(underlying);
+            if (type.IsGenericType) return OpenApiGenericName(type);
+            if (type.DeclaringType is not { } owner || owner.Name.EndsWith("Api", StringComparison.Ordinal)) return type.Name;
+            var useCase = owner.Name.StartsWith("Get", StringComparison.Ordinal) ? owner.Name[3..] : owner.Name;
+            return type.Name switch
+            {
+                "Command" => owner.Name + "Request",
+                "Model" when useCase.StartsWith("List", StringComparison.Ordinal) => useCase[4..] + "Item",
+                "Model" => useCase,
+                _ when type.Name.EndsWith("Model", StringComparison.Ordinal) && type.Name.Length > 5 => useCase + type.Name[..^5],
+                _ => useCase + type.Name,
+            };
+        }
+
+        private static string OpenApiGenericName(Type type) =>
+            type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(NameOf));
+    }
+
+    /// <summary>
+    /// ASP.NET Core writes a nullable reference as oneOf [null, $ref] and a nullable enum as a schema of its own
+    /// (NullableOfX). Generators read "allOf [$ref], nullable" far better: rewrite to that, and drop the copies.
+    /// </summary>
+    private static class NullableReferences
+    {
+        private const string Prefix = "NullableOf";
+
+        public static void Simplify(OpenApiDocument document)
+        {
+            var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+            foreach (var schema in schemas.Values.OfType<OpenApiSchema>()) Properties(schema, document);
+            foreach (var operation in (document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>()).SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+            {
+                if (operation.RequestBody is OpenApiRequestBody { Content: { } body } request)
+                    foreach (var content in body.Values)
+                        if (content.Schema is { } schema && Unwrap(schema, document) is { } reference)
+                        {
+                            content.Schema = reference;
+                            request.Required = false; // the body may be left out
+                        }
+                foreach (var content in (operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>()).SelectMany(r => r.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>()))
+                    if (content.Schema is OpenApiSchema inline) Properties(inline, document);
+            }
+            foreach (var name in schemas.Keys.Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && schemas.ContainsKey(n[Prefix.Length..])).ToList())
+                schemas.Remove(name);
+            InlineFiles(document);
+        }
+
+        /// <summary>Files are written inline as binary strings, not as a shared "IFormFile" schema.</summary>
+        private static void InlineFiles(OpenApiDocument document)
+        {
+            static OpenApiSchema Binary() => new() { Type = JsonSchemaType.String, Format = "binary" };
+            static bool IsFile(IOpenApiSchema? schema) => schema is OpenApiSchemaReference { Reference.Id: "IFormFile" };
+            foreach (var operation in (document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>()).SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+            {
+                foreach (var content in (operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>()).SelectMany(r => r.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>()))
+                    if (IsFile(content.Schema)) content.Schema = Binary();
+                foreach (var content in operation.RequestBody?.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                    if (content.Schema is OpenApiSchema { Properties: { } fields })
+                        foreach (var (name, field) in fields.ToList())
+                            if (IsFile(field)) fields[name] = Binary();
+            }
+            document.Components?.Schemas?.Remove("IFormFile");
+        }
+
+        private static void Properties(OpenApiSchema schema, OpenApiDocument document)
+        {
+            if (schema.Items is OpenApiSchema items) Properties(items, document);
+            if (schema.Properties is null) return;
+            foreach (var (name, property) in schema.Properties.ToList())
+            {
+                if (Unwrap(property, document) is { } reference)
+                    schema.Properties[name] = new OpenApiSchema { AllOf = [reference], Type = JsonSchemaType.Null };
+                else if (property is OpenApiSchema inline) Properties(inline, document);
+            }
+        }
+
+        /// <summary>The (non-nullable) reference inside oneOf [null, $ref], or null when the schema is not that.</summary>
+        private static OpenApiSchemaReference? Unwrap(IOpenApiSchema schema, OpenApiDocument document)
+        {
+            if (schema.OneOf is not { Count: 2 } oneOf) return null;
+            var reference = oneOf.OfType<OpenApiSchemaReference>().SingleOrDefault();
+            if (reference is null || oneOf.Count(s => s is not OpenApiSchemaReference && (s.Type == JsonSchemaType.Null || s.Enum is [null])) != 1) return null;
+            var id = reference.Reference.Id ?? "";
+            return id.StartsWith(Prefix, StringComparison.Ordinal) && document.Components?.Schemas?.ContainsKey(id[Prefix.Length..]) == true
+                ? new OpenApiSchemaReference(id[Prefix.Length..], document)
+                : reference;
+        }
+    }
+}
