@@ -2,10 +2,12 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Persistence;
 using Registry.Testing;
+using Registry.Web.Tests.Contract;
 
 namespace Registry.Web.Tests;
 
@@ -35,8 +37,19 @@ public sealed partial class WebFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 
-    public HttpClient Client(bool followRedirects = false) =>
-        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+    /// <summary>A client whose every /api answer is checked against the served OpenAPI document.</summary>
+    public HttpClient Client(bool followRedirects = false)
+    {
+        DelegatingHandler[] handlers = followRedirects
+            ? [new RedirectHandler(), new CookieContainerHandler(), new ContractCheckingHandler(ContractAsync)]
+            : [new CookieContainerHandler(), new ContractCheckingHandler(ContractAsync)];
+        return Factory.CreateDefaultClient(new Uri("http://localhost"), handlers);
+    }
+
+    /// <summary>The host's OpenAPI document, read once.</summary>
+    public Task<ApiContract> ContractAsync() => _contract ??= ApiContract.LoadAsync(Factory.CreateClient());
+
+    private Task<ApiContract>? _contract;
 
     public async Task<RegistryUser> CreateUserAsync(string email, string role, string? state = null, Guid? personId = null, Guid? employerId = null)
     {

@@ -116,6 +116,11 @@ public static class RegistryOpenApi
             foreach (var schema in schemas.Values.OfType<OpenApiSchema>()) Properties(schema, document);
             foreach (var operation in (document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>()).SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
             {
+                // A query parameter is optional already: it names the plain enum.
+                foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+                    if (parameter.Schema is OpenApiSchemaReference { Reference.Id: { } id } && id.StartsWith(Prefix, StringComparison.Ordinal)
+                        && schemas.ContainsKey(id[Prefix.Length..]))
+                        parameter.Schema = new OpenApiSchemaReference(id[Prefix.Length..], document);
                 if (operation.RequestBody is OpenApiRequestBody { Content: { } body } request)
                     foreach (var content in body.Values)
                         if (content.Schema is { } schema && Unwrap(schema, document) is { } reference)

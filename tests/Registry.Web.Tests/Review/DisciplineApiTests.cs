@@ -41,7 +41,7 @@ public sealed class DisciplineApiTests(WebFixture fixture) : WebTest(fixture)
 
         var reviewer = await Fixture.ApiClientAsync("reviewer.tn@test.example");
         var opened = await reviewer.PostAsJsonAsync($"/api/v1/credentials/{id}/cases", Case());
-        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         var caseId = (await opened.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("caseId").GetGuid();
         Assert.Equal(HttpStatusCode.NoContent, (await holder.PostAsJsonAsync($"/api/v1/credentials/{id}/cases/{caseId}/response", new { response = "My side." })).StatusCode);
         var decided = await reviewer.PostAsJsonAsync($"/api/v1/credentials/{id}/cases/{caseId}/decision", new { outcome = "Suspension", notes = "Confirmed.", appealDays = 30 });
