@@ -146,7 +146,7 @@ public sealed class RegistrationTests(WebFixture fixture) : WebTest(fixture)
         Assert.Contains("Passwords must be at least 12 characters.", await page.Content.ReadAsStringAsync());
         var errors = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
-        Assert.True(errors.GetProperty("Password").GetArrayLength() >= 2); // no digit, no upper case
+        Assert.True(errors.GetProperty("password").GetArrayLength() >= 2); // no digit, no upper case
         Assert.Equal((0, 0, 0), await Fixture.CountsAsync());
     }
 
