@@ -26,7 +26,16 @@ public static class DependencyInjection
         services.AddScoped<EmailLinks>();
         services.AddScoped<Application.Common.Interfaces.IAccountLinks, AccountLinks>();
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // The API reads JSON strictly: an unknown or repeated field, a number in quotes or an enum by number is refused, never ignored.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            json.SerializerOptions.AllowDuplicateProperties = false;
+        });
+        // Binding failures throw in every environment, so the exception handler words them as problem details.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddRegistryOpenApi();
 
@@ -36,6 +45,7 @@ public static class DependencyInjection
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddSingleton(sp => VerificationRateLimits.Limits.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddVerificationRateLimits();
+        services.AddSingleton<RateLimitWindows>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/Account/Login";
@@ -71,8 +81,9 @@ public static class DependencyInjection
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseWhen(IsApi, api => api.UseNoStoreByDefault());
         app.UseExceptionHandler("/Error");
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(ApiStatusProblems.WriteAsync));
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
@@ -80,6 +91,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseAuthentication();
         app.UseApiKeyIdentity();
+        app.UseRateLimitHeaders();
         app.UseRateLimiter();
         app.UseAuthorization();
 

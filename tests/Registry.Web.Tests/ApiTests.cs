@@ -69,7 +69,7 @@ public sealed class ApiTests(WebFixture fixture) : WebTest(fixture)
 
         var problem = await ProblemAsync(await applicant.PostAsJsonAsync("/api/v1/applications", new { }), HttpStatusCode.BadRequest);
 
-        Assert.True(problem.GetProperty("errors").TryGetProperty("ProgramId", out var messages));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("programId", out var messages));
         Assert.Equal("Choose the program you are applying for.", messages[0].GetString());
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MediatR;
 using Registry.Application.Features.Review;
 using Registry.Domain.Applications;
@@ -45,7 +46,7 @@ public static class ReviewApi
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    public sealed record RecordReviewRequest(bool Verified, string? Reason = null);
+    public sealed record RecordReviewRequest([property: JsonRequired] bool Verified, string? Reason = null);
 
     public sealed record RecordReviewResponse(RecordReview Review);
 

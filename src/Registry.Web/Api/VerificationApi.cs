@@ -29,8 +29,10 @@ public static class VerificationApi
                 mediator.Send(new VerifyCredential.Query(credentialNumber), ct))
             .WithName("VerifyCredential")
             .WithSummary("The public record of one credential: holder's name, program, state, status, dates, public disciplinary actions, last update.")
-            .WithDescription("Anonymous callers are limited per address; callers with an employer API key (X-Api-Key) have a higher limit.")
+            .WithDescription("Anonymous callers are limited per address; callers with an employer API key (X-Api-Key) have a higher limit. " +
+                "The answer carries an ETag that changes whenever the public record does; send it back in If-None-Match for a 304 while nothing has changed.")
             .RequireAuthorization(CallerPolicy)
+            .WithEntityTag()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         verifications.MapGet("/", (string? lastName, string? state, int? page, IMediator mediator, CancellationToken ct) =>

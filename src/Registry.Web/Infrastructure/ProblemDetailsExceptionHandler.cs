@@ -14,19 +14,15 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        // The middleware has already pointed the request at /Error; the feature keeps the original path.
-        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        // The middleware has already pointed the request at /Error; the feature keeps the original path and endpoint.
+        var original = httpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var originalPath = original?.Path ?? httpContext.Request.Path;
         if (!originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) return false;
 
         var problem = exception switch
         {
-            ValidationException validation => new HttpValidationProblemDetails(
-                validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Some fields need your attention.",
-            },
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
+            ValidationException validation => RequestProblems.Invalid(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage))),
+            BadHttpRequestException bad => RequestProblems.From(bad, original?.Endpoint),
             UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "Sign in required.", e.Message),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Not allowed.", e.Message),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
@@ -41,7 +37,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        // The service declines a caller whose Accept header asks for something else; the API answers problem details all the same.
+        if (!await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
+            await TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        return true;
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };

@@ -8,7 +8,8 @@ namespace Registry.Web.Infrastructure;
 
 /// <summary>
 /// Verification is rate-limited: anonymous callers per client address, API-key callers per key with a higher
-/// limit (fixed windows). Past the limit the answer is 429 with Retry-After. Limits come from configuration
+/// limit (fixed windows, <see cref="RateLimitWindows"/>). Every answer says the caller's quota and what is left in the
+/// RateLimit-Policy and RateLimit headers; past the limit the answer is 429 with Retry-After. Limits come from configuration
 /// (<c>RateLimiting:Anonymous:PermitLimit</c>, <c>RateLimiting:ApiKey:PermitLimit</c>, <c>RateLimiting:WindowSeconds</c>).
 /// </summary>
 public static class VerificationRateLimits
@@ -29,10 +30,13 @@ public static class VerificationRateLimits
             options.AddPolicy(Policy, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<Limits>();
+                var windows = context.RequestServices.GetRequiredService<RateLimitWindows>();
                 var keyId = context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value;
-                return keyId is not null
-                    ? RateLimitPartition.GetFixedWindowLimiter("key:" + keyId, _ => Window(limits.ApiKeyPermits, limits.Window))
-                    : RateLimitPartition.GetFixedWindowLimiter("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => Window(limits.AnonymousPermits, limits.Window));
+                var caller = keyId is not null
+                    ? new RateLimitWindows.Caller("key:" + keyId, "api-key", limits.ApiKeyPermits, limits.Window)
+                    : new RateLimitWindows.Caller("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), "anonymous", limits.AnonymousPermits, limits.Window);
+                context.Features.Set(caller);
+                return RateLimitPartition.Get(caller.Key, _ => windows.Open(caller));
             });
             options.OnRejected = async (rejected, cancellationToken) =>
             {
@@ -54,8 +58,17 @@ public static class VerificationRateLimits
             };
         });
 
-    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
-        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
+    /// <summary>Before the limiter: the caller's RateLimit headers go on every answer it counted or refused, errors included.</summary>
+    public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            if (context.Features.Get<RateLimitWindows.Caller>() is { } caller)
+                context.RequestServices.GetRequiredService<RateLimitWindows>().WriteHeaders(caller, context.Response.Headers);
+            return Task.CompletedTask;
+        });
+        return next(context);
+    });
 
     /// <summary>
     /// On verification routes, a presented API key is checked before the limiter runs, so the limiter can

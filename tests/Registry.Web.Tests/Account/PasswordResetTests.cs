@@ -60,7 +60,7 @@ public sealed class PasswordResetTests(WebFixture fixture) : WebTest(fixture)
 
         var weak = await Fixture.Client().PostAsJsonAsync("/api/v1/account/reset-password", new { email = "peer@test.example", code, password = "weak" });
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
-        Assert.True((await weak.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Password", out _));
+        Assert.True((await weak.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("password", out _));
 
         var reset = await Fixture.Client().PostAsJsonAsync("/api/v1/account/reset-password", new { email = "peer@test.example", code, password = AccountSteps.NewPassword });
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);

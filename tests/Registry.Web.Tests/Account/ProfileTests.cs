@@ -59,7 +59,7 @@ public sealed class ProfileTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        foreach (var field in new[] { "DateOfBirth", "State", "PostalCode" })
+        foreach (var field in new[] { "dateOfBirth", "state", "postalCode" })
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}");
         var unchanged = await ReloadAsync(person.Id);
         Assert.Null(unchanged.DateOfBirth);

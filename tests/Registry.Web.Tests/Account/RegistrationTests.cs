@@ -113,7 +113,7 @@ public sealed class RegistrationTests(WebFixture fixture) : WebTest(fixture)
 
         var broken = await Fixture.Client().PostAsJsonAsync("/api/v1/account/confirm-email", new { userId = query["userId"].ToString(), code = "AAAA" });
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
-        Assert.True((await broken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Code", out _));
+        Assert.True((await broken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("code", out _));
 
         var confirmed = await Fixture.Client().PostAsJsonAsync("/api/v1/account/confirm-email", new { userId = query["userId"].ToString(), code = query["code"].ToString() });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
@@ -133,7 +133,7 @@ public sealed class RegistrationTests(WebFixture fixture) : WebTest(fixture)
         Assert.Contains("href=\"#Input_Email\"", await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
-        Assert.True((await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Email", out _));
+        Assert.True((await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("email", out _));
         Assert.Equal(before, await Fixture.CountsAsync());
     }
 
@@ -146,7 +146,7 @@ public sealed class RegistrationTests(WebFixture fixture) : WebTest(fixture)
         Assert.Contains("Passwords must be at least 12 characters.", await page.Content.ReadAsStringAsync());
         var errors = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
-        Assert.True(errors.GetProperty("Password").GetArrayLength() >= 2); // no digit, no upper case
+        Assert.True(errors.GetProperty("password").GetArrayLength() >= 2); // no digit, no upper case
         Assert.Equal((0, 0, 0), await Fixture.CountsAsync());
     }
 

@@ -142,7 +142,8 @@ public sealed partial class BadInputTests(WebFixture fixture) : WebTest(fixture)
 
     private static string Body(List<PropertyInfo> properties, Func<PropertyInfo, int, JsonNode?> value)
     {
-        var body = JsonNode.Parse(Extra.ToJsonString())!.AsObject();
+        // Only the case's own corruption: an extra field alone is refused (the last case), and would hide what the others test.
+        var body = new JsonObject();
         for (var i = 0; i < properties.Count; i++) body[JsonNamingPolicy.CamelCase.ConvertName(properties[i].Name)] = value(properties[i], i);
         return body.ToJsonString();
     }

@@ -104,7 +104,7 @@ public sealed class RecordsApiTests(WebFixture fixture) : WebTest(fixture)
 
         var problem = await ProblemAsync(await applicant.PostAsync("/api/v1/documents", Upload(Encoding.UTF8.GetBytes(text), "certificate.pdf")), HttpStatusCode.BadRequest);
 
-        Assert.Contains(reason, problem.GetProperty("errors").GetProperty("Evidence")[0].GetString());
+        Assert.Contains(reason, problem.GetProperty("errors").GetProperty("evidence")[0].GetString());
     }
 
     [Fact]

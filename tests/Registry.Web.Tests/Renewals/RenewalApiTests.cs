@@ -55,19 +55,19 @@ public sealed class RenewalApiTests(WebFixture fixture) : WebTest(fixture)
         Assert.Contains("already have an open renewal", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
         var ce = $"/api/v1/applications/{applicationId}/continuing-education";
-        var bad = await holder.PostAsJsonAsync(ce, new { course = "", provider = "Institute", hours = 0, completedOn = Today.ToString("yyyy-MM-dd") });
+        var bad = await holder.PostAsJsonAsync(ce, new { course = "", provider = "Institute", hours = 0, isEthics = false, completedOn = Today.ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("Course", out _) && errors.TryGetProperty("Hours", out _));
-        var beforeCycle = await holder.PostAsJsonAsync(ce, new { course = "Old", provider = "Institute", hours = 2, completedOn = credential.IssuedOn.AddDays(-1).ToString("yyyy-MM-dd") });
+        Assert.True(errors.TryGetProperty("course", out _) && errors.TryGetProperty("hours", out _));
+        var beforeCycle = await holder.PostAsJsonAsync(ce, new { course = "Old", provider = "Institute", hours = 2, isEthics = false, completedOn = credential.IssuedOn.AddDays(-1).ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.Conflict, beforeCycle.StatusCode);
         Assert.Contains("before this cycle began", await beforeCycle.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await (await Fixture.ApiClientAsync("stranger@test.example")).PostAsJsonAsync(ce,
-            new { course = "X", provider = "Y", hours = 1, completedOn = Today.ToString("yyyy-MM-dd") })).StatusCode);
-        var mistake = await holder.PostAsJsonAsync(ce, new { course = "Wrong course", provider = "Institute", hours = 1, completedOn = Today.ToString("yyyy-MM-dd") });
+            new { course = "X", provider = "Y", hours = 1, isEthics = false, completedOn = Today.ToString("yyyy-MM-dd") })).StatusCode);
+        var mistake = await holder.PostAsJsonAsync(ce, new { course = "Wrong course", provider = "Institute", hours = 1, isEthics = false, completedOn = Today.ToString("yyyy-MM-dd") });
         var mistakeId = (await mistake.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordId").GetGuid();
         Assert.Equal(HttpStatusCode.NoContent, (await holder.DeleteAsync($"{ce}/{mistakeId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await holder.PostAsJsonAsync(ce, new { course = "Peer update", provider = "Institute", hours = 3, completedOn = Today.AddDays(-9).ToString("yyyy-MM-dd") })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await holder.PostAsJsonAsync(ce, new { course = "Peer update", provider = "Institute", hours = 3, isEthics = false, completedOn = Today.AddDays(-9).ToString("yyyy-MM-dd") })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await holder.PostAsJsonAsync(ce, new { course = "Ethics", provider = "Institute", hours = 1, completedOn = Today.AddDays(-8).ToString("yyyy-MM-dd"), isEthics = true })).StatusCode);
         var records = await holder.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{applicationId}/records");
         Assert.Equal(2, records.GetProperty("continuingEducation").GetArrayLength());

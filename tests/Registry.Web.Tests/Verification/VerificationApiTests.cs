@@ -47,8 +47,8 @@ public sealed class VerificationApiTests(WebFixture fixture) : WebTest(fixture)
         var invalid = await client.GetAsync("/api/v1/verifications?lastName=&state=XX1");
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty("LastName", out _));
-        Assert.True(problem.GetProperty("errors").TryGetProperty("State", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("lastName", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("state", out _));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public static class SignAttestation
     {
         public Guid ApplicationId { get; init; }
         public string Code { get; init; } = "";
-        public bool Agreed { get; init; }
+        [JsonRequired] public bool Agreed { get; init; }
         public bool? DisclosedYes { get; init; }
         public string? Statement { get; init; }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
@@ -16,7 +17,7 @@ public static class DecideDisciplineCase
     {
         public Guid CredentialId { get; init; }
         public Guid CaseId { get; init; }
-        public DisciplineOutcome Outcome { get; init; }
+        [JsonRequired] public DisciplineOutcome Outcome { get; init; }
         public string Notes { get; init; } = "";
         public string? Conditions { get; init; }
         public DateOnly? EndsOn { get; init; }

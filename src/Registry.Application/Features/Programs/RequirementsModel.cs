@@ -1,38 +1,39 @@
+using System.Text.Json.Serialization;
 using Registry.Domain.Jurisdictions;
 
 namespace Registry.Application.Features.Programs;
 
-/// <summary>A program's requirements as a StateAdmin edits them.</summary>
+/// <summary>A program's requirements as a StateAdmin edits them; a change puts them all, so every number and switch is required in JSON.</summary>
 public sealed record RequirementsModel
 {
-    public decimal TrainingHoursTotal { get; init; }
+    [JsonRequired] public decimal TrainingHoursTotal { get; init; }
     public IReadOnlyList<DomainModel> TrainingDomains { get; init; } = [];
-    public decimal SupervisedWorkHours { get; init; }
-    public decimal SupervisionHours { get; init; }
-    public int ReferencesRequired { get; init; }
-    public bool HasExam { get; init; }
-    public int ExamPassingScore { get; init; }
-    public int ExamRetakeWaitDays { get; init; }
-    public int ExamAttemptsAllowed { get; init; } = 1;
-    public int ExamAttemptWindowDays { get; init; } = 365;
+    [JsonRequired] public decimal SupervisedWorkHours { get; init; }
+    [JsonRequired] public decimal SupervisionHours { get; init; }
+    [JsonRequired] public int ReferencesRequired { get; init; }
+    [JsonRequired] public bool HasExam { get; init; }
+    [JsonRequired] public int ExamPassingScore { get; init; }
+    [JsonRequired] public int ExamRetakeWaitDays { get; init; }
+    [JsonRequired] public int ExamAttemptsAllowed { get; init; } = 1;
+    [JsonRequired] public int ExamAttemptWindowDays { get; init; } = 365;
     public IReadOnlyList<string> RequiredAttestations { get; init; } = [];
-    public int RenewalCycleMonths { get; init; }
+    [JsonRequired] public int RenewalCycleMonths { get; init; }
     public int? RenewsOnMonth { get; init; }
     public int? RenewsOnDay { get; init; }
-    public decimal ContinuingEducationHours { get; init; }
-    public decimal EthicsContinuingEducationHours { get; init; }
-    public int CeAuditPercent { get; init; }
+    [JsonRequired] public decimal ContinuingEducationHours { get; init; }
+    [JsonRequired] public decimal EthicsContinuingEducationHours { get; init; }
+    [JsonRequired] public int CeAuditPercent { get; init; }
 
     /// <summary>CE hours to reinstate a lapsed credential; null for the same as a renewal.</summary>
     public decimal? ReinstatementContinuingEducationHours { get; init; }
 
-    public bool ReinstatementRequiresExam { get; init; }
-    public int GracePeriodDays { get; init; }
-    public int RenewalWindowDays { get; init; }
+    [JsonRequired] public bool ReinstatementRequiresExam { get; init; }
+    [JsonRequired] public int GracePeriodDays { get; init; }
+    [JsonRequired] public int RenewalWindowDays { get; init; }
     public IReadOnlyList<int> ReminderDays { get; init; } = [];
     public IReadOnlyList<Guid> ReciprocityProgramIds { get; init; } = [];
 
-    public sealed record DomainModel(string Code, string Name, decimal MinimumHours);
+    public sealed record DomainModel(string Code, string Name, [property: JsonRequired] decimal MinimumHours);
 
     public static RequirementsModel From(ProgramRequirements r) => new()
     {

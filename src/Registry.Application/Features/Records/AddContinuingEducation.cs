@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
@@ -25,7 +26,7 @@ public static class AddContinuingEducation
         public string Provider { get; init; } = "";
         public decimal Hours { get; init; }
         public DateOnly CompletedOn { get; init; }
-        public bool IsEthics { get; init; }
+        [JsonRequired] public bool IsEthics { get; init; }
         public Guid? EvidenceDocumentId { get; init; }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
@@ -18,7 +19,7 @@ public static class AddSupervisionLog
         public Guid ApplicationId { get; init; }
         public DateOnly HeldOn { get; init; }
         public decimal Hours { get; init; }
-        public SupervisionFormat Format { get; init; }
+        [JsonRequired] public SupervisionFormat Format { get; init; }
         public string Topics { get; init; } = "";
         public string SupervisorName { get; init; } = "";
         public string SupervisorCredential { get; init; } = "";

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
@@ -16,7 +17,7 @@ public static class AddWorkExperience
     public sealed record Command : ICommand<RecordAdded>, IApplicationScoped
     {
         public Guid ApplicationId { get; init; }
-        public WorkKind Kind { get; init; }
+        [JsonRequired] public WorkKind Kind { get; init; }
         public string Organisation { get; init; } = "";
         public string? Role { get; init; }
         public DateOnly StartOn { get; init; }
