@@ -24,6 +24,7 @@ public static class DependencyInjection
             mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
         services.AddScoped<EmailLinks>();
+        services.AddScoped<Registry.Infrastructure.Idempotency.IdempotencyStore>();
         services.AddScoped<Application.Common.Interfaces.IAccountLinks, AccountLinks>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -82,6 +83,7 @@ public static class DependencyInjection
         app.UseApiKeyIdentity();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
 
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");

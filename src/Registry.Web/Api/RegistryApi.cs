@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Registry.Infrastructure.Identity;
+using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Api;
 
@@ -9,7 +10,7 @@ public static class RegistryApi
 {
     public static void MapRegistryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Registry").ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = app.MapGroup("/api/v1").WithTags("Registry").ProducesProblem(StatusCodes.Status400BadRequest).WithIdempotencyKeys();
 
         api.MapPost("/auth/token", IssueTokenAsync)
             .WithSummary("Exchange an e-mail and password for a bearer token (one hour).")
