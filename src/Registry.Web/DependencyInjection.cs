@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<RegistryOpenApiDocument>());
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options => options.AddOperationTransformer<IdempotencyKeyDocumentation>());
 
         // Pages sign in with Identity's cookie; machines send Identity's bearer token to /api/v1.
         services.AddAuthentication()

@@ -253,4 +253,18 @@ public sealed class IdempotencyTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(1, await Fixture.QueryAsync(db => db.Notifications.CountAsync(n => n.RecipientEmail == "applicant@test.example")));
         Assert.Equal(["anonymous"], await Fixture.QueryAsync(db => db.IdempotentRequests.Select(r => r.Caller).ToListAsync()));
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_names_the_header_on_the_POSTs_that_take_it()
+    {
+        var document = JsonDocument.Parse(await Fixture.Client().GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+
+        bool TakesKey(string path) => document.GetProperty(path).GetProperty("post").TryGetProperty("parameters", out var parameters)
+            && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == IdempotencyKeys.Header && p.GetProperty("in").GetString() == "header");
+
+        Assert.True(TakesKey("/api/v1/applications"));
+        Assert.True(TakesKey("/api/v1/documents"));
+        Assert.False(TakesKey("/api/v1/auth/token"));
+        Assert.False(TakesKey("/api/v1/verifications/bulk"));
+    }
 }
