@@ -31,7 +31,8 @@ public sealed class IdempotencyStore(RegistryDbContext db, TimeProvider clock)
         }
         catch (ConflictException)
         {
-            // Another request (perhaps on another server) took the key a moment ago.
+            // Another request (perhaps on another server) took the key a moment ago; if it has already given the key up
+            // again, answer as if it were still running, and the caller's retry finds the key free.
             db.ChangeTracker.Clear();
             return await FindAsync(caller, key, cancellationToken) ?? new IdempotentRequest(caller, key, requestHash, now);
         }
