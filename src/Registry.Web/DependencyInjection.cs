@@ -24,6 +24,7 @@ public static class DependencyInjection
             mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
         services.AddScoped<EmailLinks>();
+        services.AddScoped<Registry.Infrastructure.Idempotency.IdempotencyStore>();
         services.AddScoped<Application.Common.Interfaces.IAccountLinks, AccountLinks>();
         services.AddProblemDetails();
         // The API reads JSON strictly: an unknown or repeated field, a number in quotes or an enum by number is refused, never ignored.
@@ -94,6 +95,7 @@ public static class DependencyInjection
         app.UseRateLimitHeaders();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
 
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");

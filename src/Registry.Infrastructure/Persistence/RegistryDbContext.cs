@@ -18,6 +18,7 @@ using Registry.Domain.Notifications;
 using Registry.Domain.People;
 using Registry.Domain.Workforce;
 using Registry.Infrastructure.Identity;
+using Registry.Infrastructure.Idempotency;
 using Registry.Infrastructure.Persistence.Providers;
 
 namespace Registry.Infrastructure.Persistence;
@@ -48,6 +49,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<DisciplineCase> DisciplineCases => Set<DisciplineCase>();
     public DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions => Set<ProgramRequirementsVersion>();
     public DbSet<WorkforceSnapshot> WorkforceSnapshots => Set<WorkforceSnapshot>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     private ContextLease? _lease;
     private ContextLease? _returnedBy;
@@ -209,7 +211,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     }
 
     internal IEnumerable<EntityEntry> ChangedEntries() => ChangeTracker.Entries()
-        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !e.Metadata.IsOwned() && e.Entity is not AuditEntry);
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !e.Metadata.IsOwned() && e.Entity is not (AuditEntry or IdempotentRequest));
 }
 
 /// <summary>The scope's acting user and audit context, for <see cref="AuditingInterceptor"/>.</summary>

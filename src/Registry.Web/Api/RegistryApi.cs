@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Registry.Infrastructure.Identity;
+using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Api;
 
@@ -12,7 +13,7 @@ public static class RegistryApi
 {
     public static void MapRegistryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").ProducesValidationProblem();
+        var api = app.MapGroup("/api/v1").ProducesValidationProblem().WithIdempotencyKeys();
 
         api.MapPost("/auth/token", IssueTokenAsync)
             .WithName("IssueToken")

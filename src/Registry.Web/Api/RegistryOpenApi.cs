@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Registry.Application.Common.Paging;
+using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Api;
 
@@ -27,9 +28,11 @@ public static class RegistryOpenApi
                 ? null
                 : names.For(type.Type);
             options.AddDocumentTransformer<RegistryOpenApiDocument>();
+            options.AddOperationTransformer<IdempotencyKeyDocumentation>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 NullableReferences.Simplify(document);
+                ProblemsAreExtensible(document);
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -49,6 +52,18 @@ public static class RegistryOpenApi
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>Problem details carry a traceId to quote when asking for help, and may carry more members (RFC 9457), e.g. an import's bad rows.</summary>
+    private static void ProblemsAreExtensible(OpenApiDocument document)
+    {
+        foreach (var name in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
+            if (document.Components?.Schemas?.GetValueOrDefault(name) is OpenApiSchema problem)
+            {
+                problem.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                problem.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when asking for help with this answer." };
+                problem.AdditionalProperties = new OpenApiSchema();
+            }
+    }
 
     /// <summary>None for anonymous endpoints; the bearer token or the employer API key as the endpoint's policy demands; either nothing or a key where a key is optional.</summary>
     private static List<OpenApiSecurityRequirement> SecurityOf(IList<object> metadata, OpenApiDocument document)

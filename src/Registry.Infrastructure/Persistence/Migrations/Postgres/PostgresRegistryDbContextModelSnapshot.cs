@@ -1373,6 +1373,45 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("WorkforceSnapshots");
                 });
 
+            modelBuilder.Entity("Registry.Infrastructure.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Caller", "Key");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("IdempotentRequests");
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Identity.RegistryUser", b =>
                 {
                     b.Property<Guid>("Id")

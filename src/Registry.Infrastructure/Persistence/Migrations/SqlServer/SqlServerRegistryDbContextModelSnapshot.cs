@@ -1373,6 +1373,45 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("WorkforceSnapshots");
                 });
 
+            modelBuilder.Entity("Registry.Infrastructure.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("Caller", "Key");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("IdempotentRequests");
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Identity.RegistryUser", b =>
                 {
                     b.Property<Guid>("Id")

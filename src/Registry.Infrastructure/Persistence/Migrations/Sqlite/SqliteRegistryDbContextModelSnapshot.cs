@@ -1363,6 +1363,45 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WorkforceSnapshots");
                 });
 
+            modelBuilder.Entity("Registry.Infrastructure.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Caller", "Key");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("IdempotentRequests");
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Identity.RegistryUser", b =>
                 {
                     b.Property<Guid>("Id")
