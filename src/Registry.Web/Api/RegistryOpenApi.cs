@@ -57,7 +57,7 @@ public static class RegistryOpenApi
     private static void ProblemsAreExtensible(OpenApiDocument document)
     {
         foreach (var name in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
-            if (document.Components?.Schemas?.GetValueOrDefault(name) is OpenApiSchema problem)
+            if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(name, out var schema) && schema is OpenApiSchema problem)
             {
                 problem.Properties ??= new Dictionary<string, IOpenApiSchema>();
                 problem.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when asking for help with this answer." };
