@@ -35,5 +35,9 @@ public sealed class AuditModel(IMediator mediator, ICurrentUser user) : PageMode
     public CursorPager Pager => new("Audit log pages", Filter.Cursor is null ? null : Link(null), Result.Next is null ? null : Link(Result.Next));
 
     private string Link(string? cursor) =>
-        Url.Page("/Staff/Audit", new { Filter.Action, Filter.EntityType, Filter.EntityId, Filter.Actor, Filter.From, Filter.To, Filter.StateCode, cursor })!;
+        Url.Page("/Staff/Audit", new
+        {
+            Filter.Action, Filter.EntityType, Filter.EntityId, Filter.Actor, Filter.From, Filter.To, Filter.StateCode, cursor,
+            Limit = Filter.Limit == Cursor.DefaultLimit ? (int?)null : Filter.Limit,
+        })!;
 }
