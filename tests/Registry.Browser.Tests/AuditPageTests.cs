@@ -26,6 +26,19 @@ public sealed class AuditPageTests(BrowserFixture fixture)
         Assert.NotEmpty(rows);
         Assert.All(rows, row => Assert.Contains("Credential", row));
         await page.AssertAccessibleAsync();
+
+        // A page at a time: "Next page" carries the cursor and the filter, "First page" goes back to the start.
+        await page.GotoAsync("/Staff/Audit?EntityType=Credential&Limit=2");
+        var firstRows = await page.Locator("tbody tr").AllInnerTextsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await page.WaitForURLAsync("**cursor=**");
+        var nextRows = await page.Locator("tbody tr").AllInnerTextsAsync();
+        Assert.NotEmpty(nextRows);
+        Assert.Empty(nextRows.Intersect(firstRows));
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "First page" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("cursor="));
+        Assert.Equal(firstRows, await page.Locator("tbody tr").AllInnerTextsAsync());
     }
 
     [Fact]

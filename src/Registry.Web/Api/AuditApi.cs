@@ -1,4 +1,5 @@
 using MediatR;
+using Registry.Application.Common.Paging;
 using Registry.Application.Features.Audit;
 
 namespace Registry.Web.Api;
@@ -6,18 +7,26 @@ namespace Registry.Web.Api;
 /// <summary>/api/v1/audit: a state's audit log.</summary>
 public static class AuditApi
 {
-    public static void MapAuditApi(this RouteGroupBuilder api) =>
-        api.MapGet("/audit/{state}", (string state, [AsParameters] AuditFilter filter, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListAuditEntries.Query
+    public static void MapAuditApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/audit/{state}", async (string state, string? action, string? entityType, string? entityId, string? actor, DateOnly? from, DateOnly? to,
+                string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListAuditEntries.Query
                 {
-                    StateCode = state, Action = filter.Action, EntityType = filter.EntityType, EntityId = filter.EntityId,
-                    Actor = filter.Actor, From = filter.From, To = filter.To, PageNumber = filter.Page ?? 1,
-                }, ct))
+                    StateCode = state, Action = action, EntityType = entityType, EntityId = entityId, Actor = actor, From = from, To = to,
+                    Cursor = cursor, Limit = limit ?? Cursor.DefaultLimit,
+                }, ct)))
             .RequireAuthorization(DependencyInjection.ApiPolicy)
             .WithName("ListAuditEntries")
             .WithTags("Audit")
-            .WithSummary("The state's audit log, newest first, 50 a page (StateAdmin of the state, or SystemAdmin).")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-
-    public sealed record AuditFilter(string? Action, string? EntityType, string? EntityId, string? Actor, DateOnly? From, DateOnly? To, int? Page);
+            .WithSummary($"The state's audit log, newest first, a page at a time (limit {Cursor.DefaultLimit}, at most {Cursor.MaximumLimit}; next is the cursor of the page after) (StateAdmin of the state, or SystemAdmin).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/audit/{state}/actions", async (string state, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListAuditActions.Query(state), ct)))
+            .RequireAuthorization(DependencyInjection.ApiPolicy)
+            .WithName("ListAuditActions")
+            .WithTags("Audit")
+            .WithSummary("The actions the state's audit log holds, to filter it by (StateAdmin of the state, or SystemAdmin).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+    }
 }

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Application.Common.Paging;
 using Registry.Application.Features.Discipline;
 using Registry.Application.Features.Renewals;
 using Registry.Domain.Credentials;
@@ -11,6 +12,15 @@ public static class CredentialsApi
 {
     public static void MapCredentialsApi(this RouteGroupBuilder api)
     {
+        api.MapGet("/credentials", async (string state, string? search, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new FindCredentials.Query(state, search) { Cursor = cursor, Limit = limit ?? Cursor.DefaultLimit }, ct)))
+            .RequireAuthorization(DependencyInjection.ApiPolicy)
+            .WithName("FindCredentials")
+            .WithTags("Credentials")
+            .WithSummary($"State staff: the state's credentials by holder's name, or the one with a number (search), a page at a time (limit {Cursor.DefaultLimit}, at most {Cursor.MaximumLimit}; next is the cursor of the page after).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
         var credentials = api.MapGroup("/credentials/{id:guid}").WithTags("Credentials").RequireAuthorization(DependencyInjection.ApiPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -45,6 +45,8 @@ public static class RegistryOpenApi
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.Security = SecurityOf(context.Description.ActionDescriptor.EndpointMetadata, context.Document!);
+                // One tag per operation: a nested group's or the endpoint's own tag (the last given) wins over its parent's.
+                if (operation.Tags is { Count: > 1 } tags) operation.Tags = new HashSet<OpenApiTagReference> { tags.Last() };
                 foreach (var response in operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
                     foreach (var (mediaType, content) in response.Content ?? new Dictionary<string, OpenApiMediaType>())
                         if (!mediaType.Contains("json", StringComparison.Ordinal) && content.Schema is null)

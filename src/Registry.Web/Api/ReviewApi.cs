@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using MediatR;
+using Registry.Application.Common.Paging;
+using Registry.Application.Features.Discipline;
 using Registry.Application.Features.Review;
 using Registry.Domain.Applications;
 using static Registry.Web.Api.ApplicationsApi;
@@ -17,10 +19,24 @@ public static class ReviewApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        review.MapGet("/{state}/queue", (string state, ApplicationStatus? status, Guid? programId, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ReviewQueue.Query { StateCode = state, Status = status, ProgramId = programId }, ct))
+        review.MapGet("/{state}/queue", async (string state, ApplicationStatus? status, Guid? programId, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReviewQueue.Query
+                {
+                    StateCode = state, Status = status, ProgramId = programId, Cursor = cursor, Limit = limit ?? Cursor.DefaultLimit,
+                }, ct)))
             .WithName("GetReviewQueue")
-            .WithSummary("State staff: the state's open applications, oldest first, with counts per status; filter by status and program.");
+            .WithSummary($"State staff: the state's open applications, oldest first, a page at a time (limit {Cursor.DefaultLimit}, at most {Cursor.MaximumLimit}; next is the cursor of the page after); filter by status and program.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        review.MapGet("/{state}/queue/summary", async (string state, Guid? programId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReviewQueueSummary.Query { StateCode = state, ProgramId = programId }, ct)))
+            .WithName("GetReviewQueueSummary")
+            .WithSummary("State staff: how many open applications wait in each status (for one program, or all), and the state's programs.");
+        review.MapGet("/{state}/cases", async (string state, bool? open, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListDisciplineCases.Query { StateCode = state, Open = open, Cursor = cursor, Limit = limit ?? Cursor.DefaultLimit }, ct)))
+            .WithName("ListDisciplineCases")
+            .WithTags("Discipline")
+            .WithSummary("State staff: the state's discipline cases, open ones first, newest opened first, a page at a time; open=true for open cases only. No notice, response or notes.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         review.MapGet("/applications/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetApplicationForReview.Query(id), ct))
             .WithName("GetApplicationForReview")
             .WithSummary("State staff: one application with its checklist, records and their review, statements, exam attempts and history.");

@@ -1,5 +1,6 @@
 using MediatR;
 using QRCoder;
+using Registry.Application.Common.Paging;
 using Registry.Application.Features.Verification;
 using Registry.Web.Infrastructure;
 
@@ -35,11 +36,12 @@ public static class VerificationApi
             .WithEntityTag()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        verifications.MapGet("/", (string? lastName, string? state, int? page, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new SearchCredentials.Query(lastName, state, page ?? 1), ct))
+        verifications.MapGet("/", async (string? lastName, string? state, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchCredentials.Query(lastName, state) { Cursor = cursor, Limit = limit ?? Cursor.DefaultLimit }, ct)))
             .WithName("SearchCredentials")
-            .WithSummary($"Credentials whose holder's last name begins with lastName, in a state, {SearchCredentials.PageSize} a page (page from 1).")
-            .RequireAuthorization(CallerPolicy);
+            .WithSummary($"Credentials whose holder's last name begins with lastName, in a state, by name, a page at a time (limit {Cursor.DefaultLimit}, at most {Cursor.MaximumLimit}; next is the cursor of the page after).")
+            .RequireAuthorization(CallerPolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         verifications.MapPost("/bulk", (string?[] credentialNumbers, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new VerifyCredentials.Query(credentialNumbers), ct))

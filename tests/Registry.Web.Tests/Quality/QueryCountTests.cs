@@ -76,6 +76,10 @@ public sealed class QueryCountTests(WebFixture fixture) : WebTest(fixture)
         [
             ("API jurisdictions", anonymous, "/api/v1/jurisdictions"),
             ("API review queue", reviewerApi, $"/api/v1/review/{state}/queue"),
+            ("API review queue summary", reviewerApi, $"/api/v1/review/{state}/queue/summary"),
+            ("API discipline cases", reviewerApi, $"/api/v1/review/{state}/cases"),
+            ("API credential search", reviewerApi, $"/api/v1/credentials?state={state}&search=a"),
+            ("API audit actions", adminApi, $"/api/v1/audit/{state}/actions"),
             ("API application for review", reviewerApi, $"/api/v1/review/applications/{application}"),
             ("API credential record", reviewerApi, $"/api/v1/credentials/{credential}"),
             ("API exam attempts", reviewerApi, $"/api/v1/exams/{programId}/attempts"),

@@ -76,7 +76,7 @@ public sealed class RenewalApiTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await (await Fixture.ApiClientAsync("reviewer.pa@test.example")).PostAsync($"/api/v1/applications/{applicationId}/review", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsync($"/api/v1/applications/{applicationId}/review", null)).StatusCode);
         var queue = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/review/TN/queue");
-        Assert.Equal(credential.Number.Value, queue.GetProperty("rows")[0].GetProperty("credentialNumber").GetString());
+        Assert.Equal(credential.Number.Value, queue.GetProperty("items")[0].GetProperty("credentialNumber").GetString());
 
         var approved = await reviewer.PostAsJsonAsync($"/api/v1/review/applications/{applicationId}/approve", new { note = "CE in order." });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);

@@ -22,6 +22,7 @@ public sealed class StaffToolsAuthorizationMatrixTests(WebFixture fixture) : Web
         ("GET attempts", c => c.GetAsync($"/api/v1/exams/{programId}/attempts")),
         ("POST attempt", c => c.PostAsJsonAsync($"/api/v1/exams/{programId}/attempts", new { email = "nobody@test.example", takenOn = "2026-01-05", score = 80 })),
         ("GET audit", c => c.GetAsync("/api/v1/audit/TN")),
+        ("GET audit actions", c => c.GetAsync("/api/v1/audit/TN/actions")),
     ];
 
     private async Task<Guid> ProgramIdAsync()
@@ -94,5 +95,7 @@ public sealed class StaffToolsAuthorizationMatrixTests(WebFixture fixture) : Web
             Assert.True((await admin.GetAsync(path)).StatusCode == HttpStatusCode.OK, name);
         var adminApi = await Fixture.ApiClientAsync(ReviewWebScenario.StateAdmin);
         Assert.Equal(HttpStatusCode.OK, (await adminApi.GetAsync("/api/v1/audit/TN")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await adminApi.GetAsync("/api/v1/audit/TN/actions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await adminApi.GetAsync("/api/v1/audit/OH/actions")).StatusCode);
     }
 }

@@ -4,6 +4,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Paging;
 using Registry.Application.Common.Security;
 using Registry.Domain.Auditing;
 
@@ -12,13 +13,12 @@ namespace Registry.Application.Features.Audit;
 /// <summary>
 /// A StateAdmin reads who did what, when, to which record, in their state; newest first, filtered and
 /// paged in the database. The log itself can only be read: nothing in the registry edits or deletes it.
+/// The actions to filter by are <see cref="ListAuditActions"/>.
 /// </summary>
 public static class ListAuditEntries
 {
-    public const int PageSize = 50;
-
     [AllowedRoles(Roles.StateAdmin, Roles.SystemAdmin)]
-    public sealed record Query : IRequest<Model>, IStateScoped
+    public sealed record Query : IRequest<CursorPage<EntryModel>>, IStateScoped
     {
         public string StateCode { get; init; } = "";
         public string? Action { get; init; }
@@ -27,12 +27,14 @@ public static class ListAuditEntries
         public string? Actor { get; init; }
         public DateOnly? From { get; init; }
         public DateOnly? To { get; init; }
-        public int PageNumber { get; init; } = 1;
+        public string? Cursor { get; init; }
+        public int Limit { get; init; } = Common.Paging.Cursor.DefaultLimit;
     }
 
-    public sealed record Model(IReadOnlyList<EntryModel> Entries, int PageNumber, bool HasMore, IReadOnlyList<string> Actions);
+    public sealed record EntryModel(Guid Id, DateTimeOffset At, string? ActorName, string Action, string EntityType, string EntityId, string? Before, string? After);
 
-    public sealed record EntryModel(DateTimeOffset At, string? ActorName, string Action, string EntityType, string EntityId, string? Before, string? After);
+    /// <summary>Where a page ended: the last entry's instant and id (many entries share an instant).</summary>
+    public sealed record Key(DateTimeOffset At, Guid Id);
 
     public sealed class MappingProfile : Profile
     {
@@ -43,7 +45,7 @@ public static class ListAuditEntries
     {
         public Validator()
         {
-            RuleFor(q => q.PageNumber).InclusiveBetween(1, 10_000);
+            RuleFor(q => q.Limit).WithinPageLimit().OverridePropertyName("limit");
             RuleFor(q => q.Action).MaximumLength(100);
             RuleFor(q => q.EntityType).MaximumLength(100);
             RuleFor(q => q.EntityId).MaximumLength(100);
@@ -52,10 +54,11 @@ public static class ListAuditEntries
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, IConfigurationProvider mapping) : IRequestHandler<Query, Model>
+    public sealed class Handler(IRegistryDbContext db, IConfigurationProvider mapping) : IRequestHandler<Query, CursorPage<EntryModel>>
     {
-        public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
+        public async Task<CursorPage<EntryModel>> Handle(Query query, CancellationToken cancellationToken)
         {
+            var after = Cursor.Decode<Key>(query.Cursor);
             var state = query.StateCode.ToUpperInvariant();
             var entries = db.AuditEntries.AsNoTracking().Where(a => a.StateCode == state);
             if (!string.IsNullOrWhiteSpace(query.Action)) entries = entries.Where(a => a.Action == query.Action);
@@ -64,15 +67,14 @@ public static class ListAuditEntries
             if (!string.IsNullOrWhiteSpace(query.Actor)) entries = entries.Where(a => a.ActorName != null && a.ActorName.StartsWith(query.Actor.Trim()));
             if (query.From is { } from) entries = entries.Where(a => a.At >= new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             if (query.To is { } to) entries = entries.Where(a => a.At < new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            if (after is not null) entries = entries.Where(a => a.At < after.At || (a.At == after.At && a.Id.CompareTo(after.Id) < 0));
 
-            var page = await entries
+            var rows = await entries
                 .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-                .Skip((query.PageNumber - 1) * PageSize).Take(PageSize + 1)
+                .Take(query.Limit + 1)
                 .ProjectTo<EntryModel>(mapping)
                 .ToListAsync(cancellationToken);
-            var actions = await db.AuditEntries.AsNoTracking().Where(a => a.StateCode == state)
-                .Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-            return new Model(page.Take(PageSize).ToList(), query.PageNumber, page.Count > PageSize, actions);
+            return Cursor.Page(rows, query.Limit, e => new Key(e.At, e.Id), e => e);
         }
     }
 }

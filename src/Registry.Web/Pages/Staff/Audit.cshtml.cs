@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Paging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Audit;
+using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Staff;
 
@@ -14,7 +16,9 @@ public sealed class AuditModel(IMediator mediator, ICurrentUser user) : PageMode
     [BindProperty(SupportsGet = true)]
     public ListAuditEntries.Query Filter { get; set; } = new();
 
-    public ListAuditEntries.Model Result { get; private set; } = new([], 1, false, []);
+    public CursorPage<ListAuditEntries.EntryModel> Result { get; private set; } = new([], null);
+
+    public IReadOnlyList<string> Actions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -22,11 +26,18 @@ public sealed class AuditModel(IMediator mediator, ICurrentUser user) : PageMode
         var state = user.StateCode?.Value ?? Filter.StateCode;
         if (string.IsNullOrWhiteSpace(state)) return NotFound();
         Filter = Filter with { StateCode = state };
+        Actions = await mediator.Send(new ListAuditActions.Query(state), cancellationToken);
         if (!ModelState.IsValid) return Page();
         Result = await mediator.Send(Filter, cancellationToken);
         return Page();
     }
 
-    public string PageLink(int page) =>
-        Url.Page("/Staff/Audit", new { Filter.Action, Filter.EntityType, Filter.EntityId, Filter.Actor, Filter.From, Filter.To, PageNumber = page, Filter.StateCode })!;
+    public CursorPager Pager => new("Audit log pages", Filter.Cursor is null ? null : Link(null), Result.Next is null ? null : Link(Result.Next));
+
+    private string Link(string? cursor) =>
+        Url.Page("/Staff/Audit", new
+        {
+            Filter.Action, Filter.EntityType, Filter.EntityId, Filter.Actor, Filter.From, Filter.To, Filter.StateCode, cursor,
+            Limit = Filter.Limit == Cursor.DefaultLimit ? (int?)null : Filter.Limit,
+        })!;
 }

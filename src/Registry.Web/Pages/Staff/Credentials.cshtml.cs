@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Paging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Discipline;
+using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Staff;
 
@@ -14,10 +16,17 @@ public sealed class CredentialsModel(IMediator mediator, ICurrentUser user) : Pa
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    public IReadOnlyList<FindCredentials.Row> Rows { get; private set; } = [];
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
+
+    public CursorPage<FindCredentials.Row> Result { get; private set; } = new([], null);
 
     public string State => user.StateCode?.Value ?? "";
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Rows = await mediator.Send(new FindCredentials.Query(State, Search), cancellationToken);
+        Result = await mediator.Send(new FindCredentials.Query(State, Search) { Cursor = Cursor }, cancellationToken);
+
+    public CursorPager Pager => new("Credential pages", Cursor is null ? null : Link(null), Result.Next is null ? null : Link(Result.Next));
+
+    private string Link(string? cursor) => Url.Page("/Staff/Credentials", new { Search, cursor })!;
 }

@@ -2,13 +2,15 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Common.Paging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Review;
 using Registry.Domain.Applications;
+using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Staff;
 
-/// <summary>The review queue of the signed-in staff member's state; a system administrator names the state with ?state=.</summary>
+/// <summary>The review queue of the signed-in staff member's state, a page at a time; a system administrator names the state with ?state=.</summary>
 [Authorize(Roles = $"{Roles.Reviewer},{Roles.StateAdmin},{Roles.SystemAdmin}")]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
@@ -21,13 +23,25 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public Guid? ProgramId { get; set; }
 
-    public ReviewQueue.Model Queue { get; private set; } = null!;
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
+
+    public ReviewQueueSummary.Model Summary { get; private set; } = null!;
+
+    public CursorPage<ReviewQueue.Row> Queue { get; private set; } = new([], null);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var state = User.IsInRole(Roles.SystemAdmin) && !string.IsNullOrWhiteSpace(State) ? State : User.FindFirst(RegistryClaims.State)?.Value;
         if (string.IsNullOrWhiteSpace(state)) return NotFound();
-        Queue = await mediator.Send(new ReviewQueue.Query { StateCode = state, Status = Status, ProgramId = ProgramId }, cancellationToken);
+        // The summary first: it also heads the page when the queue's cursor is refused.
+        Summary = await mediator.Send(new ReviewQueueSummary.Query { StateCode = state, ProgramId = ProgramId }, cancellationToken);
+        Queue = await mediator.Send(new ReviewQueue.Query { StateCode = state, Status = Status, ProgramId = ProgramId, Cursor = Cursor }, cancellationToken);
         return Page();
     }
+
+    public CursorPager Pager => new("Review queue pages", Cursor is null ? null : Link(null), Queue.Next is null ? null : Link(Queue.Next));
+
+    private string Link(string? cursor) =>
+        Url.Page("/Staff/Index", new { State = User.IsInRole(Roles.SystemAdmin) ? Summary.StateCode : null, Status, ProgramId, cursor })!;
 }

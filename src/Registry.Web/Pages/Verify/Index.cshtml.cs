@@ -2,10 +2,12 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Registry.Application.Common.Paging;
 using Registry.Application.Features.Jurisdictions;
 using Registry.Application.Features.Verification;
 using Registry.Domain.Credentials;
 using Registry.Web.Infrastructure;
+using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Verify;
 
@@ -22,12 +24,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true, Name = "state")]
     public string? State { get; set; }
 
-    /// <summary>Named <c>p</c> in the address: a property called Page would collide with the route value.</summary>
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "cursor")]
+    public string? Cursor { get; set; }
 
     public IReadOnlyList<ListJurisdictions.Model> States { get; private set; } = [];
-    public SearchCredentials.Results? Results { get; private set; }
+    public CursorPage<PublicCredential>? Results { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -39,9 +40,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return Page();
         }
         if (LastName is not null || State is not null)
-            Results = await mediator.Send(new SearchCredentials.Query(LastName, State, Math.Max(1, PageNumber)), cancellationToken);
+            Results = await mediator.Send(new SearchCredentials.Query(LastName, State) { Cursor = Cursor }, cancellationToken);
         return Page();
     }
+
+    public CursorPager Pager => new("Result pages", Cursor is null ? null : Link(null), Results?.Next is null ? null : Link(Results.Next));
+
+    private string Link(string? cursor) => Url.Page("/Verify/Index", null, new { lastName = LastName, state = State, cursor }, null, null, "results")!;
 
     public string GroupClass(string key) =>
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? "usa-form-group usa-form-group--error" : "usa-form-group";

@@ -175,7 +175,7 @@ public sealed class RenewalTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.True(asApplicant.Renewal!.SelectedForCeAudit);
         Assert.Contains(asApplicant.Checklist, r => r.Code == "ce-audit" && !r.IsMet);
         var queue = await Fixture.SendAsync(new ReviewQueue.Query { StateCode = "TN" }, reviewer);
-        var row = Assert.Single(queue.Rows);
+        var row = Assert.Single(queue.Items);
         Assert.Equal((scenario.Credential.Number.Value, true, ApplicationType.Renewal), (row.CredentialNumber, row.SelectedForCeAudit, row.Type));
 
         await Assert.ThrowsAsync<DomainRuleException>(() => Fixture.SendAsync(new ApproveApplication.Command(started.ApplicationId), reviewer));
