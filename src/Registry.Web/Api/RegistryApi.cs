@@ -31,6 +31,7 @@ public static class RegistryApi
         api.MapVerificationApi();
         api.MapExportsApi();
         api.MapWorkforceApi();
+        api.MapEmployersApi();
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueTokenAsync(TokenRequest request, SignInManager<RegistryUser> signIn)
