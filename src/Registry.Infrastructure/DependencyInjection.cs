@@ -112,7 +112,11 @@ public static class DependencyInjection
                     break;
                 case DatabaseProvider.Postgres:
                     config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
-                        new PostgreSqlStorageOptions { SchemaName = "hangfire", UseSlidingInvisibilityTimeout = true, PrepareSchemaIfNecessary = true });
+                        new PostgreSqlStorageOptions
+                        {
+                            SchemaName = "hangfire", UseSlidingInvisibilityTimeout = true, PrepareSchemaIfNecessary = true,
+                            QueuePollInterval = configuration.GetValue("Jobs:QueuePollInterval", TimeSpan.FromSeconds(15)),
+                        });
                     break;
                 case DatabaseProvider.SqlServer:
                     config.UseSqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = "HangFire", PrepareSchemaIfNecessary = true });
@@ -124,12 +128,16 @@ public static class DependencyInjection
         services.AddHostedService<Jobs.RenewalJobsSchedule>();
         services.AddScoped<Jobs.WatchListJob>();
         services.AddHostedService<Jobs.WatchListSchedule>();
+        services.AddScoped<Jobs.RosterVerificationJob>();
+        services.AddScoped<IRosterVerificationQueue, Jobs.RosterVerificationQueue>();
         if (configuration.GetValue("Jobs:RunServer", true))
             services.AddHangfireServer(options =>
             {
                 options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4);
-                // The queues this server works (the recurring jobs are enqueued on "default").
-                options.Queues = configuration.GetSection("Jobs:Queues").Get<string[]>() is { Length: > 0 } queues ? queues : ["default"];
+                // The queues this server works (the recurring jobs are enqueued on "default"), and always the roster
+                // verifications, which an employer's system waits for.
+                var queues = configuration.GetSection("Jobs:Queues").Get<string[]>() is { Length: > 0 } configured ? configured : ["default"];
+                options.Queues = [.. queues.Append(Jobs.RosterVerificationJob.Queue).Distinct()];
             });
     }
 

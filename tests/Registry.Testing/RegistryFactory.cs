@@ -80,6 +80,8 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
         // jobs fire on the real clock's schedule and would run in the middle of tests (and deadlock with Respawn's
         // truncation between them). Tests run jobs themselves, or start servers of their own (JobServerTests).
         builder.UseSetting("Jobs:Queues:0", "registry-tests-idle");
+        // It also works the roster verifications' queue (every server does); a test waits for them, so poll often.
+        builder.UseSetting("Jobs:QueuePollInterval", "00:00:01");
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.ConfigureTestServices(services =>
         {

@@ -19,8 +19,8 @@ namespace Registry.Infrastructure.Persistence;
 public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     // Secrets never reach the append-only log: password hashes, stamps, tokens, and message payloads (they carry live links);
-    // nor do generated workbooks (bytes the snapshot row itself keeps).
-    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Payload", "Workbook", "KeyHash"];
+    // nor do generated workbooks or uploaded rosters (bytes the row itself keeps).
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Payload", "Workbook", "KeyHash", "Upload"];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

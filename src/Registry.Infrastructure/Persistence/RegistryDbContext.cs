@@ -39,6 +39,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<EmployerApiKey> ApiKeys => Set<EmployerApiKey>();
     public DbSet<WatchedCredential> WatchedCredentials => Set<WatchedCredential>();
     public DbSet<WatchAlert> WatchAlerts => Set<WatchAlert>();
+    public DbSet<RosterVerification> RosterVerifications => Set<RosterVerification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AttestationWording> AttestationWordings => Set<AttestationWording>();
     public DbSet<ExamAttempt> ExamAttempts => Set<ExamAttempt>();

@@ -37,6 +37,7 @@ public static class RegistryApi
         api.MapVerificationApi();
         api.MapExportsApi();
         api.MapWorkforceApi();
+        api.MapEmployersApi();
     }
 
     /// <summary>

@@ -26,6 +26,7 @@ public interface IRegistryDbContext
     DbSet<EmployerApiKey> ApiKeys { get; }
     DbSet<WatchedCredential> WatchedCredentials { get; }
     DbSet<WatchAlert> WatchAlerts { get; }
+    DbSet<RosterVerification> RosterVerifications { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<AttestationWording> AttestationWordings { get; }
     DbSet<ExamAttempt> ExamAttempts { get; }

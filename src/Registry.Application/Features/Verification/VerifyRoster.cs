@@ -41,22 +41,35 @@ public static class VerifyRoster
         public async Task<Outcome> Handle(Query query, CancellationToken cancellationToken)
         {
             await EmployerAccess.ApprovedEmployerAsync(db, user, cancellationToken);
-            var bytes = await Upload.ReadAsync(query.File, "Choose a roster file; the file chosen is empty.",
-                "The file is larger than 10 MB; split the roster into smaller files.", cancellationToken);
-            var sheet = reader.Read(bytes);
-            Upload.CheckSheet(sheet.Problem, sheet.Rows.Count, "The file has a header row but no rows under it.",
-                $"The roster has {sheet.Rows.Count:N0} rows; at most {MaximumRows:N0} can be verified at once. Split it into smaller files.");
-
-            var byNumber = await VerifyCredentials.FindAsync(db,
-                sheet.Rows.Select(r => CredentialNumber.TryParse(r.CredentialNumber, out var n) ? n : null).OfType<CredentialNumber>().Distinct().ToList(),
-                cancellationToken);
-            var byName = await NamesAsync(sheet.Rows.Where(r => string.IsNullOrWhiteSpace(r.CredentialNumber)).ToList(), cancellationToken);
-
-            var results = sheet.Rows.Select(row => Match(row, byNumber, byName)).ToList();
-            return new Outcome(results, workbook.Write(results));
+            var bytes = await ReadAsync(query.File, cancellationToken);
+            return await VerifyAsync(db, reader, workbook, bytes, cancellationToken);
         }
+    }
 
-        private static RosterResultRow Match(RosterRow row, Dictionary<string, PublicCredential> byNumber, ILookup<(string State, string Last), Holder> byName)
+    /// <summary>The uploaded roster's bytes; refused when empty or larger than the limit.</summary>
+    public static Task<byte[]> ReadAsync(Stream file, CancellationToken cancellationToken) =>
+        Upload.ReadAsync(file, "Choose a roster file; the file chosen is empty.",
+            "The file is larger than 10 MB; split the roster into smaller files.", cancellationToken);
+
+    /// <summary>Each row of a roster matched (the page's answer, and the background job's for the API); refused when the sheet cannot be read or has too many rows.</summary>
+    public static async Task<Outcome> VerifyAsync(IRegistryDbContext db, IRosterReader reader, IRosterWorkbook workbook, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var sheet = reader.Read(bytes);
+        Upload.CheckSheet(sheet.Problem, sheet.Rows.Count, "The file has a header row but no rows under it.",
+            $"The roster has {sheet.Rows.Count:N0} rows; at most {MaximumRows:N0} can be verified at once. Split it into smaller files.");
+
+        var byNumber = await VerifyCredentials.FindAsync(db,
+            sheet.Rows.Select(r => CredentialNumber.TryParse(r.CredentialNumber, out var n) ? n : null).OfType<CredentialNumber>().Distinct().ToList(),
+            cancellationToken);
+        var byName = await Matching.NamesAsync(db, sheet.Rows.Where(r => string.IsNullOrWhiteSpace(r.CredentialNumber)).ToList(), cancellationToken);
+
+        var results = sheet.Rows.Select(row => Matching.Match(row, byNumber, byName)).ToList();
+        return new Outcome(results, workbook.Write(results));
+    }
+
+    private static class Matching
+    {
+        public static RosterResultRow Match(RosterRow row, Dictionary<string, PublicCredential> byNumber, ILookup<(string State, string Last), Holder> byName)
         {
             if (!string.IsNullOrWhiteSpace(row.CredentialNumber))
             {
@@ -89,7 +102,7 @@ public static class VerifyRoster
         }
 
         /// <summary>Every credential whose holder's last name and state appear in the rows, by (state, lower-case last name), with the first name.</summary>
-        private async Task<ILookup<(string State, string Last), Holder>> NamesAsync(IReadOnlyList<RosterRow> rows, CancellationToken cancellationToken)
+        public static async Task<ILookup<(string State, string Last), Holder>> NamesAsync(IRegistryDbContext db, IReadOnlyList<RosterRow> rows, CancellationToken cancellationToken)
         {
             var wanted = rows
                 .Where(r => !string.IsNullOrWhiteSpace(r.LastName) && StateCode.TryParse(r.State, out _))
@@ -109,6 +122,6 @@ public static class VerifyRoster
             return holders.ToLookup(h => (h.State, h.Last), h => new Holder(h.First, credentials[h.Number.Value]));
         }
 
-        private sealed record Holder(string FirstName, PublicCredential Credential);
+        public sealed record Holder(string FirstName, PublicCredential Credential);
     }
 }

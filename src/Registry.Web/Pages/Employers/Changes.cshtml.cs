@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Common.Paging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Employers;
 
@@ -11,11 +12,12 @@ namespace Registry.Web.Pages.Employers;
 [Authorize(Roles = Roles.Employer)]
 public sealed class ChangesModel(IMediator mediator) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Where this page starts: after the last change the previous page showed (none: the newest).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
 
-    public ListRecentChanges.Results Changes { get; private set; } = new([], 1, 0);
+    public CursorPage<WatchedChange> Changes { get; private set; } = new([], null);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Changes = await mediator.Send(new ListRecentChanges.Query(Math.Max(1, PageNumber)), cancellationToken);
+        Changes = await mediator.Send(new ListRecentChanges.Query(Cursor), cancellationToken);
 }

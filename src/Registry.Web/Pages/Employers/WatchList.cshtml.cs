@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Common.Paging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Employers;
 using Registry.Web.Infrastructure;
@@ -15,10 +16,11 @@ public sealed class WatchListModel(IMediator mediator) : PageModel, IReloadOnFai
     [BindProperty]
     public string? CredentialNumber { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Where this page of the list starts (none: the first page).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
 
-    public ListWatchedCredentials.Results Watched { get; private set; } = new([], 1, 0);
+    public CursorPage<ListWatchedCredentials.Row> Watched { get; private set; } = new([], null);
 
     [TempData]
     public string? Confirmation { get; set; }
@@ -38,13 +40,13 @@ public sealed class WatchListModel(IMediator mediator) : PageModel, IReloadOnFai
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(Guid credentialId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveAsync(string credentialNumber, CancellationToken cancellationToken)
     {
-        await mediator.Send(new StopWatching.Command(credentialId), cancellationToken);
+        await mediator.Send(new StopWatching.Command(credentialNumber), cancellationToken);
         Confirmation = "The credential is no longer on your watch-list.";
-        return RedirectToPage(new { p = PageNumber });
+        return RedirectToPage(new { cursor = Cursor });
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        Watched = await mediator.Send(new ListWatchedCredentials.Query(Math.Max(1, PageNumber)), cancellationToken);
+        Watched = await mediator.Send(new ListWatchedCredentials.Query(Cursor), cancellationToken);
 }

@@ -144,13 +144,13 @@ public sealed class WatchListTests(SliceFixture fixture) : SliceTest(fixture)
 
         var mine = await Fixture.SendAsync(new ListWatchedCredentials.Query(), TestUsers.Employer(world.First.Id));
         var theirs = await Fixture.SendAsync(new ListWatchedCredentials.Query(), TestUsers.Employer(world.Second.Id));
-        Assert.Equal(2, mine.TotalCount);
-        Assert.Equal(0, theirs.TotalCount);
+        Assert.Equal(2, mine.Items.Count);
+        Assert.Empty(theirs.Items);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync(new StopWatching.Command(world.Watched.Id), TestUsers.Employer(world.Second.Id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync(new StopWatching.Command(world.Watched.Number.Value), TestUsers.Employer(world.Second.Id)));
         await Assert.ThrowsAsync<Domain.Common.DomainRuleException>(() => WatchAsync(world.Pending, world.Watched));
         await Assert.ThrowsAsync<ForbiddenException>(() => Fixture.SendAsync(new WatchCredentials.Command([world.Watched.Number.Value]), TestUsers.Reviewer("TN")));
-        await Fixture.SendAsync(new StopWatching.Command(world.Watched.Id), TestUsers.Employer(world.First.Id));
-        Assert.Equal(1, (await Fixture.SendAsync(new ListWatchedCredentials.Query(), TestUsers.Employer(world.First.Id))).TotalCount);
+        await Fixture.SendAsync(new StopWatching.Command(world.Watched.Number.Value), TestUsers.Employer(world.First.Id));
+        Assert.Equal(world.Other.Number.Value, Assert.Single((await Fixture.SendAsync(new ListWatchedCredentials.Query(), TestUsers.Employer(world.First.Id))).Items).CredentialNumber);
     }
 }

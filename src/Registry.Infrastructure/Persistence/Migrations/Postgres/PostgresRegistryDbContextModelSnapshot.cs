@@ -973,6 +973,61 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("EmployerApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Employers.RosterVerification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int?>("Matched")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Upload")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Workbook")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RosterVerifications");
+                });
+
             modelBuilder.Entity("Registry.Domain.Employers.WatchAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1689,6 +1744,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Registry.Domain.Employers.EmployerApiKey", b =>
+                {
+                    b.HasOne("Registry.Domain.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Employers.RosterVerification", b =>
                 {
                     b.HasOne("Registry.Domain.Employers.Employer", null)
                         .WithMany()

@@ -973,6 +973,61 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("EmployerApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Employers.RosterVerification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<int?>("Matched")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("Rows")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("Upload")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<byte[]>("Workbook")
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RosterVerifications");
+                });
+
             modelBuilder.Entity("Registry.Domain.Employers.WatchAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1690,6 +1745,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Registry.Domain.Employers.EmployerApiKey", b =>
+                {
+                    b.HasOne("Registry.Domain.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Employers.RosterVerification", b =>
                 {
                     b.HasOne("Registry.Domain.Employers.Employer", null)
                         .WithMany()

@@ -963,6 +963,61 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("EmployerApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Employers.RosterVerification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Matched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Upload")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Workbook")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RosterVerifications");
+                });
+
             modelBuilder.Entity("Registry.Domain.Employers.WatchAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1679,6 +1734,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Registry.Domain.Employers.EmployerApiKey", b =>
+                {
+                    b.HasOne("Registry.Domain.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Employers.RosterVerification", b =>
                 {
                     b.HasOne("Registry.Domain.Employers.Employer", null)
                         .WithMany()
