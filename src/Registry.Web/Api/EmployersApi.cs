@@ -52,7 +52,7 @@ public static class EmployersApi
         employers.MapGet("/roster-verifications/{id:guid}/result", DownloadRosterResultAsync)
             .WithName("DownloadRosterVerificationResult")
             .WithSummary("The completed verification's workbook (.xlsx): each row's match, status, expiry and public actions, or why it did not match. 409 until completed.")
-            .Produces(StatusCodes.Status200OK, contentType: Xlsx)
+            .Produces<Stream>(StatusCodes.Status200OK, Xlsx)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -39,8 +39,12 @@ public static class GeneratedClient
         using var output = new MemoryStream();
         var emitted = compilation.Emit(output);
         if (!emitted.Success)
-            throw new InvalidOperationException("The generated client and its use do not compile:" + Environment.NewLine +
+        {
+            var saved = Path.Combine(Path.GetTempPath(), "RegistryClient.generated.cs");
+            File.WriteAllText(saved, clientSource);
+            throw new InvalidOperationException($"The generated client (saved to {saved}) and its use do not compile:" + Environment.NewLine +
                 string.Join(Environment.NewLine, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(30)));
+        }
         output.Position = 0;
         return new AssemblyLoadContext(null, isCollectible: true).LoadFromStream(output);
     }

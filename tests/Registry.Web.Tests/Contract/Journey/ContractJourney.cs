@@ -19,10 +19,10 @@ public static class ContractJourney
         var applicant = await SignedInAsync(newClient, actors["applicant"], actors["password"]);
         var jurisdictions = await new RegistryClient(newClient()).ListJurisdictionsAsync();
         var program = jurisdictions.Single(j => j.Code == actors["state"]).Programs.Single();
-        var started = await applicant.StartApplicationAsync(new StartApplicationRequest { ProgramId = program.Id });
+        var started = await applicant.StartApplicationAsync(Key(), new StartApplicationRequest { ProgramId = program.Id });
 
-        var uploaded = await applicant.UploadEvidenceAsync(new FileParameter(new MemoryStream(Pdf), "certificate.pdf", "application/pdf"));
-        var training = await applicant.AddTrainingRecordAsync(started.ApplicationId, new AddTrainingRecordRequest
+        var uploaded = await applicant.UploadEvidenceAsync(Key(), new FileParameter(new MemoryStream(Pdf), "certificate.pdf", "application/pdf"));
+        var training = await applicant.AddTrainingRecordAsync(started.ApplicationId, Key(), new AddTrainingRecordRequest
         {
             Course = "Peer Ethics", Provider = "State Office", Hours = 6.5, CompletedOn = DateTimeOffset.Parse(actors["today"]).AddDays(-3),
             EvidenceDocumentId = uploaded.DocumentId,
@@ -30,15 +30,19 @@ public static class ContractJourney
         var records = await applicant.GetRecordsAsync(started.ApplicationId);
         if (records.Training.Single().Id != training.RecordId) throw new InvalidOperationException("The training record is not on the application.");
 
-        var submitted = await applicant.SubmitApplicationAsync(started.ApplicationId, new SubmitRequest());
+        var submitted = await applicant.SubmitApplicationAsync(started.ApplicationId, Key(), new SubmitRequest());
         if (submitted.Status != ApplicationStatus.Submitted) throw new InvalidOperationException($"Submitted, yet {submitted.Status}.");
 
         // A reviewer of the state takes it from the queue, and approves it.
         var reviewer = await SignedInAsync(newClient, actors["reviewer"], actors["password"]);
-        var queue = await reviewer.GetReviewQueueAsync(actors["state"], null, null);
-        if (!queue.Rows.Any(r => r.ApplicationId == started.ApplicationId)) throw new InvalidOperationException("The application is not in the queue.");
-        await reviewer.BeginReviewAsync(started.ApplicationId);
-        var issued = await reviewer.ApproveApplicationAsync(started.ApplicationId, new ApprovalRequest { Note = "All in order." });
+        var queue = await reviewer.GetReviewQueueAsync(actors["state"], ApplicationStatus.Submitted, null, null, 10);
+        if (!queue.Items.Any(r => r.ApplicationId == started.ApplicationId)) throw new InvalidOperationException("The application is not in the queue.");
+        await reviewer.BeginReviewAsync(started.ApplicationId, Key());
+        var approval = Key();
+        var issued = await reviewer.ApproveApplicationAsync(started.ApplicationId, approval, new ApprovalRequest { Note = "All in order." });
+        // A retry with the same key gets the same answer, not a second credential or a conflict.
+        var retried = await reviewer.ApproveApplicationAsync(started.ApplicationId, approval, new ApprovalRequest { Note = "All in order." });
+        if (retried.CredentialNumber != issued.CredentialNumber) throw new InvalidOperationException("A retried approval answered differently.");
 
         // Anyone verifies the credential by its number.
         var verified = await new RegistryClient(newClient()).VerifyCredentialAsync(issued.CredentialNumber);
@@ -52,10 +56,39 @@ public static class ContractJourney
         if (bulk.Count != 2 || bulk.First().Credential?.CredentialNumber != issued.CredentialNumber || bulk.Last().Credential != null)
             throw new InvalidOperationException("Bulk verification did not answer each number in order.");
 
+        // It watches the credential, reads its watch-list a page at a time, and follows the changes feed.
+        var watched = await employer.WatchCredentialsAsync(Key(), new WatchRequest { CredentialNumbers = new[] { issued.CredentialNumber } });
+        if (watched.Added != 1) throw new InvalidOperationException("The credential was not added to the watch-list.");
+        var watchList = await employer.ListWatchListAsync(null, 1);
+        if (watchList.Items.Single().CredentialNumber != issued.CredentialNumber || watchList.Next != null)
+            throw new InvalidOperationException("The watch-list does not hold the credential alone.");
+        var changes = await employer.FollowChangesAsync(null, 100);
+        if (string.IsNullOrEmpty(changes.Next)) throw new InvalidOperationException("The changes feed gave no cursor to resume from.");
+
+        // And it verifies a roster as a job: upload, poll, download the result.
+        var csv = System.Text.Encoding.UTF8.GetBytes("CredentialNumber,LastName\n" + issued.CredentialNumber + ",Contract\n");
+        var accepted = await employer.SubmitRosterVerificationAsync(Key(), new FileParameter(new MemoryStream(csv), "roster.csv", "text/csv"));
+        RosterVerificationStatusModel job;
+        var polls = 0;
+        do
+        {
+            if (polls++ > 120) throw new InvalidOperationException("The roster verification did not finish.");
+            await Task.Delay(250);
+            job = await employer.GetRosterVerificationAsync(accepted.Id);
+        }
+        while (job.Status is "queued" or "running");
+        if (job.Status != "completed" || job.Matched != 1) throw new InvalidOperationException($"The roster verification ended {job.Status}: {job.Problem}");
+        using (var result = await employer.DownloadRosterVerificationResultAsync(accepted.Id))
+        {
+            var header = new byte[2];
+            await result.Stream.ReadExactlyAsync(header);
+            if (header[0] != (byte)'P' || header[1] != (byte)'K') throw new InvalidOperationException("The roster result is not an .xlsx workbook.");
+        }
+
         // A problem comes back as the documented exception, with its problem details.
         try
         {
-            await applicant.ApproveApplicationAsync(started.ApplicationId, new ApprovalRequest());
+            await applicant.ApproveApplicationAsync(started.ApplicationId, null, new ApprovalRequest());
             throw new InvalidOperationException("An applicant approved their own application.");
         }
         catch (ApiException<ProblemDetails> problem) when (problem.StatusCode == 403)
@@ -63,6 +96,8 @@ public static class ContractJourney
         }
         return issued.CredentialNumber;
     }
+
+    private static string Key() => Guid.NewGuid().ToString();
 
     private static async Task<RegistryClient> SignedInAsync(Func<HttpClient> newClient, string email, string password)
     {
