@@ -20,7 +20,8 @@ public static class AuditApi
             .WithName("ListAuditEntries")
             .WithTags("Audit")
             .WithSummary($"The state's audit log, newest first, a page at a time (limit {Cursor.DefaultLimit}, at most {Cursor.MaximumLimit}; next is the cursor of the page after) (StateAdmin of the state, or SystemAdmin).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/audit/{state}/actions", async (string state, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListAuditActions.Query(state), ct)))
             .RequireAuthorization(DependencyInjection.ApiPolicy)

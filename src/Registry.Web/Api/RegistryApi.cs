@@ -13,7 +13,8 @@ public static class RegistryApi
 {
     public static void MapRegistryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").ProducesValidationProblem().WithIdempotencyKeys();
+        // Any operation may fail on our side (500); the caller gets problem details with a traceId to quote.
+        var api = app.MapGroup("/api/v1").ProducesValidationProblem().ProducesProblem(StatusCodes.Status500InternalServerError).WithIdempotencyKeys();
 
         api.MapPost("/auth/token", IssueTokenAsync)
             .WithName("IssueToken")

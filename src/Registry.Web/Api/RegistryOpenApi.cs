@@ -47,6 +47,10 @@ public static class RegistryOpenApi
                 operation.Security = SecurityOf(context.Description.ActionDescriptor.EndpointMetadata, context.Document!);
                 // One tag per operation: a nested group's or the endpoint's own tag (the last given) wins over its parent's.
                 if (operation.Tags is { Count: > 1 } tags) operation.Tags = new HashSet<OpenApiTagReference> { tags.Last() };
+                // A body of another media type than the operation reads is refused with 415; a path naming nothing there is 404.
+                if (operation.RequestBody is not null) ProblemResponse(operation, context.Document!, "415", "The body is not of a media type this operation reads.");
+                if (operation.Parameters?.Any(p => p.In == ParameterLocation.Path) == true)
+                    ProblemResponse(operation, context.Document!, "404", "Nothing the caller may see is at this address.");
                 foreach (var response in operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
                     foreach (var (mediaType, content) in response.Content ?? new Dictionary<string, OpenApiMediaType>())
                         if (!mediaType.Contains("json", StringComparison.Ordinal) && content.Schema is null)
@@ -54,6 +58,20 @@ public static class RegistryOpenApi
                 return Task.CompletedTask;
             });
         });
+
+    private static void ProblemResponse(OpenApiOperation operation, OpenApiDocument document, string status, string description)
+    {
+        operation.Responses ??= [];
+        if (operation.Responses.ContainsKey(status)) return;
+        operation.Responses[status] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
+            },
+        };
+    }
 
     /// <summary>Problem details carry a traceId to quote when asking for help, and may carry more members (RFC 9457), e.g. an import's bad rows.</summary>
     private static void ProblemsAreExtensible(OpenApiDocument document)

@@ -71,9 +71,9 @@ public sealed class ErrorShapeTests(WebFixture fixture) : WebTest(fixture)
     [Fact]
     public async Task A_query_value_of_the_wrong_type_names_the_parameter()
     {
-        var problem = await ProblemAsync(await Fixture.Client().GetAsync("/api/v1/verifications?lastName=zeph&state=TN&page=first"), HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(await Fixture.Client().GetAsync("/api/v1/verifications?lastName=zeph&state=TN&limit=first"), HttpStatusCode.BadRequest);
 
-        Assert.Equal("Enter a whole number (a JSON number, not a string).", problem.GetProperty("errors").GetProperty("page")[0].GetString());
+        Assert.Equal("Enter a whole number (a JSON number, not a string).", problem.GetProperty("errors").GetProperty("limit")[0].GetString());
     }
 
     [Fact]

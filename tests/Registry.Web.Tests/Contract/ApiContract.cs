@@ -36,6 +36,7 @@ public sealed class ApiContract
     /// <summary>What is wrong with this answer by the document; empty when it is one the document promises.</summary>
     public IReadOnlyList<string> Check(string method, string path, HttpStatusCode status, string? mediaType, string body)
     {
+        path = path.Length > 1 ? path.TrimEnd('/') : path; // routing ignores a trailing slash
         var route = _routes.FirstOrDefault(r => r.Method == method && r.Pattern.IsMatch(path));
         if (route is null)
             return status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed ? [] : [$"{method} {path} answered {(int)status} but the document has no such operation."];
