@@ -96,7 +96,7 @@ public static class EmployersApi
 
     private static string Status(RosterVerificationStatus status) => status.ToString().ToLowerInvariant();
 
-    public sealed record WatchRequest(IReadOnlyList<string>? CredentialNumbers);
+    public sealed record WatchRequest(IReadOnlyList<string> CredentialNumbers);
 
     public sealed record RosterVerificationAccepted(Guid Id, string Status);
 

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Security;
 using Registry.Domain.Credentials;
@@ -46,6 +48,36 @@ public sealed class ContractTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(operations.Count, operations.Select(o => o.OperationId).Distinct().Count());
         Assert.All(operations, o => Assert.Single(o.Tags));
         Assert.All(document.Components.Schemas.Keys, name => Assert.DoesNotMatch("^(Command|Model|Query|Row|Results?)$|AnonymousType|`", name));
+    }
+
+    [Theory]
+    [InlineData("IssueToken", "")]
+    [InlineData("ListJurisdictions", "")]
+    [InlineData("VerifyCredential", "|apiKey")]
+    [InlineData("VerifyCredentialsInBulk", "apiKey")]
+    [InlineData("FollowChanges", "apiKey")]
+    [InlineData("GetApplication", "bearer")]
+    [InlineData("ListAuditEntries", "bearer")]
+    public async Task Each_operation_says_which_sign_in_it_needs(string operationId, string schemes)
+    {
+        var operation = (await Fixture.ContractAsync()).Document.Operations.Single(o => o.Operation.OperationId == operationId).Operation;
+
+        // Each requirement is a set of schemes; "" is the empty requirement (no sign-in), "|" separates alternatives.
+        Assert.Equal(schemes, string.Join("|", (operation.Security ?? []).Select(requirement => string.Join("+", requirement.Keys))));
+    }
+
+    [Fact]
+    public async Task The_token_answer_has_no_refresh_token_in_the_document_or_on_the_wire()
+    {
+        await Fixture.CreateUserAsync("token@test.example", Roles.Applicant, personId: Guid.NewGuid());
+        var answer = await Fixture.Client().PostAsJsonAsync("/api/v1/auth/token", new { email = "token@test.example", password = WebFixture.Password });
+        var body = await answer.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(["tokenType", "accessToken", "expiresIn"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(3600, body.GetProperty("expiresIn").GetInt64());
+        var schema = (await Fixture.ContractAsync()).Document.Components.Schemas["TokenResponse"];
+        Assert.DoesNotContain("refreshToken", schema.ActualProperties.Keys);
+        Assert.Equal("no-store", answer.Headers.CacheControl?.ToString());
     }
 
     private async Task<string> EmployerKeyAsync()
