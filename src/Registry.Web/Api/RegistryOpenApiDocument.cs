@@ -13,9 +13,10 @@ public sealed class RegistryOpenApiDocument : IOpenApiDocumentTransformer
             Title = "Peer Specialist Registry API",
             Version = "v1",
             Description = "Certification of peer specialists: applications, credentials and verification. " +
-                "Obtain a bearer token from POST /api/v1/auth/token and send it as 'Authorization: Bearer <token>'. " +
-                "Verification (/api/v1/verifications, /api/v1/jurisdictions) is public and rate-limited per address; employers send their API key " +
-                "as 'X-Api-Key: <key>' for bulk verification and a higher limit (429 with Retry-After past the limit).",
+                "Obtain a one-hour bearer token from POST /api/v1/auth/token (no refresh token: sign in again) and send it as 'Authorization: Bearer <token>'. " +
+                "Verification and jurisdictions are public and rate-limited per address (RateLimit and RateLimit-Policy headers; 429 with Retry-After past the limit). " +
+                "Employers send their API key as 'X-Api-Key: <key>' for bulk verification, the watch-list, the changes feed and roster verification, with a higher limit. " +
+                "Errors are problem details; lists answer { items, next } (cursor, limit); POSTs accept Idempotency-Key. See docs/INTEGRATING.md.",
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
