@@ -44,6 +44,9 @@ public sealed class DisciplineJourneyTests(BrowserFixture fixture)
         await admin.GetByLabel("Outcome").SelectOptionAsync("Reprimand");
         await admin.GetByLabel("Reasons for the decision (private)").FillAsync("Missed appointment without notice to the client.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Heading, new() { Name = "Reprimand Morgan Brooks (credential", Exact = false }).WaitForAsync();
+        await admin.AssertAccessibleAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         Assert.Contains("The decision is recorded", await admin.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Contains("Reprimanded", await admin.GetByRole(AriaRole.Table).InnerTextAsync());
         await admin.AssertAccessibleAsync();

@@ -78,6 +78,7 @@ public sealed class VerificationPagesTests(BrowserFixture fixture)
         await page.GotoAsync("/Employers/ApiKeys");
         Assert.DoesNotContain(key, await page.Locator("main").InnerTextAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke the key Browser test system" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke the key Browser test system" }).ClickAsync(); // on the confirmation page
         await page.GetByText("The key is revoked").WaitForAsync();
         await page.AssertAccessibleAsync();
 
@@ -87,7 +88,13 @@ public sealed class VerificationPagesTests(BrowserFixture fixture)
         await page.Locator("#File").SetInputFilesAsync(new FilePayload
             { Name = "staff.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes($"Credential number\n{number}\n") });
         await page.Locator("label[for=AddToWatchList]").ClickAsync();
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Verify and download" }).ClickAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify roster" }).ClickAsync();
+        var summary = page.GetByRole(AriaRole.Region, new() { Name = "Your roster staff.csv is checked" });
+        var found = await summary.InnerTextAsync();
+        Assert.Contains("Rows read", found);
+        Assert.Contains("1 matched credential is on your watch-list", found);
+        await page.AssertAccessibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => summary.GetByRole(AriaRole.Link, new() { Name = "Download the results (.xlsx)" }).ClickAsync());
         Assert.Equal("staff-verified.xlsx", download.SuggestedFilename);
 
         await page.GotoAsync("/Employers/WatchList");

@@ -25,7 +25,26 @@ public sealed class WorkforcePagesTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "Workforce counts" }).First.ClickAsync();
         Assert.Equal("Workforce counts", await page.Locator("h1").InnerTextAsync());
         await page.AssertAccessibleAsync();
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download workbook (.xlsx)" }).ClickAsync());
+
+        // While the counts are made the button is disabled and a status says so (the request is held back to see it).
+        var release = new TaskCompletionSource();
+        await page.RouteAsync(new System.Text.RegularExpressions.Regex("/Staff/Workforce\\?handler=Summary"), async route => { await release.Task; await route.ContinueAsync(); });
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Make the workbook" });
+        await button.ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Counting the workforce… this can take a minute." }).WaitForAsync();
+        Assert.True(await button.IsDisabledAsync());
+        release.SetResult();
+
+        var summary = page.GetByRole(AriaRole.Region, new() { Name = "Your workbook is ready" });
+        await summary.WaitForAsync();
+        var text = await summary.InnerTextAsync();
+        Assert.Contains("Tennessee", text);
+        Assert.Matches(@"\d+ program rows? and \d+ county rows?", text);
+        await page.AssertAccessibleAsync();
+        await page.SetViewportSizeAsync(375, 800);
+        await page.AssertAccessibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The workforce summary scrolls sideways at 375 px.");
+        var download = await page.RunAndWaitForDownloadAsync(() => summary.GetByRole(AriaRole.Link, new() { Name = "Download the workbook (.xlsx)" }).ClickAsync());
         Assert.StartsWith("workforce-TN-", download.SuggestedFilename);
     }
 

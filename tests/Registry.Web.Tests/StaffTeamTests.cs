@@ -66,7 +66,8 @@ public sealed partial class StaffTeamTests(WebFixture fixture) : WebTest(fixture
         Assert.DoesNotContain("theirs@test.example", page);
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/Staff/Team?handler=Disable&id={theirs.Id}", Form(page))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/Staff/Team?handler=Disable&id={ours.Id}", Form(page))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/Staff/Team?handler=Disable&id={theirs.Id}", Form(page, ("confirmed", "true")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/Staff/Team?handler=Disable&id={ours.Id}", Form(page, ("confirmed", "true")))).StatusCode);
 
         var refused = await WebFixture.SignInThroughFormAsync(Fixture.Client(), "ours@test.example");
         Assert.Contains("locked", await refused.Content.ReadAsStringAsync());

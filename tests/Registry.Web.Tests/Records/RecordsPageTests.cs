@@ -109,7 +109,13 @@ public sealed class RecordsPageTests(WebFixture fixture) : WebTest(fixture)
         page = await browser.GetStringAsync($"/Applications/{id}/References");
         var remove = System.Text.RegularExpressions.Regex.Match(page, "action=\"([^\"]*handler=Remove[^\"]*)\"").Groups[1].Value.Replace("&amp;", "&");
 
-        var removed = await browser.PostAsync(remove, Form(page));
+        var asked = await browser.PostAsync(remove, Form(page));
+        var confirmation = await asked.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("<h1>Remove the reference from Lee Okafor?</h1>", confirmation);
+        Assert.Contains("lee@example.org", await browser.GetStringAsync($"/Applications/{id}/References")); // asking removed nothing
+
+        var removed = await browser.PostAsync(remove, Form(confirmation, ("confirmed", "true")));
 
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         var after = await browser.GetStringAsync($"/Applications/{id}/References");

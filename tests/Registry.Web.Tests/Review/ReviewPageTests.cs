@@ -71,7 +71,7 @@ public sealed partial class ReviewPageTests(WebFixture fixture) : WebTest(fixtur
         var (firstPage, secondPage) = (await first.GetStringAsync(url), await second.GetStringAsync(url));
 
         Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync($"{url}?handler=Approve", Form(firstPage))).StatusCode);
-        var late = await second.PostAsync($"{url}?handler=Deny", Form(secondPage, ("Reason", "Not eligible.")));
+        var late = await second.PostAsync($"{url}?handler=Deny", Form(secondPage, ("Reason", "Not eligible."), ("confirmed", "true")));
         var api = await (await Fixture.ApiClientAsync(ReviewWebScenario.Reviewer)).PostAsync($"/api/v1/review/applications/{ids[0]}/approve", null);
 
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);

@@ -46,8 +46,10 @@ public sealed partial class PrivacyTests(WebFixture fixture) : WebTest(fixture)
 
         // Roster verification, by number and by name, and the employer's own pages after a watched change.
         var employer = await RosterSteps.SignedInAsync(Fixture, world.EmployerEmail);
-        var roster = await RosterSteps.UploadAsync(employer, RosterSteps.Csv($"Credential number,First name,Last name,State\n{number},,,\n,Sentinel,Zephyrine,TN\n"), "staff.csv", addToWatchList: true);
+        var (rosterSummary, roster) = await RosterSteps.ResultAsync(employer,
+            await RosterSteps.UploadAsync(employer, RosterSteps.Csv($"Credential number,First name,Last name,State\n{number},,,\n,Sentinel,Zephyrine,TN\n"), "staff.csv", addToWatchList: true));
         roster.EnsureSuccessStatusCode();
+        answers["roster summary"] = rosterSummary;
         var rows = RosterSteps.ReadWorkbook(await roster.Content.ReadAsByteArrayAsync());
         Assert.Equal(2, rows.Count(r => r.Contains(number))); // both rows matched the holder: the test looks where the data is
         answers["roster workbook"] = string.Join("\n", rows.Select(r => string.Join("\t", r)));

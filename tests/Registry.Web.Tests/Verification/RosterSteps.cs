@@ -29,6 +29,16 @@ public static class RosterSteps
         return await client.PostAsync("/Employers/Roster", form);
     }
 
+    /// <summary>The page an upload led to (its summary) and the result workbook downloaded from that page's link.</summary>
+    public static async Task<(string Summary, HttpResponseMessage Workbook)> ResultAsync(HttpClient client, HttpResponseMessage upload)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, upload.StatusCode);
+        var summary = await client.GetStringAsync(upload.Headers.Location);
+        var link = System.Text.RegularExpressions.Regex.Match(summary, "href=\"([^\"]*handler=Workbook[^\"]*)\"").Groups[1].Value.Replace("&amp;", "&");
+        Assert.NotEqual("", link);
+        return (summary, await client.GetAsync(link));
+    }
+
     public static byte[] Csv(string text) => Encoding.UTF8.GetBytes(text);
 
     /// <summary>Every row of the result workbook's first sheet, as text cells.</summary>

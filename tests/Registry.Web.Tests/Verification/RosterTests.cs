@@ -10,7 +10,7 @@ namespace Registry.Web.Tests.Verification;
 public sealed class RosterTests(WebFixture fixture) : WebTest(fixture)
 {
     [Fact]
-    public async Task A_csv_roster_comes_back_as_a_workbook_with_each_rows_match_or_reason_and_matches_can_join_the_watch_list()
+    public async Task A_csv_roster_is_summed_up_on_the_page_beside_a_workbook_with_each_rows_match_or_reason_and_matches_can_join_the_watch_list()
     {
         var world = await VerificationWebScenario.SeedAsync(Fixture);
         var client = await RosterSteps.SignedInAsync(Fixture, world.EmployerEmail);
@@ -23,8 +23,15 @@ public sealed class RosterTests(WebFixture fixture) : WebTest(fixture)
             ",Zephyr,Robin,\n" +
             "TN,,,\n";
 
-        var response = await RosterSteps.UploadAsync(client, RosterSteps.Csv(csv), "staff.csv", addToWatchList: true);
+        var upload = await RosterSteps.UploadAsync(client, RosterSteps.Csv(csv), "staff.csv", addToWatchList: true);
 
+        var (summary, response) = await RosterSteps.ResultAsync(client, upload);
+        var said = System.Net.WebUtility.HtmlDecode(summary);
+        Assert.Contains("Your roster staff.csv is checked", said);
+        Assert.Contains("<dt>Rows read</dt><dd>7</dd>", said);
+        Assert.Contains("<dt>Matched to a credential</dt><dd>2</dd>", said);
+        Assert.Contains("<dt>Not matched</dt><dd>5 (the workbook gives each row's reason)</dd>", said);
+        Assert.Contains("2 matched credentials are on your", said);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("staff-verified.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
@@ -62,7 +69,7 @@ public sealed class RosterTests(WebFixture fixture) : WebTest(fixture)
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
 
-        var response = await RosterSteps.UploadAsync(client, stream.ToArray(), "staff.xlsx");
+        var (_, response) = await RosterSteps.ResultAsync(client, await RosterSteps.UploadAsync(client, stream.ToArray(), "staff.xlsx"));
 
         var rows = RosterSteps.ReadWorkbook(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(world.Credential.Number.Value, rows[1][rows[0].ToList().IndexOf("Credential number")]);

@@ -91,6 +91,51 @@ public sealed class WorkforceWebTests(WebFixture fixture) : WebTest(fixture)
         Assert.Contains("The period ends before it starts.", invalid);
     }
 
+    [Fact]
+    public async Task The_counts_are_summed_up_on_the_page_beside_their_download()
+    {
+        await ArrangeAsync();
+        await Fixture.CreateUserAsync("analyst@test.example", Roles.NationalAnalyst);
+        var browser = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(browser, "analyst@test.example");
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync("/Staff/Workforce?handler=Summary&From=2025-01-01&To=2025-06-30"));
+
+        Assert.Contains("Your workbook is ready", page);
+        Assert.Contains("<dt>Period</dt><dd>January 1, 2025 to June 30, 2025</dd>", page);
+        Assert.Contains("<dt>States</dt><dd>Pennsylvania, Tennessee</dd>", page);
+        Assert.Matches(@"<dt>Rows</dt><dd>2 program rows and \d+ county rows?</dd>", page);
+        Assert.Contains("<dt>Issued in the period</dt><dd>1</dd>", page);
+        var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"([^\"]*handler=Download[^\"]*)\"").Groups[1].Value.Replace("&amp;", "&");
+        var download = await browser.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        using var workbook = new XLWorkbook(await download.Content.ReadAsStreamAsync());
+        Assert.Equal(["Summary", "PA Pennsylvania", "TN Tennessee", "Definitions"], workbook.Worksheets.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task Only_those_who_may_download_the_state_roster_are_offered_its_form()
+    {
+        await ArrangeAsync();
+        await Fixture.CreateUserAsync("analyst@test.example", Roles.NationalAnalyst);
+        await Fixture.CreateUserAsync("admin.tn@test.example", Roles.StateAdmin, state: "TN");
+        await Fixture.CreateUserAsync("sysadmin@test.example", Roles.SystemAdmin);
+
+        async Task<string> WorkforcePageOf(string email)
+        {
+            var browser = Fixture.Client();
+            await WebFixture.SignInThroughFormAsync(browser, email);
+            return await browser.GetStringAsync("/Staff/Workforce");
+        }
+
+        var analyst = await WorkforcePageOf("analyst@test.example");
+        Assert.Contains("Make the workbook", analyst);
+        Assert.DoesNotContain("<h2 class=\"margin-top-5\">Roster</h2>", analyst);
+        Assert.DoesNotContain("Download roster (.xlsx)", analyst);
+        Assert.Contains("Download the roster (.xlsx)", await WorkforcePageOf("admin.tn@test.example"));
+        Assert.Contains("Download roster (.xlsx)", await WorkforcePageOf("sysadmin@test.example"));
+    }
+
     [Theory]
     [InlineData(Roles.Reviewer, "TN")]
     [InlineData(Roles.Employer, null)]

@@ -2,10 +2,12 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Application.Common.Uploads;
 using Registry.Application.Features.Employers;
 using Registry.Domain.Credentials;
+using Registry.Domain.Employers;
 using Registry.Domain.Jurisdictions;
 
 namespace Registry.Application.Features.Verification;
@@ -13,36 +15,50 @@ namespace Registry.Application.Features.Verification;
 /// <summary>
 /// An approved employer uploads a roster (.xlsx or CSV) of credential numbers, or of names and states, and
 /// gets back an .xlsx with each row's match, status, expiry and public actions, or the reason it did not
-/// match. Lookups are batched: one query per thousand numbers or names, whatever the roster's size.
+/// match. Lookups are batched: one query per thousand numbers or names, whatever the roster's size. The
+/// result is kept as a completed <see cref="RosterVerification"/>, as a roster verified in the background is,
+/// so the page can show its summary and the workbook downloads as the API's does, until it expires.
 /// </summary>
 public static class VerifyRoster
 {
     public const int MaximumRows = 10_000;
     public const int MaximumBytes = 10 * 1024 * 1024;
 
-    private static readonly SpreadsheetUpload Upload = new(nameof(Query.File), MaximumBytes, MaximumRows);
+    private static readonly SpreadsheetUpload Upload = new(nameof(Command.File), MaximumBytes, MaximumRows);
 
     [AllowedRoles(Roles.Employer)]
-    public sealed record Query(Stream File, string FileName) : IRequest<Outcome>;
+    public sealed record Command(Stream File, string FileName) : ICommand<Verified>;
 
-    /// <summary>Workbook is the .xlsx to hand back; Rows the same results for the page and for the watch-list.</summary>
+    /// <summary>The kept result's id (for <see cref="GetRosterVerification"/> and <see cref="DownloadRosterVerificationResult"/>) and the matched numbers, for the watch-list.</summary>
+    public sealed record Verified(Guid ResultId, int Rows, int Matched, IReadOnlyList<string> MatchedNumbers);
+
+    /// <summary>Each row's result, and the .xlsx that lists them.</summary>
     public sealed record Outcome(IReadOnlyList<RosterResultRow> Rows, byte[] Workbook)
     {
         public int Matched => Rows.Count(r => r.Match is not null);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(q => q.FileName).MaximumLength(255);
+        public Validator() => RuleFor(c => c.FileName).MaximumLength(255);
     }
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, IRosterReader reader, IRosterWorkbook workbook) : IRequestHandler<Query, Outcome>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, IRosterReader reader, IRosterWorkbook workbook, TimeProvider clock)
+        : IRequestHandler<Command, Verified>
     {
-        public async Task<Outcome> Handle(Query query, CancellationToken cancellationToken)
+        public async Task<Verified> Handle(Command command, CancellationToken cancellationToken)
         {
-            await EmployerAccess.ApprovedEmployerAsync(db, user, cancellationToken);
-            var bytes = await ReadAsync(query.File, cancellationToken);
-            return await VerifyAsync(db, reader, workbook, bytes, cancellationToken);
+            var employer = await EmployerAccess.ApprovedEmployerAsync(db, user, cancellationToken);
+            var bytes = await ReadAsync(command.File, cancellationToken);
+            var outcome = await VerifyAsync(db, reader, workbook, bytes, cancellationToken);
+
+            var at = clock.GetUtcNow();
+            var kept = new RosterVerification(employer.Id, Path.GetFileName(command.FileName.Trim()) is { Length: > 0 } name ? name : "roster", bytes, at);
+            kept.Start(at);
+            kept.Complete(outcome.Rows.Count, outcome.Matched, outcome.Workbook, at);
+            db.RosterVerifications.Add(kept);
+            var matched = outcome.Rows.Where(r => r.Match is not null).Select(r => r.Match!.CredentialNumber).Distinct().ToList();
+            return new Verified(kept.Id, outcome.Rows.Count, outcome.Matched, matched);
         }
     }
 

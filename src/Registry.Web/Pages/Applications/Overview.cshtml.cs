@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
 using Registry.Web.Infrastructure;
+using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Applications;
 
@@ -31,8 +32,27 @@ public sealed class OverviewModel(IMediator mediator) : PageModel, IReloadOnFail
         return RedirectToPage(new { Id });
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWithdrawAsync(bool confirmed, CancellationToken cancellationToken)
     {
+        if (!confirmed)
+        {
+            await ReloadAsync(cancellationToken);
+            return this.Confirm(new ConfirmAction
+            {
+                Heading = $"Withdraw your application for {Application.ProgramName}?",
+                WhatWillHappen =
+                [
+                    $"Your application for {Application.ProgramName} ({Application.StateName}) is withdrawn and your state's staff stop reviewing it.",
+                    "You will not be able to add records to it or submit it.",
+                    "You can start a new application at any time.",
+                ],
+                CannotBeUndone = "A withdrawn application cannot be reopened. To apply again you start a new application.",
+                ButtonLabel = "Withdraw this application",
+                Handler = "Withdraw",
+                RouteValues = new Dictionary<string, string> { ["id"] = Id.ToString() },
+                BackUrl = Url.Page("/Applications/Overview", new { id = Id })!,
+            });
+        }
         await mediator.Send(new WithdrawApplication.Command(Id, null), cancellationToken);
         Confirmation = "Your application has been withdrawn. You can start a new one at any time.";
         return RedirectToPage(new { Id });

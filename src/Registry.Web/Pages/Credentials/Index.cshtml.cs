@@ -6,6 +6,7 @@ using Registry.Application.Common.Security;
 using Registry.Application.Features.Discipline;
 using Registry.Application.Features.Renewals;
 using Registry.Web.Infrastructure;
+using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Credentials;
 
@@ -33,8 +34,27 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRelinquishAsync(Guid credentialId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRelinquishAsync(Guid credentialId, bool confirmed, CancellationToken cancellationToken)
     {
+        if (!confirmed)
+        {
+            var record = await mediator.Send(new GetCredentialRecord.Query(credentialId), cancellationToken);
+            return this.Confirm(new ConfirmAction
+            {
+                Heading = $"Relinquish credential {record.Number}?",
+                WhatWillHappen =
+                [
+                    $"Your {record.ProgramName} credential {record.Number} ends today.",
+                    "Anyone who verifies it, including employers, will see that you relinquished it, and from which day.",
+                    "You will no longer be credentialed to practise under it. We will e-mail you to confirm.",
+                ],
+                CannotBeUndone = "A relinquished credential cannot be renewed or reinstated. To practise again you would apply for a new credential and meet the program's requirements again.",
+                ButtonLabel = $"Relinquish credential {record.Number}",
+                Handler = "Relinquish",
+                RouteValues = new Dictionary<string, string> { ["credentialId"] = credentialId.ToString() },
+                BackUrl = Url.Page("/Credentials/Index")!,
+            });
+        }
         await mediator.Send(new RelinquishCredential.Command(credentialId, null), cancellationToken);
         Confirmation = "Your credential is relinquished.";
         return RedirectToPage();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Employers;
 using Registry.Web.Infrastructure;
+using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Employers;
 
@@ -33,8 +34,28 @@ public sealed class ApiKeysModel(IMediator mediator) : PageModel, IReloadOnFailu
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid keyId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRevokeAsync(Guid keyId, bool confirmed, CancellationToken cancellationToken)
     {
+        if (!confirmed)
+        {
+            await ReloadAsync(cancellationToken);
+            var key = Keys.FirstOrDefault(k => k.Id == keyId && k.RevokedAt is null)
+                ?? throw new Application.Common.Exceptions.NotFoundException("API key", keyId);
+            return this.Confirm(new ConfirmAction
+            {
+                Heading = $"Revoke the API key \"{key.Name}\"?",
+                WhatWillHappen =
+                [
+                    $"The key \"{key.Name}\" (beginning {key.Prefix}) stops working at once: every request that sends it is refused.",
+                    "Any system that uses it, such as a bulk verification, fails until it is given a new key.",
+                ],
+                CannotBeUndone = "A revoked key cannot be turned back on. Make a new key and give it to the systems that need one.",
+                ButtonLabel = $"Revoke the key {key.Name}",
+                Handler = "Revoke",
+                RouteValues = new Dictionary<string, string> { ["keyId"] = keyId.ToString() },
+                BackUrl = Url.Page("/Employers/ApiKeys")!,
+            });
+        }
         await mediator.Send(new RevokeApiKey.Command(keyId), cancellationToken);
         Confirmation = "The key is revoked; requests that send it are now refused.";
         return RedirectToPage();

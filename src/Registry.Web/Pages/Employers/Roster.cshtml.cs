@@ -9,7 +9,10 @@ using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Pages.Employers;
 
-/// <summary>An employer uploads a roster and downloads the verification workbook; matched credentials may join the watch-list.</summary>
+/// <summary>
+/// An employer uploads a roster; the page then shows what was found (rows read, matched, not matched) beside
+/// the verification workbook to download. Matched credentials may join the watch-list.
+/// </summary>
 [Authorize(Roles = Roles.Employer)]
 [RequestSizeLimit(UploadLimits.Roster)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.Roster)]
@@ -23,18 +26,36 @@ public sealed class RosterModel(IMediator mediator) : PageModel
     [BindProperty]
     public bool AddToWatchList { get; set; }
 
-    public void OnGet()
+    /// <summary>The roster just verified, shown with its summary and download.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Result { get; set; }
+
+    public GetRosterVerification.Model? Verified { get; private set; }
+
+    /// <summary>How many matched credentials were added to the watch-list, when asked.</summary>
+    [TempData]
+    public int? Watched { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        if (Result is { } id) Verified = await mediator.Send(new GetRosterVerification.Query(id), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await using var content = RosterFile?.OpenReadStream() ?? Stream.Null;
-        var outcome = await mediator.Send(new VerifyRoster.Query(content, RosterFile?.FileName ?? ""), cancellationToken);
-        var matched = outcome.Rows.Where(r => r.Match is not null).Select(r => r.Match!.CredentialNumber).Distinct().ToList();
-        if (AddToWatchList && matched.Count > 0)
-            await mediator.Send(new WatchCredentials.Command(matched), cancellationToken);
-        var name = Path.GetFileNameWithoutExtension(RosterFile?.FileName) is { Length: > 0 } original ? original : "roster";
-        return File(outcome.Workbook, WorkbookType, $"{name}-verified.xlsx");
+        var verified = await mediator.Send(new VerifyRoster.Command(content, RosterFile?.FileName ?? ""), cancellationToken);
+        if (AddToWatchList && verified.MatchedNumbers.Count > 0)
+        {
+            await mediator.Send(new WatchCredentials.Command(verified.MatchedNumbers), cancellationToken);
+            Watched = verified.MatchedNumbers.Count;
+        }
+        return RedirectToPage(new { result = verified.ResultId });
+    }
+
+    public async Task<IActionResult> OnGetWorkbookAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var file = await mediator.Send(new DownloadRosterVerificationResult.Query(id), cancellationToken);
+        return File(file.Content, WorkbookType, file.FileName);
     }
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,12 @@ public sealed class WorkforceModel(IMediator mediator, ICurrentUser user, TimePr
     public IReadOnlyList<ListJurisdictions.Model> Jurisdictions { get; private set; } = [];
     public IReadOnlyList<ListWorkforceSnapshots.Model> Snapshots { get; private set; } = [];
 
+    /// <summary>The counts just made for the chosen period and states, summed up on the page beside their download.</summary>
+    public WorkforceReport? Report { get; private set; }
+
+    /// <summary>Whether the person may download the state roster (it holds contact details: not for analysts).</summary>
+    public bool CanExportRoster => typeof(ExportRoster.Query).GetCustomAttribute<AllowedRolesAttribute>()!.Roles.Any(user.IsInRole);
+
     /// <summary>A StateAdmin's own state; null for those who may choose.</summary>
     public string? OwnState => user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.NationalAnalyst) ? null : user.StateCode?.Value;
 
@@ -40,10 +47,17 @@ public sealed class WorkforceModel(IMediator mediator, ICurrentUser user, TimePr
         await ReloadAsync(cancellationToken);
     }
 
+    /// <summary>Makes the counts and shows what they hold (period, states, rows) with the link that downloads them as a workbook.</summary>
+    public async Task<IActionResult> OnGetSummaryAsync(CancellationToken cancellationToken)
+    {
+        Report = await mediator.Send(Query(), cancellationToken);
+        await ReloadAsync(cancellationToken);
+        return Page();
+    }
+
     public async Task<IActionResult> OnGetDownloadAsync([FromServices] IWorkforceWorkbook workbook, CancellationToken cancellationToken)
     {
-        var query = WorkforceDownloads.WorkforceQuery(From, To, OwnState is { } own && States.Count == 0 ? [own] : States);
-        var (content, fileName) = WorkforceDownloads.Workbook(await mediator.Send(query, cancellationToken), workbook);
+        var (content, fileName) = WorkforceDownloads.Workbook(await mediator.Send(Query(), cancellationToken), workbook);
         return File(content, WorkforceDownloads.Xlsx, fileName);
     }
 
@@ -60,6 +74,8 @@ public sealed class WorkforceModel(IMediator mediator, ICurrentUser user, TimePr
         var (content, fileName) = await WorkforceDownloads.RosterAsync(target, mediator, writer, clock, cancellationToken);
         return File(content, WorkforceDownloads.Xlsx, fileName);
     }
+
+    private ExportWorkforce.Query Query() => WorkforceDownloads.WorkforceQuery(From, To, OwnState is { } own && States.Count == 0 ? [own] : States);
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {

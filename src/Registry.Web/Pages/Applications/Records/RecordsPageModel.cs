@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Records;
 using Registry.Web.Infrastructure;
+using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Applications.Records;
 
@@ -29,12 +30,44 @@ public abstract class RecordsPageModel(IMediator mediator) : PageModel, IReloadO
 
     public Task OnGetAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostRemoveAsync(Guid recordId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveAsync(Guid recordId, bool confirmed, CancellationToken cancellationToken)
     {
+        if (!confirmed)
+        {
+            await ReloadAsync(cancellationToken);
+            var entry = EntryName(recordId) ?? throw new Application.Common.Exceptions.NotFoundException("Record", recordId);
+            return this.Confirm(new ConfirmAction
+            {
+                Heading = $"Remove {entry}?",
+                WhatWillHappen =
+                [
+                    $"{Capitalised(entry)} is removed from your application for {Records.ProgramName}.",
+                    "It no longer counts toward what the program asks for.",
+                ],
+                CannotBeUndone = "A removed entry cannot be brought back; to count it again you would add it again.",
+                ButtonLabel = "Remove the entry",
+                Handler = "Remove",
+                RouteValues = new Dictionary<string, string> { ["id"] = Id.ToString(), ["recordId"] = recordId.ToString() },
+                BackUrl = Url.Page(null, new { id = Id })!,
+            });
+        }
         await Mediator.Send(new RemoveRecord.Command(Id, Kind, recordId), cancellationToken);
         Confirmation = "The entry has been removed.";
         return RedirectToPage(new { id = Id });
     }
+
+    /// <summary>The entry as the confirmation names it ("the course Ethics in practice"); null when this page lists no such entry.</summary>
+    private string? EntryName(Guid recordId) => Kind switch
+    {
+        RecordKind.Training => Records.Training.FirstOrDefault(r => r.Id == recordId) is { } r ? $"the course {r.Course}" : null,
+        RecordKind.ContinuingEducation => Records.ContinuingEducation.FirstOrDefault(r => r.Id == recordId) is { } r ? $"the course {r.Course}" : null,
+        RecordKind.Work => Records.Work.FirstOrDefault(r => r.Id == recordId) is { } r ? $"the work at {r.Organisation}" : null,
+        RecordKind.Supervision => Records.Supervision.FirstOrDefault(r => r.Id == recordId) is { } r ? $"the supervision session of {DateText(r.HeldOn)}" : null,
+        RecordKind.Reference => Records.References.FirstOrDefault(r => r.Id == recordId) is { } r ? $"the reference from {r.RefereeName}" : null,
+        _ => null,
+    };
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => Records = await Mediator.Send(new GetRecords.Query(Id), cancellationToken);
 

@@ -8,6 +8,7 @@ using Registry.Application.Features.Records;
 using Registry.Application.Features.Review;
 using Registry.Domain.Applications;
 using Registry.Web.Infrastructure;
+using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Staff.Applications;
 
@@ -68,8 +69,32 @@ public sealed class ReviewModel(IMediator mediator) : PageModel, IReloadOnFailur
         return RedirectToPage(new { Id });
     }
 
-    public Task<IActionResult> OnPostDenyAsync(CancellationToken cancellationToken) =>
-        Done(mediator.Send(new DenyApplication.Command(Id, Reason), cancellationToken), "The application is denied.");
+    /// <summary>A denial is refused without its reason, then confirmed on a page of its own before it is sent.</summary>
+    public async Task<IActionResult> OnPostDenyAsync(bool confirmed, CancellationToken cancellationToken)
+    {
+        var deny = new DenyApplication.Command(Id, Reason);
+        if (confirmed) return await Done(mediator.Send(deny, cancellationToken), "The application is denied.");
+
+        await this.ValidateAsync(deny, cancellationToken);
+        await ReloadAsync(cancellationToken);
+        var applicant = Review.ApplicantName;
+        return this.Confirm(new ConfirmAction
+        {
+            Heading = $"Deny {applicant}'s application?",
+            WhatWillHappen =
+            [
+                $"{applicant}'s application for {Review.Overview.ProgramName} is denied and no credential is issued.",
+                $"{applicant} is e-mailed the decision with the reason below, exactly as written, and sees it on their application.",
+            ],
+            Quoted = [new("The reason the applicant will read", Reason!.Trim())],
+            CannotBeUndone = "You cannot take a denial back: the application stays denied, and the applicant would need to appeal or apply again.",
+            ButtonLabel = "Deny the application",
+            Handler = "Deny",
+            RouteValues = new Dictionary<string, string> { ["id"] = Id.ToString() },
+            Fields = [new(nameof(Reason), Reason)],
+            BackUrl = Url.Page("/Staff/Applications/Review", new { id = Id })!,
+        });
+    }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
         Review = await mediator.Send(new GetApplicationForReview.Query(Id), cancellationToken);
