@@ -40,4 +40,10 @@ public static class ApplicationStatusRules
         (ApplicationStatus.UnderReview, ApplicationStatus.Withdrawn),
         (ApplicationStatus.InfoRequested, ApplicationStatus.Withdrawn),
     };
+
+    /// <summary>The one way out of a decision: an overturned appeal puts a denied application under review again.</summary>
+    public static readonly IReadOnlySet<(ApplicationStatus From, ApplicationStatus To)> AppealMoves = new HashSet<(ApplicationStatus, ApplicationStatus)>
+    {
+        (ApplicationStatus.Denied, ApplicationStatus.UnderReview),
+    };
 }

@@ -19,6 +19,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     private readonly List<Reference> _references = [];
     private readonly List<SignedAttestation> _attestations = [];
     private readonly List<ContinuingEducationRecord> _continuingEducation = [];
+    private readonly List<ApplicationAppeal> _appeals = [];
     private readonly List<IDomainEvent> _domainEvents = [];
 
     private CertificationApplication() { }
@@ -89,6 +90,9 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecisionReason { get; private set; }
 
+    /// <summary>After a denial: the last day (in the state's calendar) to appeal it; null when the program offers no appeal.</summary>
+    public DateOnly? AppealUntil { get; private set; }
+
     /// <summary>The version of the program's requirements in force when the application was first submitted.</summary>
     public int? RequirementsVersion { get; private set; }
 
@@ -104,6 +108,11 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public IReadOnlyList<Reference> References => _references;
     public IReadOnlyList<SignedAttestation> Attestations => _attestations;
     public IReadOnlyList<ContinuingEducationRecord> ContinuingEducation => _continuingEducation;
+    public IReadOnlyList<ApplicationAppeal> Appeals => _appeals;
+
+    /// <summary>The appeal of the current denial, open or decided; null when none was filed.</summary>
+    public ApplicationAppeal? CurrentAppeal =>
+        Status == ApplicationStatus.Denied && DecidedAt is { } deniedAt ? _appeals.LastOrDefault(a => a.FiledAt >= deniedAt) : null;
 
     public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
 
@@ -297,12 +306,62 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         else throw new DomainRuleException("That entry is not a training, work or continuing-education entry of this application.");
     }
 
-    public void Deny(Guid reviewerUserId, DateTimeOffset at, string reason)
+    /// <param name="appealUntil">The last day to appeal, from the program's appeal window; null when it offers none.</param>
+    public void Deny(Guid reviewerUserId, DateTimeOffset at, string reason, DateOnly? appealUntil = null)
     {
         var stated = RequireReason(reason, "A denial needs a reason the applicant can read.");
         MoveTo(ApplicationStatus.Denied, reviewerUserId, at, stated);
         Decide(at, stated);
+        AppealUntil = appealUntil;
     }
+
+    /// <summary>
+    /// The applicant appeals the denial with a statement, on or before <see cref="AppealUntil"/> (<paramref name="today"/>
+    /// is the state's day); one appeal per denial.
+    /// </summary>
+    public ApplicationAppeal FileAppeal(string statement, DateOnly today, Guid actorUserId, DateTimeOffset at)
+    {
+        if (Status != ApplicationStatus.Denied) throw new DomainRuleException("Only a denied application can be appealed.");
+        if (AppealUntil is not { } lastDay) throw new DomainRuleException("This program does not offer an appeal of a denial. You can apply again.");
+        if (CurrentAppeal is { } filed)
+            throw new DomainRuleException(filed.IsOpen
+                ? "An appeal of this denial is already open; staff will decide it."
+                : $"The appeal of this denial was decided on {filed.DecidedAt:MMMM d, yyyy}. You can apply again.");
+        if (today > lastDay) throw new DomainRuleException($"The time to appeal this denial ended on {lastDay:MMMM d, yyyy}. You can apply again.");
+        var text = RequireReason(statement, "Write your statement: why the decision should change.");
+        if (text.Length > ApplicationAppeal.StatementMaxLength) throw new DomainRuleException($"A statement can be at most {ApplicationAppeal.StatementMaxLength} characters.");
+        var appeal = new ApplicationAppeal(Id, text, actorUserId, at);
+        _appeals.Add(appeal);
+        _domainEvents.Add(new ApplicationAppealChanged(Id, appeal.Id, PersonId, ProgramId, AppealStatus.Open, null, lastDay, at));
+        return appeal;
+    }
+
+    /// <summary>Staff uphold the denial on appeal: it stands, and the applicant reads why.</summary>
+    public void UpholdDenial(Guid reviewerUserId, DateTimeOffset at, string reason)
+    {
+        var appeal = RequireOpenAppeal();
+        var stated = RequireReason(reason, "Say why the denial stands; the applicant will read it.");
+        appeal.Decide(AppealStatus.Upheld, stated, reviewerUserId, at);
+        _domainEvents.Add(new ApplicationAppealChanged(Id, appeal.Id, PersonId, ProgramId, AppealStatus.Upheld, stated, null, at));
+    }
+
+    /// <summary>Staff overturn the denial on appeal: the application is under review again, so it can be approved.</summary>
+    public void OverturnDenial(Guid reviewerUserId, DateTimeOffset at, string reason)
+    {
+        var appeal = RequireOpenAppeal();
+        var stated = RequireReason(reason, "Say why the denial is overturned; the applicant will read it.");
+        appeal.Decide(AppealStatus.Overturned, stated, reviewerUserId, at);
+        MoveTo(ApplicationStatus.UnderReview, reviewerUserId, at, $"Denial overturned on appeal: {stated}", byAppeal: true);
+        DecidedAt = null;
+        DecisionReason = null;
+        AppealUntil = null;
+        _domainEvents.Add(new ApplicationAppealChanged(Id, appeal.Id, PersonId, ProgramId, AppealStatus.Overturned, stated, null, at));
+    }
+
+    private ApplicationAppeal RequireOpenAppeal() =>
+        Status == ApplicationStatus.Denied && CurrentAppeal is { IsOpen: true } appeal
+            ? appeal
+            : throw new DomainRuleException("There is no open appeal on this application to decide.");
 
     public void Withdraw(Guid actorUserId, DateTimeOffset at, string? reason) => MoveTo(ApplicationStatus.Withdrawn, actorUserId, at, reason);
 
@@ -312,9 +371,10 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         DecisionReason = reason;
     }
 
-    private void MoveTo(ApplicationStatus to, Guid actorUserId, DateTimeOffset at, string? reason)
+    private void MoveTo(ApplicationStatus to, Guid actorUserId, DateTimeOffset at, string? reason, bool byAppeal = false)
     {
-        if (!ApplicationStatusRules.AllowedMoves.Contains((Status, to)))
+        var allowed = byAppeal ? ApplicationStatusRules.AppealMoves.Contains((Status, to)) : ApplicationStatusRules.AllowedMoves.Contains((Status, to));
+        if (!allowed)
             throw new DomainRuleException($"An application that is {Describe(Status)} cannot become {Describe(to)}.");
         var change = new ApplicationStatusChange(Id, Status, to, actorUserId, at, reason);
         _history.Add(change);

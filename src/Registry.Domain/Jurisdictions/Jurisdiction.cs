@@ -24,6 +24,17 @@ public sealed class Jurisdiction
     /// <summary>The IANA time zone its credentials' dates are days in, such as <c>America/Chicago</c>.</summary>
     public string TimeZone { get; private set; } = "";
 
+    /// <summary>Where applicants and holders reach the state's board with questions; null until the state gives it.</summary>
+    public string? ContactEmail { get; private set; }
+
+    public string? ContactPhone { get; private set; }
+
+    public void ChangeContact(string? email, string? phone)
+    {
+        ContactEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        ContactPhone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+    }
+
     public DateOnly Today(TimeProvider clock) => RegistryDay.Today(clock, TimeZone);
     public IReadOnlyList<CredentialProgram> Programs => _programs;
 

@@ -25,7 +25,8 @@ public sealed class ProgramRequirements
         int ceAuditPercent = 0,
         IEnumerable<int>? reminderDays = null,
         decimal? reinstatementContinuingEducationHours = null,
-        bool reinstatementRequiresExam = false)
+        bool reinstatementRequiresExam = false,
+        int? appealWindowDays = null)
     {
         var domains = trainingDomains.ToList();
         if (trainingHoursTotal < 0 || supervisedWorkHours < 0 || supervisionHours < 0 || continuingEducationHours < 0 || ethicsContinuingEducationHours < 0)
@@ -67,6 +68,8 @@ public sealed class ProgramRequirements
         if (reinstatementRequiresExam && exam is null) throw new DomainRuleException("Reinstatement can require the exam only when the program has one.");
         ReinstatementContinuingEducationHours = reinstatementContinuingEducationHours;
         ReinstatementRequiresExam = reinstatementRequiresExam;
+        if (appealWindowDays is < 1 or > 365) throw new DomainRuleException("An appeal window is between 1 and 365 days, or none when the program offers no appeal.");
+        AppealWindowDays = appealWindowDays;
     }
 
     public static readonly IReadOnlyList<int> DefaultReminderDays = [90, 60, 30, 7];
@@ -114,6 +117,12 @@ public sealed class ProgramRequirements
     /// <summary>Whether a lapsed holder must pass the exam again (on or after the lapsed expiry) to be reinstated.</summary>
     public bool ReinstatementRequiresExam { get; private set; }
 
+    /// <summary>Days after a denial (in the state's calendar) in which the applicant may appeal it; null when the program offers no appeal.</summary>
+    public int? AppealWindowDays { get; private set; }
+
+    /// <summary>The last day to appeal a denial made on <paramref name="deniedOn"/>; null when the program offers no appeal.</summary>
+    public DateOnly? AppealUntil(DateOnly deniedOn) => AppealWindowDays is { } days ? deniedOn.AddDays(days) : null;
+
     /// <summary>The CE hours an application of this kind needs: reinstatement may differ from renewal.</summary>
     public decimal ContinuingEducationHoursFor(bool reinstatement) =>
         reinstatement ? ReinstatementContinuingEducationHours ?? ContinuingEducationHours : ContinuingEducationHours;
@@ -146,7 +155,7 @@ public sealed class ExamRequirement
 {
     private ExamRequirement() { }
 
-    public ExamRequirement(int passingScore, int retakeWaitDays, int attemptsAllowed, int attemptWindowDays)
+    public ExamRequirement(int passingScore, int retakeWaitDays, int attemptsAllowed, int attemptWindowDays, string? registration = null)
     {
         if (passingScore <= 0) throw new DomainRuleException("A passing score must be positive.");
         if (retakeWaitDays < 0 || attemptsAllowed < 1 || attemptWindowDays < 1) throw new DomainRuleException("Retake rules must allow at least one attempt.");
@@ -154,12 +163,20 @@ public sealed class ExamRequirement
         RetakeWaitDays = retakeWaitDays;
         AttemptsAllowed = attemptsAllowed;
         AttemptWindowDays = attemptWindowDays;
+        var howToRegister = string.IsNullOrWhiteSpace(registration) ? null : registration.Trim();
+        if (howToRegister is { Length: > RegistrationMaxLength }) throw new DomainRuleException($"How to register for the exam is at most {RegistrationMaxLength} characters.");
+        Registration = howToRegister;
     }
+
+    public const int RegistrationMaxLength = 1000;
 
     public int PassingScore { get; private set; }
     public int RetakeWaitDays { get; private set; }
     public int AttemptsAllowed { get; private set; }
     public int AttemptWindowDays { get; private set; }
+
+    /// <summary>How applicants register for the exam (the vendor, a web address, a phone number), in plain words; null when not given.</summary>
+    public string? Registration { get; private set; }
 
     public bool IsPassing(int score) => score >= PassingScore;
 }

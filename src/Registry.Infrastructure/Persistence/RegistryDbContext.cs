@@ -146,6 +146,11 @@ public abstract class RegistryDbContext(DbContextOptions options)
             .IsUnique()
             .HasFilter($"{Dialect.Q("Status")} IN ('Draft', 'Submitted', 'UnderReview', 'InfoRequested')")
             .HasDatabaseName("UX_Applications_OneOpenPerPersonAndProgram");
+        builder.Entity<ApplicationAppeal>()
+            .HasIndex(a => a.ApplicationId)
+            .IsUnique()
+            .HasFilter($"{Dialect.Q("Status")} = 'Open'")
+            .HasDatabaseName("UX_Appeals_OneOpenPerApplication");
         builder.Entity<Notification>()
             .HasIndex(n => n.DeduplicationKey)
             .IsUnique()

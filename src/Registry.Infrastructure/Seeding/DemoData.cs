@@ -95,18 +95,21 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
     private static (Jurisdiction, Jurisdiction, Jurisdiction) States()
     {
         var tennessee = new Jurisdiction(StateCode.Parse("TN"), "Tennessee", "America/Chicago");
+        tennessee.ChangeContact("peer.certification@tn.example.gov", "615-555-0142");
         tennessee.AddProgram("CPRS", "Certified Peer Recovery Specialist", new ProgramRequirements(
             trainingHoursTotal: 40,
             trainingDomains: [new("RECOVERY", "Recovery and wellness support", 10), new("ETHICS", "Ethical responsibility", 6)],
             supervisedWorkHours: 75, supervisionHours: 0, referencesRequired: 3,
-            exam: new ExamRequirement(passingScore: 70, retakeWaitDays: 30, attemptsAllowed: 3, attemptWindowDays: 365),
+            exam: new ExamRequirement(passingScore: 70, retakeWaitDays: 30, attemptsAllowed: 3, attemptWindowDays: 365,
+                registration: "Register with the Tennessee Peer Exam Center at https://exams.tn.example.gov or by phone at 615-555-0150. Sittings are online and in Nashville, Memphis and Knoxville."),
             requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness"],
-            // Biennial from the issue date, 36 CE hours including 3 of ethics.
+            // Biennial from the issue date, 36 CE hours including 3 of ethics; a denial may be appealed within 15 days.
             renewalCycleMonths: 24, continuingEducationHours: 36, ethicsContinuingEducationHours: 3,
-            gracePeriodDays: 30, renewalWindowDays: 90));
+            gracePeriodDays: 30, renewalWindowDays: 90, appealWindowDays: 15));
 
         // Pennsylvania follows the IC&RC model: 46 hours in four domains, scaled exam score.
         var pennsylvania = new Jurisdiction(StateCode.Parse("PA"), "Pennsylvania", "America/New_York");
+        pennsylvania.ChangeContact("peer.certification@pa.example.gov", "717-555-0118");
         pennsylvania.AddProgram("CPS", "Certified Peer Specialist", new ProgramRequirements(
             trainingHoursTotal: 46,
             trainingDomains:
@@ -115,26 +118,32 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
                 new("RECOVERY", "Recovery and wellness support", 10), new("ETHICS", "Ethical responsibility", 16),
             ],
             supervisedWorkHours: 500, supervisionHours: 25, referencesRequired: 2,
-            exam: new ExamRequirement(passingScore: 500, retakeWaitDays: 60, attemptsAllowed: 3, attemptWindowDays: 365),
+            exam: new ExamRequirement(passingScore: 500, retakeWaitDays: 60, attemptsAllowed: 3, attemptWindowDays: 365,
+                registration: "Register for the IC&RC peer exam through the Pennsylvania Certification Board at https://pcb.example.org/exam; testing centres offer sittings every week."),
             requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness", "criminal-history"],
             renewalCycleMonths: 24, continuingEducationHours: 30, ethicsContinuingEducationHours: 6,
-            gracePeriodDays: 60, renewalWindowDays: 90));
+            gracePeriodDays: 60, renewalWindowDays: 90, appealWindowDays: 30));
 
         var texas = new Jurisdiction(StateCode.Parse("TX"), "Texas", "America/Chicago");
+        texas.ChangeContact("peer.certification@tx.example.gov", "512-555-0173");
         texas.AddProgram("PS", "Peer Specialist", TexasRequirements(acceptsFrom: pennsylvania.Programs[0].Id));
         return (tennessee, pennsylvania, texas);
     }
 
-    /// <summary>An annual calendar-year program: every credential expires on 31 December; 12 CE hours including 1 of ethics.</summary>
+    /// <summary>
+    /// An annual calendar-year program: every credential expires on 31 December; 12 CE hours including 1 of ethics.
+    /// A denial comes with written notice and 30 days to appeal.
+    /// </summary>
     private static ProgramRequirements TexasRequirements(Guid acceptsFrom) => new(
         trainingHoursTotal: 60,
         trainingDomains: [new("ETHICS", "Ethical responsibility", 8)],
         supervisedWorkHours: 250, supervisionHours: 0, referencesRequired: 0,
-        exam: new ExamRequirement(passingScore: 70, retakeWaitDays: 14, attemptsAllowed: 4, attemptWindowDays: 365),
+        exam: new ExamRequirement(passingScore: 70, retakeWaitDays: 14, attemptsAllowed: 4, attemptWindowDays: 365,
+            registration: "Register for the Texas peer specialist exam at https://peerexam.tx.example.gov; the exam is offered online every month."),
         requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness"],
         renewalCycleMonths: 12, continuingEducationHours: 12, ethicsContinuingEducationHours: 1,
         gracePeriodDays: 90, renewalWindowDays: 60,
-        reciprocityProgramIds: [acceptsFrom], renewsOn: new RenewalDate(12, 31), ceAuditPercent: 10);
+        reciprocityProgramIds: [acceptsFrom], renewsOn: new RenewalDate(12, 31), ceAuditPercent: 10, appealWindowDays: 30);
 
     private void Apply(Person person, CredentialProgram program, Guid staff, ApplicationStatus target)
     {
@@ -154,7 +163,8 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
             db.ExamAttempts.AddRange(passed);
             application.Approve(staff, _now.AddDays(-5), null, EligibilityCheck.Evaluate(rules, ApplicantRecords.Of(application, passed), titles, byReciprocity: false));
         }
-        if (target == ApplicationStatus.Denied) application.Deny(staff, _now.AddDays(-5), "The training provider is not approved in Pennsylvania.");
+        if (target == ApplicationStatus.Denied)
+            application.Deny(staff, _now.AddDays(-5), "The training provider is not approved in Pennsylvania.", rules.AppealUntil(_today.AddDays(-5)));
         db.Applications.Add(application);
     }
 

@@ -17,11 +17,17 @@ internal static class ApplicationLoading
             .Include(a => a.SupervisionLogs)
             .Include(a => a.References)
             .Include(a => a.Attestations)
-            .Include(a => a.ContinuingEducation);
+            .Include(a => a.ContinuingEducation)
+            .Include(a => a.Appeals);
 
     /// <summary>The whole application aggregate, tracked for change.</summary>
     public static async Task<CertificationApplication> LoadAsync(this DbSet<CertificationApplication> applications, Guid id, CancellationToken cancellationToken) =>
         await applications.Whole().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+        ?? throw new NotFoundException("Application", id);
+
+    /// <summary>The application with its history and appeals (not its records), tracked for change: enough to appeal a denial or decide the appeal.</summary>
+    public static async Task<CertificationApplication> LoadWithAppealsAsync(this DbSet<CertificationApplication> applications, Guid id, CancellationToken cancellationToken) =>
+        await applications.Include(a => a.History).Include(a => a.Appeals).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
         ?? throw new NotFoundException("Application", id);
 
     /// <summary>The program's checklist for this application, from the domain's eligibility rule.</summary>

@@ -26,7 +26,45 @@ public static class GetApplicationOverview
     {
         /// <summary>For a renewal or reinstatement: the credential, the cycle, and whether the CE evidence is audited.</summary>
         public RenewalModel? Renewal { get; init; }
+
+        public Guid ProgramId { get; init; }
+
+        /// <summary>The state and program codes that name the program's public requirements page.</summary>
+        public string StateCode { get; init; } = "";
+
+        public string ProgramCode { get; init; } = "";
+
+        /// <summary>When staff asked for more information (with <see cref="InformationRequested"/>).</summary>
+        public DateTimeOffset? InformationRequestedAt { get; init; }
+
+        /// <summary>An approval or denial: when, and the reason given.</summary>
+        public DecisionModel? Decision { get; init; }
+
+        /// <summary>For an approved application: the credential it issued, renewed or reinstated.</summary>
+        public CredentialModel? Credential { get; init; }
+
+        /// <summary>After a denial: how to appeal it, or that the program offers no appeal.</summary>
+        public AppealOptionsModel? Appeal { get; init; }
+
+        /// <summary>Where to reach the state's board with questions.</summary>
+        public BoardContactModel Board { get; init; } = new("", null, null);
+
+        /// <summary>Median whole days from first submission to a decision in the state over the last year; null when none were made.</summary>
+        public int? TypicalDaysToDecision { get; init; }
     }
+
+    public sealed record DecisionModel(DateTimeOffset At, string? Reason);
+
+    public sealed record CredentialModel(Guid Id, string Number);
+
+    /// <param name="AppealUntil">The last day to appeal; null when the program offers no appeal.</param>
+    /// <param name="WindowOpen">Whether today (in the state's calendar) is on or before the last day.</param>
+    /// <param name="Filed">The appeal of this denial, if one was filed: its status and, once decided, the reason.</param>
+    public sealed record AppealOptionsModel(DateOnly? AppealUntil, bool WindowOpen, AppealFiledModel? Filed);
+
+    public sealed record AppealFiledModel(DateTimeOffset FiledAt, AppealStatus Status, DateTimeOffset? DecidedAt, string? DecisionReason);
+
+    public sealed record BoardContactModel(string StateName, string? Email, string? Phone);
 
     public sealed record RenewalModel(Guid CredentialId, string CredentialNumber, DateOnly CycleStartsOn, DateOnly CycleEndsOn, bool SelectedForCeAudit);
 
@@ -36,9 +74,21 @@ public static class GetApplicationOverview
 
     public sealed record AttestationModel(string Code, string Title, bool IsSigned, DateTimeOffset? SignedAt, int? SignedVersion);
 
-    public sealed record HistoryModel(ApplicationStatus? From, ApplicationStatus To, DateTimeOffset At, string? Reason);
+    /// <summary>A line of the history: a status change, or a step of an appeal (<see cref="Appeal"/> set, the status unchanged).</summary>
+    public sealed record HistoryModel(ApplicationStatus? From, ApplicationStatus To, DateTimeOffset At, string? Reason)
+    {
+        public AppealStatus? Appeal { get; init; }
+    }
 
-    public sealed class Handler(IRegistryDbContext db, IRegistryCalendar calendar) : IRequestHandler<Query, Model>
+    private static IEnumerable<HistoryModel> AppealSteps(ApplicationAppeal appeal)
+    {
+        yield return new HistoryModel(ApplicationStatus.Denied, ApplicationStatus.Denied, appeal.FiledAt, appeal.Statement) { Appeal = AppealStatus.Open };
+        // An overturn is already in the history as the move back under review.
+        if (appeal is { Status: AppealStatus.Upheld, DecidedAt: { } decidedAt })
+            yield return new HistoryModel(ApplicationStatus.Denied, ApplicationStatus.Denied, decidedAt, appeal.DecisionReason) { Appeal = AppealStatus.Upheld };
+    }
+
+    public sealed class Handler(IRegistryDbContext db, IRegistryCalendar calendar, IWorkforceCounts workforce) : IRequestHandler<Query, Model>
     {
         public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -46,7 +96,9 @@ public static class GetApplicationOverview
                 .SingleOrDefaultAsync(a => a.Id == query.ApplicationId, cancellationToken)
                 ?? throw new NotFoundException("Application", query.ApplicationId);
             var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
-            var stateName = await db.Jurisdictions.Where(j => j.Code == program.StateCode).Select(j => j.Name).SingleAsync(cancellationToken);
+            var board = await db.Jurisdictions.Where(j => j.Code == program.StateCode)
+                .Select(j => new BoardContactModel(j.Name, j.ContactEmail, j.ContactPhone)).SingleAsync(cancellationToken);
+            var stateName = board.StateName;
             var attempts = await db.ExamAttempts.AsNoTracking()
                 .Where(e => e.PersonId == application.PersonId && e.ProgramId == application.ProgramId)
                 .OrderBy(e => e.TakenOn).ToListAsync(cancellationToken);
@@ -82,10 +134,40 @@ public static class GetApplicationOverview
             }
 
             var history = application.History.OrderBy(h => h.At).ToList();
-            var informationRequested = application.Status == ApplicationStatus.InfoRequested ? history.LastOrDefault(h => h.To == ApplicationStatus.InfoRequested)?.Reason : null;
+            var request = application.Status == ApplicationStatus.InfoRequested ? history.LastOrDefault(h => h.To == ApplicationStatus.InfoRequested) : null;
+            var decided = application.Status is ApplicationStatus.Approved or ApplicationStatus.Denied && application.DecidedAt is { } at ? new DecisionModel(at, application.DecisionReason) : null;
+
+            CredentialModel? credential = null;
+            if (application.Status == ApplicationStatus.Approved)
+            {
+                var issued = application.CredentialId is { } renewed
+                    ? db.Credentials.Where(c => c.Id == renewed)
+                    : db.Credentials.Where(c => c.HolderPersonId == application.PersonId && c.ProgramId == application.ProgramId);
+                var held = await issued.OrderByDescending(c => c.IssuedOn).Select(c => new { c.Id, c.Number }).FirstOrDefaultAsync(cancellationToken);
+                credential = held is null ? null : new CredentialModel(held.Id, held.Number.Value);
+            }
+
+            AppealOptionsModel? appeal = null;
+            if (application.Status == ApplicationStatus.Denied)
+            {
+                var filed = application.CurrentAppeal;
+                appeal = new AppealOptionsModel(application.AppealUntil, application.AppealUntil is { } lastDay && today <= lastDay,
+                    filed is null ? null : new AppealFiledModel(filed.FiledAt, filed.Status, filed.DecidedAt, filed.DecisionReason));
+            }
+
+            var times = await workforce.DecisionTimesAsync(today.AddYears(-1), today, [program.StateCode], cancellationToken);
+
+            // Appeal steps read as history lines too, in time order with the status changes.
+            var steps = history.Select(h => new HistoryModel(h.From, h.To, h.At, h.Reason))
+                .Concat(application.Appeals.SelectMany(AppealSteps))
+                .OrderBy(h => h.At).ToList();
             return new Model(application.Id, program.Name, stateName, application.Type, application.Status, application.IsEditable,
-                informationRequested, eligibility.Requirements, eligibility.ReadyToSubmit, exam, attestations,
-                history.Select(h => new HistoryModel(h.From, h.To, h.At, h.Reason)).ToList()) { Renewal = renewal };
+                request?.Reason, eligibility.Requirements, eligibility.ReadyToSubmit, exam, attestations, steps)
+            {
+                Renewal = renewal, ProgramId = program.Id, StateCode = program.StateCode.Value, ProgramCode = program.Code,
+                InformationRequestedAt = request?.At, Decision = decided, Credential = credential, Appeal = appeal, Board = board,
+                TypicalDaysToDecision = times.SingleOrDefault()?.MedianDays,
+            };
         }
     }
 }

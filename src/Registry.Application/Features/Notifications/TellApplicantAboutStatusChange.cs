@@ -11,7 +11,8 @@ namespace Registry.Application.Features.Notifications;
 /// <summary>
 /// Every status change of an application is told to its applicant, with the reason, through the outbox; except
 /// an approval, which always issues, renews or reinstates a credential, and that change's message is the one the
-/// applicant gets (<see cref="TellHolderAboutCredentialChange"/>).
+/// applicant gets (<see cref="TellHolderAboutCredentialChange"/>); and a denial overturned on appeal, told by
+/// <see cref="TellApplicantAboutAppeal"/>.
 /// </summary>
 public sealed class TellApplicantAboutStatusChange(IRegistryDbContext db) : INotificationHandler<DomainEventNotification<ApplicationStatusChanged>>
 {
@@ -20,6 +21,7 @@ public sealed class TellApplicantAboutStatusChange(IRegistryDbContext db) : INot
         var change = notification.Event;
         if (change.From is null) return; // starting a draft is the applicant's own act; nothing to tell
         if (change.To == ApplicationStatus.Approved) return;
+        if (change.From == ApplicationStatus.Denied) return; // an overturned appeal: TellApplicantAboutAppeal words it
         var recipient = await db.People.Where(p => p.Id == change.PersonId).Select(p => new { p.Email, Name = p.PreferredName ?? p.LegalFirstName }).SingleAsync(cancellationToken);
         var program = await db.Programs.Where(p => p.Id == change.ProgramId).Select(p => p.Name).SingleAsync(cancellationToken);
         db.Notifications.Add(Outbox.Message(recipient.Email, new ApplicationStatusMessage(recipient.Name, program, change.To, change.Reason),

@@ -40,6 +40,24 @@ internal sealed class CertificationApplicationConfiguration : IEntityTypeConfigu
         builder.HasMany(a => a.ContinuingEducation).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.ContinuingEducation).HasField("_continuingEducation");
         builder.Ignore(a => a.IsContinuing);
+        builder.HasMany(a => a.Appeals).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Appeals).HasField("_appeals");
+        builder.Ignore(a => a.CurrentAppeal);
+    }
+}
+
+internal sealed class ApplicationAppealConfiguration : IEntityTypeConfiguration<ApplicationAppeal>
+{
+    public void Configure(EntityTypeBuilder<ApplicationAppeal> builder)
+    {
+        builder.ToTable("Appeals");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Statement).HasMaxLength(ApplicationAppeal.StatementMaxLength);
+        builder.Property(a => a.DecisionReason).HasMaxLength(4000);
+        builder.Ignore(a => a.IsOpen);
+        // The staff queue reads open appeals oldest first.
+        builder.HasIndex(a => new { a.Status, a.FiledAt });
     }
 }
 

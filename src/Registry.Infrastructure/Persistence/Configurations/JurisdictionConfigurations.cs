@@ -11,6 +11,8 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
         builder.HasKey(j => j.Code);
         builder.Property(j => j.Name).HasMaxLength(100);
         builder.Property(j => j.TimeZone).HasMaxLength(64);
+        builder.Property(j => j.ContactEmail).HasMaxLength(256);
+        builder.Property(j => j.ContactPhone).HasMaxLength(32);
         builder.HasMany(j => j.Programs).WithOne().HasForeignKey(p => p.StateCode).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(j => j.Programs).HasField("_programs");
     }

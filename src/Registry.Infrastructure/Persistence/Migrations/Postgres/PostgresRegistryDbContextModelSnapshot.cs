@@ -153,6 +153,52 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Applications.ApplicationAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FiledByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Appeals_OneOpenPerApplication")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex("Status", "FiledAt");
+
+                    b.ToTable("Appeals", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.ApplicationStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -191,6 +237,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AppealUntil")
+                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1180,6 +1229,14 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1602,6 +1659,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Applications.ApplicationAppeal", b =>
+                {
+                    b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.ApplicationStatusChange", b =>
                 {
                     b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
@@ -1818,6 +1884,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         {
                             b1.Property<Guid>("CredentialProgramId");
 
+                            b1.Property<int?>("AppealWindowDays");
+
                             b1.Property<int>("CeAuditPercent");
 
                             b1.Property<decimal>("ContinuingEducationHours")
@@ -1882,6 +1950,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
                                     b2.Property<int>("PassingScore");
 
+                                    b2.Property<string>("Registration");
+
                                     b2.Property<int>("RetakeWaitDays");
 
                                     b2.HasKey("ProgramRequirementsCredentialProgramId");
@@ -1936,6 +2006,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsOne("Registry.Domain.Jurisdictions.ProgramRequirements", "Requirements", b1 =>
                         {
                             b1.Property<Guid>("ProgramRequirementsVersionId");
+
+                            b1.Property<int?>("AppealWindowDays");
 
                             b1.Property<int>("CeAuditPercent");
 
@@ -2000,6 +2072,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                                     b2.Property<int>("AttemptsAllowed");
 
                                     b2.Property<int>("PassingScore");
+
+                                    b2.Property<string>("Registration");
 
                                     b2.Property<int>("RetakeWaitDays");
 
@@ -2111,6 +2185,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
+                    b.Navigation("Appeals");
+
                     b.Navigation("Attestations");
 
                     b.Navigation("ContinuingEducation");

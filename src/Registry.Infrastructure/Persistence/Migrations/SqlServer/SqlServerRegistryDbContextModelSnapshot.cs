@@ -153,6 +153,52 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Applications.ApplicationAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("FiledByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Appeals_OneOpenPerApplication")
+                        .HasFilter("[Status] = 'Open'");
+
+                    b.HasIndex("Status", "FiledAt");
+
+                    b.ToTable("Appeals", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.ApplicationStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -191,6 +237,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("AppealUntil")
+                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -1180,6 +1229,14 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1603,6 +1660,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Applications.ApplicationAppeal", b =>
+                {
+                    b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.ApplicationStatusChange", b =>
                 {
                     b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
@@ -1819,6 +1885,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         {
                             b1.Property<Guid>("CredentialProgramId");
 
+                            b1.Property<int?>("AppealWindowDays");
+
                             b1.Property<int>("CeAuditPercent");
 
                             b1.Property<decimal>("ContinuingEducationHours")
@@ -1883,6 +1951,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
                                     b2.Property<int>("PassingScore");
 
+                                    b2.Property<string>("Registration");
+
                                     b2.Property<int>("RetakeWaitDays");
 
                                     b2.HasKey("ProgramRequirementsCredentialProgramId");
@@ -1937,6 +2007,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.OwnsOne("Registry.Domain.Jurisdictions.ProgramRequirements", "Requirements", b1 =>
                         {
                             b1.Property<Guid>("ProgramRequirementsVersionId");
+
+                            b1.Property<int?>("AppealWindowDays");
 
                             b1.Property<int>("CeAuditPercent");
 
@@ -2001,6 +2073,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                     b2.Property<int>("AttemptsAllowed");
 
                                     b2.Property<int>("PassingScore");
+
+                                    b2.Property<string>("Registration");
 
                                     b2.Property<int>("RetakeWaitDays");
 
@@ -2112,6 +2186,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
+                    b.Navigation("Appeals");
+
                     b.Navigation("Attestations");
 
                     b.Navigation("ContinuingEducation");

@@ -143,6 +143,52 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Applications.ApplicationAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FiledByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Appeals_OneOpenPerApplication")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex("Status", "FiledAt");
+
+                    b.ToTable("Appeals", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.ApplicationStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -180,6 +226,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AppealUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -1170,6 +1219,14 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1592,6 +1649,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Applications.ApplicationAppeal", b =>
+                {
+                    b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Domain.Applications.ApplicationStatusChange", b =>
                 {
                     b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
@@ -1808,6 +1874,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             b1.Property<Guid>("CredentialProgramId");
 
+                            b1.Property<int?>("AppealWindowDays");
+
                             b1.Property<int>("CeAuditPercent");
 
                             b1.Property<double>("ContinuingEducationHours")
@@ -1872,6 +1940,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
                                     b2.Property<int>("PassingScore");
 
+                                    b2.Property<string>("Registration");
+
                                     b2.Property<int>("RetakeWaitDays");
 
                                     b2.HasKey("ProgramRequirementsCredentialProgramId");
@@ -1926,6 +1996,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.OwnsOne("Registry.Domain.Jurisdictions.ProgramRequirements", "Requirements", b1 =>
                         {
                             b1.Property<Guid>("ProgramRequirementsVersionId");
+
+                            b1.Property<int?>("AppealWindowDays");
 
                             b1.Property<int>("CeAuditPercent");
 
@@ -1990,6 +2062,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                     b2.Property<int>("AttemptsAllowed");
 
                                     b2.Property<int>("PassingScore");
+
+                                    b2.Property<string>("Registration");
 
                                     b2.Property<int>("RetakeWaitDays");
 
@@ -2101,6 +2175,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Registry.Domain.Applications.CertificationApplication", b =>
                 {
+                    b.Navigation("Appeals");
+
                     b.Navigation("Attestations");
 
                     b.Navigation("ContinuingEducation");
