@@ -38,6 +38,9 @@ public sealed class MyRecordWorkbook : IMyRecordWorkbook
             record.Credentials.Select(c => new object?[] { c.Number, c.Program, c.Status, c.IssuedOn, c.ExpiresOn }));
         SheetWriter.AddTable(workbook, "Credential history", [("Number", 18), ("Effective", 12), ("What happened", 18), ("Status", 14), ("Reason", 60)],
             record.Credentials.SelectMany(c => c.History.Select(e => new object?[] { c.Number, e.EffectiveOn, e.Kind, e.Status, e.Reason })));
+        SheetWriter.AddTable(workbook, "Discipline cases", [("Number", 18), ("Opened", 20), ("Notice", 60), ("Respond by", 12), ("Your response", 60),
+                ("Responded", 20), ("Outcome", 14), ("Reasons", 60), ("Decided", 20), ("Appeal until", 12)],
+            record.DisciplineCases.Select(d => new object?[] { d.CredentialNumber, d.OpenedAt, d.Notice, d.ResponseDueOn, d.Response, d.RespondedAt, d.Outcome, d.DecisionReasons, d.DecidedAt, d.AppealUntil }));
         SheetWriter.AddTable(workbook, "Exams", [("Program", 36), ("Date", 12), ("Attempt", 8), ("Score", 8), ("Passed", 8)],
             record.ExamAttempts.Select(e => new object?[] { e.Program, e.TakenOn, e.AttemptNumber, e.Score, e.Passed }));
         SheetWriter.AddTable(workbook, "Documents", [("File", 36), ("Type", 8), ("Bytes", 12), ("Uploaded", 20)],

@@ -16,7 +16,7 @@ public static class ExportMyRecord
 
     public sealed record Model(DateTimeOffset GeneratedAt, ProfileModel Profile, IReadOnlyList<ApplicationModel> Applications,
         IReadOnlyList<CredentialModel> Credentials, IReadOnlyList<ExamModel> ExamAttempts, IReadOnlyList<DocumentModel> Documents,
-        IReadOnlyList<MessageModel> Messages);
+        IReadOnlyList<MessageModel> Messages, IReadOnlyList<DisciplineCaseModel> DisciplineCases);
 
     public sealed record ProfileModel(string LegalFirstName, string LegalLastName, string? PreferredName, string Email, string? Phone,
         DateOnly? DateOfBirth, string? AddressLine1, string? AddressLine2, string? City, string? County, string? State, string? PostalCode);
@@ -39,6 +39,10 @@ public static class ExportMyRecord
     public sealed record DocumentModel(string FileName, string Type, long SizeBytes, DateTimeOffset UploadedAt);
     public sealed record MessageModel(DateTimeOffset CreatedAt, string Subject, DateTimeOffset? SentAt);
 
+    /// <summary>A case about one of the person's credentials as they were told of it: the notice, their own response, the decision.</summary>
+    public sealed record DisciplineCaseModel(string CredentialNumber, DateTimeOffset OpenedAt, string Notice, DateOnly ResponseDueOn,
+        string? Response, DateTimeOffset? RespondedAt, string? Outcome, string? DecisionReasons, DateTimeOffset? DecidedAt, DateOnly? AppealUntil);
+
     public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, MessageTemplates templates) : IRequestHandler<Query, Model>
     {
         public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
@@ -50,6 +54,8 @@ public static class ExportMyRecord
             var credentials = await db.Credentials.AsNoTracking().Where(c => c.HolderPersonId == personId).Include(c => c.History).ToListAsync(cancellationToken);
             var exams = await db.ExamAttempts.AsNoTracking().Where(e => e.PersonId == personId).ToListAsync(cancellationToken);
             var documents = await db.Documents.AsNoTracking().Where(d => d.OwnerPersonId == personId).ToListAsync(cancellationToken);
+            var credentialIds = credentials.Select(c => c.Id).ToList();
+            var cases = await db.DisciplineCases.AsNoTracking().Where(d => credentialIds.Contains(d.CredentialId)).ToListAsync(cancellationToken);
             var messages = (await db.Notifications.AsNoTracking().Where(n => n.PersonId == personId).ToListAsync(cancellationToken))
                 .Select(n => new MessageModel(n.CreatedAt, templates.Render(n).Subject, n.SentAt)).ToList();
 
@@ -72,7 +78,9 @@ public static class ExportMyRecord
                     c.History.OrderBy(e => e.Sequence).Select(e => new CredentialEventModel(e.EffectiveOn, e.Kind.ToString(), e.ToStatus.ToString(), e.Reason)).ToList())).ToList(),
                 exams.OrderBy(e => e.TakenOn).Select(e => new ExamModel(programs[e.ProgramId].Name, e.TakenOn, e.AttemptNumber, e.Score, e.Passed)).ToList(),
                 documents.Select(d => new DocumentModel(d.FileName, d.Type.ToString(), d.SizeBytes, d.UploadedAt)).ToList(),
-                messages.OrderBy(m => m.CreatedAt).ToList());
+                messages.OrderBy(m => m.CreatedAt).ToList(),
+                cases.OrderBy(d => d.OpenedAt).Select(d => new DisciplineCaseModel(credentials.Single(c => c.Id == d.CredentialId).Number.Value,
+                    d.OpenedAt, d.Notice, d.ResponseDueOn, d.HolderResponse, d.RespondedAt, d.Outcome?.ToString(), d.DecisionNotes, d.DecidedAt, d.AppealUntil)).ToList());
         }
     }
 }
