@@ -281,7 +281,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
                     string.Join(" ", eligibility.Requirements.Where(r => !r.IsMet).Select(r => r.Sentence)));
             if (string.IsNullOrWhiteSpace(waiverReason))
                 throw new DomainRuleException($"This application cannot be approved while {pending.Describe()} {(pending.Total == 1 ? "is" : "are")} " +
-                    "still pending review: verify or reject each one, or verify all remaining entries.");
+                    "not yet checked: verify or reject each one, or verify all remaining entries.");
             WaiverReason = waiverReason.Trim();
             WaivedByUserId = reviewerUserId;
         }
@@ -313,7 +313,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     {
         if (Status != ApplicationStatus.UnderReview) throw new DomainRuleException("Records are reviewed while the application is under review.");
         var pending = PendingEntries;
-        if (pending.Total == 0) throw new DomainRuleException("No entry is pending review; there is nothing left to verify.");
+        if (pending.Total == 0) throw new DomainRuleException("Every entry is already checked; there is nothing left to verify.");
         foreach (var training in _trainingRecords.Where(r => r.Review == RecordReview.Pending)) training.SetReview(RecordReview.Verified, null);
         foreach (var work in _workExperience.Where(r => r.Review == RecordReview.Pending)) work.SetReview(RecordReview.Verified, null);
         foreach (var education in _continuingEducation.Where(r => r.Review == RecordReview.Pending)) education.SetReview(RecordReview.Verified, null);
