@@ -302,11 +302,14 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         else throw new DomainRuleException("That entry is not a training, work or continuing-education entry of this application.");
     }
 
-    /// <summary>The entries staff have not yet verified or rejected, by kind.</summary>
+    /// <summary>
+    /// The entries staff have not yet verified or rejected, by kind. Continuing education counts only on a renewal
+    /// drawn for a CE audit: any other renewal or reinstatement is approved on the holder's attestation.
+    /// </summary>
     public PendingEntries PendingEntries => new(
         _trainingRecords.Count(r => r.Review == RecordReview.Pending),
         _workExperience.Count(r => r.Review == RecordReview.Pending),
-        _continuingEducation.Count(r => r.Review == RecordReview.Pending));
+        SelectedForCeAudit ? _continuingEducation.Count(r => r.Review == RecordReview.Pending) : 0);
 
     /// <summary>A reviewer who has checked the evidence marks every entry still pending as verified at once; returns how many it marked.</summary>
     public PendingEntries VerifyRemainingRecords()
@@ -316,7 +319,8 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         if (pending.Total == 0) throw new DomainRuleException("Every entry is already checked; there is nothing left to verify.");
         foreach (var training in _trainingRecords.Where(r => r.Review == RecordReview.Pending)) training.SetReview(RecordReview.Verified, null);
         foreach (var work in _workExperience.Where(r => r.Review == RecordReview.Pending)) work.SetReview(RecordReview.Verified, null);
-        foreach (var education in _continuingEducation.Where(r => r.Review == RecordReview.Pending)) education.SetReview(RecordReview.Verified, null);
+        if (SelectedForCeAudit)
+            foreach (var education in _continuingEducation.Where(r => r.Review == RecordReview.Pending)) education.SetReview(RecordReview.Verified, null);
         return pending;
     }
 

@@ -40,8 +40,8 @@ public enum RecordReview
 }
 
 /// <summary>
-/// How many training, work and continuing-education entries still wait for staff to verify or reject them;
-/// an application is approved only when none does (or a state administrator waives).
+/// How many training, work and (on a renewal drawn for a CE audit) continuing-education entries still wait for
+/// staff to verify or reject them; an application is approved only when none does (or a state administrator waives).
 /// </summary>
 public readonly record struct PendingEntries(int Training, int Work, int ContinuingEducation)
 {
