@@ -119,7 +119,15 @@ public sealed class SupervisionLog
     public DateTimeOffset? ConfirmedAt { get; private set; }
     public bool IsConfirmed => ConfirmedAt is not null;
 
-    internal void Confirm(DateTimeOffset at) => ConfirmedAt ??= at;
+    /// <summary>What the supervisor wrote when confirming: private to the applicant's state staff.</summary>
+    [PrivateData] public string? SupervisorStatement { get; private set; }
+
+    internal void Confirm(string? statement, DateTimeOffset at)
+    {
+        if (IsConfirmed) return;
+        SupervisorStatement = Text.Optional(statement, 4000);
+        ConfirmedAt = at;
+    }
 
     internal bool SameAs(DateOnly heldOn, string supervisorEmail, decimal hours) =>
         HeldOn == heldOn && SupervisorEmail.Equals(supervisorEmail.Trim(), StringComparison.OrdinalIgnoreCase) && Hours == hours;

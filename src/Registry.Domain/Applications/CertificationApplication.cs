@@ -227,11 +227,12 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     }
 
     /// <summary>A supervisor confirms their sessions; confirmation may arrive after submission.</summary>
-    public int ConfirmSupervision(string supervisorEmail, IEnumerable<Guid> logIds, DateTimeOffset at)
+    /// <summary>A supervisor confirms their sessions, perhaps with a statement that staff read beside each of them.</summary>
+    public int ConfirmSupervision(string supervisorEmail, IEnumerable<Guid> logIds, DateTimeOffset at, string? statement = null)
     {
         var ids = logIds.ToHashSet();
         var logs = _supervisionLogs.Where(l => ids.Contains(l.Id) && l.SupervisorEmail.Equals(supervisorEmail, StringComparison.OrdinalIgnoreCase)).ToList();
-        logs.ForEach(l => l.Confirm(at));
+        logs.ForEach(l => l.Confirm(statement, at));
         return logs.Count;
     }
 
@@ -276,16 +277,20 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         MoveTo(ApplicationStatus.InfoRequested, reviewerUserId, at, RequireReason(message, "A request for information needs a message to the applicant."));
 
     /// <summary>
-    /// Approves; refused while the checklist has an unmet line, unless a waiver with its reason is given
-    /// (who may grant one is the application layer's concern: a StateAdmin).
+    /// Approves; refused while the checklist has an unmet line or a training, work or continuing-education entry is
+    /// still pending review, unless a waiver with its reason is given (who may grant one is the application layer's concern: a StateAdmin).
     /// </summary>
     public void Approve(Guid reviewerUserId, DateTimeOffset at, string? note, EligibilityResult eligibility, string? waiverReason = null)
     {
-        if (!eligibility.ReadyToApprove)
+        var pending = PendingEntries;
+        if (!eligibility.ReadyToApprove || pending.Total > 0)
         {
-            if (string.IsNullOrWhiteSpace(waiverReason))
+            if (string.IsNullOrWhiteSpace(waiverReason) && !eligibility.ReadyToApprove)
                 throw new DomainRuleException("This application cannot be approved while requirements are unmet: " +
                     string.Join(" ", eligibility.Requirements.Where(r => !r.IsMet).Select(r => r.Sentence)));
+            if (string.IsNullOrWhiteSpace(waiverReason))
+                throw new DomainRuleException($"This application cannot be approved while {pending.Describe()} {(pending.Total == 1 ? "is" : "are")} " +
+                    "not yet checked: verify or reject each one, or verify all remaining entries.");
             WaiverReason = waiverReason.Trim();
             WaivedByUserId = reviewerUserId;
         }
@@ -304,6 +309,28 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         else if (_workExperience.SingleOrDefault(r => r.Id == recordId) is { } work) work.SetReview(review, note);
         else if (_continuingEducation.SingleOrDefault(r => r.Id == recordId) is { } education) education.SetReview(review, note);
         else throw new DomainRuleException("That entry is not a training, work or continuing-education entry of this application.");
+    }
+
+    /// <summary>
+    /// The entries staff have not yet verified or rejected, by kind. Continuing education counts only on a renewal
+    /// drawn for a CE audit: any other renewal or reinstatement is approved on the holder's attestation.
+    /// </summary>
+    public PendingEntries PendingEntries => new(
+        _trainingRecords.Count(r => r.Review == RecordReview.Pending),
+        _workExperience.Count(r => r.Review == RecordReview.Pending),
+        SelectedForCeAudit ? _continuingEducation.Count(r => r.Review == RecordReview.Pending) : 0);
+
+    /// <summary>A reviewer who has checked the evidence marks every entry still pending as verified at once; returns how many it marked.</summary>
+    public PendingEntries VerifyRemainingRecords()
+    {
+        if (Status != ApplicationStatus.UnderReview) throw new DomainRuleException("Records are reviewed while the application is under review.");
+        var pending = PendingEntries;
+        if (pending.Total == 0) throw new DomainRuleException("Every entry is already checked; there is nothing left to verify.");
+        foreach (var training in _trainingRecords.Where(r => r.Review == RecordReview.Pending)) training.SetReview(RecordReview.Verified, null);
+        foreach (var work in _workExperience.Where(r => r.Review == RecordReview.Pending)) work.SetReview(RecordReview.Verified, null);
+        if (SelectedForCeAudit)
+            foreach (var education in _continuingEducation.Where(r => r.Review == RecordReview.Pending)) education.SetReview(RecordReview.Verified, null);
+        return pending;
     }
 
     /// <param name="appealUntil">The last day to appeal, from the program's appeal window; null when it offers none.</param>

@@ -39,6 +39,29 @@ public enum RecordReview
     Rejected,
 }
 
+/// <summary>
+/// How many training, work and (on a renewal drawn for a CE audit) continuing-education entries still wait for
+/// staff to verify or reject them; an application is approved only when none does (or a state administrator waives).
+/// </summary>
+public readonly record struct PendingEntries(int Training, int Work, int ContinuingEducation)
+{
+    public int Total => Training + Work + ContinuingEducation;
+
+    /// <summary>For example "2 training entries and 1 work entry".</summary>
+    public string Describe()
+    {
+        var parts = new[] { (Training, "training entry", "training entries"), (Work, "work entry", "work entries"),
+                (ContinuingEducation, "continuing-education entry", "continuing-education entries") }
+            .Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {(p.Item1 == 1 ? p.Item2 : p.Item3)}").ToList();
+        return parts.Count switch
+        {
+            0 => "no entries",
+            1 => parts[0],
+            _ => string.Join(", ", parts[..^1]) + " and " + parts[^1],
+        };
+    }
+}
+
 /// <summary>The kinds of entry an applicant adds to an application.</summary>
 public enum RecordKind
 {

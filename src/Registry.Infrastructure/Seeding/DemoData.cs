@@ -161,6 +161,7 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
             // Staff recorded a passed exam before approving, as the checklist requires.
             ExamAttempt[] passed = rules.Exam is { } exam ? [new ExamAttempt(person.Id, program.Id, exam, _today.AddDays(-12), exam.PassingScore + 8, 1, staff, _now.AddDays(-8))] : [];
             db.ExamAttempts.AddRange(passed);
+            application.VerifyRemainingRecords();
             application.Approve(staff, _now.AddDays(-5), null, EligibilityCheck.Evaluate(rules, ApplicantRecords.Of(application, passed), titles, byReciprocity: false));
         }
         if (target == ApplicationStatus.Denied)
@@ -190,7 +191,7 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
             left -= hours;
             var log = application.AddSupervisionLog(_today.AddDays(-200 + 7 * session), hours, SupervisionFormat.Individual, "Boundaries and self-care",
                 "Dana Whitfield", "LCSW", "dana.whitfield@example.org", dates);
-            application.ConfirmSupervision("dana.whitfield@example.org", [log.Id], _now.AddDays(-28));
+            application.ConfirmSupervision("dana.whitfield@example.org", [log.Id], _now.AddDays(-28), "Punctual and open to feedback; we worked on boundaries.");
         }
         for (var i = 1; i <= rules.ReferencesRequired; i++)
         {

@@ -24,15 +24,15 @@ public sealed class ReviewerJourneyTests(BrowserFixture fixture)
         Assert.Contains("unmet", (await reviewer.Locator(".registry-checklist").InnerTextAsync()).ToLowerInvariant()); // the tag is upper-cased by CSS
         Assert.Contains("I have lived with depression", await reviewer.ContentAsync()); // private statements are for same-state staff
 
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
         await reviewer.WaitForLoadStateAsync(LoadState.Load);
         Assert.Contains("cannot be approved while requirements are unmet", await reviewer.GetByRole(AriaRole.Alert).InnerTextAsync());
         await reviewer.AssertAccessibleAsync();
 
         var admin = await SignedInAsync("admin.pa@registry.example");
         await Visit(admin, new Uri(applicationUrl).PathAndQuery);
-        await admin.GetByLabel("Waiver reason (only to approve despite an unmet requirement)").FillAsync("Passed the IC&RC exam in Ohio in 2025.");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await admin.GetByLabel("Waiver reason (only to approve despite an unmet requirement or entries not yet checked)").FillAsync("Passed the IC&RC exam in Ohio in 2025.");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
         await Checked(admin);
 
         var confirmation = await admin.GetByRole(AriaRole.Status).InnerTextAsync();

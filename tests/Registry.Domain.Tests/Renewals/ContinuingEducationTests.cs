@@ -90,6 +90,7 @@ public class ContinuingEducationTests
         application.Submit(Issued.Staff, Issued.Now, Check(application, rules: rules), drawnForCeAudit: true);
         application.BeginReview(Issued.Staff, Issued.Now);
         Assert.True(application.SelectedForCeAudit);
+        Assert.Equal(new PendingEntries(0, 0, 2), application.PendingEntries); // the audit's entries wait to be checked
 
         Assert.True(Check(application, audited: false, rules).ReadyToApprove); // others are approved on attestation
         var audit = Check(application, audited: true, rules);
@@ -115,6 +116,7 @@ public class ContinuingEducationTests
         application.Submit(Issued.Staff, Issued.Now, Check(application, rules: rules), "Uploaded.", drawnForCeAudit: true);
 
         Assert.False(application.SelectedForCeAudit);
+        Assert.Equal(0, application.PendingEntries.Total); // approved on attestation: its CE waits for no check
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -24,23 +25,78 @@ public sealed partial class ReviewPageTests(WebFixture fixture) : WebTest(fixtur
         var url = $"/Staff/Applications/{ids[0]}";
         var page = await browser.GetStringAsync(url);
         Assert.DoesNotContain("WaiverReason", page); // only a state administrator may waive
+        Assert.DoesNotContain("name=\"RecordReason\"", page); // no reason box until "Reject…" is chosen
+        var recordId = RejectLink().Match(page).Groups[1].Value;
+        Assert.True(page.IndexOf("id=\"decide-heading\"", StringComparison.Ordinal) < page.IndexOf("<caption>Training entries</caption>", StringComparison.Ordinal));
+
+        page = await browser.GetStringAsync($"{url}?reject={recordId}");
+        Assert.Contains($"id=\"RecordReason-{recordId}\" name=\"RecordReason\"", page);
         var rejectAction = RejectForm().Match(page).Groups[1].Value.Replace("&amp;", "&");
         Assert.Contains($"/Staff/Applications/{ids[0]}", rejectAction);
 
         var refused = await browser.PostAsync(rejectAction, Form(page, ("RecordReason", "")));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Say why the entry is rejected", await refused.Content.ReadAsStringAsync());
+        var refusal = await refused.Content.ReadAsStringAsync();
+        Assert.Contains($"<span class=\"usa-error-message\" id=\"RecordReason-{recordId}-error\">Say why the entry is rejected; the applicant will read it.</span>", refusal);
+        Assert.Contains($"aria-describedby=\"RecordReason-{recordId}-error\"", refusal);
 
         var rejected = await browser.PostAsync(rejectAction, Form(page, ("RecordReason", "No certificate from this provider.")));
         Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
         page = await browser.GetStringAsync(url);
-        Assert.Contains("Rejected: No certificate from this provider.", page);
+        Assert.Contains("Not accepted: No certificate from this provider.", page);
 
         var approved = await browser.PostAsync($"{url}?handler=Approve", Form(page, ("Note", "Good.")));
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         page = await browser.GetStringAsync(url);
         Assert.Contains("Credential TN-CPRS-000001 is issued", page);
         Assert.DoesNotContain("handler=Approve", page);
+    }
+
+    [Fact]
+    public async Task Approval_waits_for_unchecked_entries_until_the_reviewer_confirms_verifying_all_of_them()
+    {
+        var ids = await ReviewWebScenario.UnderReviewAsync(Fixture, trainingRecords: 2);
+        var browser = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(browser, ReviewWebScenario.Reviewer);
+        var url = $"/Staff/Applications/{ids[0]}";
+        var page = await browser.GetStringAsync(url);
+
+        var refused = await (await browser.PostAsync($"{url}?handler=Approve", Form(page))).Content.ReadAsStringAsync();
+        Assert.Contains("This application cannot be approved while 2 training entries are not yet checked", refused);
+
+        var asked = await (await browser.PostAsync($"{url}?handler=VerifyRemaining", Form(page))).Content.ReadAsStringAsync();
+        Assert.Contains("Verify all 2 entries still waiting?", asked);
+        Assert.Contains("This marks 2 training entries as verified", asked);
+        Assert.Equal(0, await Fixture.QueryAsync(db => db.Set<Registry.Domain.Applications.TrainingRecord>()
+            .CountAsync(t => t.Review == Registry.Domain.Applications.RecordReview.Verified))); // nothing yet
+
+        var done = await browser.PostAsync($"{url}?handler=VerifyRemaining", Form(asked, ("confirmed", "true"), ("approve", "true")));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        page = await browser.GetStringAsync(url);
+        Assert.Contains("2 training entries are verified. Approved. Credential TN-CPRS-000001 is issued", page);
+    }
+
+    [Fact]
+    public async Task The_reviewer_records_the_exam_result_on_the_review_page_field_by_field()
+    {
+        var ids = await ReviewWebScenario.UnderReviewAsync(Fixture, requirements: ReviewWebScenario.ExamOnly());
+        var browser = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(browser, ReviewWebScenario.Reviewer);
+        var url = $"/Staff/Applications/{ids[0]}";
+        var page = await browser.GetStringAsync(url);
+        Assert.Contains("Record an exam result", page);
+
+        var missing = await (await browser.PostAsync($"{url}?handler=Exam", Form(page, ("Exam.TakenOn", ""), ("Exam.Score", "")))).Content.ReadAsStringAsync();
+        Assert.Contains("<a class=\"usa-link\" href=\"#Exam_TakenOn\">Enter the date the exam was taken.</a>", missing);
+        Assert.Contains("<span class=\"usa-error-message\" id=\"Exam_Score-error\">Enter the score.</span>", missing);
+        Assert.DoesNotContain("is invalid", missing);
+
+        var recorded = await browser.PostAsync($"{url}?handler=Exam", Form(page, ("Exam.TakenOn", Records.RecordsWebScenario.Today(-2)), ("Exam.Score", "82")));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        page = await browser.GetStringAsync(url);
+        Assert.Contains("Exam result recorded: attempt 1", page);
+        Assert.Contains("score 82, passed.", page);
+        Assert.DoesNotContain("Record an exam result", page);
     }
 
     [Fact]
@@ -100,4 +156,7 @@ public sealed partial class ReviewPageTests(WebFixture fixture) : WebTest(fixtur
 
     [GeneratedRegex("action=\"([^\"]*verified=false[^\"]*handler=Record)\"")]
     private static partial Regex RejectForm();
+
+    [GeneratedRegex("href=\"\\?reject=([0-9a-f-]+)#record-")]
+    private static partial Regex RejectLink();
 }

@@ -4,6 +4,7 @@ using Registry.Application.Common.Security;
 using Registry.Domain.Applications;
 using Registry.Domain.Documents;
 using Registry.Domain.Eligibility;
+using Registry.Domain.Jurisdictions;
 using Registry.Testing;
 
 namespace Registry.Web.Tests.Review;
@@ -17,10 +18,17 @@ public static class ReviewWebScenario
     public const string Reviewer = "reviewer.tn@test.example";
     public const string StateAdmin = "admin.tn@test.example";
 
+    /// <summary>Asks for nothing but a passed exam (passing score 70), which staff record after submission.</summary>
+    public static ProgramRequirements ExamOnly() => new(
+        trainingHoursTotal: 0, trainingDomains: [], supervisedWorkHours: 0, supervisionHours: 0, referencesRequired: 0,
+        exam: new ExamRequirement(70, 30, 3, 365), requiredAttestations: [], renewalCycleMonths: 24, continuingEducationHours: 0,
+        ethicsContinuingEducationHours: 0, gracePeriodDays: 30, renewalWindowDays: 90);
+
     /// <summary>Returns the applications' ids; the first belongs to <see cref="Applicant"/>.</summary>
-    public static async Task<Guid[]> UnderReviewAsync(WebFixture fixture, int count = 1, int trainingRecords = 0, byte[]? evidence = null)
+    public static async Task<Guid[]> UnderReviewAsync(WebFixture fixture, int count = 1, int trainingRecords = 0, byte[]? evidence = null,
+        ProgramRequirements? requirements = null)
     {
-        var state = TestData.State("TN", "Tennessee", "CPRS", TestData.NoRequirements());
+        var state = TestData.State("TN", "Tennessee", "CPRS", requirements ?? TestData.NoRequirements());
         await fixture.InsertAsync(state);
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)

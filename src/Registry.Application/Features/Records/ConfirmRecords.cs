@@ -11,7 +11,7 @@ namespace Registry.Application.Features.Records;
 
 /// <summary>
 /// The holder of a confirmation link confirms what it names: a supervisor their sessions, a referee their
-/// reference (with an optional statement). The link works once. No one is signed in, so the audit log's actor is empty.
+/// reference, each with an optional statement that only the applicant's state staff read. The link works once. No one is signed in, so the audit log's actor is empty.
 /// </summary>
 public static class ConfirmRecords
 {
@@ -20,7 +20,7 @@ public static class ConfirmRecords
     {
         public string Token { get; init; } = "";
 
-        /// <summary>A referee's own words; ignored for supervision.</summary>
+        /// <summary>The referee's or supervisor's own words, kept with the reference or with each confirmed session.</summary>
         public string? Statement { get; init; }
     }
 
@@ -50,7 +50,7 @@ public static class ConfirmRecords
                 return new Confirmed(request.Purpose, 1);
             }
 
-            var confirmed = application.ConfirmSupervision(request.Email, request.SubjectIds, now);
+            var confirmed = application.ConfirmSupervision(request.Email, request.SubjectIds, now, command.Statement);
             if (confirmed == 0) throw new DomainRuleException("The sessions in this link are no longer on the application; nothing is needed.");
             return new Confirmed(request.Purpose, confirmed);
         }

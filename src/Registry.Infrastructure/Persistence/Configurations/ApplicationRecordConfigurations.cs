@@ -55,6 +55,7 @@ internal sealed class SupervisionLogConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(r => r.SupervisorName).HasMaxLength(200);
         builder.Property(r => r.SupervisorCredential).HasMaxLength(100);
         builder.Property(r => r.SupervisorEmail).HasMaxLength(256);
+        builder.Property(r => r.SupervisorStatement).HasMaxLength(4000);
         builder.Ignore(r => r.IsConfirmed);
     }
 }

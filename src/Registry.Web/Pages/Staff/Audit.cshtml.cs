@@ -6,6 +6,7 @@ using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Paging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Audit;
+using Registry.Application.Features.Jurisdictions;
 using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Staff;
@@ -20,10 +21,18 @@ public sealed class AuditModel(IMediator mediator, ICurrentUser user) : PageMode
 
     public IReadOnlyList<string> Actions { get; private set; } = [];
 
+    /// <summary>Set for a system administrator who has not named a state: the states to choose from.</summary>
+    public StateChooser? Chooser { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // A StateAdmin sees their own state; a SystemAdmin names one.
         var state = user.StateCode?.Value ?? Filter.StateCode;
+        if (string.IsNullOrWhiteSpace(state) && User.IsInRole(Roles.SystemAdmin))
+        {
+            Chooser = new("Choose a state to read its audit log.", await mediator.Send(new ListJurisdictions.Query(), cancellationToken));
+            return Page();
+        }
         if (string.IsNullOrWhiteSpace(state)) return NotFound();
         Filter = Filter with { StateCode = state };
         Actions = await mediator.Send(new ListAuditActions.Query(state), cancellationToken);

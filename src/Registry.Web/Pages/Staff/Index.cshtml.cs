@@ -4,13 +4,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Paging;
 using Registry.Application.Common.Security;
+using Registry.Application.Features.Jurisdictions;
 using Registry.Application.Features.Review;
 using Registry.Domain.Applications;
 using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Staff;
 
-/// <summary>The review queue of the signed-in staff member's state, a page at a time; a system administrator names the state with ?state=.</summary>
+/// <summary>
+/// The review queue of the signed-in staff member's state, a page at a time; a system administrator names the
+/// state with ?state=, and without one chooses a state first.
+/// </summary>
 [Authorize(Roles = $"{Roles.Reviewer},{Roles.StateAdmin},{Roles.SystemAdmin}")]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
@@ -30,9 +34,17 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public CursorPage<ReviewQueue.Row> Queue { get; private set; } = new([], null);
 
+    /// <summary>Set for a system administrator who has not named a state: the states to choose from.</summary>
+    public StateChooser? Chooser { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var state = User.IsInRole(Roles.SystemAdmin) && !string.IsNullOrWhiteSpace(State) ? State : User.FindFirst(RegistryClaims.State)?.Value;
+        if (string.IsNullOrWhiteSpace(state) && User.IsInRole(Roles.SystemAdmin))
+        {
+            Chooser = new("Choose a state to open its review queue or its audit log.", await mediator.Send(new ListJurisdictions.Query(), cancellationToken));
+            return Page();
+        }
         if (string.IsNullOrWhiteSpace(state)) return NotFound();
         // The summary first: it also heads the page when the queue's cursor is refused.
         Summary = await mediator.Send(new ReviewQueueSummary.Query { StateCode = state, ProgramId = ProgramId }, cancellationToken);

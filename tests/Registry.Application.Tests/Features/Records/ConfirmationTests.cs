@@ -141,6 +141,22 @@ public sealed class ConfirmationTests(SliceFixture fixture) : SliceTest(fixture)
     }
 
     [Fact]
+    public async Task A_supervisors_statement_is_kept_with_each_session_they_confirm_and_staff_read_it()
+    {
+        var (scenario, token) = await DanaAskedAsync();
+
+        await Fixture.SendAsync(new ConfirmRecords.Command { Token = token, Statement = "Robin came prepared to every session." }, TestUsers.Anonymous);
+
+        var logs = await Fixture.QueryAsync(db => db.Set<SupervisionLog>().ToListAsync());
+        Assert.Equal(["Robin came prepared to every session.", "Robin came prepared to every session."],
+            logs.Where(l => l.SupervisorEmail == Dana).Select(l => l.SupervisorStatement));
+        Assert.Null(logs.Single(l => l.SupervisorEmail == Sol).SupervisorStatement);
+        var stateOf = await Fixture.QueryAsync(db => db.Programs.Where(p => p.Id == scenario.Draft.ProgramId).Select(p => p.StateCode).SingleAsync());
+        var review = await Fixture.SendAsync(new Registry.Application.Features.Review.GetApplicationForReview.Query(scenario.Draft.Id), TestUsers.Reviewer(stateOf.Value));
+        Assert.Equal(2, review.Supervision.Count(s => s.SupervisorStatement == "Robin came prepared to every session."));
+    }
+
+    [Fact]
     public async Task A_referee_confirms_with_a_statement_and_the_reference_then_counts()
     {
         var scenario = await RecordsScenario.ArrangeAsync(Fixture);

@@ -33,11 +33,13 @@ public static class ContractJourney
         var submitted = await applicant.SubmitApplicationAsync(started.ApplicationId, Key(), new SubmitRequest());
         if (submitted.Status != ApplicationStatus.Submitted) throw new InvalidOperationException($"Submitted, yet {submitted.Status}.");
 
-        // A reviewer of the state takes it from the queue, and approves it.
+        // A reviewer of the state takes it from the queue, verifies the training entry, and approves it.
         var reviewer = await SignedInAsync(newClient, actors["reviewer"], actors["password"]);
         var queue = await reviewer.GetReviewQueueAsync(actors["state"], ApplicationStatus.Submitted, null, null, 10);
         if (!queue.Items.Any(r => r.ApplicationId == started.ApplicationId)) throw new InvalidOperationException("The application is not in the queue.");
         await reviewer.BeginReviewAsync(started.ApplicationId, Key());
+        // Approval waits until each training entry is checked.
+        await reviewer.ReviewRecordAsync(started.ApplicationId, training.RecordId, Key(), new RecordReviewRequest { Verified = true });
         var approval = Key();
         var issued = await reviewer.ApproveApplicationAsync(started.ApplicationId, approval, new ApprovalRequest { Note = "All in order." });
         // A retry with the same key gets the same answer, not a second credential or a conflict.

@@ -434,6 +434,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SupervisorStatement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Topics")
                         .IsRequired()
                         .HasMaxLength(2000)

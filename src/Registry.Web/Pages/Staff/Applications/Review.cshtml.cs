@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
+using Registry.Application.Features.Exams;
 using Registry.Application.Features.Records;
 using Registry.Application.Features.Review;
 using Registry.Domain.Applications;
+using Registry.Domain.Eligibility;
 using Registry.Web.Infrastructure;
 using Registry.Web.Pages.Shared;
 
@@ -24,6 +26,16 @@ public sealed class ReviewModel(IMediator mediator) : PageModel, IReloadOnFailur
     [BindProperty] public string? WaiverReason { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? RecordReason { get; set; }
+
+    /// <summary>The exam result form; the program and person come from the application.</summary>
+    [BindProperty] public RecordExamAttempt.Command Exam { get; set; } = new();
+
+    /// <summary>The entry whose reject form is open (<c>?reject={id}</c>); every other row offers only "Reject…".</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Reject { get; set; }
+
+    /// <summary>Set when "Verify all remaining entries" was pressed and waits for its confirmation.</summary>
+    public bool ConfirmingVerifyAll { get; private set; }
 
     [TempData]
     public string? Confirmation { get; set; }
@@ -43,10 +55,11 @@ public sealed class ReviewModel(IMediator mediator) : PageModel, IReloadOnFailur
 
     public async Task<IActionResult> OnPostRecordAsync(Guid recordId, bool verified, CancellationToken cancellationToken)
     {
-        // Points the error at the reason box of the rejected entry, not at the denial's.
+        // Points the error at the reason box of the rejected entry, not at the denial's, and keeps that box open.
         if (!verified && string.IsNullOrWhiteSpace(RecordReason))
         {
-            ModelState.AddModelError($"RecordReason-{recordId}", "Say why the entry is rejected; the applicant will read it.");
+            Reject = recordId;
+            ModelState.AddModelError(RecordReasonKey(recordId), "Say why the entry is rejected; the applicant will read it.");
             await ReloadAsync(cancellationToken);
             return Page();
         }
@@ -54,13 +67,47 @@ public sealed class ReviewModel(IMediator mediator) : PageModel, IReloadOnFailur
             verified ? "The entry is verified." : "The entry is rejected.");
     }
 
+    /// <summary>
+    /// "Verify all remaining entries": without <paramref name="confirmed"/> the page shows how many entries it will
+    /// mark verified and asks again; confirmed, it verifies them and, when asked to, approves straight after.
+    /// </summary>
+    public async Task<IActionResult> OnPostVerifyRemainingAsync(bool confirmed, bool approve, CancellationToken cancellationToken)
+    {
+        if (!confirmed)
+        {
+            await ReloadAsync(cancellationToken);
+            ConfirmingVerifyAll = Review.Pending.Total > 0;
+            return Page();
+        }
+        var verified = await mediator.Send(new VerifyRemainingRecords.Command(Id), cancellationToken);
+        var done = $"{Capitalised(verified.Describe())} {(verified.Total == 1 ? "is" : "are")} verified.";
+        if (!approve)
+        {
+            Confirmation = done;
+            return RedirectToPage(new { Id });
+        }
+        return await ApproveAsync(done + " ", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostExamAsync(CancellationToken cancellationToken)
+    {
+        foreach (var key in ModelState.Keys.ToList()) ModelState.ClearValidationState(key); // the request's validator speaks for the form
+        await ReloadAsync(cancellationToken);
+        var attempt = await mediator.Send(Exam with { ProgramId = Review.ProgramId, PersonId = Review.PersonId, Email = null }, cancellationToken);
+        Confirmation = $"Exam result recorded: attempt {attempt.AttemptNumber} on {attempt.TakenOn:MMMM d, yyyy}, score {attempt.Score}, " +
+            (attempt.Passed ? "passed." : "not passed.");
+        return RedirectToPage(new { Id });
+    }
+
     public Task<IActionResult> OnPostRequestInformationAsync(CancellationToken cancellationToken) =>
         Done(mediator.Send(new RequestInformation.Command(Id, Message), cancellationToken), "The applicant has been asked for more information.");
 
-    public async Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) => ApproveAsync("", cancellationToken);
+
+    private async Task<IActionResult> ApproveAsync(string before, CancellationToken cancellationToken)
     {
         var issued = await mediator.Send(new ApproveApplication.Command(Id, Note, WaiverReason), cancellationToken);
-        Confirmation = issued.ApplicationType switch
+        Confirmation = before + issued.ApplicationType switch
         {
             ApplicationType.Renewal => $"Approved. Credential {issued.CredentialNumber} is renewed; it now expires on {issued.ExpiresOn:MMMM d, yyyy}.",
             ApplicationType.Reinstatement => $"Approved. Credential {issued.CredentialNumber} is reinstated; it expires on {issued.ExpiresOn:MMMM d, yyyy}.",
@@ -98,6 +145,19 @@ public sealed class ReviewModel(IMediator mediator) : PageModel, IReloadOnFailur
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
         Review = await mediator.Send(new GetApplicationForReview.Query(Id), cancellationToken);
+
+    /// <summary>The form key of one entry's reject reason, so its error sits at that row's field.</summary>
+    public static string RecordReasonKey(Guid recordId) => $"RecordReason-{recordId}";
+
+    /// <summary>
+    /// A checklist line in staff words: the domain writes each sentence for the applicant, and two of them
+    /// speak to the applicant directly.
+    /// </summary>
+    public static string StaffSentence(RequirementResult requirement) => requirement.Sentence
+        .Replace("Staff record your result when the testing company reports it.", "Record the result in the exam section when the testing company reports it.", StringComparison.Ordinal)
+        .Replace("by your supervisor", "by the supervisor", StringComparison.Ordinal);
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private async Task<IActionResult> Done<T>(Task<T> sending, string confirmation)
     {
