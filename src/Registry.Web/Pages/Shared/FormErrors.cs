@@ -89,6 +89,9 @@ public sealed class FormErrors
 [HtmlTargetElement("input", Attributes = "name")]
 [HtmlTargetElement("select", Attributes = "name")]
 [HtmlTargetElement("textarea", Attributes = "name")]
+[HtmlTargetElement("input", Attributes = "asp-for")]
+[HtmlTargetElement("select", Attributes = "asp-for")]
+[HtmlTargetElement("textarea", Attributes = "asp-for")]
 public sealed class FieldErrorTagHelper : TagHelper
 {
     private static readonly HashSet<string> Unmarked = new(StringComparer.OrdinalIgnoreCase) { "hidden", "submit", "button", "reset", "image" };
