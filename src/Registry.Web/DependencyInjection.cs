@@ -22,6 +22,7 @@ public static class DependencyInjection
             mvc.Filters.Add<RequestFailurePageFilter>();
             // The requests' validators say what is required, in the registry's words, once.
             mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            mvc.ModelMetadataDetailsProviders.Add(new PlainBindingMessages());
         });
         services.AddScoped<EmailLinks>();
         services.AddScoped<Registry.Infrastructure.Idempotency.IdempotencyStore>();
@@ -92,6 +93,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseAuthentication();
         app.UseApiKeyIdentity();
+        app.UseEmployerUserIdentity();
         app.UseRateLimitHeaders();
         app.UseRateLimiter();
         app.UseAuthorization();

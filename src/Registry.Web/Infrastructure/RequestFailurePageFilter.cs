@@ -50,9 +50,11 @@ public sealed class RequestFailurePageFilter : IAsyncPageFilter
         return new PageResult();
     }
 
-    /// <summary>Finds the form field a request property was bound from (e.g. <c>Input.ProgramId</c>).</summary>
+    /// <summary>Finds the form field a request property was bound from (e.g. <c>Input.ProgramId</c>, or <c>lastName</c> for <c>LastName</c>).</summary>
     private static string BoundKey(PageModel page, string field) =>
         string.IsNullOrEmpty(field)
             ? ""
-            : page.ModelState.Keys.FirstOrDefault(k => k == field || k.EndsWith("." + field, StringComparison.Ordinal)) ?? field;
+            : page.ModelState.Keys.FirstOrDefault(k => k == field || k.EndsWith("." + field, StringComparison.Ordinal))
+              ?? page.ModelState.Keys.FirstOrDefault(k => string.Equals(k, field, StringComparison.OrdinalIgnoreCase) || k.EndsWith("." + field, StringComparison.OrdinalIgnoreCase))
+              ?? field;
 }

@@ -1,20 +1,31 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Registry.Application.Common.Security;
+using Registry.Application.Features.Employers;
 
 namespace Registry.Web.Infrastructure;
 
 /// <summary>
-/// Verification is rate-limited: anonymous callers per client address, API-key callers per key with a higher
-/// limit (fixed windows, <see cref="RateLimitWindows"/>). Every answer says the caller's quota and what is left in the
-/// RateLimit-Policy and RateLimit headers; past the limit the answer is 429 with Retry-After. Limits come from configuration
-/// (<c>RateLimiting:Anonymous:PermitLimit</c>, <c>RateLimiting:ApiKey:PermitLimit</c>, <c>RateLimiting:WindowSeconds</c>).
+/// Verification is rate-limited: anonymous callers per client address, API-key callers per key and signed-in users
+/// of an approved employer per organisation, both with the higher employer limit (fixed windows, <see cref="RateLimitWindows"/>).
+/// Every answer says the caller's quota and what is left in the RateLimit-Policy and RateLimit headers; past the limit
+/// the answer is 429 with Retry-After: problem details from the API, the readable status page from a page. Limits come
+/// from configuration (<c>RateLimiting:Anonymous:PermitLimit</c>, <c>RateLimiting:ApiKey:PermitLimit</c> for employers,
+/// <c>RateLimiting:WindowSeconds</c>).
 /// </summary>
 public static class VerificationRateLimits
 {
     public const string Policy = "verification";
+
+    /// <summary>A signed-in user of an approved employer, found before the limiter so it counts them against their organisation.</summary>
+    public sealed record EmployerUser(Guid EmployerId);
+
+    /// <summary>Why a page request was refused and how long to wait; the status page words it.</summary>
+    public sealed record Refusal(int RetryAfterSeconds);
 
     public sealed record Limits(int AnonymousPermits, int ApiKeyPermits, TimeSpan Window)
     {
@@ -32,9 +43,12 @@ public static class VerificationRateLimits
                 var limits = context.RequestServices.GetRequiredService<Limits>();
                 var windows = context.RequestServices.GetRequiredService<RateLimitWindows>();
                 var keyId = context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value;
+                var employer = context.Features.Get<EmployerUser>();
                 var caller = keyId is not null
                     ? new RateLimitWindows.Caller("key:" + keyId, "api-key", limits.ApiKeyPermits, limits.Window)
-                    : new RateLimitWindows.Caller("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), "anonymous", limits.AnonymousPermits, limits.Window);
+                    : employer is not null
+                        ? new RateLimitWindows.Caller("employer:" + employer.EmployerId, "employer", limits.ApiKeyPermits, limits.Window)
+                        : new RateLimitWindows.Caller("ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), "anonymous", limits.AnonymousPermits, limits.Window);
                 context.Features.Set(caller);
                 return RateLimitPartition.Get(caller.Key, _ => windows.Open(caller));
             });
@@ -45,6 +59,12 @@ public static class VerificationRateLimits
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                if (!context.Request.Path.StartsWithSegments("/api"))
+                {
+                    // No body: the status code pages show /Status/429 in the site's layout, in words.
+                    context.Features.Set(new Refusal(seconds));
+                    return;
+                }
                 await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context,
@@ -81,6 +101,19 @@ public static class VerificationRateLimits
             var result = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
             if (result.Succeeded) context.User = result.Principal;
         }
+        await next(context);
+    });
+
+    /// <summary>
+    /// On rate-limited pages, a user signed in for an approved employer is found before the limiter runs, so the
+    /// limiter counts their requests against their organisation's higher limit, as it does an API key's.
+    /// </summary>
+    public static IApplicationBuilder UseEmployerUserIdentity(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Policy
+            && context.User.IsInRole(Roles.Employer) && context.User.HasClaim(c => c.Type == RegistryClaims.Employer)
+            && await context.RequestServices.GetRequiredService<IMediator>().Send(new FindApprovedEmployer.Query(), context.RequestAborted) is { } employerId)
+            context.Features.Set(new EmployerUser(employerId));
         await next(context);
     });
 }

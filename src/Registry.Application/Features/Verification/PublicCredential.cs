@@ -7,6 +7,16 @@ namespace Registry.Application.Features.Verification;
 /// state, status, dates, public disciplinary actions (kind and date, never the reasons) and when the record
 /// last changed. Every verification page, endpoint and roster result is built from this one projection.
 /// </summary>
+/// <param name="StatusSince">The day the credential took its present status (e.g. the day a suspension began); null when never moved since issue.</param>
+/// <param name="GraceEndsOn">For an expired credential, the last day its holder may still renew it; null otherwise.</param>
 public sealed record PublicCredential(
     string CredentialNumber, string HolderName, string ProgramCode, string ProgramName, string State,
-    CredentialStatus Status, DateOnly IssuedOn, DateOnly ExpiresOn, IReadOnlyList<PublicAction> PublicActions, DateTimeOffset LastUpdated);
+    CredentialStatus Status, DateOnly IssuedOn, DateOnly ExpiresOn, IReadOnlyList<PublicAction> PublicActions, DateTimeOffset LastUpdated)
+{
+    /// <summary>The state's name, such as Pennsylvania.</summary>
+    public string StateName { get; init; } = State;
+
+    public DateOnly? StatusSince { get; init; }
+
+    public DateOnly? GraceEndsOn { get; init; }
+}

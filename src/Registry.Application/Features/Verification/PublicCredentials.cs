@@ -17,11 +17,15 @@ public static class PublicCredentials
     {
         var rows = await credentials
             .Join(db.People, c => c.HolderPersonId, p => p.Id, (c, p) => new { c, p.LegalFirstName, p.LegalLastName })
-            .Join(db.Programs, x => x.c.ProgramId, p => p.Id, (x, p) => new
+            .Join(db.Programs, x => x.c.ProgramId, p => p.Id, (x, p) => new { x.c, x.LegalFirstName, x.LegalLastName, p.Code, p.Name, p.Requirements.GracePeriodDays })
+            .Join(db.Jurisdictions, x => x.c.StateCode, j => j.Code, (x, j) => new
             {
-                x.c.Id, x.c.Number, x.LegalFirstName, x.LegalLastName, ProgramCode = p.Code, ProgramName = p.Name, x.c.StateCode,
-                x.c.Status, x.c.IssuedOn, x.c.ExpiresOn,
+                x.c.Id, x.c.Number, x.LegalFirstName, x.LegalLastName, ProgramCode = x.Code, ProgramName = x.Name, x.c.StateCode, StateName = j.Name,
+                x.c.Status, x.c.IssuedOn, x.c.ExpiresOn, x.GracePeriodDays,
                 LastUpdated = x.c.History.OrderByDescending(e => e.Sequence).Select(e => e.RecordedAt).First(),
+                // The last move into the present status: a renewal or a reprimand leaves the status as it was.
+                StatusSince = x.c.History.Where(e => e.ToStatus == x.c.Status && e.FromStatus != null && e.FromStatus != e.ToStatus)
+                    .OrderByDescending(e => e.Sequence).Select(e => (DateOnly?)e.EffectiveOn).FirstOrDefault(),
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
@@ -41,7 +45,12 @@ public static class PublicCredentials
 
         return rows.Select(r => new PublicCredential(
                 r.Number.Value, $"{r.LegalFirstName} {r.LegalLastName}", r.ProgramCode, r.ProgramName, r.StateCode.Value,
-                r.Status, r.IssuedOn, r.ExpiresOn, actions.TryGetValue(r.Id, out var list) ? list : [], r.LastUpdated))
+                r.Status, r.IssuedOn, r.ExpiresOn, actions.TryGetValue(r.Id, out var list) ? list : [], r.LastUpdated)
+            {
+                StateName = r.StateName,
+                StatusSince = r.StatusSince,
+                GraceEndsOn = r.Status == CredentialStatus.Expired ? r.ExpiresOn.AddDays(r.GracePeriodDays) : null,
+            })
             .ToList();
     }
 }

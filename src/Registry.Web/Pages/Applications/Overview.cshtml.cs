@@ -27,6 +27,14 @@ public sealed class OverviewModel(IMediator mediator) : PageModel, IReloadOnFail
 
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken)
     {
+        // Refused while lines are missing: one error for each, linking to the page where it is done.
+        await ReloadAsync(cancellationToken);
+        if (Application.IsEditable && !Application.ReadyToSubmit)
+        {
+            foreach (var missing in Application.Checklist.Where(r => r.NeededToSubmit && !r.IsMet))
+                ModelState.AddModelError(RequirementPages.PathFor(Id, missing.Code), missing.Sentence);
+            return Page();
+        }
         await mediator.Send(new SubmitApplication.Command(Id, Answer), cancellationToken);
         Confirmation = "Your application has been submitted. We have sent you an e-mail, and your state's staff will review it.";
         return RedirectToPage(new { Id });

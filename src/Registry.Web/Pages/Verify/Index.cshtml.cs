@@ -13,7 +13,7 @@ namespace Registry.Web.Pages.Verify;
 
 /// <summary>Anyone looks up a credential by its number, or by the holder's last name (its beginning) and state.</summary>
 [EnableRateLimiting(VerificationRateLimits.Policy)]
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
 {
     [BindProperty(SupportsGet = true, Name = "number")]
     public string? Number { get; set; }
@@ -30,9 +30,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public IReadOnlyList<ListJurisdictions.Model> States { get; private set; } = [];
     public CursorPage<PublicCredential>? Results { get; private set; }
 
+    /// <summary>The chosen state's name, or what was entered when it names no state.</summary>
+    public string? StateName => States.FirstOrDefault(s => string.Equals(s.Code, State, StringComparison.OrdinalIgnoreCase))?.Name ?? State;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        States = await mediator.Send(new ListJurisdictions.Query(), cancellationToken);
+        await ReloadAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(Number))
         {
             if (CredentialNumber.TryParse(Number, out var number)) return RedirectToPage("/Verify/Credential", new { number = number!.Value });
@@ -48,6 +51,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     private string Link(string? cursor) => Url.Page("/Verify/Index", null, new { lastName = LastName, state = State, cursor }, null, null, "results")!;
 
-    public string GroupClass(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? "usa-form-group usa-form-group--error" : "usa-form-group";
+    /// <summary>A refused search shows the form again with what was entered, the states listed to choose from.</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken) => States = await mediator.Send(new ListJurisdictions.Query(), cancellationToken);
 }
