@@ -1,0 +1,146 @@
+using Registry.Domain.Applications;
+using Registry.Domain.Attestations;
+using Registry.Domain.Confirmations;
+using Registry.Domain.Credentials;
+using Registry.Domain.Employers;
+
+namespace Registry.Web.Pages.Shared;
+
+/// <summary>
+/// The words a page shows for each status, type and kind: a code name such as <c>UnderReview</c> never
+/// reaches the screen. Each switch names every member; DisplayNamesTests fails for a member without words.
+/// </summary>
+public static class DisplayNames
+{
+    public static string Display(this ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Draft => "Draft",
+        ApplicationStatus.Submitted => "Submitted",
+        ApplicationStatus.UnderReview => "Under review",
+        ApplicationStatus.InfoRequested => "Information requested",
+        ApplicationStatus.Approved => "Approved",
+        ApplicationStatus.Denied => "Denied",
+        ApplicationStatus.Withdrawn => "Withdrawn",
+        _ => throw Unnamed(status),
+    };
+
+    public static string Display(this ApplicationType type) => type switch
+    {
+        ApplicationType.Initial => "First certification",
+        ApplicationType.Renewal => "Renewal",
+        ApplicationType.Reciprocity => "Transfer from another state",
+        ApplicationType.Reinstatement => "Reinstatement",
+        _ => throw Unnamed(type),
+    };
+
+    public static string Display(this CredentialStatus status) => status switch
+    {
+        CredentialStatus.Active => "Active",
+        CredentialStatus.Probation => "Active on probation",
+        CredentialStatus.Suspended => "Suspended",
+        CredentialStatus.Expired => "Expired",
+        CredentialStatus.Lapsed => "Lapsed",
+        CredentialStatus.Revoked => "Revoked",
+        CredentialStatus.Relinquished => "Relinquished",
+        _ => throw Unnamed(status),
+    };
+
+    public static string Display(this CredentialEventKind kind) => kind switch
+    {
+        CredentialEventKind.Issued => "Issued",
+        CredentialEventKind.Renewed => "Renewed",
+        CredentialEventKind.Expired => "Expired",
+        CredentialEventKind.Lapsed => "Lapsed after the grace period",
+        CredentialEventKind.ProbationStarted => "Probation started",
+        CredentialEventKind.ProbationEnded => "Probation ended",
+        CredentialEventKind.Suspended => "Suspended",
+        CredentialEventKind.Reinstated => "Reinstated",
+        CredentialEventKind.Revoked => "Revoked",
+        CredentialEventKind.Relinquished => "Relinquished by the holder",
+        CredentialEventKind.Reprimanded => "Reprimand",
+        CredentialEventKind.CaseOpened => "Complaint opened",
+        CredentialEventKind.ResponseReceived => "Holder's response received",
+        CredentialEventKind.CaseClosed => "Complaint closed",
+        _ => throw Unnamed(kind),
+    };
+
+    public static string Display(this DisciplineOutcome outcome) => outcome switch
+    {
+        DisciplineOutcome.NoAction => "No action",
+        DisciplineOutcome.Reprimand => "Reprimand",
+        DisciplineOutcome.Probation => "Probation",
+        DisciplineOutcome.Suspension => "Suspension",
+        DisciplineOutcome.Revocation => "Revocation",
+        _ => throw Unnamed(outcome),
+    };
+
+    public static string Display(this RecordReview review) => review switch
+    {
+        RecordReview.Pending => "Not yet checked",
+        RecordReview.Verified => "Verified",
+        RecordReview.Rejected => "Not accepted",
+        _ => throw Unnamed(review),
+    };
+
+    public static string Display(this RecordKind kind) => kind switch
+    {
+        RecordKind.Training => "Training",
+        RecordKind.Work => "Work experience",
+        RecordKind.Supervision => "Supervision",
+        RecordKind.Reference => "Reference",
+        RecordKind.ContinuingEducation => "Continuing education",
+        _ => throw Unnamed(kind),
+    };
+
+    public static string Display(this WorkKind kind) => kind switch
+    {
+        WorkKind.Paid => "Paid",
+        WorkKind.Volunteer => "Volunteer",
+        _ => throw Unnamed(kind),
+    };
+
+    public static string Display(this SupervisionFormat format) => format switch
+    {
+        SupervisionFormat.Individual => "One to one",
+        SupervisionFormat.Group => "Group",
+        _ => throw Unnamed(format),
+    };
+
+    public static string Display(this EmployerStatus status) => status switch
+    {
+        EmployerStatus.PendingApproval => "Waiting for approval",
+        EmployerStatus.Approved => "Approved",
+        EmployerStatus.Suspended => "Suspended",
+        _ => throw Unnamed(status),
+    };
+
+    public static string Display(this RosterVerificationStatus status) => status switch
+    {
+        RosterVerificationStatus.Queued => "Waiting to start",
+        RosterVerificationStatus.Running => "Checking",
+        RosterVerificationStatus.Completed => "Done",
+        RosterVerificationStatus.Failed => "Could not be checked",
+        _ => throw Unnamed(status),
+    };
+
+    public static string Display(this AttestationKind kind) => kind switch
+    {
+        AttestationKind.Agreement => "Agreement",
+        AttestationKind.Disclosure => "Disclosure question",
+        _ => throw Unnamed(kind),
+    };
+
+    public static string Display(this ConfirmationPurpose purpose) => purpose switch
+    {
+        ConfirmationPurpose.Supervision => "Supervision",
+        ConfirmationPurpose.Reference => "Reference",
+        _ => throw Unnamed(purpose),
+    };
+
+    /// <summary>The modifier of a status tag's CSS class (<c>registry-status--underreview</c>): a class name, never shown.</summary>
+    public static string CssName<TEnum>(this TEnum value) where TEnum : struct, Enum =>
+        value.ToString().ToLowerInvariant();
+
+    private static ArgumentOutOfRangeException Unnamed<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        new(nameof(value), value, $"{typeof(TEnum).Name}.{value} has no display name.");
+}
