@@ -30,10 +30,11 @@ public sealed class WorkforcePagesTests(BrowserFixture fixture)
         var release = new TaskCompletionSource();
         await page.RouteAsync(new System.Text.RegularExpressions.Regex("/Staff/Workforce\\?handler=Summary"), async route => { await release.Task; await route.ContinueAsync(); });
         var button = page.GetByRole(AriaRole.Button, new() { Name = "Make the workbook" });
-        await button.ClickAsync();
+        var clicked = button.ClickAsync(); // returns once the held navigation goes on
         await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Counting the workforce… this can take a minute." }).WaitForAsync();
-        Assert.True(await button.IsDisabledAsync());
+        await Assertions.Expect(button).ToBeDisabledAsync();
         release.SetResult();
+        await clicked;
 
         var summary = page.GetByRole(AriaRole.Region, new() { Name = "Your workbook is ready" });
         await summary.WaitForAsync();
