@@ -68,8 +68,9 @@ public sealed class JourneyPagesTests(WebFixture fixture) : WebTest(fixture)
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Your application cannot be submitted yet.", html);
-        Assert.Contains("Training: 0 of 6 hours.", html);
+        Assert.Contains("Your application was not submitted", html);
+        // One line for each missing requirement, linking to the page where it is done.
+        Assert.Contains($"<a class=\"usa-link\" href=\"/Applications/{id}/Training\">Training: 0 of 6 hours.</a>", html);
     }
 
     [Fact]

@@ -12,13 +12,15 @@ namespace Registry.Web.Pages.Shared;
 /// Inline errors the way USWDS shows them, for every form without editing each field: a field whose name has
 /// errors in ModelState gets <c>usa-input--error</c>, <c>aria-invalid</c> and <c>aria-describedby</c> pointing at its
 /// message, its <c>usa-form-group</c> gets <c>usa-form-group--error</c>, and the error summary links to the field's
-/// real id. A ModelState key matches a field named the same in any case, or a field whose name ends with
-/// <c>.</c> and the key (a request's property bound from <c>Input.Property</c>).
+/// real id. A ModelState key matches a field named the same in any case, a field whose name ends with
+/// <c>.</c> and the key (a request's property bound from <c>Input.Property</c>), or a field whose id is the key.
+/// A message a page writes itself (<c>span.usa-error-message</c> with an id) is used, never repeated.
 /// </summary>
 public sealed class FormErrors
 {
     private readonly Dictionary<string, string> _fieldIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _messageIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _messagesOnPage = new(StringComparer.Ordinal);
 
     /// <summary>The request's record of which element shows which key's field and message.</summary>
     public static FormErrors Of(ViewContext view)
@@ -28,15 +30,16 @@ public sealed class FormErrors
         return errors;
     }
 
-    /// <summary>The ModelState key with errors that a field of this name shows, if any.</summary>
-    public static string? KeyFor(ModelStateDictionary modelState, string name)
+    /// <summary>The ModelState key with errors that a field of this name (and id) shows, if any.</summary>
+    public static string? KeyFor(ModelStateDictionary modelState, string name, string id = "")
     {
         string? found = null;
         foreach (var (key, entry) in modelState)
         {
             if (entry.Errors.Count == 0 || key.Length == 0) continue;
             if (key == name) return key;
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) || name.EndsWith("." + key, StringComparison.OrdinalIgnoreCase)) found ??= key;
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) || name.EndsWith("." + key, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(key, id, StringComparison.OrdinalIgnoreCase)) found ??= key;
         }
         return found;
     }
@@ -52,9 +55,18 @@ public sealed class FormErrors
 
     internal void FieldShown(string key, string id) => _fieldIds.TryAdd(key, id);
 
-    internal void MessageShown(string key, string id) => _messageIds.TryAdd(key, id);
+    internal void MessageShown(string key, string id)
+    {
+        _messageIds.TryAdd(key, id);
+        _messagesOnPage.Add(id);
+    }
 
-    internal string? MessageIdOf(string key) => _messageIds.GetValueOrDefault(key);
+    internal void MessageWritten(string id) => _messagesOnPage.Add(id);
+
+    /// <summary>The message the field points to: its key's, the page's own <c>{field id}-error</c>, or one it already names.</summary>
+    internal string? MessageIdOf(string key, string fieldId, IEnumerable<string> describedBy) =>
+        _messageIds.GetValueOrDefault(key)
+        ?? (_messagesOnPage.Contains(fieldId + "-error") ? fieldId + "-error" : describedBy.FirstOrDefault(_messagesOnPage.Contains));
 
     private sealed class Link(FormErrors errors, string key) : IHtmlContent
     {
@@ -108,18 +120,19 @@ public sealed class FieldErrorTagHelper : TagHelper
         var type = FormErrors.Text(output.Attributes["type"]);
         if (output.TagName == "input" && Unmarked.Contains(type)) return;
         var name = FormErrors.Text(output.Attributes["name"]);
+        var id = FormErrors.Text(output.Attributes["id"]);
         var modelState = ViewContext.ViewData.ModelState;
-        if (name.Length == 0 || FormErrors.KeyFor(modelState, name) is not { } key) return;
+        if (name.Length == 0 || FormErrors.KeyFor(modelState, name, id) is not { } key) return;
 
         var errors = FormErrors.Of(ViewContext);
-        var id = FormErrors.Text(output.Attributes["id"]);
         if (id.Length == 0) output.Attributes.SetAttribute("id", id = TagBuilder.CreateSanitizedId(name, "_"));
         errors.FieldShown(key, id);
         if (context.Items.TryGetValue(typeof(FormErrors.Group), out var group)) ((FormErrors.Group)group).HasError = true;
         // A field that already says it is invalid (the account pages' text field) has its message written by its author.
         if (FormErrors.Text(output.Attributes["aria-invalid"]) == "true") return;
 
-        var messageId = errors.MessageIdOf(key);
+        var describedBy = FormErrors.Text(output.Attributes["aria-describedby"]).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var messageId = errors.MessageIdOf(key, id, describedBy);
         if (messageId is null)
         {
             messageId = id + "-error";
@@ -130,7 +143,6 @@ public sealed class FieldErrorTagHelper : TagHelper
         }
         if (!(output.TagName == "input" && NoErrorClass.Contains(type))) output.AddClass("usa-input--error", HtmlEncoder.Default);
         output.Attributes.SetAttribute("aria-invalid", "true");
-        var describedBy = FormErrors.Text(output.Attributes["aria-describedby"]).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         if (!describedBy.Contains(messageId)) describedBy.Add(messageId);
         output.Attributes.SetAttribute("aria-describedby", string.Join(' ', describedBy));
     }
@@ -164,7 +176,21 @@ public sealed class ErrorMessageTagHelper : TagHelper
     }
 }
 
-/// <summary>A <c>usa-form-group</c> holding a field with an error is marked <c>usa-form-group--error</c>.</summary>
+/// <summary>An error message a page writes itself, with an id: its field points to it rather than getting a second one.</summary>
+[HtmlTargetElement("span", Attributes = "class,id")]
+public sealed class PageErrorMessageTagHelper : TagHelper
+{
+    [HtmlAttributeNotBound, ViewContext]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        if (FormErrors.Text(output.Attributes["class"]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("usa-error-message"))
+            FormErrors.Of(ViewContext).MessageWritten(FormErrors.Text(output.Attributes["id"]));
+    }
+}
+
+/// <summary>A <c>usa-form-group</c> holding a field with an error is marked <c>usa-form-group--error</c> (the page may have marked it already).</summary>
 [HtmlTargetElement("div", Attributes = "class")]
 [HtmlTargetElement("fieldset", Attributes = "class")]
 public sealed class FormGroupErrorTagHelper : TagHelper
@@ -172,10 +198,12 @@ public sealed class FormGroupErrorTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         if (!FormErrors.Text(output.Attributes["class"]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("usa-form-group")) return;
-        var group = new FormErrors.Group();
+        // A group within a group (a date's month, day and year) marks the outer one only.
+        var outer = context.Items.TryGetValue(typeof(FormErrors.Group), out var found) ? (FormErrors.Group)found : null;
+        var group = outer ?? new FormErrors.Group();
         context.Items[typeof(FormErrors.Group)] = group;
         var content = await output.GetChildContentAsync();
         output.Content.SetHtmlContent(content);
-        if (group.HasError) output.AddClass("usa-form-group--error", HtmlEncoder.Default);
+        if (outer is null && group.HasError) output.AddClass("usa-form-group--error", HtmlEncoder.Default);
     }
 }
