@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Paging;
 using Registry.Application.Common.Security;
+using Registry.Application.Features.Appeals;
 using Registry.Application.Features.Review;
 using Registry.Domain.Applications;
 using Registry.Web.Pages.Shared;
@@ -30,6 +31,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public CursorPage<ReviewQueue.Row> Queue { get; private set; } = new([], null);
 
+    /// <summary>Appeals of denials waiting for a decision, oldest first.</summary>
+    public IReadOnlyList<ListOpenAppeals.Row> Appeals { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var state = User.IsInRole(Roles.SystemAdmin) && !string.IsNullOrWhiteSpace(State) ? State : User.FindFirst(RegistryClaims.State)?.Value;
@@ -37,6 +41,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         // The summary first: it also heads the page when the queue's cursor is refused.
         Summary = await mediator.Send(new ReviewQueueSummary.Query { StateCode = state, ProgramId = ProgramId }, cancellationToken);
         Queue = await mediator.Send(new ReviewQueue.Query { StateCode = state, Status = Status, ProgramId = ProgramId, Cursor = Cursor }, cancellationToken);
+        Appeals = await mediator.Send(new ListOpenAppeals.Query { StateCode = state }, cancellationToken);
         return Page();
     }
 
