@@ -49,6 +49,9 @@ public static class GetApplicationOverview
         /// <summary>Where to reach the state's board with questions.</summary>
         public BoardContactModel Board { get; init; } = new("", null, null);
 
+        /// <summary>How to register for the program's exam, in the program's words; null when not given or no exam applies.</summary>
+        public string? ExamRegistration { get; init; }
+
         /// <summary>Median whole days from first submission to a decision in the state over the last year; null when none were made.</summary>
         public int? TypicalDaysToDecision { get; init; }
     }
@@ -166,7 +169,7 @@ public static class GetApplicationOverview
             {
                 Renewal = renewal, ProgramId = program.Id, StateCode = program.StateCode.Value, ProgramCode = program.Code,
                 InformationRequestedAt = request?.At, Decision = decided, Credential = credential, Appeal = appeal, Board = board,
-                TypicalDaysToDecision = times.SingleOrDefault()?.MedianDays,
+                TypicalDaysToDecision = times.SingleOrDefault()?.MedianDays, ExamRegistration = exam is null ? null : program.Requirements.Exam?.Registration,
             };
         }
     }

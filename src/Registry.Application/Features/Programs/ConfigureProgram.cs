@@ -29,6 +29,8 @@ public static class ConfigureProgram
             RuleFor(c => c.Requirements.ContinuingEducationHours).InclusiveBetween(0, 1000).WithName("Continuing education hours");
             RuleFor(c => c.Requirements.EthicsContinuingEducationHours).InclusiveBetween(0, 1000).WithName("Ethics CE hours");
             RuleFor(c => c.Requirements.ReinstatementContinuingEducationHours).InclusiveBetween(0, 1000).WithName("Reinstatement CE hours");
+            RuleFor(c => c.Requirements.AppealWindowDays).InclusiveBetween(1, 365).WithName("Days to appeal a denial");
+            RuleFor(c => c.Requirements.ExamRegistration).MaximumLength(1000).WithName("How to register for the exam");
             RuleFor(c => c.Requirements.ReinstatementRequiresExam).Equal(false).When(c => !c.Requirements.HasExam)
                 .WithMessage("Reinstatement can require the exam only when the program has one.");
             RuleFor(c => c.Requirements.RenewsOnDay).NotNull().When(c => c.Requirements.RenewsOnMonth is not null).WithMessage("Give the day of the renewal date.");

@@ -16,6 +16,12 @@ public sealed record RequirementsModel
     [JsonRequired] public int ExamRetakeWaitDays { get; init; }
     [JsonRequired] public int ExamAttemptsAllowed { get; init; } = 1;
     [JsonRequired] public int ExamAttemptWindowDays { get; init; } = 365;
+
+    /// <summary>How applicants register for the exam, in plain words (a web address, a phone number); null when not given.</summary>
+    public string? ExamRegistration { get; init; }
+
+    /// <summary>Days after a denial in which the applicant may appeal it; null when the program offers no appeal.</summary>
+    public int? AppealWindowDays { get; init; }
     public IReadOnlyList<string> RequiredAttestations { get; init; } = [];
     [JsonRequired] public int RenewalCycleMonths { get; init; }
     public int? RenewsOnMonth { get; init; }
@@ -42,6 +48,7 @@ public sealed record RequirementsModel
         SupervisedWorkHours = r.SupervisedWorkHours, SupervisionHours = r.SupervisionHours, ReferencesRequired = r.ReferencesRequired,
         HasExam = r.Exam is not null, ExamPassingScore = r.Exam?.PassingScore ?? 0, ExamRetakeWaitDays = r.Exam?.RetakeWaitDays ?? 0,
         ExamAttemptsAllowed = r.Exam?.AttemptsAllowed ?? 1, ExamAttemptWindowDays = r.Exam?.AttemptWindowDays ?? 365,
+        ExamRegistration = r.Exam?.Registration, AppealWindowDays = r.AppealWindowDays,
         RequiredAttestations = r.RequiredAttestations, RenewalCycleMonths = r.RenewalCycleMonths, RenewsOnMonth = r.RenewsOnMonth, RenewsOnDay = r.RenewsOnDay,
         ContinuingEducationHours = r.ContinuingEducationHours, EthicsContinuingEducationHours = r.EthicsContinuingEducationHours,
         CeAuditPercent = r.CeAuditPercent, ReinstatementContinuingEducationHours = r.ReinstatementContinuingEducationHours,
@@ -53,8 +60,8 @@ public sealed record RequirementsModel
     public ProgramRequirements ToRequirements() => new(
         TrainingHoursTotal, TrainingDomains.Select(d => new TrainingDomainRequirement(d.Code.Trim().ToUpperInvariant(), d.Name, d.MinimumHours)),
         SupervisedWorkHours, SupervisionHours, ReferencesRequired,
-        HasExam ? new ExamRequirement(ExamPassingScore, ExamRetakeWaitDays, ExamAttemptsAllowed, ExamAttemptWindowDays) : null,
+        HasExam ? new ExamRequirement(ExamPassingScore, ExamRetakeWaitDays, ExamAttemptsAllowed, ExamAttemptWindowDays, ExamRegistration) : null,
         RequiredAttestations, RenewalCycleMonths, ContinuingEducationHours, EthicsContinuingEducationHours, GracePeriodDays, RenewalWindowDays,
         ReciprocityProgramIds, RenewsOnMonth is { } month && RenewsOnDay is { } day ? new RenewalDate(month, day) : null, CeAuditPercent, ReminderDays,
-        ReinstatementContinuingEducationHours, ReinstatementRequiresExam);
+        ReinstatementContinuingEducationHours, ReinstatementRequiresExam, AppealWindowDays);
 }

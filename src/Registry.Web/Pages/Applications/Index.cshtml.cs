@@ -25,9 +25,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
 
     public async Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken)
     {
-        await mediator.Send(Input, cancellationToken);
+        var started = await mediator.Send(Input, cancellationToken);
         Confirmation = "Your application has been started. It stays a draft until you submit it.";
-        return RedirectToPage();
+        // Straight to the new application: its checklist says what to do first.
+        return RedirectToPage("/Applications/Overview", new { Id = started.ApplicationId });
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken)

@@ -137,6 +137,14 @@ public static class DisplayNames
         _ => throw Unnamed(purpose),
     };
 
+    public static string Display(this AppealStatus status) => status switch
+    {
+        AppealStatus.Open => "Waiting for a decision",
+        AppealStatus.Upheld => "Denial upheld",
+        AppealStatus.Overturned => "Denial overturned",
+        _ => throw Unnamed(status),
+    };
+
     /// <summary>The modifier of a status tag's CSS class (<c>registry-status--underreview</c>): a class name, never shown.</summary>
     public static string CssName<TEnum>(this TEnum value) where TEnum : struct, Enum =>
         value.ToString().ToLowerInvariant();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Paging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Jurisdictions;
+using Registry.Application.Features.Appeals;
 using Registry.Application.Features.Review;
 using Registry.Domain.Applications;
 using Registry.Web.Pages.Shared;
@@ -36,6 +37,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     /// <summary>Set for a system administrator who has not named a state: the states to choose from.</summary>
     public StateChooser? Chooser { get; private set; }
+    /// <summary>Appeals of denials waiting for a decision, oldest first.</summary>
+    public IReadOnlyList<ListOpenAppeals.Row> Appeals { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -49,6 +52,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         // The summary first: it also heads the page when the queue's cursor is refused.
         Summary = await mediator.Send(new ReviewQueueSummary.Query { StateCode = state, ProgramId = ProgramId }, cancellationToken);
         Queue = await mediator.Send(new ReviewQueue.Query { StateCode = state, Status = Status, ProgramId = ProgramId, Cursor = Cursor }, cancellationToken);
+        Appeals = await mediator.Send(new ListOpenAppeals.Query { StateCode = state }, cancellationToken);
         return Page();
     }
 
