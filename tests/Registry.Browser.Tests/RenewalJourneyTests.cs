@@ -29,7 +29,7 @@ public sealed partial class RenewalJourneyTests(BrowserFixture fixture)
         Assert.DoesNotContain("Training", checklist);
         var applicationPath = new Uri(holder.Url).AbsolutePath;
 
-        await holder.GetByRole(AriaRole.Link, new() { Name = "continuing education" }).ClickAsync();
+        await holder.GetByRole(AriaRole.Link, new() { Name = "continuing education", Exact = true }).ClickAsync();
         await Checked(holder);
         await AddCeAsync(holder, "Trauma-informed peer support", "33", ethics: false);
         await AddCeAsync(holder, "Ethics for peer specialists", "3", ethics: true);

@@ -19,7 +19,7 @@ public sealed partial class ReviewerFlowTests(BrowserFixture fixture)
         var reviewer = await SignedInAsync("reviewer.tn@registry.example");
         await Visit(reviewer, "/Staff");
 
-        // Action 1: open the application from the queue.
+        // Opened from the queue to record the exam result (which arrives before the review begins).
         await reviewer.GetByRole(AriaRole.Table, new() { Name = "Open applications, oldest first" }).GetByRole(AriaRole.Link, new() { Name = "Jordan Lee" }).ClickAsync();
         await Checked(reviewer);
         var path = new Uri(reviewer.Url).AbsolutePath;
@@ -34,9 +34,14 @@ public sealed partial class ReviewerFlowTests(BrowserFixture fixture)
         Assert.Contains("Exam result recorded: attempt 1", await reviewer.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Equal(0, await reviewer.GetByRole(AriaRole.Button, new() { Name = "Record the result" }).CountAsync());
 
-        // Action 2: begin the review.
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Begin review" }).ClickAsync();
+        // A complete application with its exam recorded, from the queue to a credential in three actions.
+        // Action 1: begin the review from the queue, which opens the application.
+        await Visit(reviewer, "/Staff");
+        await reviewer.GetByRole(AriaRole.Table, new() { Name = "Open applications, oldest first" })
+            .GetByRole(AriaRole.Button, new() { Name = "Begin review of Jordan Lee's application" }).ClickAsync();
         await Checked(reviewer);
+        Assert.Equal(path, new Uri(reviewer.Url).AbsolutePath);
+        Assert.Contains("The application is now under review.", await reviewer.GetByRole(AriaRole.Status).InnerTextAsync());
         await AssertAboveAsync(reviewer, reviewer.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }), reviewer.Locator(".registry-checklist"));
 
         // A reason box opens for the entry being rejected only, and a missing reason is shown at that field.
@@ -53,13 +58,13 @@ public sealed partial class ReviewerFlowTests(BrowserFixture fixture)
         await AssertAtBothWidthsAsync(reviewer);
         await Visit(reviewer, path); // cancelled: nothing rejected
 
-        // Approval waits for the entries nobody has checked yet.
+        // Not one of the three: approval waits for the entries nobody has checked yet.
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
         await reviewer.WaitForLoadStateAsync(LoadState.Load);
         Assert.Contains("cannot be approved while 3 training entries and 1 work entry are not yet checked", await reviewer.GetByRole(AriaRole.Alert).InnerTextAsync());
         await AssertAtBothWidthsAsync(reviewer);
 
-        // Action 3: verify all remaining entries, which says what it will do and acts only when confirmed.
+        // Actions 2 and 3: verify all remaining entries, which says what it will do, and confirm it with the approval.
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Verify all remaining entries" }).ClickAsync();
         await Checked(reviewer);
         var confirmation = await reviewer.Locator("#verify-all").InnerTextAsync();

@@ -20,7 +20,7 @@ public sealed partial class ReviewPageTests(WebFixture fixture) : WebTest(fixtur
         var queue = await browser.GetStringAsync("/Staff");
         Assert.Contains("<caption>Open applications, oldest first</caption>", queue);
         Assert.True(queue.IndexOf("Alvarez0", StringComparison.Ordinal) < queue.IndexOf("Alvarez1", StringComparison.Ordinal));
-        Assert.Contains("href=\"/Staff\">Review queue</a>", queue);
+        Assert.Contains("href=\"/Staff\"><span>Review queue</span></a>", queue);
 
         var url = $"/Staff/Applications/{ids[0]}";
         var page = await browser.GetStringAsync(url);

@@ -108,8 +108,8 @@ public sealed class ReviewerInformationTests(WebFixture fixture) : WebTest(fixtu
         await WebFixture.SignInThroughFormAsync(admin, SystemAdmin);
 
         var home = await admin.GetStringAsync("/");
-        Assert.Contains("<a class=\"usa-link\" href=\"/Staff\">Review queues</a>", home);
-        Assert.Contains("<a class=\"usa-link\" href=\"/Staff/Audit\">Audit log</a>", home);
+        Assert.Contains("<a class=\"usa-nav-link\" href=\"/Staff\"><span>Review queues</span></a>", home);
+        Assert.Contains("<a class=\"usa-nav-link\" href=\"/Staff/Audit\"><span>Audit log</span></a>", home);
 
         var queues = await admin.GetAsync("/Staff");
         Assert.Equal(HttpStatusCode.OK, queues.StatusCode);

@@ -44,7 +44,7 @@ public static class GetApplicationForReview
     public sealed record ContinuingEducationModel(Guid Id, string Course, string Provider, decimal Hours, DateOnly CompletedOn, bool IsEthics,
         Guid? EvidenceDocumentId, string? EvidenceFileName, RecordReview Review, string? ReviewReason);
 
-    public sealed record TrainingModel(Guid Id, string Course, string Provider, string DomainCode, decimal Hours, DateOnly CompletedOn,
+    public sealed record TrainingModel(Guid Id, string Course, string Provider, string DomainCode, string? DomainName, decimal Hours, DateOnly CompletedOn,
         Guid? EvidenceDocumentId, string? EvidenceFileName, RecordReview Review, string? ReviewReason);
 
     public sealed record WorkModel(Guid Id, WorkKind Kind, string Organisation, string? Role, DateOnly StartOn, DateOnly EndOn, decimal Hours,
@@ -79,7 +79,8 @@ public static class GetApplicationForReview
             var fileNames = await db.Documents.AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
 
             return new Model(overview, $"{person.LegalFirstName} {person.LegalLastName}", person.Email, application.SubmittedAt,
-                application.TrainingRecords.OrderBy(t => t.CompletedOn).Select(t => new TrainingModel(t.Id, t.Course, t.Provider, t.DomainCode, t.Hours,
+                application.TrainingRecords.OrderBy(t => t.CompletedOn).Select(t => new TrainingModel(t.Id, t.Course, t.Provider, t.DomainCode,
+                    requirements.TrainingDomains.FirstOrDefault(d => d.Code == t.DomainCode)?.Name, t.Hours,
                     t.CompletedOn, t.EvidenceDocumentId, t.EvidenceDocumentId is { } id ? fileNames.GetValueOrDefault(id) : null, t.Review, t.ReviewReason)).ToList(),
                 application.WorkExperience.OrderBy(w => w.StartOn).Select(w => new WorkModel(w.Id, w.Kind, w.Organisation, w.Role, w.StartOn, w.EndOn,
                     w.Hours, w.Review, w.ReviewReason)).ToList(),

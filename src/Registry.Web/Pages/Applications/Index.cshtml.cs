@@ -38,13 +38,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await mediator.Send(new WithdrawApplication.Command(id, null), cancellationToken);
-        Confirmation = "Your application has been withdrawn. You can start a new one at any time.";
-        return RedirectToPage();
-    }
-
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         Applications = await mediator.Send(new ListMyApplications.Query(), cancellationToken);

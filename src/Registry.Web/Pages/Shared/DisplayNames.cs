@@ -33,17 +33,8 @@ public static class DisplayNames
         _ => throw Unnamed(type),
     };
 
-    public static string Display(this CredentialStatus status) => status switch
-    {
-        CredentialStatus.Active => "Active",
-        CredentialStatus.Probation => "Active on probation",
-        CredentialStatus.Suspended => "Suspended",
-        CredentialStatus.Expired => "Expired",
-        CredentialStatus.Lapsed => "Lapsed",
-        CredentialStatus.Revoked => "Revoked",
-        CredentialStatus.Relinquished => "Relinquished",
-        _ => throw Unnamed(status),
-    };
+    /// <summary>The status's term from the public glossary of statuses, so staff, holders and verifiers read one word for it.</summary>
+    public static string Display(this CredentialStatus status) => CredentialVerdict.Term(status);
 
     public static string Display(this CredentialEventKind kind) => kind switch
     {
