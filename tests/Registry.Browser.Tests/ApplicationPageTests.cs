@@ -64,7 +64,7 @@ public sealed class ApplicationPageTests(BrowserFixture fixture)
     [Fact]
     public async Task A_draft_links_each_checklist_line_to_where_it_is_fixed_and_says_what_happens_next()
     {
-        var page = await OwnApplicationAsync("alex.rivera@example.org");
+        var page = await OwnApplicationAsync("alex.rivera@example.org", "Certified Peer Recovery Specialist");
 
         var checklist = page.Locator(".registry-checklist");
         var training = checklist.GetByRole(AriaRole.Link, new() { Name = "Your training for: Training" });
@@ -113,7 +113,8 @@ public sealed class ApplicationPageTests(BrowserFixture fixture)
     }
 
     /// <summary>Signs in as a demo applicant and opens their (only) application from their list.</summary>
-    private async Task<IPage> OwnApplicationAsync(string email)
+    /// <summary>The person's application for <paramref name="program"/> (other classes may start more), else their first.</summary>
+    private async Task<IPage> OwnApplicationAsync(string email, string? program = null)
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/Account/Login");
@@ -122,7 +123,7 @@ public sealed class ApplicationPageTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
         await page.GotoAsync("/Applications");
-        await page.Locator("table th[scope=row] a").First.ClickAsync();
+        await page.Locator("table th[scope=row] a", new() { HasText = program ?? "" }).First.ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Matches(@"/Applications/[0-9a-f-]+$", page.Url);
         return page;

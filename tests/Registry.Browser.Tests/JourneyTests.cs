@@ -99,11 +99,13 @@ public sealed class ApplicantJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Start application" }).ClickAsync();
         Assert.Contains("Your application has been started.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
 
-        // Nothing is recorded yet: submitting is refused with the list of what is missing.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Submit application for Certified Peer Specialist" }).ClickAsync();
+        // The new application opens; nothing is recorded yet: submitting is refused with the list of what is missing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit application" }).ClickAsync();
         var refusal = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
         Assert.Contains("Training: 0 of 46 hours.", refusal);
         Assert.Contains("Not yet signed: Code of ethics.", refusal);
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/Applications");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Certified Peer Specialist" });
         Assert.Contains("Draft", await row.InnerTextAsync(), StringComparison.OrdinalIgnoreCase); // tags are shown in capitals
         await page.AssertAccessibleAsync();

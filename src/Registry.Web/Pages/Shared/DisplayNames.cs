@@ -48,7 +48,7 @@ public static class DisplayNames
         CredentialEventKind.Reinstated => "Reinstated",
         CredentialEventKind.Revoked => "Revoked",
         CredentialEventKind.Relinquished => "Relinquished by the holder",
-        CredentialEventKind.Reprimanded => "Reprimand",
+        CredentialEventKind.Reprimanded => "Reprimanded",
         CredentialEventKind.CaseOpened => "Complaint opened",
         CredentialEventKind.ResponseReceived => "Holder's response received",
         CredentialEventKind.CaseClosed => "Complaint closed",
