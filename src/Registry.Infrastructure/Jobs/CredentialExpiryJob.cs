@@ -39,37 +39,14 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
         // Inside the execution strategy: a dropped connection reruns the whole run, which is idempotent.
         var (expiredCount, lapsedCount) = await db.InTransactionAsync(async ct =>
         {
-            await db.Database.ExecuteSqlRawAsync(sql.LockStatement(JobId), ct);
+            await sql.ExecuteAsync(db, sql.Lock(JobId), ct);
 
             int expired = 0, lapsed = 0;
             foreach (var program in programs)
             {
-                var parameters = new Dictionary<string, object?>
-                {
-                    ["program"] = program.Id, ["today"] = RegistryDay.Today(clock, program.TimeZone), ["now"] = sql.Timestamp(now),
-                    ["programName"] = program.Name,
-                };
-                var expiresOn = $"c.{sql.Q("ExpiresOn")}";
-                var expiring = new Change(sql, "Expired", ["Active", "Probation"], 1,
-                    Where: $"AND {expiresOn} < @today",
-                    Template: CredentialExpiredMessage.Template,
-                    Facts: [("ExpiresOn", sql.DateText(expiresOn)),
-                        ("RenewUntil", program.GracePeriodDays > 0 ? sql.DateText(sql.AddDays(expiresOn, program.GracePeriodDays)) : "NULL")],
-                    Action: "ExpireCredentials");
-                expired += await ApplyAsync(sql, expiring, parameters, ct);
-
-                var lapsing = new Change(sql, "Lapsed", ["Expired"], program.GracePeriodDays + 1,
-                    Where: $"""
-                        AND {sql.AddDays($"c.{sql.Q("ExpiresOn")}", program.GracePeriodDays)} < @today
-                        AND NOT EXISTS (
-                            SELECT 1 FROM {sql.Q("Applications")} a
-                            WHERE a.{sql.Q("CredentialId")} = c.{sql.Q("Id")} AND a.{sql.Q("Type")} = 'Renewal'
-                              AND a.{sql.Q("Status")} IN ('Submitted', 'UnderReview', 'InfoRequested'))
-                        """,
-                    Template: CredentialLapsedMessage.Template,
-                    Facts: [],
-                    Action: "LapseCredentials");
-                lapsed += await ApplyAsync(sql, lapsing, parameters, ct);
+                var changes = Changes(sql, program.Id, program.Name, program.GracePeriodDays, RegistryDay.Today(clock, program.TimeZone), now);
+                expired += await ApplyAsync(sql, changes.Expire, ct);
+                lapsed += await ApplyAsync(sql, changes.Lapse, ct);
             }
             await db.Database.CurrentTransaction!.CommitAsync(ct);
             return (expired, lapsed);
@@ -79,55 +56,100 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
         return new ExpiryRun(today, expiredCount, lapsedCount);
     }
 
+    /// <summary>Runs one change's statements, in order; returns how many credentials it moved.</summary>
+    private async Task<int> ApplyAsync(SqlDialect sql, ChangeStatements change, CancellationToken cancellationToken)
+    {
+        if (await sql.ExecuteAsync(db, change.LockRows, cancellationToken) == 0) return 0;
+        await sql.ExecuteAsync(db, change.History, cancellationToken);
+        await sql.ExecuteAsync(db, change.Messages, cancellationToken);
+        await sql.ExecuteAsync(db, change.Audit, cancellationToken);
+        return await sql.ExecuteAsync(db, change.Move, cancellationToken);
+    }
+
+    /// <summary>A program's two changes: Active (or on probation) → Expired, then Expired → Lapsed.</summary>
+    internal static (ChangeStatements Expire, ChangeStatements Lapse) Changes(SqlDialect sql, Guid program, string programName, int gracePeriodDays,
+        DateOnly today, DateTimeOffset now)
+    {
+        var parameters = new Dictionary<string, object?>
+        {
+            ["program"] = program, ["today"] = today, ["now"] = sql.Timestamp(now), ["programName"] = programName,
+        };
+        var expiresOn = $"c.{sql.Q("ExpiresOn")}";
+        var expiring = new Change(sql, "Expired", ["Active", "Probation"], 1,
+            Where: $"AND {expiresOn} < @today",
+            Template: CredentialExpiredMessage.Template,
+            Facts: [("ExpiresOn", sql.DateText(expiresOn)),
+                ("RenewUntil", gracePeriodDays > 0 ? sql.DateText(sql.AddDays(expiresOn, gracePeriodDays)) : "NULL")],
+            Action: "ExpireCredentials");
+        var lapsing = new Change(sql, "Lapsed", ["Expired"], gracePeriodDays + 1,
+            Where: $"""
+                AND {sql.AddDays(expiresOn, gracePeriodDays)} < @today
+                AND NOT EXISTS (
+                    SELECT 1 FROM {sql.Q("Applications")} a
+                    WHERE a.{sql.Q("CredentialId")} = c.{sql.Q("Id")} AND a.{sql.Q("Type")} = 'Renewal'
+                      AND a.{sql.Q("Status")} IN ('Submitted', 'UnderReview', 'InfoRequested'))
+                """,
+            Template: CredentialLapsedMessage.Template,
+            Facts: [],
+            Action: "LapseCredentials");
+        return (Statements(sql, expiring, parameters), Statements(sql, lapsing, parameters));
+    }
+
     /// <summary>
     /// One status change for every matching credential of a program: lock the rows (a version bump, so a
     /// concurrent edit fails as a conflict), write the history, the holder's message and the audit entry, then
     /// move the status. Every statement selects the same rows: they are locked, and the status moves last.
     /// </summary>
-    private async Task<int> ApplyAsync(SqlDialect s, Change change, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+    private static ChangeStatements Statements(SqlDialect s, Change change, IReadOnlyDictionary<string, object?> parameters)
     {
-        var locked = await s.ExecuteAsync(db, $"""
+        var lockRows = new SqlStatement("Credential expiry: lock rows", $"""
             UPDATE {s.Q("Credentials")} SET {s.Q("Version")} = {s.Q("Version")} + 1
             WHERE {s.Q("Id")} IN (SELECT c.{s.Q("Id")} FROM {s.Q("Credentials")} c {change.Matching})
-            """, parameters, cancellationToken);
-        if (locked == 0) return 0;
+            """, parameters);
 
         string C(string column) => $"c.{s.Q(column)}";
         var lastChange = $"(SELECT MAX(h.{s.Q("EffectiveOn")}) FROM {s.Q("CredentialHistory")} h WHERE h.{s.Q("CredentialId")} = {C("Id")})";
         var effectiveOn = s.Later(s.AddDays(C("ExpiresOn"), change.EffectiveDaysAfterExpiry), lastChange);
-        await s.ExecuteAsync(db, $"""
+        var history = new SqlStatement("Credential expiry: history", $"""
             INSERT INTO {s.Q("CredentialHistory")} ({s.Q("Id")}, {s.Q("CredentialId")}, {s.Q("Sequence")}, {s.Q("Kind")}, {s.Q("FromStatus")}, {s.Q("ToStatus")}, {s.Q("EffectiveOn")}, {s.Q("ExpiresOnAfter")}, {s.Q("RecordedAt")})
             SELECT {s.NewId}, {C("Id")},
                    (SELECT MAX(h.{s.Q("Sequence")}) FROM {s.Q("CredentialHistory")} h WHERE h.{s.Q("CredentialId")} = {C("Id")}) + 1,
                    '{change.ToStatus}', {C("Status")}, '{change.ToStatus}', {effectiveOn}, {C("ExpiresOn")}, @now
             FROM {s.Q("Credentials")} c {change.Matching}
-            """, parameters, cancellationToken);
+            """, parameters);
 
         string P(string column) => $"p.{s.Q(column)}";
         var payload = s.JsonText(s.JsonObject([("Name", $"COALESCE({P("PreferredName")}, {P("LegalFirstName")})"), ("Program", "@programName"),
             ("Number", C("Number")), .. change.Facts]));
-        await s.ExecuteAsync(db, $"""
+        var messages = new SqlStatement("Credential expiry: messages", $"""
             INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Language")}, {s.Q("Payload")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("NextAttemptAt")}, {s.Q("Attempts")}, {s.Q("Priority")})
             SELECT {s.NewId}, {P("Email")}, {P("Id")}, {SqlDialect.Text(change.Template)}, {SqlDialect.Text(Notification.DefaultLanguage)},
                    {payload},
                    {s.Concat($"'credential-{change.ToStatus.ToLowerInvariant()}:'", s.GuidText(C("Id")), "':'", s.DateText(C("ExpiresOn")))},
                    @now, @now, 0, {(int)NotificationPriority.Bulk}
             FROM {s.Q("Credentials")} c JOIN {s.Q("People")} p ON {P("Id")} = {C("HolderPersonId")} {change.Matching}
-            """, parameters, cancellationToken);
+            """, parameters);
 
         var before = s.Concat(SqlDialect.Text("{\"Status\":\""), C("Status"), SqlDialect.Text("\"}"));
         var after = SqlDialect.Text($"{{\"Status\":\"{change.ToStatus}\"}}");
-        await s.ExecuteAsync(db, $"""
+        var audit = new SqlStatement("Credential expiry: audit", $"""
             INSERT INTO {s.Q("AuditLog")} ({s.Q("Id")}, {s.Q("At")}, {s.Q("ActorName")}, {s.Q("Action")}, {s.Q("EntityType")}, {s.Q("EntityId")}, {s.Q("Before")}, {s.Q("After")}, {s.Q("StateCode")})
             SELECT {s.NewId}, @now, 'Expiry job', '{change.Action}', 'Credential', {s.GuidText(C("Id"))},
                    {before}, {after}, {C("StateCode")}
             FROM {s.Q("Credentials")} c {change.Matching}
-            """, parameters, cancellationToken);
+            """, parameters);
 
-        return await s.ExecuteAsync(db, $"""
+        var move = new SqlStatement("Credential expiry: move status", $"""
             UPDATE {s.Q("Credentials")} SET {s.Q("Status")} = '{change.ToStatus}'
             WHERE {s.Q("Id")} IN (SELECT c.{s.Q("Id")} FROM {s.Q("Credentials")} c {change.Matching})
-            """, parameters, cancellationToken);
+            """, parameters);
+        return new ChangeStatements(lockRows, history, messages, audit, move);
+    }
+
+    /// <summary>The statements of one change, in the order they run.</summary>
+    internal sealed record ChangeStatements(SqlStatement LockRows, SqlStatement History, SqlStatement Messages, SqlStatement Audit, SqlStatement Move)
+    {
+        public IEnumerable<SqlStatement> All => [LockRows, History, Messages, Audit, Move];
     }
 
     /// <summary>

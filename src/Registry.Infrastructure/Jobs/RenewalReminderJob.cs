@@ -41,30 +41,13 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
         // Inside the execution strategy: a dropped connection reruns the whole run, which is idempotent.
         var (reminderCount, messageCount) = await db.InTransactionAsync(async ct =>
         {
-            await db.Database.ExecuteSqlRawAsync(sql.LockStatement(JobId), ct);
+            await sql.ExecuteAsync(db, sql.Lock(JobId), ct);
 
             var reminders = 0;
             foreach (var program in programs)
-            {
-                var stages = program.ReminderDays.Where(d => d > 0).Distinct().OrderByDescending(d => d).Append(0).ToList();
-                var programToday = RegistryDay.Today(clock, program.TimeZone);
-                reminders += await sql.ExecuteAsync(db, RemindersSql(sql, stages), new Dictionary<string, object?>
-                {
-                    ["program"] = program.Id, ["today"] = programToday, ["furthest"] = programToday.AddDays(stages[0]),
-                    ["run"] = runId, ["now"] = sql.Timestamp(now),
-                }, ct);
-            }
-
-            var messages = reminders == 0 ? 0 : await sql.ExecuteAsync(db, MessagesSql(sql), new Dictionary<string, object?>
-            {
-                ["run"] = runId, ["runText"] = runId.ToString(), ["now"] = sql.Timestamp(now),
-            }, ct);
-
-            await sql.ExecuteAsync(db, AuditSql(sql), new Dictionary<string, object?>
-            {
-                ["now"] = sql.Timestamp(now), ["runText"] = runId.ToString(),
-                ["after"] = $$"""{"Today":"{{today:yyyy-MM-dd}}","Reminders":{{reminders}},"Messages":{{messages}}}""",
-            }, ct);
+                reminders += await sql.ExecuteAsync(db, Reminders(sql, program.Id, program.ReminderDays, RegistryDay.Today(clock, program.TimeZone), runId, now), ct);
+            var messages = reminders == 0 ? 0 : await sql.ExecuteAsync(db, Messages(sql, runId, now), ct);
+            await sql.ExecuteAsync(db, Audit(sql, runId, now, today, reminders, messages), ct);
             await db.Database.CurrentTransaction!.CommitAsync(ct);
             return (reminders, messages);
         }, cancellationToken);
@@ -78,11 +61,12 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
     /// has reached (the smallest reminder day not yet before today), unless a reminder of that stage or a more
     /// urgent one was already written for this cycle, or a renewal for it has been submitted.
     /// </summary>
-    private static string RemindersSql(SqlDialect s, IReadOnlyList<int> stages)
+    internal static SqlStatement Reminders(SqlDialect s, Guid program, IEnumerable<int> reminderDays, DateOnly today, Guid run, DateTimeOffset now)
     {
+        var stages = reminderDays.Where(d => d > 0).Distinct().OrderByDescending(d => d).Append(0).ToList();
         string C(string column) => $"c.{s.Q(column)}";
         var stage = "CASE " + string.Join(" ", stages.AsEnumerable().Reverse().Select(d => $"WHEN {C("ExpiresOn")} <= {s.AddDays("@today", d)} THEN {d}")) + " END";
-        return $"""
+        return new SqlStatement("Renewal reminders: reminders", $"""
             INSERT INTO {s.Q("RenewalReminders")} ({s.Q("Id")}, {s.Q("CredentialId")}, {s.Q("PersonId")}, {s.Q("CycleExpiresOn")}, {s.Q("DaysBefore")}, {s.Q("RunId")}, {s.Q("CreatedAt")})
             SELECT {s.NewId}, due.{s.Q("Id")}, due.{s.Q("HolderPersonId")}, due.{s.Q("ExpiresOn")}, due.{s.Q("Stage")}, @run, @now
             FROM (
@@ -100,18 +84,21 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
                 SELECT 1 FROM {s.Q("RenewalReminders")} r
                 WHERE r.{s.Q("CredentialId")} = due.{s.Q("Id")} AND r.{s.Q("CycleExpiresOn")} = due.{s.Q("ExpiresOn")}
                   AND r.{s.Q("DaysBefore")} <= due.{s.Q("Stage")})
-            """;
+            """, new Dictionary<string, object?>
+        {
+            ["program"] = program, ["today"] = today, ["furthest"] = today.AddDays(stages[0]), ["run"] = run, ["now"] = s.Timestamp(now),
+        });
     }
 
     /// <summary>One message per holder reminded in this run, listing each of their credentials due (soonest first).</summary>
-    private static string MessagesSql(SqlDialect s)
+    internal static SqlStatement Messages(SqlDialect s, Guid run, DateTimeOffset now)
     {
         string P(string column) => $"p.{s.Q(column)}";
         var due = s.JsonObject(("Program", $"g.{s.Q("Name")}"), ("Number", $"c.{s.Q("Number")}"),
             ("ExpiresOn", s.DateText($"r.{s.Q("CycleExpiresOn")}")), ("DaysBefore", $"r.{s.Q("DaysBefore")}"));
         var payload = s.JsonText(s.JsonObject(("Name", $"COALESCE({P("PreferredName")}, {P("LegalFirstName")})"),
             ("Credentials", s.JsonArrayAgg(due, $"r.{s.Q("CycleExpiresOn")}, c.{s.Q("Number")}"))));
-        return $"""
+        return new SqlStatement("Renewal reminders: messages", $"""
             INSERT INTO {s.Q("Notifications")} ({s.Q("Id")}, {s.Q("RecipientEmail")}, {s.Q("PersonId")}, {s.Q("Template")}, {s.Q("Language")}, {s.Q("Payload")}, {s.Q("DeduplicationKey")}, {s.Q("CreatedAt")}, {s.Q("NextAttemptAt")}, {s.Q("Attempts")}, {s.Q("Priority")})
             SELECT {s.NewId}, {P("Email")}, {P("Id")}, {SqlDialect.Text(RenewalReminderMessage.Template)}, {SqlDialect.Text(Notification.DefaultLanguage)},
                    {payload},
@@ -123,11 +110,15 @@ public sealed class RenewalReminderJob(RegistryDbContext db, TimeProvider clock,
             JOIN {s.Q("People")} p ON {P("Id")} = r.{s.Q("PersonId")}
             WHERE r.{s.Q("RunId")} = @run
             GROUP BY {P("Id")}, {P("Email")}, {P("PreferredName")}, {P("LegalFirstName")}
-            """;
+            """, new Dictionary<string, object?> { ["run"] = run, ["runText"] = run.ToString(), ["now"] = s.Timestamp(now) });
     }
 
-    private static string AuditSql(SqlDialect s) => $"""
+    internal static SqlStatement Audit(SqlDialect s, Guid run, DateTimeOffset now, DateOnly today, int reminders, int messages) => new("Renewal reminders: audit", $"""
         INSERT INTO {s.Q("AuditLog")} ({s.Q("Id")}, {s.Q("At")}, {s.Q("ActorName")}, {s.Q("Action")}, {s.Q("EntityType")}, {s.Q("EntityId")}, {s.Q("After")})
         VALUES ({s.NewId}, @now, 'Reminder job', 'RemindRenewals', 'RenewalReminder', @runText, @after)
-        """;
+        """, new Dictionary<string, object?>
+    {
+        ["now"] = s.Timestamp(now), ["runText"] = run.ToString(),
+        ["after"] = $$"""{"Today":"{{today:yyyy-MM-dd}}","Reminders":{{reminders}},"Messages":{{messages}}}""",
+    });
 }

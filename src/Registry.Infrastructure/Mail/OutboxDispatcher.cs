@@ -51,12 +51,7 @@ public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, M
             var allowance = options.MaxPerMinute - sentLastMinute;
             if (allowance <= 0) return 0;
 
-            var batch = await db.Notifications.AsNoTracking()
-                .Where(n => n.SentAt == null && n.FailedAt == null && n.NextAttemptAt <= now)
-                .OrderBy(n => n.Priority).ThenBy(n => n.NextAttemptAt).ThenBy(n => n.CreatedAt)
-                .Take(allowance)
-                .Select(n => new { n.Id, n.Attempts })
-                .ToListAsync(cancellationToken);
+            var batch = await Due(db, now, allowance).ToListAsync(cancellationToken);
 
             var sent = 0;
             foreach (var candidate in batch)
@@ -79,13 +74,26 @@ public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, M
     internal Task<bool> SendOneAsync(Guid id, int attemptsSeen, CancellationToken cancellationToken) =>
         db.InTransactionAsync(ct => SendInTransactionAsync(id, attemptsSeen, ct), cancellationToken);
 
+    /// <summary>The next messages to send, those someone waits for first, then the earliest.</summary>
+    internal static IQueryable<DueMessage> Due(RegistryDbContext db, DateTimeOffset now, int allowance) =>
+        db.Notifications.AsNoTracking()
+            .Where(n => n.SentAt == null && n.FailedAt == null && n.NextAttemptAt <= now)
+            .OrderBy(n => n.Priority).ThenBy(n => n.NextAttemptAt).ThenBy(n => n.CreatedAt)
+            .Take(allowance)
+            .Select(n => new DueMessage(n.Id, n.Attempts));
+
+    internal sealed record DueMessage(Guid Id, int Attempts);
+
+    /// <summary>Locks the message's row if it is still unsent and unchanged (an update that changes nothing); 1 if claimed.</summary>
+    internal static Task<int> ClaimAsync(RegistryDbContext db, Guid id, int attemptsSeen, CancellationToken cancellationToken) =>
+        db.Notifications
+            .Where(n => n.Id == id && n.SentAt == null && n.FailedAt == null && n.Attempts == attemptsSeen)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.Attempts, n => n.Attempts), cancellationToken);
+
     private async Task<bool> SendInTransactionAsync(Guid id, int attemptsSeen, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction!;
-        var claimed = await db.Notifications
-            .Where(n => n.Id == id && n.SentAt == null && n.FailedAt == null && n.Attempts == attemptsSeen)
-            .ExecuteUpdateAsync(set => set.SetProperty(n => n.Attempts, n => n.Attempts), cancellationToken);
-        if (claimed == 0) return false;
+        if (await ClaimAsync(db, id, attemptsSeen, cancellationToken) == 0) return false;
 
         var notification = await db.Notifications.SingleAsync(n => n.Id == id, cancellationToken);
         var delivered = false;

@@ -26,20 +26,31 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
     public async Task<IReadOnlyList<CredentialCountRow>> CredentialCountsAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
     {
         if (states.Count == 0) return [];
-        var args = new List<object> { to, from };
-        var inStates = InList(args, states.Select(s => s.Value));
-        var sql = $"""
+        var rows = await Sql.QueryAsync<CountRow>(db, CredentialCounts(from, to, states), cancellationToken);
+
+        return rows
+            .GroupBy(r => (r.State, r.ProgramId, r.ResidenceState, r.County))
+            .Select(g => new CredentialCountRow(StateCode.Parse(g.Key.State), g.Key.ProgramId,
+                StateCode.TryParse(g.Key.ResidenceState, out var lives) ? lives : null, g.Key.County, Fold(g)))
+            .ToList();
+    }
+
+    internal static SqlStatement CredentialCounts(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states)
+    {
+        var parameters = new Dictionary<string, object?> { ["to"] = to, ["from"] = from };
+        var inStates = InList(parameters, states);
+        return new SqlStatement("Workforce: credential counts", $"""
             WITH residence AS (
                 SELECT r."PersonId", r."StateCode", r."County",
                        ROW_NUMBER() OVER (PARTITION BY r."PersonId" ORDER BY r."EffectiveOn" DESC, r."Sequence" DESC) AS "Rank"
                 FROM "ResidenceHistory" r
-                WHERE r."EffectiveOn" <= {"{0}"}
+                WHERE r."EffectiveOn" <= @to
             ), latest AS (
                 SELECT h."CredentialId", h."ToStatus",
                        ROW_NUMBER() OVER (PARTITION BY h."CredentialId" ORDER BY h."EffectiveOn" DESC, h."Sequence" DESC) AS "Rank"
                 FROM "CredentialHistory" h
                 JOIN "Credentials" c ON c."Id" = h."CredentialId"
-                WHERE h."EffectiveOn" <= {"{0}"} AND c."StateCode" IN ({inStates})
+                WHERE h."EffectiveOn" <= @to AND c."StateCode" IN ({inStates})
             )
             SELECT 'status' AS "Part", c."StateCode" AS "State", c."ProgramId", r."StateCode" AS "ResidenceState", r."County",
                    l."ToStatus" AS "What", CAST(COUNT(*) AS BIGINT) AS "Count"
@@ -54,31 +65,30 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
             FROM "CredentialHistory" h
             JOIN "Credentials" c ON c."Id" = h."CredentialId"
             LEFT JOIN residence r ON r."PersonId" = c."HolderPersonId" AND r."Rank" = 1
-            WHERE h."EffectiveOn" >= {"{1}"} AND h."EffectiveOn" <= {"{0}"} AND c."StateCode" IN ({inStates})
+            WHERE h."EffectiveOn" >= @from AND h."EffectiveOn" <= @to AND c."StateCode" IN ({inStates})
               AND h."Kind" IN ({string.Join(", ", PeriodKinds.Select(k => $"'{k}'"))})
             GROUP BY c."StateCode", c."ProgramId", r."StateCode", r."County", h."Kind"
-            """;
-        var rows = await db.Database.SqlQueryRaw<CountRow>(sql, [.. args]).ToListAsync(cancellationToken);
-
-        return rows
-            .GroupBy(r => (r.State, r.ProgramId, r.ResidenceState, r.County))
-            .Select(g => new CredentialCountRow(StateCode.Parse(g.Key.State), g.Key.ProgramId,
-                StateCode.TryParse(g.Key.ResidenceState, out var lives) ? lives : null, g.Key.County, Fold(g)))
-            .ToList();
+            """, parameters);
     }
 
     public async Task<IReadOnlyList<OpenApplicationRow>> OpenApplicationsAsync(DateOnly asOf, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
     {
         if (states.Count == 0) return [];
-        var args = new List<object> { Sql.Timestamp(StartOf(asOf.AddDays(1))) };
-        var inStates = InList(args, states.Select(s => s.Value));
+        var rows = await Sql.QueryAsync<ApplicationRow>(db, OpenApplications(Sql, asOf, states), cancellationToken);
+        return rows.Select(r => new OpenApplicationRow(StateCode.Parse(r.State), Enum.Parse<ApplicationType>(r.Type), Enum.Parse<ApplicationStatus>(r.Status), (int)r.Count)).ToList();
+    }
+
+    internal static SqlStatement OpenApplications(SqlDialect sql, DateOnly asOf, IReadOnlyCollection<StateCode> states)
+    {
+        var parameters = new Dictionary<string, object?> { ["end"] = sql.Timestamp(StartOf(asOf.AddDays(1))) };
+        var inStates = InList(parameters, states);
         // Approved, denied and withdrawn are final, so an application is open at the end of the day when it had been
         // submitted and had reached none of them; only those few need their last status picked.
-        var sql = $"""
+        return new SqlStatement("Workforce: open applications", $"""
             WITH pipeline AS (
                 SELECT h."ApplicationId"
                 FROM "ApplicationHistory" h
-                WHERE h."At" < {"{0}"}
+                WHERE h."At" < @end
                 GROUP BY h."ApplicationId"
                 HAVING MAX(CASE WHEN h."To" IN ('Approved', 'Denied', 'Withdrawn') THEN 1 ELSE 0 END) = 0
                    AND MAX(CASE WHEN h."To" = 'Submitted' THEN 1 ELSE 0 END) = 1
@@ -87,7 +97,7 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
                        ROW_NUMBER() OVER (PARTITION BY h."ApplicationId" ORDER BY h."At" DESC, h."Id" DESC) AS "Rank"
                 FROM "ApplicationHistory" h
                 JOIN pipeline o ON o."ApplicationId" = h."ApplicationId"
-                WHERE h."At" < {"{0}"}
+                WHERE h."At" < @end
             )
             SELECT p."StateCode" AS "State", a."Type", l."To" AS "Status", CAST(COUNT(*) AS BIGINT) AS "Count"
             FROM latest l
@@ -95,30 +105,34 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
             JOIN "Programs" p ON p."Id" = a."ProgramId"
             WHERE l."Rank" = 1 AND l."To" IN ('Submitted', 'UnderReview', 'InfoRequested') AND p."StateCode" IN ({inStates})
             GROUP BY p."StateCode", a."Type", l."To"
-            """;
-        var rows = await db.Database.SqlQueryRaw<ApplicationRow>(sql, [.. args]).ToListAsync(cancellationToken);
-        return rows.Select(r => new OpenApplicationRow(StateCode.Parse(r.State), Enum.Parse<ApplicationType>(r.Type), Enum.Parse<ApplicationStatus>(r.Status), (int)r.Count)).ToList();
+            """, parameters);
     }
 
     public async Task<IReadOnlyList<DecisionTimeRow>> DecisionTimesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
     {
         if (states.Count == 0) return [];
-        var args = new List<object> { Sql.Timestamp(StartOf(from)), Sql.Timestamp(StartOf(to.AddDays(1))) };
-        var inStates = InList(args, states.Select(s => s.Value));
+        var rows = await Sql.QueryAsync<DecisionRow>(db, DecisionTimes(Sql, from, to, states), cancellationToken);
+        return rows.Select(r => new DecisionTimeRow(StateCode.Parse(r.State), (int)r.Decisions, (int?)r.Median, (int?)r.Percentile90)).ToList();
+    }
+
+    internal static SqlStatement DecisionTimes(SqlDialect sql, DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states)
+    {
+        var parameters = new Dictionary<string, object?> { ["start"] = sql.Timestamp(StartOf(from)), ["end"] = sql.Timestamp(StartOf(to.AddDays(1))) };
+        var inStates = InList(parameters, states);
         // Nearest rank: the median is the ceil(n/2)-th shortest wait, the 90th percentile the ceil(9n/10)-th.
-        var sql = $"""
+        return new SqlStatement("Workforce: decision times", $"""
             WITH firsts AS (
                 SELECT h."ApplicationId", MIN(h."At") AS "SubmittedAt"
                 FROM "ApplicationHistory" h
                 WHERE h."To" = 'Submitted'
                 GROUP BY h."ApplicationId"
             ), waits AS (
-                SELECT p."StateCode", {Sql.DaysBetween("f.\"SubmittedAt\"", "d.\"At\"")} AS "Days"
+                SELECT p."StateCode", {sql.DaysBetween("f.\"SubmittedAt\"", "d.\"At\"")} AS "Days"
                 FROM "ApplicationHistory" d
                 JOIN firsts f ON f."ApplicationId" = d."ApplicationId"
                 JOIN "Applications" a ON a."Id" = d."ApplicationId"
                 JOIN "Programs" p ON p."Id" = a."ProgramId"
-                WHERE d."To" IN ('Approved', 'Denied') AND d."At" >= {"{0}"} AND d."At" < {"{1}"} AND p."StateCode" IN ({inStates})
+                WHERE d."To" IN ('Approved', 'Denied') AND d."At" >= @start AND d."At" < @end AND p."StateCode" IN ({inStates})
             ), ranked AS (
                 SELECT w."StateCode", w."Days",
                        ROW_NUMBER() OVER (PARTITION BY w."StateCode" ORDER BY w."Days") AS "Rank",
@@ -130,37 +144,39 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
                    CAST(MAX(CASE WHEN "Rank" = (9 * "Total" + 9) / 10 THEN "Days" END) AS BIGINT) AS "Percentile90"
             FROM ranked
             GROUP BY "StateCode", "Total"
-            """;
-        var rows = await db.Database.SqlQueryRaw<DecisionRow>(sql, [.. args]).ToListAsync(cancellationToken);
-        return rows.Select(r => new DecisionTimeRow(StateCode.Parse(r.State), (int)r.Decisions, (int?)r.Median, (int?)r.Percentile90)).ToList();
+            """, parameters);
     }
 
     public async Task<IReadOnlyList<StatusOnDateRow>> StatusOnDatesAsync(StateCode state, IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
     {
         if (dates.Count == 0) return [];
-        var args = new List<object> { state.Value };
-        var dateRows = string.Join(" UNION ALL ", dates.Select(d =>
+        var rows = await Sql.QueryAsync<DateRow>(db, StatusOnDates(state, dates), cancellationToken);
+        return rows.Select(r => new StatusOnDateRow(r.Date, Enum.Parse<CredentialStatus>(r.Status), (int)r.Count)).ToList();
+    }
+
+    internal static SqlStatement StatusOnDates(StateCode state, IReadOnlyList<DateOnly> dates)
+    {
+        var parameters = new Dictionary<string, object?> { ["state"] = state.Value };
+        var dateRows = string.Join(" UNION ALL ", dates.Select((d, i) =>
         {
-            args.Add(d);
-            return $"SELECT {{{args.Count - 1}}} AS \"Date\"";
+            parameters["date" + i] = d;
+            return $"SELECT @date{i} AS \"Date\"";
         }));
         // Each history row holds from its EffectiveOn until the next row's: a span; a date falls in one span per credential.
-        var sql = $"""
+        return new SqlStatement("Workforce: status on dates", $"""
             WITH dates AS ({dateRows}),
             spans AS (
                 SELECT h."ToStatus", h."EffectiveOn" AS "Since",
                        LEAD(h."EffectiveOn") OVER (PARTITION BY h."CredentialId" ORDER BY h."EffectiveOn", h."Sequence") AS "Until"
                 FROM "CredentialHistory" h
                 JOIN "Credentials" c ON c."Id" = h."CredentialId"
-                WHERE c."StateCode" = {"{0}"}
+                WHERE c."StateCode" = @state
             )
             SELECT d."Date", s."ToStatus" AS "Status", CAST(COUNT(*) AS BIGINT) AS "Count"
             FROM dates d
             JOIN spans s ON s."Since" <= d."Date" AND (s."Until" IS NULL OR s."Until" > d."Date")
             GROUP BY d."Date", s."ToStatus"
-            """;
-        var rows = await db.Database.SqlQueryRaw<DateRow>(sql, [.. args]).ToListAsync(cancellationToken);
-        return rows.Select(r => new StatusOnDateRow(r.Date, Enum.Parse<CredentialStatus>(r.Status), (int)r.Count)).ToList();
+            """, parameters);
     }
 
     private static WorkforceCounts Fold(IEnumerable<CountRow> rows)
@@ -183,12 +199,12 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
             RevokedInPeriod: Period(CredentialEventKind.Revoked));
     }
 
-    /// <summary>Adds the values as arguments and returns their placeholders, e.g. <c>{2}, {3}</c>.</summary>
-    private static string InList(List<object> args, IEnumerable<string> values) =>
-        string.Join(", ", values.Select(v =>
+    /// <summary>Adds the states as parameters and returns their names, e.g. <c>@state0, @state1</c>.</summary>
+    private static string InList(Dictionary<string, object?> parameters, IEnumerable<StateCode> states) =>
+        string.Join(", ", states.Select((state, i) =>
         {
-            args.Add(v);
-            return $"{{{args.Count - 1}}}";
+            parameters["state" + i] = state.Value;
+            return "@state" + i;
         }));
 
     private static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -60,19 +60,36 @@ public abstract partial class SqlDialect
     /// <summary>The value a timestamp parameter takes (SQLite stores them as numbers).</summary>
     public virtual object Timestamp(DateTimeOffset at) => at;
 
-    /// <summary>Runs <paramref name="sql"/>, replacing each <c>@name</c> of <paramref name="parameters"/> with a typed parameter.</summary>
-    public Task<int> ExecuteAsync(DbContext db, string sql, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
+    /// <summary>The statement that takes <see cref="LockStatement"/>'s lock.</summary>
+    public SqlStatement Lock(string name) => new SqlStatement("Lock", LockStatement(name), SqlStatement.NoParameters);
+
+    /// <summary>Runs <paramref name="statement"/>, each <c>@name</c> of its parameters bound as a typed parameter.</summary>
+    public Task<int> ExecuteAsync(DbContext db, SqlStatement statement, CancellationToken cancellationToken)
     {
-        var values = new List<object?>();
-        var escaped = sql.Replace("{", "{{").Replace("}", "}}");
+        var (text, values) = Positional(statement);
+        return db.Database.ExecuteSqlRawAsync(text, values, cancellationToken);
+    }
+
+    /// <summary>The rows <paramref name="statement"/> reads, bound as <see cref="ExecuteAsync"/> binds.</summary>
+    public Task<List<T>> QueryAsync<T>(DbContext db, SqlStatement statement, CancellationToken cancellationToken)
+    {
+        var (text, values) = Positional(statement);
+        return db.Database.SqlQueryRaw<T>(text, values).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>EF Core's form of a statement: <c>{0}</c>, <c>{1}</c>… for the parameters (in order of use), other braces doubled.</summary>
+    private static (string Text, object[] Values) Positional(SqlStatement statement)
+    {
+        var values = new List<object>();
+        var escaped = statement.Text.Replace("{", "{{").Replace("}", "}}");
         var text = ParameterName().Replace(escaped, match =>
         {
             var name = match.Groups[1].Value;
-            if (!parameters.TryGetValue(name, out var value)) return match.Value;
-            values.Add(value);
+            if (!statement.Parameters.TryGetValue(name, out var value)) return match.Value;
+            values.Add(value!);
             return "{" + (values.Count - 1) + "}";
         });
-        return db.Database.ExecuteSqlRawAsync(text, values!, cancellationToken);
+        return (text, [.. values]);
     }
 
     /// <summary>A text literal (for fixed wording inside statements).</summary>
