@@ -9,8 +9,8 @@ namespace Registry.Web.Infrastructure;
 /// Retry-After on the refusal, and the window keeps time on the registry's <see cref="TimeProvider"/> (as the local
 /// windows do, and tests move it) where the library reads the system clock. The script keeps the local windows'
 /// rule: a window opens at a caller's first request and lasts its length.
-/// While Redis cannot be reached nothing is refused because of it: the caller answers null, each server counts
-/// alone (<see cref="RateLimitWindows"/>), and the outage is logged once.
+/// While Redis cannot be reached nothing is refused because of it: <see cref="TryCountAsync"/> answers null, each
+/// server counts alone (<see cref="RateLimitWindows"/>), and the outage is logged once.
 /// </summary>
 public sealed class RedisRateLimitCounts(ConfigurationOptions configuration, ILogger<RedisRateLimitCounts> logger) : IAsyncDisposable
 {
