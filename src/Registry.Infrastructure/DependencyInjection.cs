@@ -156,6 +156,8 @@ public static class DependencyInjection
         });
         services.AddScoped(ContextLease.Rent<TContext>);
         services.AddScoped<RegistryDbContext>(sp => sp.GetRequiredService<ContextLease>().Context);
+        // The keys' and documents' tables, on the same database with the same options (no auditing: nothing of the registry's is written there).
+        services.AddDbContextFactory<SharedStorageDbContext>(configure);
     }
 
     /// <summary>A relative SQLite file lives under the app's content root, in a folder made on demand.</summary>

@@ -1,5 +1,6 @@
 using Registry.Application;
 using Registry.Infrastructure;
+using Registry.Infrastructure.Documents;
 using Registry.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,9 +10,12 @@ builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.Co
 builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
+// One-off commands (documents import) run on the host's services instead of serving.
+if (DocumentsCommand.IsDocumentsCommand(args)) return await DocumentsCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 await app.PrepareDatabaseAsync();
 app.UseRegistry();
 await app.RunAsync();
+return 0;
 
 /// <summary>The web host; public so tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

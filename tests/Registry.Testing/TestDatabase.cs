@@ -88,7 +88,7 @@ public sealed class TestDatabase
         return connection;
     }
 
-    /// <summary>Empties every table the registry writes, keeping the migration history, the roles and the wordings.</summary>
+    /// <summary>Empties every table the registry writes, keeping the migration history, the roles, the wordings and the keys.</summary>
     public async Task ResetAsync()
     {
         await using var connection = OpenConnection();
@@ -106,8 +106,9 @@ public sealed class TestDatabase
                 DatabaseProvider.SqlServer => ["dbo"],
                 _ => [],
             },
-            // Reference data the host publishes at start-up stays; everything tests write goes.
-            TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles", "AttestationWordings"],
+            // Reference data the host publishes at start-up stays, and so do the Data Protection keys (a running host keeps
+            // signing with the key it loaded); everything tests write goes.
+            TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles", "AttestationWordings", "DataProtectionKeys"],
         });
         await _respawner.ResetAsync(connection);
     }

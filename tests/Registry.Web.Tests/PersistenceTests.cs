@@ -1,10 +1,15 @@
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Registry.Application.Common.Interfaces;
 using Registry.Domain.Applications;
 using Registry.Domain.Credentials;
+using Registry.Infrastructure.Documents;
 using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Persistence.Providers;
@@ -55,6 +60,9 @@ public sealed class EmbeddedDefaultTests
 
         Assert.IsType<SqliteRegistryDbContext>(db);
         Assert.Contains("InMemory", factory.Services.GetRequiredService<JobStorage>().GetType().Name);
+        // One server: keys and evidence in folders (DataProtection:Store and Documents:Store default to FileSystem here).
+        Assert.IsType<FileSystemDocumentStore>(factory.Services.GetRequiredService<IDocumentStore>());
+        Assert.IsType<FileSystemXmlRepository>(factory.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
 
         var programs = await db.Programs.AsNoTracking().ToListAsync();
         Assert.True(await db.Jurisdictions.CountAsync() >= 3);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Interfaces;
+using Registry.Infrastructure.Persistence;
 
 namespace Registry.Infrastructure.Confirmations;
 
@@ -39,13 +40,20 @@ public static class ConfirmationServices
 {
     /// <summary>
     /// Links live <c>Confirmations:LinkDays</c> days (14) and point at <c>Registry:PublicBaseUrl</c>. The signing
-    /// keys (also those of sign-in cookies) are kept in <c>DataProtection:KeysFolder</c>, so links and
-    /// sign-ins survive a restart.
+    /// keys (also those of sign-in cookies and anti-forgery tokens) are kept where <c>DataProtection:Store</c> says: in
+    /// the database, shared by every web server, or in <c>DataProtection:KeysFolder</c>; either way links and
+    /// sign-ins survive a restart. One application name, so every server reads the others' keys.
     /// </summary>
     public static IServiceCollection AddConfirmationLinks(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
-        var keys = Path.GetFullPath(configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder ? folder : Path.Combine("App_Data", "keys"), contentRootPath);
-        services.AddDataProtection().SetApplicationName("PeerSpecialistRegistry").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        var dataProtection = services.AddDataProtection().SetApplicationName("PeerSpecialistRegistry");
+        if (StoreLocations.Chosen(configuration, "DataProtection") == StoreLocation.Database)
+            dataProtection.PersistKeysToDbContext<SharedStorageDbContext>();
+        else
+        {
+            var keys = Path.GetFullPath(configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder ? folder : Path.Combine("App_Data", "keys"), contentRootPath);
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
         var lifetime = TimeSpan.FromDays(configuration.GetValue("Confirmations:LinkDays", 14));
         var baseUrl = configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080";
         return services.AddSingleton<IConfirmationLinks>(sp => new ConfirmationLinks(sp.GetRequiredService<IDataProtectionProvider>(), lifetime, baseUrl));

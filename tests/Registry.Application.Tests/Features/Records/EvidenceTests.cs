@@ -2,9 +2,11 @@ using System.Security.Cryptography;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
 using Registry.Application.Features.Records;
 using Registry.Domain.Applications;
 using Registry.Domain.Documents;
+using Registry.Infrastructure.Documents;
 using Registry.Testing;
 
 namespace Registry.Application.Tests.Features.Records;
@@ -15,9 +17,13 @@ public sealed class EvidenceTests(SliceFixture fixture) : SliceTest(fixture)
     public static readonly byte[] Pdf = [.. "%PDF-1.7\n% certificate\n"u8, .. new byte[200]];
     public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[100]];
 
-    private string DocumentsRoot => Fixture.GetService<Microsoft.Extensions.Configuration.IConfiguration>()["Documents:Root"]!;
-
-    private int StoredFiles => Directory.Exists(DocumentsRoot) ? Directory.GetFiles(DocumentsRoot, "*", SearchOption.AllDirectories).Length : 0;
+    /// <summary>The files the host's store holds: in its folder on SQLite, in the database on PostgreSQL (each provider's default).</summary>
+    private async Task<int> StoredFilesAsync() => Fixture.GetService<IDocumentStore>() switch
+    {
+        FileSystemDocumentStore folder => Directory.Exists(folder.Root) ? Directory.GetFiles(folder.Root, "*", SearchOption.AllDirectories).Length : 0,
+        DatabaseDocumentStore => await Fixture.CountAsync<StoredDocument>(),
+        var other => throw new InvalidOperationException($"Unknown document store {other.GetType().Name}."),
+    };
 
     private static UploadEvidence.Command File(byte[] bytes, string name) => new(new MemoryStream(bytes), name, bytes.Length);
 
@@ -33,13 +39,13 @@ public sealed class EvidenceTests(SliceFixture fixture) : SliceTest(fixture)
     public async Task A_pdf_is_stored_with_its_hash_and_read_back_by_its_owner()
     {
         var scenario = await RecordsScenario.ArrangeAsync(Fixture);
-        var filesBefore = StoredFiles;
+        var filesBefore = await StoredFilesAsync();
 
         var uploaded = await Fixture.SendAsync(File(Pdf, "../../etc/My certificate.pdf"), scenario.AsApplicant);
 
         var expectedHash = Convert.ToHexStringLower(SHA256.HashData(Pdf));
         Assert.Equal((EvidenceFileType.Pdf, "My certificate.pdf", expectedHash), (uploaded.Type, uploaded.FileName, uploaded.Sha256));
-        Assert.Equal(filesBefore + 1, StoredFiles);
+        Assert.Equal(filesBefore + 1, await StoredFilesAsync());
         var saved = await Fixture.QueryAsync(db => db.Documents.SingleAsync());
         Assert.Equal((scenario.Applicant.Id, (long)Pdf.Length), (saved.OwnerPersonId, saved.SizeBytes));
         Assert.DoesNotContain("certificate", saved.StorageKey); // keys never come from the user
@@ -73,27 +79,27 @@ public sealed class EvidenceTests(SliceFixture fixture) : SliceTest(fixture)
     public async Task A_file_that_is_not_what_it_claims_empty_or_too_large_is_refused_and_nothing_is_kept(byte[] bytes, long declaredLength, string reason)
     {
         var scenario = await RecordsScenario.ArrangeAsync(Fixture);
-        var filesBefore = StoredFiles;
+        var filesBefore = await StoredFilesAsync();
 
         var refused = await Assert.ThrowsAsync<ValidationException>(() =>
             Fixture.SendAsync(new UploadEvidence.Command(new MemoryStream(bytes), "certificate.pdf", declaredLength), scenario.AsApplicant));
 
         Assert.Contains(refused.Errors, e => e.PropertyName == "Evidence" && e.ErrorMessage.Contains(reason));
         Assert.Equal(0, await Fixture.CountAsync<EvidenceDocument>());
-        Assert.Equal(filesBefore, StoredFiles);
+        Assert.Equal(filesBefore, await StoredFilesAsync());
     }
 
     [Fact]
     public async Task When_the_row_cannot_be_saved_the_stored_bytes_are_removed()
     {
         await RecordsScenario.ArrangeAsync(Fixture);
-        var filesBefore = StoredFiles;
+        var filesBefore = await StoredFilesAsync();
         var noSuchPerson = TestUsers.Applicant(Guid.NewGuid()); // the owner's row is missing, so the save fails
 
         await Assert.ThrowsAnyAsync<Exception>(() => Fixture.SendAsync(File(Pdf, "certificate.pdf"), noSuchPerson));
 
         Assert.Equal(0, await Fixture.CountAsync<EvidenceDocument>());
-        Assert.Equal(filesBefore, StoredFiles);
+        Assert.Equal(filesBefore, await StoredFilesAsync());
     }
 
     [Fact]

@@ -23,6 +23,25 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1489,6 +1508,41 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("WorkforceSnapshots");
                 });
 
+            modelBuilder.Entity("Registry.Infrastructure.Documents.StoredDocument", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Infrastructure.Documents.StoredDocumentChunk", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Key", "Index");
+
+                    b.ToTable("StoredDocumentChunks", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Caller")
@@ -2183,6 +2237,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Registry.Domain.People.Person", null)
                         .WithMany("ResidenceHistory")
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Infrastructure.Documents.StoredDocumentChunk", b =>
+                {
+                    b.HasOne("Registry.Infrastructure.Documents.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("Key")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

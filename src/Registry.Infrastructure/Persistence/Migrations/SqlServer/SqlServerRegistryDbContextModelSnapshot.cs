@@ -22,6 +22,25 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1489,6 +1508,41 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("WorkforceSnapshots");
                 });
 
+            modelBuilder.Entity("Registry.Infrastructure.Documents.StoredDocument", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Infrastructure.Documents.StoredDocumentChunk", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Key", "Index");
+
+                    b.ToTable("StoredDocumentChunks", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Caller")
@@ -2184,6 +2238,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Registry.Domain.People.Person", null)
                         .WithMany("ResidenceHistory")
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Infrastructure.Documents.StoredDocumentChunk", b =>
+                {
+                    b.HasOne("Registry.Infrastructure.Documents.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("Key")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
