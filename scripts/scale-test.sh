@@ -3,7 +3,7 @@
 # TLS, the sample docs/deployment/nginx.conf itself), counting rate limits in one Redis. Proves that what
 # one server makes the other accepts (sign-in cookie, anti-forgery token, bearer token, evidence, a signed
 # reset link), that both Hangfire servers run, and that the anonymous verification quota holds for the
-# whole deployment. Builds nothing: scripts/test.sh has built; pass another Registry.Web.dll to use it.
+# whole deployment (about a minute on a quiet machine; the waits allow for a busy one). Builds nothing: scripts/test.sh has built; pass another Registry.Web.dll to use it.
 # Starts everything it needs on free loopback ports and stops it all on exit; exits non-zero on any failure.
 #
 #   scripts/scale-test.sh [path/to/Registry.Web.dll]
@@ -114,10 +114,10 @@ start_server() {
 # The first server migrates and seeds the demo data; the second starts on the finished database.
 stage "Web server 1 on $web1 (migrates and seeds the demo data)"
 start_server 1 "$web1"
-wait_until 120 "server 1's /health" curl -fsS -o /dev/null "$server1/health"
+wait_until 240 "server 1's /health" curl -fsS -o /dev/null "$server1/health"
 stage "Web server 2 on $web2"
 start_server 2 "$web2"
-wait_until 90 "server 2's /health" curl -fsS -o /dev/null "$server2/health"
+wait_until 240 "server 2's /health" curl -fsS -o /dev/null "$server2/health"
 
 stage "nginx on $https_port (https) and $http_port (http), from docs/deployment/nginx.conf"
 mkdir -p "$work/nginx/tls"
@@ -155,7 +155,7 @@ NGINX
 nginx -t -q -e "$work/nginx/error.log" -p "$work/nginx" -c "$work/nginx/nginx.conf"
 nginx -e "$work/nginx/error.log" -p "$work/nginx" -c "$work/nginx/nginx.conf" &
 pids+=($!)
-wait_until 10 "nginx" curl -fsS -o /dev/null --cacert "$work/nginx/tls/fullchain.pem" "$proxy/health"
+wait_until 30 "nginx" curl -fsS -o /dev/null --cacert "$work/nginx/tls/fullchain.pem" "$proxy/health"
 
 # call URL [curl options...]: prints the status; the body is in $work/body, the headers in $work/headers.
 call() {
@@ -224,7 +224,7 @@ check "... and the new password signs in through nginx" \
 stage "Jobs and rate limits for the whole deployment"
 hangfire_servers() { as_postgres psql -d "$database" -tAc "SELECT count(*) FROM hangfire.server"; }
 two_hangfire_servers() { [ "$(hangfire_servers)" = 2 ]; }
-wait_until 30 "two Hangfire servers" two_hangfire_servers || true
+wait_until 60 "two Hangfire servers" two_hangfire_servers || true
 check "both Hangfire servers are running on the one job storage (two rows in hangfire.server)" is "$(hangfire_servers)" 2
 
 # The anonymous quota, counted in Redis: its requests split over server 1, server 2 and nginx, then refused on each.
