@@ -3,7 +3,7 @@
 # TLS, the sample docs/deployment/nginx.conf itself), counting rate limits in one Redis. Proves that what
 # one server makes the other accepts (sign-in cookie, anti-forgery token, bearer token, evidence, a signed
 # reset link), that both Hangfire servers run, and that the anonymous verification quota holds for the
-# whole deployment (about a minute on a quiet machine; the waits allow for a busy one). Builds nothing: scripts/test.sh has built; pass another Registry.Web.dll to use it.
+# whole deployment (its waits allow for a busy machine). Builds nothing: scripts/test.sh has built; pass another Registry.Web.dll to use it.
 # Starts everything it needs on free loopback ports and stops it all on exit; exits non-zero on any failure.
 #
 #   scripts/scale-test.sh [path/to/Registry.Web.dll]
