@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the registry on a fresh machine: installs and starts what the tests need
-# (PostgreSQL, Chromium), restores the tools, builds once, checks the migrations of all three
-# providers, then runs each test project against real databases and a real browser.
+# (PostgreSQL, Chromium, nginx, Redis), restores the tools, builds once, checks the migrations of all
+# three providers, then runs each test project against real databases and a real browser, and the
+# scale test (two web servers behind nginx, scripts/scale-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,10 +10,12 @@ step() { printf '\n== %s\n' "$*"; }
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
 
-step "PostgreSQL (and Chromium for the browser tests)"
-browser=()
-[ -x /usr/bin/chromium ] || browser+=(chromium fonts-liberation)
-ensure_postgres "${browser[@]}"
+step "PostgreSQL (and Chromium for the browser tests, nginx and Redis for the scale test)"
+packages=()
+[ -x /usr/bin/chromium ] || packages+=(chromium fonts-liberation)
+command -v nginx >/dev/null 2>&1 || packages+=(nginx)
+command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
+ensure_postgres "${packages[@]}"
 database=${REGISTRY_TEST_DATABASE:-registry_test}
 recreate_database "$database"
 export REGISTRY_TEST_POSTGRES=$(registry_connection "$database")
@@ -51,6 +54,8 @@ if [ -n "${REGISTRY_TEST_SQLSERVER:-}" ]; then
 fi
 run_tests "web host on PostgreSQL" tests/Registry.Web.Tests || status=1
 run_tests "browser (Chromium, axe)" tests/Registry.Browser.Tests || status=1
+step "Scale: two web servers behind nginx, one database, one Redis"
+scripts/scale-test.sh || status=1
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')

@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => VerificationRateLimits.Limits.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddVerificationRateLimits();
         services.AddSingleton<RateLimitWindows>();
+        services.AddSharedRateLimitCounts(configuration);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/Account/Login";

@@ -9,9 +9,11 @@ namespace Registry.Web.Infrastructure;
 /// <c>RateLimit-Policy: "anonymous";q=60;w=60</c> (quota, window seconds) and <c>RateLimit: "anonymous";r=59;t=41</c>
 /// (remaining, seconds until the window resets), from the IETF draft on rate-limit headers. The framework's
 /// fixed-window limiter tells neither what a partition has left nor when its window ends, and keeps time on the
-/// system clock; these windows keep it on <see cref="TimeProvider"/>.
+/// system clock; these windows keep it on <see cref="TimeProvider"/>. With Redis configured the windows are counted
+/// there, for every server (<see cref="RedisRateLimitCounts"/>); without it, or while it cannot be reached, each
+/// server counts alone in memory.
 /// </summary>
-public sealed class RateLimitWindows(TimeProvider clock)
+public sealed class RateLimitWindows(TimeProvider clock, RedisRateLimitCounts? redis = null)
 {
     private readonly ConcurrentDictionary<string, Window> _open = new();
 
@@ -21,7 +23,7 @@ public sealed class RateLimitWindows(TimeProvider clock)
     /// <summary>A new window for the caller; the partitioned limiter asks once per caller and disposes it when idle.</summary>
     public RateLimiter Open(Caller caller)
     {
-        var window = new Window(caller, clock, this);
+        var window = new Window(caller, clock, redis, this);
         _open[caller.Key] = window;
         return window;
     }
@@ -42,8 +44,10 @@ public sealed class RateLimitWindows(TimeProvider clock)
     /// <summary>
     /// <see cref="Caller.Quota"/> permits from the first request until <see cref="Caller.Length"/> later; the next
     /// request after that opens a fresh window. Nothing queues: past the quota a request is refused with how long to wait.
+    /// Counted in Redis, the window here is what Redis last answered (the headers read it), and where counting goes on
+    /// while Redis cannot be reached.
     /// </summary>
-    private sealed class Window(Caller caller, TimeProvider clock, RateLimitWindows owner) : RateLimiter
+    private sealed class Window(Caller caller, TimeProvider clock, RedisRateLimitCounts? redis, RateLimitWindows owner) : RateLimiter
     {
         private readonly Lock _gate = new();
         private DateTimeOffset _start = clock.GetUtcNow();
@@ -63,8 +67,11 @@ public sealed class RateLimitWindows(TimeProvider clock)
 
         private DateTimeOffset End => _start + caller.Length;
 
-        /// <summary>The window has run its length, or the clock was set back before it began.</summary>
-        private bool Over(DateTimeOffset now) => now >= End || now < _start;
+        /// <summary>
+        /// The window has run its length, or the clock was set back before it began; a window from Redis may have
+        /// begun on a server whose clock is a little ahead, and is over only at its end.
+        /// </summary>
+        private bool Over(DateTimeOffset now) => now >= End || (redis is null && now < _start);
 
         public override TimeSpan? IdleDuration
         {
@@ -89,7 +96,29 @@ public sealed class RateLimitWindows(TimeProvider clock)
             };
         }
 
-        protected override RateLimitLease AttemptAcquireCore(int permitCount)
+        /// <summary>
+        /// The rate-limiting middleware asks here first and, when refused, waits on <see cref="AcquireAsyncCore"/>;
+        /// a window counted in Redis answers only there, where it may wait for Redis without blocking a thread.
+        /// </summary>
+        protected override RateLimitLease AttemptAcquireCore(int permitCount) => redis is null ? CountHere(permitCount) : Lease.AskAgainAsync;
+
+        protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+        {
+            if (redis is null || await redis.TryCountAsync(caller, permitCount, clock.GetUtcNow()) is not { } counted) return CountHere(permitCount);
+            lock (_gate)
+            {
+                (_start, _used) = (counted.Start, counted.Used);
+                if (counted.Granted)
+                {
+                    Interlocked.Increment(ref _granted);
+                    return Lease.Granted;
+                }
+                Interlocked.Increment(ref _refused);
+                return new Lease(false, End - clock.GetUtcNow());
+            }
+        }
+
+        private RateLimitLease CountHere(int permitCount)
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, caller.Quota);
             lock (_gate)
@@ -108,9 +137,6 @@ public sealed class RateLimitWindows(TimeProvider clock)
             }
         }
 
-        protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(AttemptAcquireCore(permitCount));
-
         protected override void Dispose(bool disposing)
         {
             owner._open.TryRemove(new KeyValuePair<string, Window>(caller.Key, this));
@@ -121,6 +147,9 @@ public sealed class RateLimitWindows(TimeProvider clock)
     private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
     {
         public static readonly Lease Granted = new(true, null);
+
+        /// <summary>Not refused: the middleware asks again asynchronously.</summary>
+        public static readonly Lease AskAgainAsync = new(false, null);
 
         public override bool IsAcquired => acquired;
 

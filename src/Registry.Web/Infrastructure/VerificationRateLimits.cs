@@ -15,7 +15,7 @@ namespace Registry.Web.Infrastructure;
 /// Every answer says the caller's quota and what is left in the RateLimit-Policy and RateLimit headers; past the limit
 /// the answer is 429 with Retry-After: problem details from the API, the readable status page from a page. Limits come
 /// from configuration (<c>RateLimiting:Anonymous:PermitLimit</c>, <c>RateLimiting:ApiKey:PermitLimit</c> for employers,
-/// <c>RateLimiting:WindowSeconds</c>).
+/// <c>RateLimiting:WindowSeconds</c>), counted by each server alone or, with <c>Redis:Configuration</c>, in Redis for all.
 /// </summary>
 public static class VerificationRateLimits
 {
@@ -77,6 +77,14 @@ public static class VerificationRateLimits
                 });
             };
         });
+
+    /// <summary>With <c>Redis:Configuration</c> set, the windows are counted in Redis for every server; a malformed setting stops the start.</summary>
+    public static IServiceCollection AddSharedRateLimitCounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration[RedisRateLimitCounts.Setting] is not { Length: > 0 } redis) return services;
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+        return services.AddSingleton(sp => new RedisRateLimitCounts(options, sp.GetRequiredService<ILogger<RedisRateLimitCounts>>()));
+    }
 
     /// <summary>Before the limiter: the caller's RateLimit headers go on every answer it counted or refused, errors included.</summary>
     public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
