@@ -25,12 +25,13 @@ public static class DependencyInjection
         var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = DatabaseOutage.WithConnectTimeout(configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("Set ConnectionStrings:Registry to the registry's database."),
-            provider, configuration.GetValue("Database:ConnectTimeout", TimeSpan.FromSeconds(2)));
+            provider, configuration.GetValue("Database:ConnectTimeout", TimeSpan.FromSeconds(5)));
 
         services.AddScoped<AuditContext>();
         services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<AuditContext>());
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<LeaseGuardInterceptor>();
+        services.AddSingleton<BrokenConnectionInterceptor>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton(new MessageLinks(configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080"));
@@ -40,7 +41,7 @@ public static class DependencyInjection
         // Retries stop when the next would begin after the budget: in an outage each request is answered 503 within seconds.
         var retries = configuration.GetValue("Database:RetryCount", 4);
         var retryDelay = configuration.GetValue("Database:MaxRetryDelay", TimeSpan.FromSeconds(1));
-        var retryBudget = configuration.GetValue("Database:RetryBudget", TimeSpan.FromSeconds(2));
+        var retryBudget = configuration.GetValue("Database:RetryBudget", TimeSpan.FromSeconds(3));
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -158,7 +159,8 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
         {
             configure(options);
-            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<LeaseGuardInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<LeaseGuardInterceptor>(),
+                sp.GetRequiredService<BrokenConnectionInterceptor>());
         });
         services.AddScoped(ContextLease.Rent<TContext>);
         services.AddScoped<RegistryDbContext>(sp => sp.GetRequiredService<ContextLease>().Context);
