@@ -23,20 +23,25 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
         var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-        var connectionString = configuration.GetConnectionString("Registry")
-            ?? throw new InvalidOperationException("Set ConnectionStrings:Registry to the registry's database.");
+        var connectionString = DatabaseOutage.WithConnectTimeout(configuration.GetConnectionString("Registry")
+            ?? throw new InvalidOperationException("Set ConnectionStrings:Registry to the registry's database."),
+            provider, configuration.GetValue("Database:ConnectTimeout", TimeSpan.FromSeconds(5)));
 
         services.AddScoped<AuditContext>();
         services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<AuditContext>());
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<LeaseGuardInterceptor>();
+        services.AddSingleton<BrokenConnectionInterceptor>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton(new MessageLinks(configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080"));
 
         // An aggregate with several collections loads with one query per collection, not one wide join.
         const QuerySplittingBehavior SplitQuery = QuerySplittingBehavior.SplitQuery;
+        // Retries stop when the next would begin after the budget: in an outage each request is answered 503 within seconds.
         var retries = configuration.GetValue("Database:RetryCount", 4);
+        var retryDelay = configuration.GetValue("Database:MaxRetryDelay", TimeSpan.FromSeconds(1));
+        var retryBudget = configuration.GetValue("Database:RetryBudget", TimeSpan.FromSeconds(3));
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -47,13 +52,13 @@ public static class DependencyInjection
                 // A dropped connection (failover, restart, terminated backend) is retried; explicit transactions run inside the strategy (see InTransactionAsync).
                 services.AddRegistryDbContext<PostgresRegistryDbContext>(o => o.UseNpgsql(connectionString, b => b
                     .UseQuerySplittingBehavior(SplitQuery)
-                    .EnableRetryOnFailure(retries, TimeSpan.FromSeconds(2), errorCodesToAdd: null)));
+                    .ExecutionStrategy(d => new PostgresRetryWithinBudget(d, retries, retryDelay, retryBudget))));
                 break;
             case DatabaseProvider.SqlServer:
                 // The same on SQL Server (Azure SQL failovers, transient errors such as 40613 and 1205 deadlock victims).
                 services.AddRegistryDbContext<SqlServerRegistryDbContext>(o => o.UseSqlServer(connectionString, b => b
                     .UseQuerySplittingBehavior(SplitQuery)
-                    .EnableRetryOnFailure(retries, TimeSpan.FromSeconds(2), errorNumbersToAdd: null)));
+                    .ExecutionStrategy(d => new SqlServerRetryWithinBudget(d, retries, retryDelay, retryBudget))));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider must be Sqlite, Postgres or SqlServer, not {provider}.");
@@ -80,10 +85,12 @@ public static class DependencyInjection
         services.AddMail(configuration, contentRootPath);
         services.AddDocuments(configuration, contentRootPath);
         services.AddConfirmationLinks(configuration, contentRootPath);
+        // /health/ready asks these; /health/live asks none (see Registry.Web).
+        string[] ready = [HealthTags.Ready];
         services.AddHealthChecks()
-            .AddDbContextCheck<RegistryDbContext>("database")
-            .AddCheck<JobStorageHealthCheck>("jobs")
-            .AddCheck<OutboxHealthCheck>("outbox");
+            .AddDbContextCheck<RegistryDbContext>("database", tags: ready)
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: ready)
+            .AddCheck<OutboxHealthCheck>("outbox", tags: ready);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
         services.AddScoped<IWorkforceCounts, Exports.Workforce.WorkforceSql>();
@@ -152,7 +159,8 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
         {
             configure(options);
-            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<LeaseGuardInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<LeaseGuardInterceptor>(),
+                sp.GetRequiredService<BrokenConnectionInterceptor>());
         });
         services.AddScoped(ContextLease.Rent<TContext>);
         services.AddScoped<RegistryDbContext>(sp => sp.GetRequiredService<ContextLease>().Context);

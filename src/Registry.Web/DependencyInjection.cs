@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Registry.Application.Common.Security;
+using Registry.Infrastructure.Health;
 using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Seeding;
 using Registry.Web.Api;
@@ -103,6 +104,10 @@ public static class DependencyInjection
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
+        // For load balancers: live is the process alone (restart it if this fails); ready asks the database, the job
+        // storage and the outbox (send it no traffic while this fails). Each answers 503 when unhealthy.
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthResponse.WriteAsync });
         app.MapHangfireDashboardWithAuthorizationPolicy(SystemAdminPolicy, "/jobs", new DashboardOptions { DashboardTitle = "Registry jobs" });
         app.MapRegistryApi();
         app.MapVerificationQrCode();

@@ -68,6 +68,17 @@ public sealed class TestDatabase
         return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString);
     }
 
+    /// <summary>The same PostgreSQL database reached through a relay on a loopback port (see <see cref="CuttableProxy"/>).</summary>
+    public TestDatabase ThroughLoopbackPort(int port) =>
+        new(Provider, new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = port }.ConnectionString);
+
+    /// <summary>A relay to this PostgreSQL database's server that a test may cut.</summary>
+    public CuttableProxy Proxy()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return new CuttableProxy(builder.Host!, builder.Port);
+    }
+
     /// <summary>A fresh SQLite file in a temporary folder, as the embedded default would use.</summary>
     public static TestDatabase Sqlite(string name)
     {

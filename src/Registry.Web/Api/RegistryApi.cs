@@ -13,8 +13,10 @@ public static class RegistryApi
 {
     public static void MapRegistryApi(this IEndpointRouteBuilder app)
     {
-        // Any operation may fail on our side (500); the caller gets problem details with a traceId to quote.
-        var api = app.MapGroup("/api/v1").ProducesValidationProblem().ProducesProblem(StatusCodes.Status500InternalServerError).WithIdempotencyKeys();
+        // Any operation may fail on our side (500), or meet the database unreachable (503, with Retry-After); the caller
+        // gets problem details with a traceId to quote.
+        var api = app.MapGroup("/api/v1").ProducesValidationProblem().ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithIdempotencyKeys();
 
         api.MapPost("/auth/token", IssueTokenAsync)
             .WithName("IssueToken")

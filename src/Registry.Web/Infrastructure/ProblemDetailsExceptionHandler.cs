@@ -28,8 +28,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),
             DomainRuleException e => Problem(StatusCodes.Status409Conflict, "Not possible in the record's current state.", e.Message),
+            _ when DatabaseUnavailable.Explains(exception) => DatabaseUnavailable.Problem(),
             _ => null,
         };
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("The database could not be reached for {Path}: {Failure}", originalPath, exception.GetBaseException().Message);
+            DatabaseUnavailable.Mark(httpContext.Response);
+        }
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Path}", originalPath);

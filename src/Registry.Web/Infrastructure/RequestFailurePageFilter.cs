@@ -33,10 +33,12 @@ public sealed class RequestFailurePageFilter : IAsyncPageFilter
             NotFoundException => new NotFoundResult(),
             ForbiddenException => new ForbidResult(),
             UnauthenticatedException => new ChallengeResult(),
+            _ when DatabaseUnavailable.Explains(executed.Exception) => new StatusCodeResult(StatusCodes.Status503ServiceUnavailable),
             _ => null,
         };
         if (result is null) return;
 
+        if (result is StatusCodeResult { StatusCode: StatusCodes.Status503ServiceUnavailable }) DatabaseUnavailable.Mark(context.HttpContext.Response);
         if (result is PageResult && page is IReloadOnFailure reload)
             await reload.ReloadAsync(context.HttpContext.RequestAborted);
         executed.Result = result;

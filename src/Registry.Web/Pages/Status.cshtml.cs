@@ -17,6 +17,7 @@ public sealed class StatusModel : PageModel
         403 => ("Not available to your account", "Your account does not give access to this page."),
         400 => ("The request could not be read", "Please go back, reload the page and try again."),
         429 => ("Please wait a moment", TooManyRequests()),
+        503 => (DatabaseUnavailable.Title, DatabaseUnavailable.Explanation),
         _ => ("Something went wrong", "The request could not be completed."),
     };
 

@@ -177,7 +177,7 @@ public sealed class PooledContextStressTests
         return new Outcome(failures, updates);
     }
 
-    private static void AssertNoContextMisuse(RegistryFactory factory, string when)
+    internal static void AssertNoContextMisuse(RegistryFactory factory, string when)
     {
         var misuse = factory.Log.Entries.Where(e => MisuseSigns.Any(sign => e.ToString().Contains(sign, StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.True(misuse.Count == 0, $"{when}: {misuse.Count} log entries show a context misused:\n" + string.Join("\n", misuse.Take(3)));

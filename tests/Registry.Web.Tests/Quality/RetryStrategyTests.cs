@@ -1,8 +1,13 @@
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Infrastructure;
+using Npgsql;
 using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Persistence.Providers;
 using Registry.Testing;
 
 namespace Registry.Web.Tests.Quality;
@@ -34,4 +39,36 @@ public sealed class RetryStrategyTests
 
         Assert.Equal(retries, db.Database.CreateExecutionStrategy().RetriesOnFailure);
     }
+
+    [Theory]
+    [InlineData("Postgres", "Host=db;Database=registry", true)]
+    [InlineData("Postgres", "Host=db;Database=registry;Timeout=9", false)]
+    [InlineData("SqlServer", "Server=db;Database=registry", true)]
+    [InlineData("SqlServer", "Server=db;Database=registry;Connect Timeout=9", false)]
+    [InlineData("Sqlite", "Data Source=registry.db", false)]
+    public void An_unreachable_server_is_noticed_within_the_connect_timeout_unless_the_connection_string_names_its_own(
+        string provider, string connectionString, bool shortened)
+    {
+        var bounded = DatabaseOutage.WithConnectTimeout(connectionString, Enum.Parse<DatabaseProvider>(provider), TimeSpan.FromSeconds(2));
+
+        Assert.Equal(shortened, bounded != connectionString);
+        if (shortened) Assert.Contains("Timeout=2", bounded, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static TheoryData<Exception, bool> Failures => new()
+    {
+        { new RetryLimitExceededException("retries", new NpgsqlException("Failed to connect", new SocketException(111))), true },
+        { new InvalidOperationException("wrapped", new NpgsqlException("Exception while reading from stream", new IOException("reset"))), true },
+        { new DbUpdateException("save", new TimeoutException()), true },
+        { new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01"), true },
+        { new SqliteException("database is locked", 5), true },
+        { new PostgresException("duplicate key value", "ERROR", "ERROR", "23505"), false },
+        { new InvalidOperationException("a defect"), false },
+        { new OperationCanceledException(), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void Only_an_unreachable_or_busy_database_counts_as_an_outage(Exception failure, bool outage) =>
+        Assert.Equal(outage, DatabaseOutage.IsCause(failure));
 }
