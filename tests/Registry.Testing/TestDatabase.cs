@@ -57,9 +57,10 @@ public sealed class TestDatabase
     {
         var builder = new NpgsqlConnectionStringBuilder(Postgres().ConnectionString);
         builder.Database += "_" + suffix;
-        var maintenance = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Database = "postgres", Pooling = false };
+        var maintenance = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Database = "postgres", Pooling = false, CommandTimeout = 300 };
         await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
         await connection.OpenAsync();
+        // Creating a database waits for a checkpoint, which takes long on a busy shared cluster: a generous timeout.
         foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{builder.Database}\" WITH (FORCE)", $"CREATE DATABASE \"{builder.Database}\"" })
         {
             await using var command = new NpgsqlCommand(sql, connection);
