@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,7 @@ using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Mail;
 using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Persistence.Providers;
+using Registry.Infrastructure.Telemetry;
 
 namespace Registry.Infrastructure;
 
@@ -85,6 +87,7 @@ public static class DependencyInjection
             .AddCheck<JobStorageHealthCheck>("jobs")
             .AddCheck<OutboxHealthCheck>("outbox");
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<RegistryMetrics>().AddSingleton<OutboxBacklog>();
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
         services.AddScoped<IWorkforceCounts, Exports.Workforce.WorkforceSql>();
         services.AddSingleton<IWorkforceWorkbook, Exports.Workforce.WorkforceWorkbook>();
@@ -123,6 +126,9 @@ public static class DependencyInjection
                     break;
             }
         });
+        // This host's job filters: Hangfire's global ones and the telemetry filter (each run a span and a count).
+        services.AddSingleton<JobTelemetryFilter>();
+        services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { sp.GetRequiredService<JobTelemetryFilter>() }));
         services.AddScoped<Jobs.RenewalReminderJob>();
         services.AddScoped<Jobs.CredentialExpiryJob>();
         services.AddHostedService<Jobs.RenewalJobsSchedule>();
