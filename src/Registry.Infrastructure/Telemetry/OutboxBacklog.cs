@@ -72,7 +72,7 @@ public sealed class OutboxBacklog
         }
         catch (Exception e)
         {
-            _logger.LogInformation("The outbox backlog could not be counted for the metrics ({Error}); the gauge is left out until it can be.", e.GetType().Name);
+            _logger.LogWarning("The outbox backlog could not be counted for the metrics ({Error}: {Reason}); the gauge is left out until it can be.", e.GetType().Name, e.Message);
         }
         lock (_gate)
         {
