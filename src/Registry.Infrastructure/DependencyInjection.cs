@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<AuditContext>());
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<LeaseGuardInterceptor>();
+        services.AddSingleton<DatabaseCommandMetrics>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton(new MessageLinks(configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080"));
@@ -158,7 +159,7 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
         {
             configure(options);
-            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<LeaseGuardInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<LeaseGuardInterceptor>(), sp.GetRequiredService<DatabaseCommandMetrics>());
         });
         services.AddScoped(ContextLease.Rent<TContext>);
         services.AddScoped<RegistryDbContext>(sp => sp.GetRequiredService<ContextLease>().Context);

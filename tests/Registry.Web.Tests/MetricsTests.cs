@@ -48,6 +48,7 @@ public sealed partial class MetricsTests(WebFixture fixture) : OutboxTest(fixtur
         Assert.True(Value(metrics, "http_server_request_duration_seconds_count", ("http_route", "/api/v1/verifications/{credentialNumber}"), ("http_response_status_code", "404")) >= 1, Head(metrics));
         Assert.DoesNotContain("424242", metrics);
         Assert.True(Value(metrics, "db_client_operation_duration_seconds_count") >= 1, Head(metrics));
+        Assert.True(Value(metrics, "registry_db_command_duration_seconds_count", ("outcome", "succeeded")) >= 1, Head(metrics));
     }
 
     [Fact]
