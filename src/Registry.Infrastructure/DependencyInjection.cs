@@ -32,7 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<AuditContext>());
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<LeaseGuardInterceptor>();
-        services.AddSingleton<DatabaseCommandMetrics>();
+        services.AddMetrics().AddSingleton<DatabaseCommandMetrics>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton(new MessageLinks(configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080"));
