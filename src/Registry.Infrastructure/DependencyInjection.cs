@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,7 @@ using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Mail;
 using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Persistence.Providers;
+using Registry.Infrastructure.Telemetry;
 
 namespace Registry.Infrastructure;
 
@@ -32,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<LeaseGuardInterceptor>();
         services.AddSingleton<BrokenConnectionInterceptor>();
+        services.AddMetrics().AddSingleton<DatabaseCommandMetrics>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton(new MessageLinks(configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080"));
@@ -92,6 +95,7 @@ public static class DependencyInjection
             .AddCheck<JobStorageHealthCheck>("jobs", tags: ready)
             .AddCheck<OutboxHealthCheck>("outbox", tags: ready);
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<RegistryMetrics>().AddSingleton<OutboxBacklog>();
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
         services.AddScoped<IWorkforceCounts, Exports.Workforce.WorkforceSql>();
         services.AddSingleton<IWorkforceWorkbook, Exports.Workforce.WorkforceWorkbook>();
@@ -130,6 +134,9 @@ public static class DependencyInjection
                     break;
             }
         });
+        // This host's job filters: Hangfire's global ones and the telemetry filter (each run a span and a count).
+        services.AddSingleton<JobTelemetryFilter>();
+        services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { sp.GetRequiredService<JobTelemetryFilter>() }));
         services.AddScoped<Jobs.RenewalReminderJob>();
         services.AddScoped<Jobs.CredentialExpiryJob>();
         services.AddHostedService<Jobs.RenewalJobsSchedule>();
@@ -160,7 +167,7 @@ public static class DependencyInjection
         {
             configure(options);
             options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<LeaseGuardInterceptor>(),
-                sp.GetRequiredService<BrokenConnectionInterceptor>());
+                sp.GetRequiredService<BrokenConnectionInterceptor>(), sp.GetRequiredService<DatabaseCommandMetrics>());
         });
         services.AddScoped(ContextLease.Rent<TContext>);
         services.AddScoped<RegistryDbContext>(sp => sp.GetRequiredService<ContextLease>().Context);

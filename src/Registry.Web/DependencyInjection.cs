@@ -18,6 +18,7 @@ public static class DependencyInjection
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddReverseProxySupport(configuration);
+        services.AddRegistryTelemetry(configuration);
         services.AddRazorPages().AddMvcOptions(mvc =>
         {
             mvc.Filters.Add<RequestFailurePageFilter>();
@@ -84,6 +85,7 @@ public static class DependencyInjection
     public static WebApplication UseRegistry(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMetricsEndpoint();
         app.UseSecurityHeaders();
         app.UseWhen(IsApi, api => api.UseNoStoreByDefault());
         app.UseExceptionHandler("/Error");

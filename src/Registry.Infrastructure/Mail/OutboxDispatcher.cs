@@ -5,6 +5,7 @@ using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messages;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Telemetry;
 
 namespace Registry.Infrastructure.Mail;
 
@@ -15,7 +16,7 @@ namespace Registry.Infrastructure.Mail;
 /// given up after <see cref="Notification.MaxAttempts"/> attempts, when it shows on /Staff/Outbox for an administrator.
 /// </summary>
 public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, MessageTemplates templates, MailOptions options, IAuditContext audit, TimeProvider clock,
-    JobStorage jobStorage, ILogger<OutboxDispatcher> logger)
+    JobStorage jobStorage, ILogger<OutboxDispatcher> logger, RegistryMetrics metrics)
 {
     /// <summary>The job storage's lock that lets one run at a time send, on whichever server it runs.</summary>
     public const string RunLock = "registry:outbox-dispatch";
@@ -107,6 +108,7 @@ public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, M
         catch (Exception e) when (e is not OperationCanceledException)
         {
             notification.MarkFailed(e.Message, clock.GetUtcNow());
+            metrics.SendFailed(givenUp: notification.FailedAt is not null);
             if (notification.FailedAt is null)
                 logger.LogWarning(e, "Notification {NotificationId} could not be sent (attempt {Attempt}); next attempt at {NextAttemptAt}.", id, notification.Attempts, notification.NextAttemptAt);
             else

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Employers;
+using Registry.Infrastructure.Telemetry;
 
 namespace Registry.Web.Infrastructure;
 
@@ -55,6 +56,7 @@ public static class VerificationRateLimits
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;
+                context.RequestServices.GetRequiredService<RegistryMetrics>().RateLimitRejected(context.Features.Get<RateLimitWindows.Caller>()?.Policy);
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : context.RequestServices.GetRequiredService<Limits>().Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,10 +1,13 @@
+using System.Diagnostics.Metrics;
 using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Mail;
 using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Persistence.Providers;
+using Registry.Infrastructure.Telemetry;
 using Registry.Testing;
 
 namespace Registry.Web.Tests.Mail;
@@ -22,13 +25,16 @@ public static class OutboxClaim
         _ => new SqlServerRegistryDbContext(new DbContextOptionsBuilder<SqlServerRegistryDbContext>().UseSqlServer(database.ConnectionString).Options),
     };
 
+    /// <summary>Instruments no host reads: these dispatchers run without one.</summary>
+    private static readonly RegistryMetrics Metrics = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+
     public static async Task<int> RaceAsync(TestDatabase database, IMailSender sender, TimeProvider clock, IReadOnlyList<Notification> messages)
     {
         using var start = new ManualResetEventSlim();
         var runs = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             await using var db = Context(database);
-            var dispatcher = new OutboxDispatcher(db, sender, TestMessages.Templates, new MailOptions(), new AuditContext(), clock, new InMemoryStorage(), NullLogger<OutboxDispatcher>.Instance);
+            var dispatcher = new OutboxDispatcher(db, sender, TestMessages.Templates, new MailOptions(), new AuditContext(), clock, new InMemoryStorage(), NullLogger<OutboxDispatcher>.Instance, Metrics);
             start.Wait();
             var sent = 0;
             foreach (var message in messages)

@@ -6,6 +6,7 @@ using Registry.Application.Common.Interfaces;
 using Registry.Domain.Notifications;
 using Registry.Infrastructure.Mail;
 using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Telemetry;
 using Registry.Testing;
 using Registry.Web.Tests.Account;
 
@@ -58,7 +59,7 @@ public abstract class OutboxTest(WebFixture fixture) : IAsyncLifetime
 
     public static OutboxDispatcher Dispatcher(IServiceProvider services, IMailSender sender, MailOptions options, TimeProvider clock) =>
         new(services.GetRequiredService<RegistryDbContext>(), sender, TestMessages.Templates, options, services.GetRequiredService<IAuditContext>(), clock,
-            services.GetRequiredService<JobStorage>(), NullLogger<OutboxDispatcher>.Instance);
+            services.GetRequiredService<JobStorage>(), NullLogger<OutboxDispatcher>.Instance, services.GetRequiredService<RegistryMetrics>());
 
     protected Task<List<Notification>> OutboxAsync() => Fixture.QueryAsync(db => db.Notifications.AsNoTracking().OrderBy(n => n.CreatedAt).ToListAsync());
 }
