@@ -11,6 +11,7 @@ using Registry.Infrastructure.Exports.Workforce;
 using Registry.Infrastructure.Idempotency;
 using Registry.Infrastructure.Jobs;
 using Registry.Infrastructure.Mail;
+using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Persistence.Providers;
 using Registry.Testing;
 using Xunit.Abstractions;
@@ -63,7 +64,7 @@ public sealed partial class SqlServerParseTests(ITestOutputHelper output)
             .Select(f => (File: Path.GetFileName(f), Count: BulkOperation().Matches(File.ReadAllText(f)).Count))
             .Where(f => f.Count > 0)
             .ToDictionary(f => f.File, f => f.Count);
-        Assert.Equal(new Dictionary<string, int> { ["IdempotencyStore.cs"] = 3, ["OutboxDispatcher.cs"] = 1, ["RunRosterVerification.cs"] = 1 }, sites);
+        Assert.Equal(new Dictionary<string, int> { ["DatabaseDocumentStore.cs"] = 2, ["IdempotencyStore.cs"] = 3, ["OutboxDispatcher.cs"] = 1, ["RunRosterVerification.cs"] = 1 }, sites);
     }
 
     [Fact]
@@ -127,6 +128,11 @@ public sealed partial class SqlServerParseTests(ITestOutputHelper output)
         // RunRosterVerification's retention delete, as written there.
         var now = Now;
         await recorder.AsAsync("Roster verification: retention", () => db.RosterVerifications.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync());
+        // DatabaseDocumentStore's delete, as written there, on the shared-storage context.
+        await using var shared = recorder.SharedStorage();
+        var key = "2027/06/" + Guid.NewGuid();
+        await recorder.AsAsync("Documents: delete chunks", () => shared.StoredDocumentChunks.Where(c => c.Key == key).ExecuteDeleteAsync());
+        await recorder.AsAsync("Documents: delete document", () => shared.StoredDocuments.Where(d => d.Key == key).ExecuteDeleteAsync());
         return recorder.Statements;
     }
 
@@ -181,6 +187,10 @@ public sealed partial class SqlServerParseTests(ITestOutputHelper output)
         public List<(string Name, string Sql)> Statements { get; } = [];
 
         public SqlServerRegistryDbContext Context() => new(new DbContextOptionsBuilder<SqlServerRegistryDbContext>()
+            .UseSqlServer("Server=sqlserver.invalid;Database=registry;TrustServerCertificate=true")
+            .AddInterceptors(this).Options);
+
+        public SharedStorageDbContext SharedStorage() => new(new DbContextOptionsBuilder<SharedStorageDbContext>()
             .UseSqlServer("Server=sqlserver.invalid;Database=registry;TrustServerCertificate=true")
             .AddInterceptors(this).Options);
 
