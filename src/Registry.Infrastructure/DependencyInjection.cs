@@ -82,6 +82,7 @@ public static class DependencyInjection
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<SecurityStamps>();
         services.AddScoped<IDatabaseTransactions, DatabaseTransactions>();
 
         services.AddJobs(configuration, provider, connectionString);
@@ -175,14 +176,19 @@ public static class DependencyInjection
         services.AddDbContextFactory<SharedStorageDbContext>(configure);
     }
 
-    /// <summary>A relative SQLite file lives under the app's content root, in a folder made on demand.</summary>
+    /// <summary>
+    /// A relative SQLite file lives under the app's content root, in a folder made on demand. Folder and file are made
+    /// for the service's user only (<see cref="OwnerOnly"/>); SQLite gives its journal, -wal and -shm files the
+    /// database file's mode.
+    /// </summary>
     private static string SqliteInDataFolder(string connectionString, string contentRootPath)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory)
         {
             var path = Path.GetFullPath(builder.DataSource, contentRootPath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
+            OwnerOnly.CreateFileIfMissing(path);
             builder.DataSource = path;
         }
         return builder.ToString();

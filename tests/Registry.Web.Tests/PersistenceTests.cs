@@ -62,7 +62,7 @@ public sealed class EmbeddedDefaultTests
         Assert.Contains("InMemory", factory.Services.GetRequiredService<JobStorage>().GetType().Name);
         // One server: keys and evidence in folders (DataProtection:Store and Documents:Store default to FileSystem here).
         Assert.IsType<FileSystemDocumentStore>(factory.Services.GetRequiredService<IDocumentStore>());
-        Assert.IsType<FileSystemXmlRepository>(factory.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
+        Assert.IsAssignableFrom<FileSystemXmlRepository>(factory.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
 
         var programs = await db.Programs.AsNoTracking().ToListAsync();
         Assert.True(await db.Jurisdictions.CountAsync() >= 3);

@@ -42,7 +42,8 @@ public static class ConfirmationServices
     /// Links live <c>Confirmations:LinkDays</c> days (14) and point at <c>Registry:PublicBaseUrl</c>. The signing
     /// keys (also those of sign-in cookies and anti-forgery tokens) are kept where <c>DataProtection:Store</c> says: in
     /// the database, shared by every web server, or in <c>DataProtection:KeysFolder</c>; either way links and
-    /// sign-ins survive a restart. One application name, so every server reads the others' keys.
+    /// sign-ins survive a restart. One application name, so every server reads the others' keys. How the keys are
+    /// protected at rest: <see cref="KeyRing"/>.
     /// </summary>
     public static IServiceCollection AddConfirmationLinks(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
@@ -52,8 +53,9 @@ public static class ConfirmationServices
         else
         {
             var keys = Path.GetFullPath(configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder ? folder : Path.Combine("App_Data", "keys"), contentRootPath);
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+            dataProtection.PersistKeysToOwnerOnlyFolder(keys);
         }
+        dataProtection.ProtectKeysWithConfiguredCertificate(configuration, contentRootPath);
         var lifetime = TimeSpan.FromDays(configuration.GetValue("Confirmations:LinkDays", 14));
         var baseUrl = configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080";
         return services.AddSingleton<IConfirmationLinks>(sp => new ConfirmationLinks(sp.GetRequiredService<IDataProtectionProvider>(), lifetime, baseUrl));

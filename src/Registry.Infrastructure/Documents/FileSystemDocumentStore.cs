@@ -1,4 +1,5 @@
 using Registry.Application.Common.Interfaces;
+using Registry.Infrastructure.Persistence;
 
 namespace Registry.Infrastructure.Documents;
 
@@ -13,12 +14,12 @@ public sealed class FileSystemDocumentStore(string root) : IDocumentStore
     public async Task SaveAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
         var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Written beside the target and moved into place, so a reader never sees half a file.
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
+        // Written beside the target and moved into place, so a reader never sees half a file; only the service's user may read it.
         var partial = path + ".partial";
         try
         {
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = OwnerOnly.CreateNew(partial, 81920, useAsync: true))
                 await content.CopyToAsync(file, cancellationToken);
             File.Move(partial, path);
         }

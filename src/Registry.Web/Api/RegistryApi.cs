@@ -21,7 +21,8 @@ public static class RegistryApi
         api.MapPost("/auth/token", IssueTokenAsync)
             .WithName("IssueToken")
             .WithTags("Authentication")
-            .WithSummary("Exchange an e-mail and password for a bearer token (one hour). There is no refresh token: sign in again when it ends.")
+            .WithSummary("Exchange an e-mail and password for a bearer token (15 minutes). There is no refresh token: sign in again when it ends. "
+                + "Disabling the account, resetting its password or signing out ends its tokens at once (401).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .AllowAnonymous();
 
@@ -44,8 +45,9 @@ public static class RegistryApi
     }
 
     /// <summary>
-    /// A bearer token (Identity's, one hour) and no refresh token: a machine holding a password signs in again
-    /// when the hour ends, so a stolen token lives at most an hour and there is no long-lived secret to rotate.
+    /// A bearer token (Identity's, <c>Identity:BearerTokenMinutes</c>, 15) and no refresh token: a machine holding a
+    /// password signs in again when it ends, so a stolen token lives minutes and there is no long-lived secret to
+    /// rotate. Each request with it is checked against the account's security stamp (<see cref="SignInSessions"/>).
     /// </summary>
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(TokenRequest request, SignInManager<RegistryUser> signIn,
         IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)

@@ -13,7 +13,7 @@ public sealed class RegistryOpenApiDocument : IOpenApiDocumentTransformer
             Title = "Peer Specialist Registry API",
             Version = "v1",
             Description = "Certification of peer specialists: applications, credentials and verification. " +
-                "Obtain a one-hour bearer token from POST /api/v1/auth/token (no refresh token: sign in again) and send it as 'Authorization: Bearer <token>'. " +
+                "Obtain a 15-minute bearer token from POST /api/v1/auth/token (no refresh token: sign in again) and send it as 'Authorization: Bearer <token>'. " +
                 "Verification and jurisdictions are public and rate-limited per address (RateLimit and RateLimit-Policy headers; 429 with Retry-After past the limit). " +
                 "Employers send their API key as 'X-Api-Key: <key>' for bulk verification, the watch-list, the changes feed and roster verification, with a higher limit. " +
                 "Errors are problem details; lists answer { items, next } (cursor, limit); POSTs accept Idempotency-Key. See docs/INTEGRATING.md.",

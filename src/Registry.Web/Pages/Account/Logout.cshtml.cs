@@ -7,8 +7,10 @@ namespace Registry.Web.Pages.Account;
 
 public sealed class LogoutModel(SignInManager<RegistryUser> signIn) : PageModel
 {
+    /// <summary>Signing out ends every sign-in of the account (other browsers, bearer tokens): it gets a new security stamp.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await signIn.UserManager.GetUserAsync(User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return RedirectToPage("/Index");
     }
