@@ -92,7 +92,8 @@ pids+=($!)
 wait_until 10 "redis-server" bash -c "[ \"\$(redis-cli -p $redis_port ping)\" = PONG ]"
 
 # start_server NUMBER PORT: the registry in Development (demo data), its folders its own so that only the
-# database and Redis are shared.
+# database and Redis are shared. nginx is on loopback, so loopback is its known proxy (the registry believes
+# X-Forwarded-For from no one else); a caller straight on loopback is then counted as nginx's callers are.
 start_server() {
   local number=$1 port=$2
   mkdir -p "$work/server$number"
@@ -103,7 +104,7 @@ start_server() {
       DataProtection__Store=Database Documents__Store=Database \
       DataProtection__KeysFolder="$work/server$number/keys" Documents__Root="$work/server$number/documents" \
       Mail__PickupDirectory="$work/server$number/mail" \
-      Redis__Configuration="127.0.0.1:$redis_port" \
+      Redis__Configuration="127.0.0.1:$redis_port" ReverseProxy__KnownProxies__0=127.0.0.1 \
       RateLimiting__Anonymous__PermitLimit=$quota RateLimiting__WindowSeconds=600 \
       Jobs__QueuePollInterval=00:00:01 Logging__LogLevel__Default=Warning \
       dotnet "$dll"

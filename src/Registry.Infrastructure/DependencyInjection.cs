@@ -37,7 +37,8 @@ public static class DependencyInjection
         services.AddMetrics().AddSingleton<DatabaseCommandMetrics>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
-        services.AddSingleton(new MessageLinks(configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080"));
+        // Every e-mailed link starts here; the web host refuses to start outside Development without it.
+        services.AddSingleton(new MessageLinks(configuration["Registry:PublicBaseUrl"] is { Length: > 0 } site ? site : "http://localhost:5080"));
 
         // An aggregate with several collections loads with one query per collection, not one wide join.
         const QuerySplittingBehavior SplitQuery = QuerySplittingBehavior.SplitQuery;

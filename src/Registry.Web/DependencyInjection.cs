@@ -49,6 +49,7 @@ public static class DependencyInjection
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddSingleton(sp => VerificationRateLimits.Limits.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddVerificationRateLimits();
+        services.AddAddressRateLimits(configuration);
         services.AddSingleton<RateLimitWindows>();
         services.AddSharedRateLimitCounts(configuration);
         services.ConfigureApplicationCookie(cookie =>
@@ -90,7 +91,12 @@ public static class DependencyInjection
         app.UseSecurityHeaders();
         app.UseWhen(IsApi, api => api.UseNoStoreByDefault());
         app.UseExceptionHandler("/Error");
-        app.UseWhen(IsApi, api => api.UseStatusCodePages(ApiStatusProblems.WriteAsync));
+        app.UseWhen(IsApi, api =>
+        {
+            // A rate-limit refusal for a caller that takes only HTML has no body yet (RateLimitRefusals): the status page words it.
+            api.UseWhen(context => RateLimitRefusals.AcceptsOnlyHtml(context.Request), html => html.UseStatusCodePagesWithReExecute("/Status/{0}"));
+            api.UseStatusCodePages(ApiStatusProblems.WriteAsync);
+        });
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 

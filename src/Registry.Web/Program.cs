@@ -2,8 +2,10 @@ using Registry.Application;
 using Registry.Infrastructure;
 using Registry.Infrastructure.Documents;
 using Registry.Web;
+using Registry.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.RequirePublicBaseUrl();
 
 builder.Services.AddApplication(builder.Configuration["AutoMapper:LicenseKey"]);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);

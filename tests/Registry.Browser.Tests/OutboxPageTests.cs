@@ -15,8 +15,8 @@ public sealed class OutboxPageTests(BrowserFixture fixture)
     public async Task The_system_admin_finds_a_failed_message_and_retries_it()
     {
         var label = $"Undeliverable {Guid.NewGuid():N}";
-        var subject = $"Please confirm supervision for {label}";
-        var message = TestMessages.WithPrivateLink("bounce@test.example", label, "http://localhost/secret", fixture.Clock.GetUtcNow());
+        var recipient = $"bounce-{Guid.NewGuid():N}@test.example";
+        var message = TestMessages.WithPrivateLink(recipient, label, "http://localhost/secret", fixture.Clock.GetUtcNow());
         for (var attempt = 0; attempt < Notification.MaxAttempts; attempt++) message.MarkFailed("550 5.1.1 Mailbox unavailable", fixture.Clock.GetUtcNow());
         await using (var scope = fixture.Services.CreateAsyncScope())
         {
@@ -33,7 +33,7 @@ public sealed class OutboxPageTests(BrowserFixture fixture)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Outbox" }).ClickAsync();
         Assert.Equal("Outbox", await page.Locator("h1").InnerTextAsync());
-        var row = page.Locator("tbody tr", new() { HasText = subject });
+        var row = page.Locator("tbody tr", new() { HasText = recipient });
         Assert.Contains("550 5.1.1 Mailbox unavailable", await row.InnerTextAsync());
         Assert.DoesNotContain("secret", await page.ContentAsync());
         await page.AssertAccessibleAsync();

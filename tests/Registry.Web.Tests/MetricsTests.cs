@@ -54,13 +54,13 @@ public sealed partial class MetricsTests(WebFixture fixture) : OutboxTest(fixtur
     [Fact]
     public async Task Metrics_are_not_found_from_an_address_not_allowed_nor_for_an_outside_caller_behind_the_proxy()
     {
-        await using var host = Host();
+        await using var host = Host(new() { ["ReverseProxy:KnownProxies:0"] = "127.0.0.1" });
         var (outside, body) = await ScrapeAsync(host, IPAddress.Parse("203.0.113.9"));
         Assert.Equal(HttpStatusCode.NotFound, outside);
         Assert.Contains("Page not found", body);
         Assert.DoesNotContain("http_server", body);
 
-        // The proxy on loopback is believed about its caller, who is outside.
+        // The proxy on loopback (configured as the proxy) is believed about its caller, who is outside.
         var (proxied, _) = await ScrapeAsync(host, IPAddress.Loopback, forwardedFor: "203.0.113.9");
         Assert.Equal(HttpStatusCode.NotFound, proxied);
 

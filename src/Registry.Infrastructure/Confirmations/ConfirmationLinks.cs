@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messages;
 using Registry.Infrastructure.Persistence;
 
 namespace Registry.Infrastructure.Confirmations;
@@ -57,7 +58,7 @@ public static class ConfirmationServices
         }
         dataProtection.ProtectKeysWithConfiguredCertificate(configuration, contentRootPath);
         var lifetime = TimeSpan.FromDays(configuration.GetValue("Confirmations:LinkDays", 14));
-        var baseUrl = configuration["Registry:PublicBaseUrl"] ?? "http://localhost:5080";
-        return services.AddSingleton<IConfirmationLinks>(sp => new ConfirmationLinks(sp.GetRequiredService<IDataProtectionProvider>(), lifetime, baseUrl));
+        return services.AddSingleton<IConfirmationLinks>(sp =>
+            new ConfirmationLinks(sp.GetRequiredService<IDataProtectionProvider>(), lifetime, sp.GetRequiredService<MessageLinks>().PublicBaseUrl));
     }
 }

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Application.Features.Accounts;
 using Registry.Application.Features.Profiles;
+using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Api;
 
@@ -15,6 +16,7 @@ public static class AccountApi
 
         account.MapPost("/register", (RegisterAccount.Command command, IMediator mediator, CancellationToken ct) =>
                 SendAsync(mediator, command, "Your account has been created. Open the link we sent to your e-mail address to confirm it, then sign in.", ct))
+            .LimitedPerAddress(AddressRateLimits.Registration)
             .WithName("RegisterAccount")
             .WithSummary("Register as an applicant; a confirmation link is e-mailed. Sign-in waits for the confirmation.");
 
@@ -25,11 +27,13 @@ public static class AccountApi
 
         account.MapPost("/resend-confirmation", (ResendConfirmation.Command command, IMediator mediator, CancellationToken ct) =>
                 SendAsync(mediator, command, ResendConfirmation.Answer, ct))
+            .LimitedPerAddress(AddressRateLimits.AccountMail)
             .WithName("ResendConfirmation")
             .WithSummary("Send a new confirmation link. The answer is the same whether or not the account exists.");
 
         account.MapPost("/forgot-password", (RequestPasswordReset.Command command, IMediator mediator, CancellationToken ct) =>
                 SendAsync(mediator, command, RequestPasswordReset.Answer, ct))
+            .LimitedPerAddress(AddressRateLimits.AccountMail)
             .WithName("RequestPasswordReset")
             .WithSummary("E-mail a password reset link. The answer is the same whether or not the account exists.");
 

@@ -4,6 +4,7 @@ using Registry.Application.Features.Applications;
 using Registry.Application.Features.Attestations;
 using Registry.Application.Features.Records;
 using Registry.Domain.Applications;
+using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Api;
 
@@ -105,10 +106,12 @@ public static class ApplicationsApi
 
         records.MapPost("/supervision/confirmation-requests", (Guid id, SupervisorRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new RequestSupervisorConfirmation.Command(id, body.SupervisorEmail), ct))
+            .LimitedPerAddress(AddressRateLimits.ConfirmationRequests)
             .WithName("RequestSupervisorConfirmation")
             .WithSummary("E-mail a supervisor one link to confirm every session with them still waiting.");
         records.MapPost("/references/{referenceId:guid}/confirmation-requests", (Guid id, Guid referenceId, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new RequestReferenceConfirmation.Command(id, referenceId), ct))
+            .LimitedPerAddress(AddressRateLimits.ConfirmationRequests)
             .WithName("RequestReferenceConfirmation")
             .WithSummary("E-mail a referee a link to confirm their reference.");
     }

@@ -24,6 +24,7 @@ public static class RegistryApi
             .WithSummary("Exchange an e-mail and password for a bearer token (15 minutes). There is no refresh token: sign in again when it ends. "
                 + "Disabling the account, resetting its password or signing out ends its tokens at once (401).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .LimitedPerAddress(AddressRateLimits.SignIn)
             .AllowAnonymous();
 
         // The order is the order of the tags in the OpenAPI document.

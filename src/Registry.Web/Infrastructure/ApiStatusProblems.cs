@@ -13,6 +13,8 @@ public static class ApiStatusProblems
     {
         var http = context.HttpContext;
         var status = http.Response.StatusCode;
+        // Left to the status page: RateLimitRefusals set it aside for a caller that takes only HTML.
+        if (http.Features.Get<RateLimitRefusals.Refusal>() is not null) return Task.CompletedTask;
         var (title, detail) = status switch
         {
             StatusCodes.Status400BadRequest => (RequestProblems.UnreadableTitle, "Check the address, the query and the body, and try again."),

@@ -6,9 +6,10 @@ namespace Registry.Web.Infrastructure;
 /// <summary>
 /// A state runs the registry behind its load balancer or reverse proxy, which ends TLS. The proxy's
 /// X-Forwarded-For and X-Forwarded-Proto are believed only from the proxies configured in
-/// <c>ReverseProxy:KnownProxies</c> (addresses) and <c>ReverseProxy:KnownNetworks</c> (CIDR ranges), and from
-/// the loopback address. Then each caller's own address counts for the rate limits, and a request that
-/// reached the proxy over https is https here (secure cookies, anti-forgery, HSTS).
+/// <c>ReverseProxy:KnownProxies</c> (addresses) and <c>ReverseProxy:KnownNetworks</c> (CIDR ranges): not from
+/// loopback unless it is named there, and from no one when neither is set. Then each caller's own address counts
+/// for the rate limits, and a request that reached the proxy over https is https here (secure cookies,
+/// anti-forgery, HSTS).
 /// </summary>
 public static class ReverseProxy
 {
@@ -25,7 +26,10 @@ public static class ReverseProxy
 
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The framework believes loopback by default, and anyone at all when both lists are empty: so no proxy, no headers.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            options.ForwardedHeaders = proxies.Count + networks.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var proxy in proxies) options.KnownProxies.Add(proxy);
             foreach (var network in networks) options.KnownIPNetworks.Add(network);
         });

@@ -1,12 +1,9 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Employers;
-using Registry.Infrastructure.Telemetry;
 
 namespace Registry.Web.Infrastructure;
 
@@ -14,7 +11,7 @@ namespace Registry.Web.Infrastructure;
 /// Verification is rate-limited: anonymous callers per client address, API-key callers per key and signed-in users
 /// of an approved employer per organisation, both with the higher employer limit (fixed windows, <see cref="RateLimitWindows"/>).
 /// Every answer says the caller's quota and what is left in the RateLimit-Policy and RateLimit headers; past the limit
-/// the answer is 429 with Retry-After: problem details from the API, the readable status page from a page. Limits come
+/// the answer is 429 with Retry-After (<see cref="RateLimitRefusals"/>). Limits come
 /// from configuration (<c>RateLimiting:Anonymous:PermitLimit</c>, <c>RateLimiting:ApiKey:PermitLimit</c> for employers,
 /// <c>RateLimiting:WindowSeconds</c>), counted by each server alone or, with <c>Redis:Configuration</c>, in Redis for all.
 /// </summary>
@@ -24,9 +21,6 @@ public static class VerificationRateLimits
 
     /// <summary>A signed-in user of an approved employer, found before the limiter so it counts them against their organisation.</summary>
     public sealed record EmployerUser(Guid EmployerId);
-
-    /// <summary>Why a page request was refused and how long to wait; the status page words it.</summary>
-    public sealed record Refusal(int RetryAfterSeconds);
 
     public sealed record Limits(int AnonymousPermits, int ApiKeyPermits, TimeSpan Window)
     {
@@ -53,31 +47,7 @@ public static class VerificationRateLimits
                 context.Features.Set(caller);
                 return RateLimitPartition.Get(caller.Key, _ => windows.Open(caller));
             });
-            options.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var context = rejected.HttpContext;
-                context.RequestServices.GetRequiredService<RegistryMetrics>().RateLimitRejected(context.Features.Get<RateLimitWindows.Caller>()?.Policy);
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : context.RequestServices.GetRequiredService<Limits>().Window;
-                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                if (!context.Request.Path.StartsWithSegments("/api"))
-                {
-                    // No body: the status code pages show /Status/429 in the site's layout, in words.
-                    context.Features.Set(new Refusal(seconds));
-                    return;
-                }
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests.",
-                        Detail = $"Verification is limited to protect the registry. Try again in {seconds} seconds, or use an employer API key for a higher limit.",
-                    },
-                });
-            };
+            options.OnRejected = RateLimitRefusals.OnRejectedAsync;
         });
 
     /// <summary>With <c>Redis:Configuration</c> set, the windows are counted in Redis for every server; a malformed setting stops the start.</summary>

@@ -16,25 +16,10 @@ public sealed class StatusModel : PageModel
         404 => ("Page not found", "We could not find the page you asked for. Check the address, or start again from the home page."),
         403 => ("Not available to your account", "Your account does not give access to this page."),
         400 => ("The request could not be read", "Please go back, reload the page and try again."),
-        429 => ("Please wait a moment", TooManyRequests()),
+        429 => ("Please wait a moment", RateLimitRefusals.Explanation(HttpContext.Features.Get<RateLimitRefusals.Refusal>())),
         503 => (DatabaseUnavailable.Title, DatabaseUnavailable.Explanation),
         _ => ("Something went wrong", "The request could not be completed."),
     };
 
     public void OnPost(int code) => OnGet(code);
-
-    /// <summary>The limiter's wait in words: seconds under two minutes, whole minutes (rounded up) above.</summary>
-    private string TooManyRequests()
-    {
-        var seconds = HttpContext.Features.Get<VerificationRateLimits.Refusal>()?.RetryAfterSeconds;
-        var wait = seconds switch
-        {
-            null => "in a minute",
-            1 => "in 1 second",
-            < 120 => $"in {seconds} seconds",
-            _ => $"in {(seconds + 59) / 60} minutes",
-        };
-        return $"To keep the registry quick for everyone, each visitor can look up a limited number of credentials at a time. Please try again {wait}. " +
-            "Employers who check many credentials can sign in to their organisation's account for a higher limit.";
-    }
 }

@@ -4,8 +4,9 @@ using Registry.Testing;
 namespace Registry.Web.Tests.Quality;
 
 /// <summary>
-/// Behind the state's TLS-ending proxy (here: requests from loopback carrying X-Forwarded-*), on a real
-/// socket: the page is https for its cookies, and each forwarded caller has a rate limit of their own.
+/// Behind the state's TLS-ending proxy (here: requests from loopback, configured as the proxy, carrying X-Forwarded-*),
+/// on a real socket: the page is https for its cookies, and each forwarded caller has a rate limit of their own. Without
+/// a configured proxy the headers are not believed, not even from loopback.
 /// </summary>
 public sealed class ReverseProxyTests(WebFixture fixture) : WebTest(fixture)
 {
@@ -15,6 +16,7 @@ public sealed class ReverseProxyTests(WebFixture fixture) : WebTest(fixture)
         await using var host = new RegistryFactory(Fixture.Factory.Database, settings: new Dictionary<string, string?>
         {
             ["Security:SecureCookies"] = "true",
+            ["ReverseProxy:KnownProxies:0"] = "127.0.0.1",
             ["RateLimiting:Anonymous:PermitLimit"] = "2",
             ["RateLimiting:WindowSeconds"] = "300",
         });
@@ -31,6 +33,28 @@ public sealed class ReverseProxyTests(WebFixture fixture) : WebTest(fixture)
         for (var i = 0; i < 3; i++) first.Add((await SendAsync(client, verify, caller: "203.0.113.7")).StatusCode);
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], first);
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(client, verify, caller: "198.51.100.20")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_proxy_forwarded_headers_are_not_believed_even_from_loopback()
+    {
+        await using var host = new RegistryFactory(Fixture.Factory.Database, settings: new Dictionary<string, string?>
+        {
+            ["Security:SecureCookies"] = "true",
+            ["RateLimiting:Anonymous:PermitLimit"] = "2",
+            ["RateLimiting:WindowSeconds"] = "300",
+        });
+        using var client = new HttpClient { BaseAddress = host.StartOnLoopback() };
+
+        var login = await SendAsync(client, "/Account/Login", caller: "203.0.113.7");
+        Assert.All(login.Headers.GetValues("Set-Cookie"), c => Assert.DoesNotContain("; secure", c, StringComparison.OrdinalIgnoreCase));
+
+        // Every caller named in X-Forwarded-For is the one loopback address, and shares its limit.
+        const string verify = "/api/v1/verifications/TN-CPRS-000001";
+        var answers = new List<HttpStatusCode>();
+        foreach (var caller in new[] { "203.0.113.7", "198.51.100.20", "192.0.2.33" })
+            answers.Add((await SendAsync(client, verify, caller)).StatusCode);
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], answers);
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string caller)

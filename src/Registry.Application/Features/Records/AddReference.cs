@@ -20,13 +20,16 @@ public static class AddReference
         public string Relationship { get; init; } = "";
     }
 
+    public const string OwnReferee = "A referee speaks for you, so enter their e-mail address, not one of yours.";
+
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(IRegistryDbContext db, ICurrentUser user, IIdentityService identity)
         {
             RuleFor(c => c.RefereeName).NotEmpty().WithMessage("Enter the referee's name.").MaximumLength(200);
             RuleFor(c => c.RefereeEmail).NotEmpty().WithMessage("Enter the referee's e-mail address.").MaximumLength(256)
-                .EmailAddress().WithMessage("Enter an e-mail address like name@example.org.");
+                .EmailAddress().WithMessage("Enter an e-mail address like name@example.org.")
+                .NotTheApplicantsOwn(db, user, identity, OwnReferee);
             RuleFor(c => c.Relationship).NotEmpty().WithMessage("Say how the referee knows you.").MaximumLength(200);
         }
     }

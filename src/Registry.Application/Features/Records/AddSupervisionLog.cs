@@ -26,9 +26,11 @@ public static class AddSupervisionLog
         public string SupervisorEmail { get; init; } = "";
     }
 
+    public const string OwnSupervisor = "Your supervisor confirms your sessions, so enter their e-mail address, not one of yours.";
+
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(IRegistryDbContext db, ICurrentUser user, IIdentityService identity)
         {
             RuleFor(c => c.HeldOn).NotEmpty().WithMessage("Enter the date of the session.");
             RuleFor(c => c.Hours).GreaterThan(0).WithMessage("Enter the hours; they must be more than zero.")
@@ -38,7 +40,8 @@ public static class AddSupervisionLog
             RuleFor(c => c.SupervisorName).NotEmpty().WithMessage("Enter your supervisor's name.").MaximumLength(200);
             RuleFor(c => c.SupervisorCredential).NotEmpty().WithMessage("Enter your supervisor's credential.").MaximumLength(100);
             RuleFor(c => c.SupervisorEmail).NotEmpty().WithMessage("Enter your supervisor's e-mail address.").MaximumLength(256)
-                .EmailAddress().WithMessage("Enter an e-mail address like name@example.org.");
+                .EmailAddress().WithMessage("Enter an e-mail address like name@example.org.")
+                .NotTheApplicantsOwn(db, user, identity, OwnSupervisor);
         }
     }
 

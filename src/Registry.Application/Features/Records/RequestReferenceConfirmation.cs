@@ -1,4 +1,6 @@
+using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
@@ -14,6 +16,18 @@ public static class RequestReferenceConfirmation
 {
     [AllowedRoles(Roles.Applicant)]
     public sealed record Command(Guid ApplicationId, Guid ReferenceId) : ICommand<ConfirmationRequested>, IApplicationScoped;
+
+    /// <summary>A reference named before own addresses were refused is not sent to the applicant either.</summary>
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IRegistryDbContext db, ICurrentUser user, IIdentityService identity) =>
+            RuleFor(c => c.ReferenceId).MustAsync(async (command, referenceId, cancellationToken) =>
+                    !await ApplicantsOwnAddresses.IsOwnAsync(db, user, identity, await db.Applications.AsNoTracking()
+                        .Where(a => a.Id == command.ApplicationId && a.PersonId == user.PersonId)
+                        .SelectMany(a => a.References).Where(r => r.Id == referenceId).Select(r => r.RefereeEmail)
+                        .SingleOrDefaultAsync(cancellationToken), cancellationToken))
+                .WithMessage(AddReference.OwnReferee);
+    }
 
     public sealed class Handler(IRegistryDbContext db, IConfirmationLinks links, TimeProvider clock) : IRequestHandler<Command, ConfirmationRequested>
     {

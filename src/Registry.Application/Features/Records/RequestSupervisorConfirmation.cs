@@ -20,7 +20,9 @@ public static class RequestSupervisorConfirmation
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.SupervisorEmail).NotEmpty().WithMessage("Name the supervisor's e-mail address.").MaximumLength(256);
+        public Validator(IRegistryDbContext db, ICurrentUser user, IIdentityService identity) =>
+            RuleFor(c => c.SupervisorEmail).NotEmpty().WithMessage("Name the supervisor's e-mail address.").MaximumLength(256)
+                .NotTheApplicantsOwn(db, user, identity, AddSupervisionLog.OwnSupervisor);
     }
 
     public sealed class Handler(IRegistryDbContext db, IConfirmationLinks links, TimeProvider clock) : IRequestHandler<Command, ConfirmationRequested>

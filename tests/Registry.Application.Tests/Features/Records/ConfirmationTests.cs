@@ -41,7 +41,7 @@ public sealed class ConfirmationTests(SliceFixture fixture) : SliceTest(fixture)
         var mail = await Fixture.QueryAsync(db => db.Notifications.SingleAsync());
         Assert.Equal("supervision-confirmation", mail.Template);
         Assert.Contains("http://localhost:5080/Confirm/", mail.Rendered().Text);
-        Assert.Contains("Robin Alvarez has asked you to confirm 2 sessions", mail.Rendered().Text);
+        Assert.Contains("who gave their name as “Robin Alvarez”, has asked you to confirm 2 sessions", mail.Rendered().Text);
         Assert.DoesNotContain("Boundaries", mail.Rendered().Text); // topics stay off e-mail
         Assert.NotEmpty(token);
     }

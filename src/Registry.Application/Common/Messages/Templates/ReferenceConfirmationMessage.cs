@@ -1,6 +1,9 @@
 namespace Registry.Application.Common.Messages.Templates;
 
-/// <summary>A reference is asked to confirm.</summary>
+/// <summary>
+/// A reference is asked to confirm. The names and the relationship are the applicant's words, so they stay out of the
+/// subject and are quoted in the body as the applicant's.
+/// </summary>
 public sealed record ReferenceConfirmationMessage(string Referee, string Applicant, string Relationship, string Link, DateTimeOffset ExpiresAt) : IMessage
 {
     public static string Template => "reference-confirmation";
@@ -9,10 +12,11 @@ public sealed record ReferenceConfirmationMessage(string Referee, string Applica
 internal sealed class ReferenceConfirmationTemplate : MessageTemplate<ReferenceConfirmationMessage>
 {
     protected override MessageContent Compose(ReferenceConfirmationMessage m, MessageLinks links) => new(
-        $"Reference for {m.Applicant}",
+        "A reference request from a peer specialist applicant",
         [
-            new Paragraph($"Dear {m.Referee},"),
-            new Paragraph($"{m.Applicant} has named you as a reference ({m.Relationship}) in their application for peer specialist certification."),
+            new Paragraph("Hello,"),
+            new Paragraph($"An applicant for peer specialist certification, who gave their name as “{m.Applicant}”, has named you as a reference. " +
+                $"In the applicant's words, your name is “{m.Referee}” and you know them as: “{m.Relationship}”."),
             new MessageLink("Open this link to confirm the reference; you may add a short statement", m.Link),
             new Paragraph(ConfirmationFooter.For(m.ExpiresAt)),
         ]);

@@ -2,7 +2,11 @@ using Registry.Domain.Applications;
 
 namespace Registry.Application.Common.Messages.Templates;
 
-/// <summary>A supervisor is asked to confirm sessions: dates, hours and format only (the topics stay off e-mail).</summary>
+/// <summary>
+/// A supervisor is asked to confirm sessions: dates, hours and format only (the topics stay off e-mail). The applicant
+/// chose the name they gave, so it stays out of the subject and is quoted in the body as theirs: the registry's mail
+/// cannot be made to carry someone's message in its subject line.
+/// </summary>
 public sealed record SupervisionConfirmationMessage(string Applicant, IReadOnlyList<SupervisionConfirmationMessage.Session> Sessions, string Link, DateTimeOffset ExpiresAt)
     : IMessage
 {
@@ -14,9 +18,9 @@ public sealed record SupervisionConfirmationMessage(string Applicant, IReadOnlyL
 internal sealed class SupervisionConfirmationTemplate : MessageTemplate<SupervisionConfirmationMessage>
 {
     protected override MessageContent Compose(SupervisionConfirmationMessage m, MessageLinks links) => new(
-        $"Please confirm supervision for {m.Applicant}",
+        "Please confirm supervision sessions for a peer specialist applicant",
         [
-            new Paragraph($"{m.Applicant} has asked you to confirm {(m.Sessions.Count == 1 ? "one session" : $"{m.Sessions.Count} sessions")} of supervision you gave them:"),
+            new Paragraph($"An applicant for peer specialist certification, who gave their name as “{m.Applicant}”, has asked you to confirm {(m.Sessions.Count == 1 ? "one session" : $"{m.Sessions.Count} sessions")} of supervision you gave them:"),
             new BulletList(m.Sessions.Select(s => string.Create(English, $"{Day(s.HeldOn)}: {s.Hours:0.##} hours, {s.Format.ToString().ToLowerInvariant()}")).ToList()),
             new MessageLink("Open this link to review and confirm the sessions", m.Link),
             new Paragraph(ConfirmationFooter.For(m.ExpiresAt)),
