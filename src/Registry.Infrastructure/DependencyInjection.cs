@@ -73,14 +73,19 @@ public static class DependencyInjection
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedEmail = true; // self-registered applicants confirm first; seeded users are confirmed
+                // ASVS 2.1: length and a list of common and breached passwords (CommonPasswordValidator), no composition rules.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:LockoutMinutes", 15));
             })
             .AddEntityFrameworkStores<RegistryDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<SecurityStamps>();

@@ -36,7 +36,7 @@ public sealed class AccountPagesTests(BrowserFixture fixture)
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
         await page.GetByLabel("Password again").FillAsync(DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        Assert.Contains("Your account has been created", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Contains("We have sent an e-mail to the address you gave", await page.GetByRole(AriaRole.Status).InnerTextAsync());
 
         await page.GotoAsync("/Development/Mail");
         await page.AssertAccessibleAsync();

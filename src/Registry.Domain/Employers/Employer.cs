@@ -23,7 +23,7 @@ public sealed class Employer
         if (string.IsNullOrWhiteSpace(name)) throw new DomainRuleException("An employer needs a name.");
         if (string.IsNullOrWhiteSpace(contactEmail) || !contactEmail.Contains('@')) throw new DomainRuleException("An employer needs a contact e-mail address.");
         Id = Guid.CreateVersion7();
-        Name = name.Trim();
+        Name = ReadableText.Normalise(name);
         ContactEmail = contactEmail.Trim();
         StateCode = state;
         RegisteredAt = registeredAt;

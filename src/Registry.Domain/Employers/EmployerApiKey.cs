@@ -41,7 +41,7 @@ public sealed class EmployerApiKey
         {
             Id = Guid.CreateVersion7(),
             EmployerId = employer.Id,
-            Name = name.Trim(),
+            Name = ReadableText.Normalise(name),
             Prefix = secret[..PrefixLength],
             KeyHash = HashOf(key),
             CreatedAt = at,

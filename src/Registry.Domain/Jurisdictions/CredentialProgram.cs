@@ -16,7 +16,7 @@ public sealed class CredentialProgram : IVersioned
         Id = Guid.CreateVersion7();
         StateCode = state;
         Code = code.ToUpperInvariant();
-        Name = name.Trim();
+        Name = ReadableText.Normalise(name);
         Requirements = requirements;
     }
 

@@ -1,3 +1,5 @@
+using Registry.Domain.Common;
+
 namespace Registry.Domain.Jurisdictions;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class Jurisdiction
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A state needs a name.", nameof(name));
         Code = code;
-        Name = name.Trim();
+        Name = ReadableText.Normalise(name);
         TimeZone = RegistryDay.Zone(timeZone.Trim()).Id;
     }
 

@@ -141,7 +141,7 @@ public sealed class TrainingDomainRequirement
         if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(name)) throw new DomainRuleException("A training domain needs a code and a name.");
         if (minimumHours < 0) throw new DomainRuleException("Domain hours cannot be negative.");
         Code = code;
-        Name = name;
+        Name = ReadableText.Normalise(name);
         MinimumHours = minimumHours;
     }
 

@@ -40,9 +40,9 @@ public sealed class Person
     {
         if (string.IsNullOrWhiteSpace(legalFirstName) || string.IsNullOrWhiteSpace(legalLastName))
             throw new DomainRuleException("Both a legal first name and a legal last name are needed.");
-        LegalFirstName = legalFirstName.Trim();
-        LegalLastName = legalLastName.Trim();
-        PreferredName = string.IsNullOrWhiteSpace(preferredName) ? null : preferredName.Trim();
+        LegalFirstName = ReadableText.Normalise(legalFirstName);
+        LegalLastName = ReadableText.Normalise(legalLastName);
+        PreferredName = string.IsNullOrWhiteSpace(preferredName) ? null : ReadableText.Normalise(preferredName);
     }
 
     public void ChangeEmail(string email)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
+using Registry.Domain.Common;
 using Registry.Domain.Jurisdictions;
 using Registry.Infrastructure.Persistence;
 
@@ -24,7 +25,7 @@ public sealed class IdentityService(UserManager<RegistryUser> users, RegistryDbC
     {
         var user = new RegistryUser
         {
-            Id = Guid.CreateVersion7(), UserName = account.Email, Email = account.Email, EmailConfirmed = account.EmailConfirmed, DisplayName = account.DisplayName,
+            Id = Guid.CreateVersion7(), UserName = account.Email, Email = account.Email, EmailConfirmed = account.EmailConfirmed, DisplayName = ReadableText.Normalise(account.DisplayName),
             PersonId = account.PersonId, EmployerId = account.EmployerId, StateCode = account.StateCode?.Value,
         };
         ThrowIfRefused(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
@@ -32,6 +33,17 @@ public sealed class IdentityService(UserManager<RegistryUser> users, RegistryDbC
         if (!inRole.Succeeded) throw new InvalidOperationException(string.Join(" ", inRole.Errors.Select(e => e.Description)));
         return user.Id;
     }
+
+    public async Task RefuseUnacceptablePasswordAsync(string password)
+    {
+        var candidate = new RegistryUser();
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+            errors.AddRange((await validator.ValidateAsync(users, candidate, password)).Errors);
+        if (errors.Count > 0) ThrowIfRefused(IdentityResult.Failed([.. errors]));
+    }
+
+    public void HashPasswordForEqualTime(string password) => users.PasswordHasher.HashPassword(new RegistryUser(), password);
 
     public async Task<string> EmailConfirmationCodeAsync(Guid userId) => Encode(await users.GenerateEmailConfirmationTokenAsync(await UserAsync(userId)));
 

@@ -15,10 +15,10 @@ public static class AccountApi
         var account = api.MapGroup("/account").WithTags("Account").AllowAnonymous().ProducesValidationProblem();
 
         account.MapPost("/register", (RegisterAccount.Command command, IMediator mediator, CancellationToken ct) =>
-                SendAsync(mediator, command, "Your account has been created. Open the link we sent to your e-mail address to confirm it, then sign in.", ct))
+                SendAsync(mediator, command, RegisterAccount.Answer, ct))
             .LimitedPerAddress(AddressRateLimits.Registration)
             .WithName("RegisterAccount")
-            .WithSummary("Register as an applicant; a confirmation link is e-mailed. Sign-in waits for the confirmation.");
+            .WithSummary("Register as an applicant; a confirmation link is e-mailed. Sign-in waits for the confirmation. The answer is the same whether or not the address already has an account (its holder is told by e-mail).");
 
         account.MapPost("/confirm-email", (ConfirmEmail.Command command, IMediator mediator, CancellationToken ct) =>
                 SendAsync(mediator, command, "Your e-mail address is confirmed. You can sign in now.", ct))

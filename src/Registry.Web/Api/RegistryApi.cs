@@ -58,22 +58,17 @@ public static class RegistryApi
             {
                 [string.IsNullOrWhiteSpace(request.Email) ? "email" : "password"] = ["Enter your e-mail address and password."],
             }, title: "Some fields need your attention.");
-        var user = await signIn.UserManager.FindByEmailAsync(request.Email);
-        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.Succeeded)
+        // One answer, after the same work, for every refusal: the caller cannot tell whether the account exists.
+        var user = await Pages.Account.Accounts.CheckPasswordAsync(signIn, request.Email, request.Password);
+        if (user is not null)
         {
             var options = bearerOptions.Get(IdentityConstants.BearerScheme);
-            var principal = await signIn.CreateUserPrincipalAsync(user!);
+            var principal = await signIn.CreateUserPrincipalAsync(user);
             var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = clock.GetUtcNow() + options.BearerTokenExpiration },
                 IdentityConstants.BearerScheme);
             return TypedResults.Ok(new TokenResponse("Bearer", options.BearerTokenProtector.Protect(ticket), (long)options.BearerTokenExpiration.TotalSeconds));
         }
-        var detail = result.IsLockedOut
-            ? "This account is locked after repeated failed sign-ins. Try again later or reset your password."
-            : result.IsNotAllowed && await Pages.Account.Accounts.NeedsConfirmationAsync(signIn.UserManager, request.Email, request.Password)
-                ? Pages.Account.Accounts.ConfirmFirst
-                : "The e-mail or password is not right.";
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
+        return TypedResults.Problem(Pages.Account.Accounts.SignInRefused, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
     }
 
     public sealed record TokenRequest(string Email, string Password);

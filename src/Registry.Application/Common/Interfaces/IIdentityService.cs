@@ -20,6 +20,15 @@ public interface IIdentityService
     /// <summary>Creates a sign-in with one role; without a password, the person chooses one through a reset link.</summary>
     Task<Guid> CreateUserAsync(NewAccount account, string role, string? password);
 
+    /// <summary>
+    /// Refuses, as field errors on <c>Password</c>, a password Identity would refuse (too short, too common), before
+    /// anything is looked up: a registration for a taken address is refused for the same password as any other.
+    /// </summary>
+    Task RefuseUnacceptablePasswordAsync(string password);
+
+    /// <summary>Hashes the password and forgets the hash: the work creating an account does, for an address that already has one.</summary>
+    void HashPasswordForEqualTime(string password);
+
     Task<string> EmailConfirmationCodeAsync(Guid userId);
 
     Task<string> PasswordResetCodeAsync(Guid userId);

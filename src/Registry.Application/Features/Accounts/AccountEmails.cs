@@ -16,6 +16,10 @@ public static class AccountEmails
         return Outbox.Message(email, new ConfirmEmailMessage(firstName, link), clock.GetUtcNow(), personId);
     }
 
+    /// <summary>Tells the holder of an address that someone tried to register with it, instead of telling the one registering.</summary>
+    public static Notification AlreadyRegistered(AccountUser holder, DateTimeOffset now) =>
+        Outbox.Message(holder.Email, new AlreadyRegisteredMessage(string.IsNullOrWhiteSpace(holder.DisplayName) ? null : holder.DisplayName), now, holder.PersonId);
+
     public static Notification ResetPassword(string email, string link, DateTimeOffset now, Guid? personId) =>
         Outbox.Message(email, new ResetPasswordMessage(link), now, personId);
 

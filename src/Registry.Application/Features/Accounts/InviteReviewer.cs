@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using MediatR;
 using Registry.Application.Common.Behaviours;
 using Registry.Application.Common.Interfaces;
@@ -21,7 +22,7 @@ public static class InviteReviewer
     {
         public Validator(IIdentityService identity)
         {
-            RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the reviewer's name.").MaximumLength(200);
+            RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the reviewer's name.").MaximumLength(200).ReadableText();
             RuleFor(c => c.Email).AccountEmail("Enter the reviewer's e-mail address.")
                 .MustAsync(async (email, _) => await identity.FindByEmailAsync(email.Trim()) is null)
                 .WithMessage("An account with this e-mail address already exists.");

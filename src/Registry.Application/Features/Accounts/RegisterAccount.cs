@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
@@ -7,9 +8,16 @@ using Registry.Domain.People;
 
 namespace Registry.Application.Features.Accounts;
 
-/// <summary>A new applicant opens an account: their sign-in, their person record and the confirmation e-mail, all or nothing.</summary>
+/// <summary>
+/// A new applicant opens an account: their sign-in, their person record and the confirmation e-mail, all or nothing.
+/// An address that already has an account is told so by e-mail; the caller hears <see cref="Answer"/> either way,
+/// after the same work (the password checked and hashed), so registering tells no one who has an account.
+/// </summary>
 public static class RegisterAccount
 {
+    public const string Answer =
+        "Thank you. We have sent an e-mail to the address you gave: open the link in it to confirm the address, then sign in. If the address already has an account, the e-mail says how to sign in instead.";
+
     [PublicRequest]
     public sealed record Command : ICommand<Unit>, ISavesInSteps
     {
@@ -27,9 +35,9 @@ public static class RegisterAccount
         public Validator()
         {
             RuleFor(c => c.LegalFirstName).NotEmpty().WithMessage("Enter your legal first name.")
-                .MaximumLength(100).WithMessage("Your legal first name can be up to 100 characters.");
+                .MaximumLength(100).WithMessage("Your legal first name can be up to 100 characters.").ReadableText();
             RuleFor(c => c.LegalLastName).NotEmpty().WithMessage("Enter your legal last name.")
-                .MaximumLength(100).WithMessage("Your legal last name can be up to 100 characters.");
+                .MaximumLength(100).WithMessage("Your legal last name can be up to 100 characters.").ReadableText();
             RuleFor(c => c.Email).AccountEmail();
             RuleFor(c => c.Password).ChosenPassword();
             RuleFor(c => c.ConfirmPassword).RepeatsPassword(c => c.Password, "Enter your password again.").When(c => c.ConfirmPassword is not null);
@@ -40,6 +48,7 @@ public static class RegisterAccount
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
+            if (await AccountRegistrations.IsTakenAsync(db, identity, clock, command.Email, command.Password, cancellationToken)) return Unit.Value;
             var person = new Person(command.LegalFirstName, command.LegalLastName, command.Email);
             db.People.Add(person); // saved with the sign-in, which Identity saves at once
             var userId = await identity.CreateUserAsync(new NewAccount(person.Email, person.PublicName) { PersonId = person.Id }, Roles.Applicant, command.Password);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
@@ -17,7 +18,7 @@ public static class CreateApiKey
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Name).NotEmpty().WithMessage("Give the key a name, e.g. the system that will use it.").MaximumLength(100);
+        public Validator() => RuleFor(c => c.Name).NotEmpty().WithMessage("Give the key a name, e.g. the system that will use it.").MaximumLength(100).ReadableText();
     }
 
     public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Created>

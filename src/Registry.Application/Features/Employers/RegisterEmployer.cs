@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Behaviours;
@@ -24,7 +25,7 @@ public static class RegisterEmployer
     {
         public Validator(IRegistryDbContext db)
         {
-            RuleFor(c => c.Name).NotEmpty().WithMessage("Enter your organisation's name.").MaximumLength(200);
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Enter your organisation's name.").MaximumLength(200).ReadableText();
             RuleFor(c => c.ContactEmail).NotEmpty().WithMessage("Enter a contact e-mail address.").EmailAddress().WithMessage("Enter a valid e-mail address.").MaximumLength(256);
             RuleFor(c => c.StateCode).MustAsync(async (code, ct) => Domain.Jurisdictions.StateCode.TryParse(code, out var state) && await db.Jurisdictions.AnyAsync(j => j.Code == state, ct))
                 .WithMessage("Choose the state your organisation works in.");

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
@@ -40,9 +41,9 @@ public static class UpdateProfile
     {
         public Validator(IRegistryCalendar calendar)
         {
-            RuleFor(c => c.LegalFirstName).NotEmpty().WithMessage("Enter your legal first name.").MaximumLength(100);
-            RuleFor(c => c.LegalLastName).NotEmpty().WithMessage("Enter your legal last name.").MaximumLength(100);
-            RuleFor(c => c.PreferredName).MaximumLength(100);
+            RuleFor(c => c.LegalFirstName).NotEmpty().WithMessage("Enter your legal first name.").MaximumLength(100).ReadableText();
+            RuleFor(c => c.LegalLastName).NotEmpty().WithMessage("Enter your legal last name.").MaximumLength(100).ReadableText();
+            RuleFor(c => c.PreferredName).MaximumLength(100).ReadableText();
             RuleFor(c => c.Phone).MaximumLength(30)
                 .Matches(@"^[0-9+().\-\s]*(x\d+)?$").WithMessage("Enter a phone number like 615-555-0100.");
             RuleFor(c => c.DateOfBirth)
@@ -53,14 +54,14 @@ public static class UpdateProfile
 
             When(c => c.HasAddress, () =>
             {
-                RuleFor(c => c.AddressLine1).NotEmpty().WithMessage("Enter the first line of your mailing address.").MaximumLength(200);
-                RuleFor(c => c.City).NotEmpty().WithMessage("Enter the city of your mailing address.").MaximumLength(100);
-                RuleFor(c => c.County).NotEmpty().WithMessage("Enter the county of your mailing address.").MaximumLength(100);
+                RuleFor(c => c.AddressLine1).NotEmpty().WithMessage("Enter the first line of your mailing address.").MaximumLength(200).ReadableText();
+                RuleFor(c => c.City).NotEmpty().WithMessage("Enter the city of your mailing address.").MaximumLength(100).ReadableText();
+                RuleFor(c => c.County).NotEmpty().WithMessage("Enter the county of your mailing address.").MaximumLength(100).ReadableText();
                 RuleFor(c => c.State).Must(UsStates.IsKnown).WithMessage("Choose the state of your mailing address.");
                 RuleFor(c => c.PostalCode).NotEmpty().WithMessage("Enter your ZIP code.")
                     .Matches(@"^\d{5}(-\d{4})?$").WithMessage("Enter a ZIP code of 5 digits, or ZIP+4 like 37203-1234.");
             });
-            RuleFor(c => c.AddressLine2).MaximumLength(200);
+            RuleFor(c => c.AddressLine2).MaximumLength(200).ReadableText();
         }
 
     }

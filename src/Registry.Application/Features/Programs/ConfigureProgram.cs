@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
@@ -38,7 +39,7 @@ public static class ConfigureProgram
             RuleForEach(c => c.Requirements.TrainingDomains).ChildRules(d =>
             {
                 d.RuleFor(x => x.Code).NotEmpty().MaximumLength(32).Matches("^[A-Za-z0-9_-]+$").WithMessage("A domain code is letters, digits, - or _.");
-                d.RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
+                d.RuleFor(x => x.Name).NotEmpty().MaximumLength(100).ReadableText();
                 d.RuleFor(x => x.MinimumHours).InclusiveBetween(0, 1000);
             });
             RuleFor(c => c.Requirements.TrainingDomains).Must(d => d.Select(x => x.Code.Trim().ToUpperInvariant()).Distinct().Count() == d.Count)

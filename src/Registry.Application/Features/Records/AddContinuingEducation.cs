@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -34,8 +35,8 @@ public static class AddContinuingEducation
     {
         public Validator()
         {
-            RuleFor(c => c.Course).NotEmpty().WithMessage("Enter the course name.").MaximumLength(200);
-            RuleFor(c => c.Provider).NotEmpty().WithMessage("Enter the education provider.").MaximumLength(200);
+            RuleFor(c => c.Course).NotEmpty().WithMessage("Enter the course name.").MaximumLength(200).ReadableText();
+            RuleFor(c => c.Provider).NotEmpty().WithMessage("Enter the education provider.").MaximumLength(200).ReadableText();
             RuleFor(c => c.Hours).GreaterThan(0).WithMessage("Enter the hours; they must be more than zero.")
                 .LessThanOrEqualTo(RecordShape.MaximumHours).WithMessage(RecordShape.TooManyHours);
             RuleFor(c => c.CompletedOn).NotEmpty().WithMessage("Enter the completion date.");

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
@@ -26,11 +27,11 @@ public static class AddReference
     {
         public Validator(IRegistryDbContext db, ICurrentUser user, IIdentityService identity)
         {
-            RuleFor(c => c.RefereeName).NotEmpty().WithMessage("Enter the referee's name.").MaximumLength(200);
+            RuleFor(c => c.RefereeName).NotEmpty().WithMessage("Enter the referee's name.").MaximumLength(200).ReadableText();
             RuleFor(c => c.RefereeEmail).NotEmpty().WithMessage("Enter the referee's e-mail address.").MaximumLength(256)
                 .EmailAddress().WithMessage("Enter an e-mail address like name@example.org.")
                 .NotTheApplicantsOwn(db, user, identity, OwnReferee);
-            RuleFor(c => c.Relationship).NotEmpty().WithMessage("Say how the referee knows you.").MaximumLength(200);
+            RuleFor(c => c.Relationship).NotEmpty().WithMessage("Say how the referee knows you.").MaximumLength(200).ReadableText();
         }
     }
 

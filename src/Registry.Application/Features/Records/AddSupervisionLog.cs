@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Time;
@@ -37,8 +38,8 @@ public static class AddSupervisionLog
                 .LessThanOrEqualTo(RecordShape.MaximumHours).WithMessage(RecordShape.TooManyHours);
             RuleFor(c => c.Format).IsInEnum().WithMessage("Choose individual or group supervision.");
             RuleFor(c => c.Topics).NotEmpty().WithMessage("Enter the topics discussed.").MaximumLength(2000);
-            RuleFor(c => c.SupervisorName).NotEmpty().WithMessage("Enter your supervisor's name.").MaximumLength(200);
-            RuleFor(c => c.SupervisorCredential).NotEmpty().WithMessage("Enter your supervisor's credential.").MaximumLength(100);
+            RuleFor(c => c.SupervisorName).NotEmpty().WithMessage("Enter your supervisor's name.").MaximumLength(200).ReadableText();
+            RuleFor(c => c.SupervisorCredential).NotEmpty().WithMessage("Enter your supervisor's credential.").MaximumLength(100).ReadableText();
             RuleFor(c => c.SupervisorEmail).NotEmpty().WithMessage("Enter your supervisor's e-mail address.").MaximumLength(256)
                 .EmailAddress().WithMessage("Enter an e-mail address like name@example.org.")
                 .NotTheApplicantsOwn(db, user, identity, OwnSupervisor);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -32,8 +33,8 @@ public static class AddTrainingRecord
     {
         public Validator()
         {
-            RuleFor(c => c.Course).NotEmpty().WithMessage("Enter the course name.").MaximumLength(200);
-            RuleFor(c => c.Provider).NotEmpty().WithMessage("Enter the training provider.").MaximumLength(200);
+            RuleFor(c => c.Course).NotEmpty().WithMessage("Enter the course name.").MaximumLength(200).ReadableText();
+            RuleFor(c => c.Provider).NotEmpty().WithMessage("Enter the training provider.").MaximumLength(200).ReadableText();
             RuleFor(c => c.DomainCode).MaximumLength(50);
             RuleFor(c => c.Hours).GreaterThan(0).WithMessage("Enter the hours; they must be more than zero.")
                 .LessThanOrEqualTo(RecordShape.MaximumHours).WithMessage(RecordShape.TooManyHours);

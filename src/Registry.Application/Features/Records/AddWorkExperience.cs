@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using MediatR;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Time;
@@ -30,8 +31,8 @@ public static class AddWorkExperience
         public Validator()
         {
             RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose paid or volunteer work.");
-            RuleFor(c => c.Organisation).NotEmpty().WithMessage("Enter the organisation.").MaximumLength(200);
-            RuleFor(c => c.Role).MaximumLength(200);
+            RuleFor(c => c.Organisation).NotEmpty().WithMessage("Enter the organisation.").MaximumLength(200).ReadableText();
+            RuleFor(c => c.Role).MaximumLength(200).ReadableText();
             RuleFor(c => c.StartOn).NotEmpty().WithMessage("Enter the start date.");
             RuleFor(c => c.EndOn).NotEmpty().WithMessage("Enter the end date.");
             RuleFor(c => c.Hours).GreaterThan(0).WithMessage("Enter the hours; they must be more than zero.")

@@ -9,13 +9,30 @@ namespace Registry.Web.Pages.Account;
 /// </summary>
 public static class Accounts
 {
-    public const string ConfirmFirst =
-        "Confirm your e-mail address first: open the link we sent you when you registered. You can ask for a new link at /Account/ResendConfirmation.";
+    /// <summary>The one answer to every refused sign-in: unknown address, wrong password, locked or unconfirmed account.</summary>
+    public const string SignInRefused =
+        "The e-mail address or password is not right. If you have just registered, open the link we e-mailed you to confirm your address first. "
+        + "After several wrong passwords an account is locked for a while: try again later, or reset your password.";
+
+    private static string? _standInHash;
 
     /// <summary>
-    /// True when sign-in was refused only because the e-mail is unconfirmed. Identity refuses an unconfirmed
-    /// account before it checks the password, so the password is checked here: only its owner learns why.
+    /// The account whose password this is, if it may sign in now; otherwise null, whatever the reason. Every path hashes
+    /// the password once (an unknown address, a locked or unconfirmed account against a stand-in hash, which Identity
+    /// would skip), so neither the answer nor its time tells whether an account exists. Wrong passwords count towards
+    /// the lockout as before.
     /// </summary>
-    public static async Task<bool> NeedsConfirmationAsync(UserManager<RegistryUser> users, string email, string password) =>
-        await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: false } user && await users.CheckPasswordAsync(user, password);
+    public static async Task<RegistryUser?> CheckPasswordAsync(SignInManager<RegistryUser> signIn, string email, string password)
+    {
+        var users = signIn.UserManager;
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        {
+            _standInHash ??= users.PasswordHasher.HashPassword(new RegistryUser(), Guid.NewGuid().ToString());
+            users.PasswordHasher.VerifyHashedPassword(user ?? new RegistryUser(), _standInHash, password);
+            return null;
+        }
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        return result.Succeeded ? user : null;
+    }
 }

@@ -12,9 +12,6 @@ public sealed class LoginModel(SignInManager<RegistryUser> signIn) : PageModel
     [TempData]
     public string? AccountMessage { get; set; }
 
-    /// <summary>The password was right but the e-mail address is not confirmed yet.</summary>
-    public bool NeedsConfirmation { get; private set; }
-
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -29,19 +26,14 @@ public sealed class LoginModel(SignInManager<RegistryUser> signIn) : PageModel
     {
         if (!ModelState.IsValid) return Page();
 
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-
-        if (result.IsNotAllowed && await Accounts.NeedsConfirmationAsync(signIn.UserManager, Input.Email, Input.Password))
+        // One answer for every refusal (see Accounts.CheckPasswordAsync); the page then offers a new confirmation link to anyone.
+        if (await Accounts.CheckPasswordAsync(signIn, Input.Email, Input.Password) is not { } user)
         {
-            NeedsConfirmation = true;
-            ModelState.AddModelError(string.Empty, "Confirm your e-mail address first: open the link we sent you when you registered.");
+            ModelState.AddModelError(string.Empty, Accounts.SignInRefused);
             return Page();
         }
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Your account is locked for a while after several unsuccessful attempts. Please try again later or reset your password."
-            : "The e-mail address or password is not right. Please check them and try again.");
-        return Page();
+        await signIn.SignInAsync(user, Input.RememberMe, authenticationMethod: "pwd");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 
     public sealed class LoginInput

@@ -21,7 +21,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
     {
         // The form always asks twice, so a blank second password is a mistake here.
         await mediator.Send(Input with { ConfirmPassword = Input.ConfirmPassword ?? "" }, cancellationToken);
-        AccountMessage = "Your account has been created. We have sent you an e-mail: open the link in it to confirm your address, then sign in.";
+        AccountMessage = RegisterAccount.Answer;
         return RedirectToPage("Login");
     }
 }

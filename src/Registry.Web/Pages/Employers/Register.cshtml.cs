@@ -23,7 +23,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
     {
         States = await mediator.Send(new ListJurisdictions.Query(), cancellationToken);
         await mediator.Send(Input with { ConfirmPassword = Input.ConfirmPassword ?? "" }, cancellationToken);
-        AccountMessage = "Your organisation is registered and waits for the registry's approval. We have sent you an e-mail: confirm your address, then sign in.";
+        AccountMessage = RegisterEmployerAccount.Answer;
         return RedirectToPage("/Account/Login");
     }
 
