@@ -80,8 +80,10 @@ public static class DependencyInjection
             })
             .AddEntityFrameworkStores<RegistryDbContext>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>()
+            .AddSignInManager<AuditedSignInManager>();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<IAccessLog, AccessLog>();
         services.AddScoped<IDatabaseTransactions, DatabaseTransactions>();
 
         services.AddJobs(configuration, provider, connectionString);
@@ -142,6 +144,8 @@ public static class DependencyInjection
         services.AddHostedService<Jobs.RenewalJobsSchedule>();
         services.AddScoped<Jobs.WatchListJob>();
         services.AddHostedService<Jobs.WatchListSchedule>();
+        services.AddScoped<Jobs.UnattachedEvidenceJob>();
+        services.AddHostedService<Jobs.UnattachedEvidenceSchedule>();
         services.AddScoped<Jobs.RosterVerificationJob>();
         services.AddScoped<IRosterVerificationQueue, Jobs.RosterVerificationQueue>();
         if (configuration.GetValue("Jobs:RunServer", true))

@@ -23,6 +23,7 @@ public static class RegistryApi
             .WithTags("Authentication")
             .WithSummary("Exchange an e-mail and password for a bearer token (one hour). There is no refresh token: sign in again when it ends.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .AuditsUnknownAccounts<TokenRequest>(request => request.Email)
             .AllowAnonymous();
 
         // The order is the order of the tags in the OpenAPI document.
