@@ -86,9 +86,11 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<RegistryDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>()
+            .AddSignInManager<AuditedSignInManager>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<SecurityStamps>();
+        services.AddScoped<IAccessLog, AccessLog>();
         services.AddScoped<IDatabaseTransactions, DatabaseTransactions>();
 
         services.AddJobs(configuration, provider, connectionString);
@@ -149,6 +151,8 @@ public static class DependencyInjection
         services.AddHostedService<Jobs.RenewalJobsSchedule>();
         services.AddScoped<Jobs.WatchListJob>();
         services.AddHostedService<Jobs.WatchListSchedule>();
+        services.AddScoped<Jobs.UnattachedEvidenceJob>();
+        services.AddHostedService<Jobs.UnattachedEvidenceSchedule>();
         services.AddScoped<Jobs.RosterVerificationJob>();
         services.AddScoped<IRosterVerificationQueue, Jobs.RosterVerificationQueue>();
         if (configuration.GetValue("Jobs:RunServer", true))

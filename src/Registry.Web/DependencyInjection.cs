@@ -71,6 +71,7 @@ public static class DependencyInjection
             .AddPolicy(VerificationApi.CallerPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAssertion(context => context.Resource is not HttpContext http || !ApiKeyAuthenticationHandler.Presents(http.Request)
                     || context.User.HasClaim(c => c.Type == ApiKeyAuthenticationHandler.KeyIdClaim)));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalAudit>();
         return services;
     }
 
@@ -101,6 +102,9 @@ public static class DependencyInjection
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
         app.UseStaticFiles();
+        // Pages and their downloads (rosters, exports, evidence, a person's own record) are never stored by a cache either;
+        // static files, served above, keep their own caching.
+        app.UseWhen(context => !IsApi(context), pages => pages.UseNoStoreByDefault());
         app.UseRouting();
         app.UseAuthentication();
         app.UseApiKeyIdentity();

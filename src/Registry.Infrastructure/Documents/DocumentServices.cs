@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Features.Records;
 using Registry.Infrastructure.Persistence;
 
 namespace Registry.Infrastructure.Documents;
@@ -18,6 +19,11 @@ public static class DocumentServices
         services.AddSingleton(new FileSystemDocumentStore(root));
         services.AddSingleton<DatabaseDocumentStore>();
         services.AddSingleton<DocumentFolderImport>();
+        var defaults = new EvidenceLimits();
+        services.AddSingleton(new EvidenceLimits(
+            configuration.GetValue("Documents:QuotaBytesPerPerson", defaults.QuotaBytesPerPerson),
+            configuration.GetValue("Documents:MaxUnattachedPerPerson", defaults.MaxUnattachedPerPerson),
+            configuration.GetValue("Documents:UnattachedDays", defaults.UnattachedDays)));
         return StoreLocations.Chosen(configuration, "Documents") == StoreLocation.Database
             ? services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<DatabaseDocumentStore>())
             : services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<FileSystemDocumentStore>());

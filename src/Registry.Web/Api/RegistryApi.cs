@@ -25,6 +25,7 @@ public static class RegistryApi
                 + "Disabling the account, resetting its password or signing out ends its tokens at once (401).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .LimitedPerAddress(AddressRateLimits.SignIn)
+            .AuditsUnknownAccounts<TokenRequest>(request => request.Email)
             .AllowAnonymous();
 
         // The order is the order of the tags in the OpenAPI document.

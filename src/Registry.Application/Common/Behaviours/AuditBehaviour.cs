@@ -1,23 +1,40 @@
 using MediatR;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Security;
+using Registry.Domain.Auditing;
 
 namespace Registry.Application.Common.Behaviours;
 
-/// <summary>Names the action that the audit log records for every change a command saves.</summary>
-public sealed class AuditBehaviour<TRequest, TResponse>(IAuditContext audit, RequestScope scope) : IPipelineBehavior<TRequest, TResponse>
+/// <summary>
+/// Names the action that the audit log records for every change a command saves, and records each read of personal
+/// data (<see cref="IAuditedRead"/>) once its handler has answered.
+/// </summary>
+/// <remarks>
+/// A read's entry is written before the data leaves (the endpoint sends what the handler returned). If it cannot be
+/// written the request fails and nothing is sent: no personal data goes out unrecorded.
+/// </remarks>
+public sealed class AuditBehaviour<TRequest, TResponse>(IAuditContext audit, RequestScope scope, IAccessLog accessLog, ICurrentUser user)
+    : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly string ActionName = ActionNameOf(typeof(TRequest));
 
-    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ICommand<TResponse>) return next();
+        if (request is IAuditedRead read)
+        {
+            var response = await next();
+            var subject = read.AuditedId ?? user.PersonId?.ToString() ?? "";
+            await accessLog.RecordAsync(new AccessEvent(AuditKind.Access, ActionName, read.AuditedType, subject, scope.StateCode ?? user.StateCode), cancellationToken);
+            return response;
+        }
+        if (request is not ICommand<TResponse>) return await next();
         audit.Action = ActionName;
         audit.StateCode = () => scope.StateCode;
-        return next();
+        return await next();
     }
 
     /// <summary><c>Features.Applications.SubmitApplication+Command</c> is recorded as <c>SubmitApplication</c>.</summary>
-    private static string ActionNameOf(Type requestType) =>
+    internal static string ActionNameOf(Type requestType) =>
         requestType.DeclaringType?.Name ?? requestType.Name;
 }

@@ -40,3 +40,16 @@ public interface ICredentialScoped
 {
     Guid CredentialId { get; }
 }
+
+/// <summary>
+/// A read that hands out personal data (a download, an export): once the handler has answered, the audit log
+/// records who received which record, never its contents (see <c>AuditBehaviour</c>).
+/// </summary>
+public interface IAuditedRead
+{
+    /// <summary>The kind of record read, e.g. <c>EvidenceDocument</c>.</summary>
+    string AuditedType { get; }
+
+    /// <summary>Its id; null for the sender's own person record.</summary>
+    string? AuditedId { get; }
+}

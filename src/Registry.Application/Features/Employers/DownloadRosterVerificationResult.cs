@@ -11,7 +11,11 @@ namespace Registry.Application.Features.Employers;
 public static class DownloadRosterVerificationResult
 {
     [AllowedRoles(Roles.Employer)]
-    public sealed record Query(Guid Id) : IRequest<File>;
+    public sealed record Query(Guid Id) : IRequest<File>, IAuditedRead
+    {
+        string IAuditedRead.AuditedType => "RosterVerification";
+        string? IAuditedRead.AuditedId => Id.ToString();
+    }
 
     public sealed record File(byte[] Content, string FileName);
 

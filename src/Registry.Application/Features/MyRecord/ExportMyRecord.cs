@@ -12,7 +12,11 @@ namespace Registry.Application.Features.MyRecord;
 public static class ExportMyRecord
 {
     [AllowedRoles(Roles.Applicant)]
-    public sealed record Query : IRequest<Model>;
+    public sealed record Query : IRequest<Model>, IAuditedRead
+    {
+        string IAuditedRead.AuditedType => "Person";
+        string? IAuditedRead.AuditedId => null; // the sender's own
+    }
 
     public sealed record Model(DateTimeOffset GeneratedAt, ProfileModel Profile, IReadOnlyList<ApplicationModel> Applications,
         IReadOnlyList<CredentialModel> Credentials, IReadOnlyList<ExamModel> ExamAttempts, IReadOnlyList<DocumentModel> Documents,

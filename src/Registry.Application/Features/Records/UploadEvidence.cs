@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
@@ -12,7 +13,9 @@ namespace Registry.Application.Features.Records;
 
 /// <summary>
 /// The applicant uploads a certificate or letter. Its type is read from its first bytes, not its name:
-/// a PNG named .pdf is kept as a PNG, and a text file named .pdf is refused.
+/// a PNG named .pdf is kept as a PNG, and a text file named .pdf is refused. A person keeps at most
+/// <see cref="EvidenceLimits.QuotaBytesPerPerson"/> bytes, and at most <see cref="EvidenceLimits.MaxUnattachedPerPerson"/>
+/// files that no record points at yet.
 /// </summary>
 public static class UploadEvidence
 {
@@ -35,7 +38,7 @@ public static class UploadEvidence
     private const string TooLarge = "The file is larger than 10 MB; please upload a smaller scan or photo.";
     private const string NotAllowed = "The file is not a PDF, PNG or JPEG, whatever its name says; please upload one of those.";
 
-    public sealed class Handler(IRegistryDbContext db, IDocumentStore store, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Uploaded>
+    public sealed class Handler(IRegistryDbContext db, IDocumentStore store, ICurrentUser user, TimeProvider clock, EvidenceLimits limits) : IRequestHandler<Command, Uploaded>
     {
         public async Task<Uploaded> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -45,6 +48,7 @@ public static class UploadEvidence
             if (bytes.Length == 0) throw Refused(Empty);
             if (bytes.Length > EvidenceDocument.MaximumBytes) throw Refused(TooLarge);
             var type = EvidenceFileTypes.Detect(bytes) ?? throw Refused(NotAllowed);
+            await RequireRoomAsync(owner, bytes.Length, cancellationToken);
 
             var now = clock.GetUtcNow();
             var key = $"{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
@@ -64,6 +68,21 @@ public static class UploadEvidence
             }
             return new Uploaded(document.Id, document.FileName, document.Type, document.SizeBytes, document.Sha256);
         }
+
+        /// <summary>Two uploads at the same instant may both pass; the limits bound what one person can pile up, not to the byte.</summary>
+        private async Task RequireRoomAsync(Guid owner, long size, CancellationToken cancellationToken)
+        {
+            var used = await db.Documents.Where(d => d.OwnerPersonId == owner).SumAsync(d => (long?)d.SizeBytes, cancellationToken) ?? 0;
+            if (used + size > limits.QuotaBytesPerPerson)
+                throw Refused($"You have used {Megabytes(used)} of your {Megabytes(limits.QuotaBytesPerPerson)} for evidence, and this file would go past it. " +
+                    "Remove an entry whose file you no longer need, or upload a smaller scan.");
+            var unattached = await EvidenceLimits.Unattached(db).CountAsync(d => d.OwnerPersonId == owner, cancellationToken);
+            if (unattached >= limits.MaxUnattachedPerPerson)
+                throw Refused($"You have {unattached} uploaded files that no entry uses yet (at most {limits.MaxUnattachedPerPerson}). " +
+                    $"Add them to entries, or wait: unused files are removed after {limits.UnattachedDays} days.");
+        }
+
+        private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
 
         private static ValidationException Refused(string message) => new([new ValidationFailure(nameof(Command.Evidence), message)]);
 

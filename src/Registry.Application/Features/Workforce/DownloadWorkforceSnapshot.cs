@@ -10,7 +10,11 @@ namespace Registry.Application.Features.Workforce;
 public static class DownloadWorkforceSnapshot
 {
     [AllowedRoles(Roles.StateAdmin, Roles.SystemAdmin, Roles.NationalAnalyst)]
-    public sealed record Query(Guid SnapshotId) : IRequest<File>;
+    public sealed record Query(Guid SnapshotId) : IRequest<File>, IAuditedRead
+    {
+        string IAuditedRead.AuditedType => "WorkforceSnapshot";
+        string? IAuditedRead.AuditedId => SnapshotId.ToString();
+    }
 
     public sealed record File(string FileName, byte[] Content);
 

@@ -13,7 +13,11 @@ namespace Registry.Application.Features.Workforce;
 public static class ExportRoster
 {
     [AllowedRoles(Roles.Reviewer, Roles.StateAdmin, Roles.SystemAdmin)]
-    public sealed record Query(string StateCode) : IRequest<IAsyncEnumerable<Row>>, IStateScoped;
+    public sealed record Query(string StateCode) : IRequest<IAsyncEnumerable<Row>>, IStateScoped, IAuditedRead
+    {
+        string IAuditedRead.AuditedType => "Roster";
+        string? IAuditedRead.AuditedId => StateCode.ToUpperInvariant();
+    }
 
     public sealed record Row(string Number, string Program, string Status, DateOnly IssuedOn, DateOnly ExpiresOn,
         string LegalFirstName, string LegalLastName, string? PreferredName, string Email, string? Phone);

@@ -19,11 +19,14 @@ public static class ExportWorkforce
     public const int MaximumYears = 10;
 
     [AllowedRoles(Roles.StateAdmin, Roles.SystemAdmin, Roles.NationalAnalyst)]
-    public sealed record Query : IRequest<WorkforceReport>
+    public sealed record Query : IRequest<WorkforceReport>, IAuditedRead
     {
         public DateOnly From { get; init; }
         public DateOnly To { get; init; }
         public List<string> States { get; init; } = [];
+
+        string IAuditedRead.AuditedType => "Workforce";
+        string? IAuditedRead.AuditedId => $"{(States.Count == 0 ? "all states" : string.Join(",", States))} {From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
     }
 
     public sealed class Validator : AbstractValidator<Query>

@@ -75,8 +75,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityType).HasMaxLength(100);
         builder.Property(a => a.EntityId).HasMaxLength(100);
         builder.Property(a => a.StateCode).HasMaxLength(2);
+        builder.Property(a => a.ClientAddress).HasMaxLength(64);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.Kind, a.At });
     }
 }
 

@@ -1,5 +1,6 @@
 using Registry.Domain.Applications;
 using Registry.Domain.Attestations;
+using Registry.Domain.Auditing;
 using Registry.Domain.Confirmations;
 using Registry.Domain.Credentials;
 using Registry.Domain.Employers;
@@ -12,6 +13,15 @@ namespace Registry.Web.Pages.Shared;
 /// </summary>
 public static class DisplayNames
 {
+    public static string Display(this AuditKind kind) => kind switch
+    {
+        AuditKind.Change => "Change",
+        AuditKind.SignIn => "Sign-in",
+        AuditKind.Refusal => "Refusal",
+        AuditKind.Access => "Download of personal data",
+        _ => throw Unnamed(kind),
+    };
+
     public static string Display(this ApplicationStatus status) => status switch
     {
         ApplicationStatus.Draft => "Draft",

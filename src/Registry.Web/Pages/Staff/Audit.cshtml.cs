@@ -24,16 +24,21 @@ public sealed class AuditModel(IMediator mediator, ICurrentUser user) : PageMode
     /// <summary>Set for a system administrator who has not named a state: the states to choose from.</summary>
     public StateChooser? Chooser { get; private set; }
 
+    /// <summary>A system administrator reads the entries of no state (sign-ins, refusals and downloads outside any state's staff).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool NoState { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        // A StateAdmin sees their own state; a SystemAdmin names one.
+        // A StateAdmin sees their own state; a SystemAdmin names one, or asks for the entries of none.
         var state = user.StateCode?.Value ?? Filter.StateCode;
-        if (string.IsNullOrWhiteSpace(state) && User.IsInRole(Roles.SystemAdmin))
+        if (NoState && User.IsInRole(Roles.SystemAdmin)) state = "";
+        else if (string.IsNullOrWhiteSpace(state) && User.IsInRole(Roles.SystemAdmin))
         {
             Chooser = new("Choose a state to read its audit log.", await mediator.Send(new ListJurisdictions.Query(), cancellationToken));
             return Page();
         }
-        if (string.IsNullOrWhiteSpace(state)) return NotFound();
+        else if (string.IsNullOrWhiteSpace(state)) return NotFound();
         Filter = Filter with { StateCode = state };
         Actions = await mediator.Send(new ListAuditActions.Query(state), cancellationToken);
         if (!ModelState.IsValid) return Page();
@@ -46,7 +51,7 @@ public sealed class AuditModel(IMediator mediator, ICurrentUser user) : PageMode
     private string Link(string? cursor) =>
         Url.Page("/Staff/Audit", new
         {
-            Filter.Action, Filter.EntityType, Filter.EntityId, Filter.Actor, Filter.From, Filter.To, Filter.StateCode, cursor,
+            Filter.Kind, Filter.Action, Filter.EntityType, Filter.EntityId, Filter.Actor, Filter.From, Filter.To, Filter.StateCode, NoState = NoState ? true : (bool?)null, cursor,
             Limit = Filter.Limit == Cursor.DefaultLimit ? (int?)null : Filter.Limit,
         })!;
 }

@@ -688,6 +688,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Before")
                         .HasColumnType("text");
 
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -698,6 +702,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("StateCode")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
@@ -707,6 +716,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("Kind", "At");
 
                     b.ToTable("AuditLog", (string)null);
                 });

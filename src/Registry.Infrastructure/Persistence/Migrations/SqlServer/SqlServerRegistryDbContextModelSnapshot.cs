@@ -688,6 +688,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Before")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -698,6 +702,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("StateCode")
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
@@ -707,6 +716,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("At");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("Kind", "At");
 
                     b.ToTable("AuditLog", (string)null);
                 });

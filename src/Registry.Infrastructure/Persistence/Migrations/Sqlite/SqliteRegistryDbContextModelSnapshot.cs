@@ -676,6 +676,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Before")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -684,6 +688,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StateCode")
@@ -695,6 +704,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("Kind", "At");
 
                     b.ToTable("AuditLog", (string)null);
                 });
