@@ -16,6 +16,7 @@ public static class BenchProgram
           seed [--credentials N] [--states N] [--seed N] [--today yyyy-MM-dd] [--connection CS] [--recreate]
           run  [--credentials N] [--states N] [--seed N] [--today yyyy-MM-dd] [--connection CS] [--only NAME]... [--no-seed]
           list
+          import-memory FILE   (reads a spreadsheet as the imports do; prints the peak memory growth)
         Defaults: 100000 credentials, 50 states, seed 42, today = the current UTC date,
         connection = $REGISTRY_BENCH_POSTGRES or Host=127.0.0.1;Database=registry_bench;Username=registry.
         'seed' expects an empty database unless --recreate is given; 'run' always drops and recreates it (unless --no-seed).
@@ -28,6 +29,7 @@ public static class BenchProgram
         try
         {
             if (args.Length == 0 || args[0] is "-h" or "--help") { Console.WriteLine(Usage); return args.Length == 0 ? 2 : 0; }
+            if (args is ["import-memory", var file]) return ImportMemory.Run(file, Console.Out);
             var options = Options.Parse(args.Skip(1).ToArray());
             switch (args[0])
             {

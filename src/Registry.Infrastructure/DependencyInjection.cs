@@ -111,6 +111,7 @@ public static class DependencyInjection
         services.AddSingleton<IRosterWriter, Exports.Workforce.RosterWorkbook>();
         services.AddScoped<Exports.Workforce.WorkforceSnapshotJob>();
         services.AddHostedService<Exports.Workforce.WorkforceSnapshotSchedule>();
+        services.AddSingleton(configuration.GetSection(Imports.ImportLimits.Section).Get<Imports.ImportLimits>() ?? new Imports.ImportLimits());
         services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();
         services.AddSingleton<IRosterReader, Imports.RosterReader>();
         services.AddSingleton<IRosterWorkbook, Exports.RosterWorkbook>();

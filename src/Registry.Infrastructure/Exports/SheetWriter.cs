@@ -4,7 +4,8 @@ namespace Registry.Infrastructure.Exports;
 
 /// <summary>
 /// Writes one table per sheet: bold frozen header, set column widths (measuring text needs libgdiplus),
-/// and every text cell stored as text, so a value beginning with =, +, - or @ is never a formula.
+/// and every text cell stored as text, so a value beginning with =, +, - or @ is never a formula, and made
+/// XML-safe (<see cref="XmlText"/>), so no string can fail the file.
 /// </summary>
 internal static class SheetWriter
 {
@@ -59,7 +60,7 @@ internal static class SheetWriter
                 break;
             default:
                 cell.SetDataType(XLDataType.Text);
-                cell.SetValue(value.ToString() ?? "");
+                cell.SetValue(XmlText.Safe(value.ToString() ?? ""));
                 break;
         }
     }

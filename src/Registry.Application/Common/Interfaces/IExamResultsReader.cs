@@ -8,9 +8,12 @@ public interface IExamResultsReader
 }
 
 /// <summary>Problem is set when the file is unreadable (not a spreadsheet, no header, ...); Rows is then empty.</summary>
-public sealed record ExamResultsSheet(IReadOnlyList<ExamResultRow> Rows, string? Problem = null)
+public sealed record ExamResultsSheet(IReadOnlyList<ExamResultRow> Rows, string? Problem = null, bool IsRefusedUnread = false)
 {
     public static ExamResultsSheet Unreadable(string problem) => new([], problem);
+
+    /// <summary>A file refused before its rows are looked at: beyond the import limits once unpacked (a bomb), or no spreadsheet at all.</summary>
+    public static ExamResultsSheet RefusedUnread(string problem) => new([], problem, IsRefusedUnread: true);
 }
 
 /// <summary>One data row as found: RowNumber counts the header as row 1; ExamDate is set when the cell held a real date.</summary>

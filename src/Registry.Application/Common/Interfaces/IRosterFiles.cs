@@ -8,9 +8,12 @@ public interface IRosterReader
 }
 
 /// <summary>Problem is set when the file is unreadable (not a spreadsheet, no recognisable header); Rows is then empty.</summary>
-public sealed record RosterSheet(IReadOnlyList<RosterRow> Rows, string? Problem = null)
+public sealed record RosterSheet(IReadOnlyList<RosterRow> Rows, string? Problem = null, bool IsRefusedUnread = false)
 {
     public static RosterSheet Unreadable(string problem) => new([], problem);
+
+    /// <summary>A file refused before its rows are looked at: beyond the import limits once unpacked (a bomb), or no spreadsheet at all.</summary>
+    public static RosterSheet RefusedUnread(string problem) => new([], problem, IsRefusedUnread: true);
 }
 
 /// <summary>One data row as found; RowNumber counts the header as row 1.</summary>

@@ -13,8 +13,9 @@ namespace Registry.Application.Features.Employers;
 /// <summary>
 /// An approved employer's system hands in a roster (.xlsx or CSV, the limits of <see cref="VerifyRoster"/>) to
 /// be verified in the background by <see cref="RunRosterVerification"/>; it polls the answer's id. A file
-/// that is not a spreadsheet at all (neither a zip nor UTF-8 text), empty, or too large is refused here; what
-/// is wrong inside a spreadsheet (no header row, too many rows) becomes the job's problem.
+/// that is not a spreadsheet at all (neither a zip nor UTF-8 text, or a zip that is no workbook), empty, too
+/// large, or beyond the import limits once unpacked (a workbook bomb) is refused here; what is wrong inside a spreadsheet (no header row, too many
+/// rows) becomes the job's problem.
 /// </summary>
 public static class SubmitRosterVerification
 {
@@ -28,7 +29,8 @@ public static class SubmitRosterVerification
         public Validator() => RuleFor(c => c.FileName).MaximumLength(255);
     }
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, IRosterVerificationQueue queue) : IRequestHandler<Command, Submitted>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, IRosterVerificationQueue queue, IRosterReader reader)
+        : IRequestHandler<Command, Submitted>
     {
         public async Task<Submitted> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -36,6 +38,9 @@ public static class SubmitRosterVerification
             var bytes = await VerifyRoster.ReadAsync(command.File, cancellationToken);
             if (!IsSpreadsheet(bytes))
                 throw new ValidationException([new ValidationFailure(nameof(Command.File), "The file is neither an Excel workbook (.xlsx) nor a CSV text file.")]);
+            // Read once here (within the limits, so cheaply) so that a bomb is the caller's 400, not a job's failure.
+            if (reader.Read(bytes) is { IsRefusedUnread: true, Problem: { } refusal })
+                throw new ValidationException([new ValidationFailure(nameof(Command.File), refusal)]);
 
             var verification = new RosterVerification(employer.Id, Path.GetFileName(command.FileName.Trim()) is { Length: > 0 } name ? name : "roster", bytes, clock.GetUtcNow());
             db.RosterVerifications.Add(verification);

@@ -13,7 +13,7 @@ namespace Registry.Infrastructure.Exports.Workforce;
 /// zip entry that compresses as it goes. The SDK's package API keeps every part in memory until it is saved (it
 /// opens the zip for update), so the few small parts around the sheet are written directly; memory stays flat
 /// however many rows there are (ClosedXML would hold the whole workbook). Text is written as inline strings, so a
-/// value beginning with =, +, - or @ is text, never a formula.
+/// value beginning with =, +, - or @ is text, never a formula, and XML-safe (<see cref="XmlText"/>).
 /// </summary>
 public sealed class RosterWorkbook : IRosterWriter
 {
@@ -93,7 +93,7 @@ public sealed class RosterWorkbook : IRosterWriter
 
     private static Cell TextCell(string? value, uint style = 0)
     {
-        var cell = new Cell(new InlineString(new Text(Printable(value ?? "")) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString };
+        var cell = new Cell(new InlineString(new Text(XmlText.Safe(value ?? "")) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString };
         if (style != 0) cell.StyleIndex = style;
         return cell;
     }
@@ -103,10 +103,6 @@ public sealed class RosterWorkbook : IRosterWriter
         CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)),
         StyleIndex = DateStyle,
     };
-
-    /// <summary>XML cannot carry most control characters; they are dropped rather than failing the whole file.</summary>
-    private static string Printable(string value) =>
-        value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? new string(value.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r').ToArray()) : value;
 
     private static Stylesheet Styles() =>
         new(
