@@ -14,7 +14,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     // Every page here comes from one loopback address; the limit itself is proven by the web tests (RateLimitTests).
     private readonly RegistryFactory _factory = new(TestDatabase.Sqlite("browser"), environment: "Development",
-        settings: new Dictionary<string, string?> { ["RateLimiting:Anonymous:PermitLimit"] = "100000" });
+        settings: new Dictionary<string, string?>
+        {
+            ["RateLimiting:Anonymous:PermitLimit"] = "100000",
+            ["RateLimiting:SignIn:PermitLimit"] = "100000",
+            ["RateLimiting:Registration:PermitLimit"] = "100000",
+            ["RateLimiting:AccountMail:PermitLimit"] = "100000",
+            ["RateLimiting:ConfirmationRequests:PermitLimit"] = "100000",
+        });
     private IPlaywright? _playwright;
 
     public Uri BaseAddress { get; private set; } = null!;

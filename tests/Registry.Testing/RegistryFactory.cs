@@ -77,9 +77,9 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
         // Test clients speak plain http, which would never send a Secure cookie back; SecurityTests check the real flags.
         builder.UseSetting("Security:SecureCookies", "false");
         // Outside Development the host needs its public address (PublicBaseUrl); links read in tests keep only their path.
-        // Test clients call it localhost (the test server) or 127.0.0.1 (a loopback socket).
+        // Test clients call it localhost (the test server), 127.0.0.1 (a loopback socket) or, over https, registry.example.
         builder.UseSetting("Registry:PublicBaseUrl", "http://localhost:5080");
-        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1");
+        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1;registry.example");
         // The host's job server runs (health, dashboard, activator) but works a queue nothing is put on: the recurring
         // jobs fire on the real clock's schedule and would run in the middle of tests (and deadlock with Respawn's
         // truncation between them). Tests run jobs themselves, or start servers of their own (JobServerTests).

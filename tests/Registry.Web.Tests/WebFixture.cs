@@ -22,6 +22,11 @@ public sealed partial class WebFixture : IAsyncLifetime
         // Many tests verify from the same address; RateLimitTests runs its own host with low limits.
         ["RateLimiting:Anonymous:PermitLimit"] = "100000",
         ["RateLimiting:ApiKey:PermitLimit"] = "100000",
+        // Likewise sign-in, registration, account mail and confirmation requests (AddressRateLimitTests has its own hosts).
+        ["RateLimiting:SignIn:PermitLimit"] = "100000",
+        ["RateLimiting:Registration:PermitLimit"] = "100000",
+        ["RateLimiting:AccountMail:PermitLimit"] = "100000",
+        ["RateLimiting:ConfirmationRequests:PermitLimit"] = "100000",
     });
 
     /// <summary>The same helpers over another host (e.g. on a database of its own).</summary>

@@ -87,6 +87,7 @@ public sealed class PooledContextStressTests
         ["Jobs:RunServer"] = "false",
         ["RateLimiting:Anonymous:PermitLimit"] = "1000000",
         ["RateLimiting:ApiKey:PermitLimit"] = "1000000",
+        ["RateLimiting:SignIn:PermitLimit"] = "1000000", // every simulated person signs in from the one test address
     });
 
     /// <summary>A state, applicants with profiles, and staff; made through a host that is then stopped, so each round starts cold.</summary>

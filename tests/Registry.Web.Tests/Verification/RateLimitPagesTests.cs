@@ -43,6 +43,42 @@ public sealed class RateLimitPagesTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task Past_the_limit_an_API_address_opened_by_a_caller_that_takes_only_HTML_answers_the_page_never_a_500()
+    {
+        var world = await VerificationWebScenario.SeedAsync(Fixture);
+        await using var host = new RegistryFactory(Fixture.Factory.Database, settings: LowLimits);
+        var api = $"/api/v1/verifications/{world.Credential.Number.Value}";
+        var client = host.CreateClient();
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(api)).StatusCode);
+
+        var html = await SendAsync(client, api, "text/html");
+        var xhtml = await SendAsync(client, "/api/v1/verifications?lastName=Zeph&state=TN", "text/html, application/xhtml+xml");
+        var plain = await SendAsync(client, api, "text/plain");
+        var page = await SendAsync(client, $"/Verify/{world.Credential.Number.Value}", "text/html");
+
+        foreach (var refused in new[] { html, xhtml, page })
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+            var words = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("<h1>Please wait a moment</h1>", words);
+            Assert.Contains("Please try again in 60 seconds.", words);
+            Assert.Equal(TimeSpan.FromSeconds(60), refused.Headers.RetryAfter?.Delta);
+        }
+        // A caller that names neither HTML nor JSON still gets problem details.
+        Assert.Equal(HttpStatusCode.TooManyRequests, plain.StatusCode);
+        Assert.Equal("application/problem+json", plain.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Try again in 60 seconds.", await plain.Content.ReadAsStringAsync());
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string accept)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        return client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task A_signed_in_employer_has_the_employer_limit_on_the_verify_pages_and_a_visitor_does_not()
     {
         var world = await VerificationWebScenario.SeedAsync(Fixture);
