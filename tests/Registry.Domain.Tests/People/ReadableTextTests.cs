@@ -5,13 +5,14 @@ namespace Registry.Domain.Tests.People;
 
 public class ReadableTextTests
 {
-    [Theory]
-    [InlineData("Da\uD800na")] // a lone high surrogate
-    [InlineData("Da\uDC00na")] // a lone low surrogate
-    [InlineData("Dana\uD83D")] // a pair cut short
-    [InlineData("\U0010FFFF")] // the last non-character
-    [InlineData("Dana\u2028Okafor")] // a line separator
-    public void Lone_surrogates_non_characters_and_line_breaks_are_not_readable(string text) => Assert.False(ReadableText.IsReadable(text));
+    [Fact]
+    public void Lone_surrogates_non_characters_and_line_breaks_are_not_readable()
+    {
+        // Built here, not passed as theory data: the test runner turns a lone surrogate in its data into U+FFFD.
+        string[] unreadable = ["Da\uD800na", "Da\uDC00na", "Dana\uD83D", "\U0010FFFF", "Dana\u2028Okafor"];
+
+        Assert.All(unreadable, text => Assert.False(ReadableText.IsReadable(text)));
+    }
 
     [Theory]
     [InlineData("Zoë 😀")] // a surrogate pair is one character
