@@ -90,7 +90,7 @@ public sealed class CursorPagingApiTests(WebFixture fixture) : WebTest(fixture)
         var document = await Fixture.Client().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var parameters = document.GetProperty("paths").GetProperty("/api/v1/audit/{state}").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString());
-        Assert.Equal(["state", "action", "entityType", "entityId", "actor", "from", "to", "cursor", "limit"], parameters);
+        Assert.Equal(["state", "kind", "action", "entityType", "entityId", "actor", "from", "to", "cursor", "limit"], parameters);
 
         var entries = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit/TN?entityType=Credential&entityId={credential.Id}&from=2027-06-15&to=2027-06-15&limit=10");
         var entry = Assert.Single(entries.GetProperty("items").EnumerateArray());

@@ -11,7 +11,7 @@ using Registry.Testing;
 
 namespace Registry.Application.Tests.Features.Records;
 
-/// <summary>Evidence is what its bytes say it is, at most 10 MB, and only its owner and their states' staff may read it.</summary>
+/// <summary>Evidence is what its bytes say it is, at most 10 MB, and only its owner and the staff of the states it is attached in may read it.</summary>
 public sealed class EvidenceTests(SliceFixture fixture) : SliceTest(fixture)
 {
     public static readonly byte[] Pdf = [.. "%PDF-1.7\n% certificate\n"u8, .. new byte[200]];
@@ -126,6 +126,12 @@ public sealed class EvidenceTests(SliceFixture fixture) : SliceTest(fixture)
         var scenario = await RecordsScenario.ArrangeAsync(Fixture); // the applicant has applied in Tennessee only
         var uploaded = await Fixture.SendAsync(File(Pdf, "certificate.pdf"), scenario.AsApplicant);
         var query = new DownloadEvidence.Query(uploaded.DocumentId);
+        // Staff see a file once it is attached to a record of an application in their state.
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync(query, TestUsers.Reviewer("TN")));
+        await Fixture.SendAsync(new AddTrainingRecord.Command
+        {
+            ApplicationId = scenario.Draft.Id, Course = "Ethics", Provider = "State", Hours = 6, CompletedOn = RecordsScenario.Today.AddDays(-3), EvidenceDocumentId = uploaded.DocumentId,
+        }, scenario.AsApplicant);
 
         foreach (var allowed in new[] { scenario.AsApplicant, TestUsers.Reviewer("TN"), TestUsers.StateAdmin("TN"), TestUsers.SystemAdmin() })
             (await Fixture.SendAsync(query, allowed)).Content.Dispose();
