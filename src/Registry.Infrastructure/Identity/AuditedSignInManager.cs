@@ -43,6 +43,13 @@ public sealed class AuditedSignInManager(
     /// <summary>A sign-in refused before any account was found: the address typed, and no account.</summary>
     public Task RecordUnknownAsync(string typed) => RecordAsync(null, typed.Trim(), null, "UnknownAccount");
 
+    /// <summary>A sign-in refused without checking the password (no such account, not confirmed, or locked out).</summary>
+    public async Task RecordRefusedUncheckedAsync(RegistryUser? user, string typed)
+    {
+        if (user is null) await RecordUnknownAsync(typed);
+        else await RecordAsync(user.Id, user.Email, user.StateCode, await UserManager.IsLockedOutAsync(user) ? "LockedOut" : "NotAllowed");
+    }
+
     private async Task RecordAsync(Guid? userId, string? name, string? state, string outcome)
     {
         AttemptRecorded = true;

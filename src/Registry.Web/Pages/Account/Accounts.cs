@@ -30,6 +30,7 @@ public static class Accounts
         {
             _standInHash ??= users.PasswordHasher.HashPassword(new RegistryUser(), Guid.NewGuid().ToString());
             users.PasswordHasher.VerifyHashedPassword(user ?? new RegistryUser(), _standInHash, password);
+            if (signIn is AuditedSignInManager audited) await audited.RecordRefusedUncheckedAsync(user, email);
             return null;
         }
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
