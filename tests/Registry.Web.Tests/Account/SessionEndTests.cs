@@ -104,6 +104,7 @@ public sealed class SessionEndTests(WebFixture fixture) : WebTest(fixture)
         Assert.False(await SignedInAsync(first));
         Assert.False(await SignedInAsync(second));
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/v1/review/TN/queue")).StatusCode);
+        Assert.True(await Fixture.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "SignOut" && a.EntityType == "RegistryUser")));
         Assert.True(await SignedInAsync(colleague));
         Assert.True(await SignedInAsync(await BrowserAsync(ReviewWebScenario.Reviewer)));
     }

@@ -74,7 +74,7 @@ public sealed class ContractTests(WebFixture fixture) : WebTest(fixture)
         var body = await answer.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(["tokenType", "accessToken", "expiresIn"], body.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(3600, body.GetProperty("expiresIn").GetInt64());
+        Assert.Equal(15 * 60, body.GetProperty("expiresIn").GetInt64());
         var schema = (await Fixture.ContractAsync()).Document.Components.Schemas["TokenResponse"];
         Assert.DoesNotContain("refreshToken", schema.ActualProperties.Keys);
         Assert.Equal("no-store", answer.Headers.CacheControl?.ToString());
