@@ -49,6 +49,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Priority).HasConversion<int>();
         // The dispatcher's query: unsent, not given up, due by now, by priority then earliest first; and "sent in the last minute".
         builder.HasIndex(n => new { n.SentAt, n.FailedAt, n.Priority, n.NextAttemptAt });
+        // The account-mail cap: mails of one kind to one address in the last hour.
+        builder.HasIndex(n => new { n.RecipientEmail, n.Template, n.CreatedAt });
     }
 }
 

@@ -1371,6 +1371,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"DeduplicationKey\" IS NOT NULL");
 
+                    b.HasIndex("RecipientEmail", "Template", "CreatedAt");
+
                     b.HasIndex("SentAt", "FailedAt", "Priority", "NextAttemptAt");
 
                     b.ToTable("Notifications");

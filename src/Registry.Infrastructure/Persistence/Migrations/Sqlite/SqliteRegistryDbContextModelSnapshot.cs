@@ -1359,6 +1359,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"DeduplicationKey\" IS NOT NULL");
 
+                    b.HasIndex("RecipientEmail", "Template", "CreatedAt");
+
                     b.HasIndex("SentAt", "FailedAt", "Priority", "NextAttemptAt");
 
                     b.ToTable("Notifications");
