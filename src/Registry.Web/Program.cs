@@ -5,7 +5,8 @@ using Registry.Web;
 using Registry.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.RequirePublicBaseUrl();
+// The one-off documents command sends no mail, so it needs no public address.
+if (!DocumentsCommand.IsDocumentsCommand(args)) builder.RequirePublicBaseUrl();
 
 builder.Services.AddApplication(builder.Configuration["AutoMapper:LicenseKey"]);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);

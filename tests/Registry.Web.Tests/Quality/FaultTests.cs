@@ -25,7 +25,7 @@ public sealed class FaultTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var database = await TestDatabase.FreshPostgresAsync("faults");
-        Fixture = new WebFixture(new RegistryFactory(database, settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" }));
+        Fixture = new WebFixture(new RegistryFactory(database, settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false", ["RateLimiting:SignIn:PermitLimit"] = "100000" }));
         await Fixture.InitializeAsync();
     }
 
