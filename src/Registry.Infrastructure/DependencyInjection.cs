@@ -121,8 +121,9 @@ public static class DependencyInjection
 
     private static void AddJobs(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString)
     {
-        services.AddHangfire(config =>
+        services.AddHangfire((sp, config) =>
         {
+            config.UseLogProvider(new Jobs.HostLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
