@@ -12,17 +12,23 @@ namespace Registry.Browser.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    // Every page here comes from one loopback address; the limit itself is proven by the web tests (RateLimitTests).
-    private readonly RegistryFactory _factory = new(TestDatabase.Sqlite("browser"), environment: "Development",
-        settings: new Dictionary<string, string?>
-        {
-            ["RateLimiting:Anonymous:PermitLimit"] = "100000",
-            ["RateLimiting:SignIn:PermitLimit"] = "100000",
-            ["RateLimiting:Registration:PermitLimit"] = "100000",
-            ["RateLimiting:AccountMail:PermitLimit"] = "100000",
-            ["RateLimiting:ConfirmationRequests:PermitLimit"] = "100000",
-        });
+    private readonly int _port = RegistryFactory.FreeLoopbackPort();
+    private readonly RegistryFactory _factory;
     private IPlaywright? _playwright;
+
+    public BrowserFixture() =>
+        // Every page here comes from one loopback address; the limits themselves are proven by the web tests (RateLimitTests).
+        // E-mailed links start with the public address, so it is this server's own: a link opened in the browser comes here.
+        _factory = new(TestDatabase.Sqlite("browser"), environment: "Development",
+            settings: new Dictionary<string, string?>
+            {
+                ["Registry:PublicBaseUrl"] = $"http://127.0.0.1:{_port}",
+                ["RateLimiting:Anonymous:PermitLimit"] = "100000",
+                ["RateLimiting:SignIn:PermitLimit"] = "100000",
+                ["RateLimiting:Registration:PermitLimit"] = "100000",
+                ["RateLimiting:AccountMail:PermitLimit"] = "100000",
+                ["RateLimiting:ConfirmationRequests:PermitLimit"] = "100000",
+            });
 
     public Uri BaseAddress { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -41,7 +47,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        BaseAddress = _factory.StartOnLoopback();
+        BaseAddress = _factory.StartOnLoopback(_port);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

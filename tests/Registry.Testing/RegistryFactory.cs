@@ -35,12 +35,20 @@ public sealed class RegistryFactory(TestDatabase database, string environment = 
     public string DocumentsRoot { get; } = Path.Combine(Path.GetTempPath(), "registry-tests", $"documents-{Guid.NewGuid():N}");
 
     /// <summary>Serves on a real loopback socket (for the browser), returning the base address.</summary>
-    public Uri StartOnLoopback()
+    public Uri StartOnLoopback(int port = 0)
     {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new Uri(address);
+    }
+
+    /// <summary>A loopback port free now, for a host whose settings must name its own address before it starts.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>

@@ -269,7 +269,11 @@ public sealed partial class BadInputTests(WebFixture fixture) : WebTest(fixture)
         {
             _connection = connection;
             _tables = tables;
-            _sql = "SELECT " + string.Join(", ", tables.Select(t => $"(SELECT count(*) FROM \"{t}\")"));
+            // A refused request is still written down when it was a sign-in, a refusal or a read (the audit of who tried what);
+            // only audit entries of changes say that something changed.
+            _sql = "SELECT " + string.Join(", ", tables.Select(t => t == "AuditLog"
+                ? $"(SELECT count(*) FROM \"{t}\" WHERE \"Kind\" = 'Change')"
+                : $"(SELECT count(*) FROM \"{t}\")"));
         }
 
         public static async Task<RowCounter> CreateAsync(string connectionString)
