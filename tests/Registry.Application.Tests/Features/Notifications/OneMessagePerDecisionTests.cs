@@ -8,6 +8,7 @@ using Registry.Application.Tests.Features.Renewals;
 using Registry.Application.Tests.Features.Review;
 using Registry.Domain.Credentials;
 using Registry.Domain.Notifications;
+using Registry.Domain.People;
 using Registry.Testing;
 
 namespace Registry.Application.Tests.Features.Notifications;
@@ -137,5 +138,20 @@ public sealed class OneMessagePerDecisionTests(SliceFixture fixture) : SliceTest
             scenario.Holder.Email!, "credential-reinstated");
         AssertOne(await ToldByAsync(() => Fixture.SendAsync(new RelinquishCredential.Command(credentialId, "Retiring."), scenario.AsHolder)),
             scenario.Holder.Email!, "credential-relinquished");
+    }
+
+    [Fact]
+    public async Task A_holder_without_an_email_address_is_not_written_to_and_the_decision_still_stands()
+    {
+        var state = TestData.State("TN", "Tennessee", "CPRS", RenewalScenario.Rules());
+        var holder = new Person("Imported", "Holder", email: null);
+        var credential = Credential.Issue(state.Programs[0], holder.Id, RenewalScenario.Today.AddMonths(-6), Guid.NewGuid(), Fixture.Clock.GetUtcNow().AddDays(-180));
+        await Fixture.InsertAsync(state, holder, credential);
+
+        var told = await ToldByAsync(() => Fixture.SendAsync(new OpenDisciplineCase.Command
+            { CredentialId = credential.Id, Notice = "A complaint.", ResponseDueOn = RenewalScenario.Today.AddDays(14) }, TestUsers.Reviewer("TN")));
+
+        Assert.Empty(told);
+        Assert.Equal(1, await Fixture.QueryAsync(db => db.DisciplineCases.CountAsync(c => c.CredentialId == credential.Id)));
     }
 }
