@@ -111,6 +111,11 @@ public static class DependencyInjection
         services.AddSingleton<IRosterWriter, Exports.Workforce.RosterWorkbook>();
         services.AddScoped<Exports.Workforce.WorkforceSnapshotJob>();
         services.AddHostedService<Exports.Workforce.WorkforceSnapshotSchedule>();
+        services.AddScoped<Exports.StateData.StateExportJob>();
+        services.AddScoped<IStateExportQueue, Exports.StateData.StateExportQueue>();
+        services.AddHostedService<Exports.StateData.StateExportCleanupSchedule>();
+        services.AddSingleton(new Application.Features.Jurisdictions.StateExportSettings(
+            configuration.GetValue(Application.Features.Jurisdictions.StateExportSettings.Section + ":StateExportDays", 7)));
         services.AddSingleton(configuration.GetSection(Imports.ImportLimits.Section).Get<Imports.ImportLimits>() ?? new Imports.ImportLimits());
         services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();
         services.AddSingleton<IRosterReader, Imports.RosterReader>();

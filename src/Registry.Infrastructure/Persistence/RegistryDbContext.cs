@@ -50,6 +50,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<DisciplineCase> DisciplineCases => Set<DisciplineCase>();
     public DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions => Set<ProgramRequirementsVersion>();
     public DbSet<WorkforceSnapshot> WorkforceSnapshots => Set<WorkforceSnapshot>();
+    public DbSet<StateExport> StateExports => Set<StateExport>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     private ContextLease? _lease;

@@ -36,6 +36,7 @@ public interface IRegistryDbContext
     DbSet<DisciplineCase> DisciplineCases { get; }
     DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions { get; }
     DbSet<WorkforceSnapshot> WorkforceSnapshots { get; }
+    DbSet<StateExport> StateExports { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
