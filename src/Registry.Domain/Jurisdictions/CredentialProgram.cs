@@ -50,6 +50,37 @@ public sealed class CredentialProgram : IVersioned
     }
 
     public bool AcceptsByReciprocity(Guid otherProgramId) => Requirements.ReciprocityProgramIds.Contains(otherProgramId);
+
+    public const int RetirementReasonMaxLength = 500;
+
+    /// <summary>The first day the program takes no new applications; null while it is open. Its credentials stay valid and renew.</summary>
+    public DateOnly? RetiredOn { get; private set; }
+
+    /// <summary>Why the state retired the program, in its own words; shown to staff only.</summary>
+    public string? RetirementReason { get; private set; }
+
+    /// <summary>Whether an application for the program may be started on <paramref name="day"/> (a day in the state's calendar).</summary>
+    public bool AcceptsApplicationsOn(DateOnly day) => RetiredOn is not { } retiredOn || day < retiredOn;
+
+    /// <summary>Stops new applications from <paramref name="effectiveOn"/>; existing credentials, renewals and open applications go on.</summary>
+    public void Retire(DateOnly effectiveOn, string reason, DateOnly today)
+    {
+        if (RetiredOn is not null) throw new DomainRuleException($"{Name} is already retired.");
+        if (effectiveOn < today) throw new DomainRuleException("A program is retired from today or a later day, not a past one.");
+        var why = string.IsNullOrWhiteSpace(reason) ? "" : ReadableText.Normalise(reason);
+        if (why.Length == 0) throw new DomainRuleException("Give the reason for retiring the program.");
+        if (why.Length > RetirementReasonMaxLength) throw new DomainRuleException($"The reason is at most {RetirementReasonMaxLength} characters.");
+        RetiredOn = effectiveOn;
+        RetirementReason = why;
+    }
+
+    /// <summary>Undoes a retirement: the program takes new applications again.</summary>
+    public void Reopen()
+    {
+        if (RetiredOn is null) throw new DomainRuleException($"{Name} is not retired.");
+        RetiredOn = null;
+        RetirementReason = null;
+    }
 }
 
 /// <summary>A superseded version of a program's requirements, kept so earlier applications are judged by their own rules.</summary>

@@ -5,6 +5,7 @@ using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
+using Registry.Application.Common.Time;
 using Registry.Domain.Applications;
 using Registry.Domain.Common;
 using Registry.Domain.Credentials;
@@ -33,11 +34,14 @@ public static class StartApplication
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Started>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, IRegistryCalendar calendar) : IRequestHandler<Command, Started>
     {
         public async Task<Started> Handle(Command command, CancellationToken cancellationToken)
         {
             var personId = user.PersonId ?? throw new ForbiddenException("Complete your profile before applying.");
+            var program = await db.Programs.AsNoTracking().Where(p => p.Id == command.ProgramId).Select(p => new { p.Name, p.RetiredOn }).SingleAsync(cancellationToken);
+            if (program.RetiredOn is { } retiredOn && retiredOn <= await calendar.TodayForProgramAsync(command.ProgramId, cancellationToken))
+                throw new DomainRuleException($"{program.Name} no longer accepts new applications. Your state's board can tell you which program to apply for instead.");
             // The database's unique index on open applications settles a race between two of these.
             if (await db.Applications.AnyAsync(a => a.PersonId == personId && a.ProgramId == command.ProgramId && ApplicationStatusRules.OpenStatuses.Contains(a.Status), cancellationToken))
                 throw new ConflictException("You already have an open application for this program.");

@@ -16,7 +16,8 @@ public static class ListJurisdictions
 
     public sealed record Model(string Code, string Name, IReadOnlyList<ProgramModel> Programs);
 
-    public sealed record ProgramModel(Guid Id, string Code, string Name);
+    /// <summary>A program; <paramref name="RetiredOn"/> is the first day it takes no new applications, null while it is open.</summary>
+    public sealed record ProgramModel(Guid Id, string Code, string Name, DateOnly? RetiredOn);
 
     public sealed class MappingProfile : Profile
     {

@@ -14,7 +14,7 @@ public static class GetProgramConfiguration
     public sealed record Query(Guid ProgramId) : IRequest<Model>, IProgramScoped;
 
     public sealed record Model(Guid Id, string Code, string Name, string StateCode, int Version, RequirementsModel Requirements,
-        IReadOnlyList<Choice> Attestations, IReadOnlyList<Choice> OtherPrograms);
+        IReadOnlyList<Choice> Attestations, IReadOnlyList<Choice> OtherPrograms, DateOnly? RetiredOn = null, string? RetirementReason = null);
 
     public sealed record Choice(string Value, string Label);
 
@@ -30,7 +30,8 @@ public static class GetProgramConfiguration
                 .ToListAsync(cancellationToken);
             return new Model(program.Id, program.Code, program.Name, program.StateCode.Value, program.RequirementsVersion, RequirementsModel.From(program.Requirements),
                 wordings.GroupBy(w => w.Code).Select(g => new Choice(g.Key, g.MaxBy(w => w.Version)!.Title)).OrderBy(c => c.Label).ToList(),
-                others.OrderBy(o => o.State).Select(o => new Choice(o.Id.ToString(), $"{o.Name} ({o.State})")).ToList());
+                others.OrderBy(o => o.State).Select(o => new Choice(o.Id.ToString(), $"{o.Name} ({o.State})")).ToList(),
+                program.RetiredOn, program.RetirementReason);
         }
     }
 }

@@ -14,7 +14,7 @@ public static class GetProgramRequirements
     public sealed record Query(string StateCode, string ProgramCode) : IRequest<Model>;
 
     public sealed record Model(Guid ProgramId, string StateCode, string StateName, string ProgramCode, string ProgramName,
-        ProgramRequirements Requirements, string? BoardEmail, string? BoardPhone);
+        ProgramRequirements Requirements, string? BoardEmail, string? BoardPhone, DateOnly? RetiredOn = null);
 
     public sealed class Handler(IRegistryDbContext db) : IRequestHandler<Query, Model>
     {
@@ -24,7 +24,7 @@ public static class GetProgramRequirements
             var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.StateCode == state && p.Code == query.ProgramCode.ToUpperInvariant(), cancellationToken)
                 ?? throw new NotFoundException("Program", query.ProgramCode);
             var board = await db.Jurisdictions.Where(j => j.Code == state).Select(j => new { j.Name, j.ContactEmail, j.ContactPhone }).SingleAsync(cancellationToken);
-            return new Model(program.Id, state.Value, board.Name, program.Code, program.Name, program.Requirements, board.ContactEmail, board.ContactPhone);
+            return new Model(program.Id, state.Value, board.Name, program.Code, program.Name, program.Requirements, board.ContactEmail, board.ContactPhone, program.RetiredOn);
         }
     }
 }

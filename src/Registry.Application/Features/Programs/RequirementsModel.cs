@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
 using Registry.Domain.Jurisdictions;
 
 namespace Registry.Application.Features.Programs;
@@ -64,4 +67,13 @@ public sealed record RequirementsModel
         RequiredAttestations, RenewalCycleMonths, ContinuingEducationHours, EthicsContinuingEducationHours, GracePeriodDays, RenewalWindowDays,
         ReciprocityProgramIds, RenewsOnMonth is { } month && RenewsOnDay is { } day ? new RenewalDate(month, day) : null, CeAuditPercent, ReminderDays,
         ReinstatementContinuingEducationHours, ReinstatementRequiresExam, AppealWindowDays);
+
+    /// <summary>The domain's requirements, once every attestation asked for has a published wording.</summary>
+    public async Task<ProgramRequirements> ToKnownRequirementsAsync(IRegistryDbContext db, CancellationToken cancellationToken)
+    {
+        var known = await db.AttestationWordings.Select(w => w.Code).Distinct().ToListAsync(cancellationToken);
+        var unknown = RequiredAttestations.Except(known).ToList();
+        if (unknown.Count > 0) throw new NotFoundException("Attestation", string.Join(", ", unknown));
+        return ToRequirements();
+    }
 }

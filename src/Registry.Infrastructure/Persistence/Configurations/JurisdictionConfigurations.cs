@@ -27,6 +27,7 @@ internal sealed class CredentialProgramConfiguration : IEntityTypeConfiguration<
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Code).HasMaxLength(12);
         builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.RetirementReason).HasMaxLength(CredentialProgram.RetirementReasonMaxLength);
         builder.HasIndex(p => new { p.StateCode, p.Code }).IsUnique();
         builder.Property(p => p.Version).IsConcurrencyToken();
         // Requirements are one document of data per program, so a state's rules change without a migration.

@@ -150,6 +150,12 @@ public static class DisplayNames
     public static string CssName<TEnum>(this TEnum value) where TEnum : struct, Enum =>
         value.ToString().ToLowerInvariant();
 
+    /// <summary>"No longer accepting new applications from June 1, 2027" for a retired program; null for an open one.</summary>
+    public static string? Retirement(this Application.Features.Jurisdictions.ListJurisdictions.ProgramModel program) =>
+        program.RetiredOn is { } retiredOn
+            ? $"No longer accepting new applications from {retiredOn.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}"
+            : null;
+
     private static ArgumentOutOfRangeException Unnamed<TEnum>(TEnum value) where TEnum : struct, Enum =>
         new(nameof(value), value, $"{typeof(TEnum).Name}.{value} has no display name.");
 }

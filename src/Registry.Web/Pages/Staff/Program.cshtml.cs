@@ -2,37 +2,28 @@ using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Programs;
 using Registry.Web.Infrastructure;
+using Registry.Web.Pages.Shared;
 
 namespace Registry.Web.Pages.Staff;
 
 [Authorize(Roles = Roles.StateAdmin)]
-public sealed class ProgramModel(IMediator mediator) : PageModel, IReloadOnFailure
+public sealed class ProgramModel(IMediator mediator) : RequirementsFormPage, IReloadOnFailure
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
     public GetProgramConfiguration.Model Program { get; private set; } = null!;
 
-    [BindProperty]
-    public RequirementsModel Input { get; set; } = new();
+    public override IReadOnlyList<GetProgramConfiguration.Choice> AttestationChoices => Program.Attestations;
 
-    /// <summary>Training domains as lines "CODE; Name; hours", and reminder days as "90, 60, 30, 7": plain text, no script needed.</summary>
-    [BindProperty]
-    public string DomainLines { get; set; } = "";
+    public override IReadOnlyList<GetProgramConfiguration.Choice> ReciprocityChoices => Program.OtherPrograms;
 
+    /// <summary>The retirement form: from which day, and why.</summary>
     [BindProperty]
-    public string ReminderDayList { get; set; } = "";
-
-    // Checkbox lists bind to plain lists; the record's read-only lists would stay empty.
-    [BindProperty]
-    public List<string> Attestations { get; set; } = [];
-
-    [BindProperty]
-    public List<Guid> Reciprocity { get; set; } = [];
+    public RetireProgram.Command Retirement { get; set; } = new();
 
     [TempData]
     public string? Confirmation { get; set; }
@@ -40,46 +31,65 @@ public sealed class ProgramModel(IMediator mediator) : PageModel, IReloadOnFailu
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await ReloadAsync(cancellationToken);
-        Input = Program.Requirements;
-        DomainLines = string.Join("\n", Input.TrainingDomains.Select(d => $"{d.Code}; {d.Name}; {d.MinimumHours.ToString("0.##", CultureInfo.InvariantCulture)}"));
-        ReminderDayList = string.Join(", ", Input.ReminderDays);
-        Attestations = [.. Input.RequiredAttestations];
-        Reciprocity = [.. Input.ReciprocityProgramIds];
+        Fill(Program.Requirements);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var domains = ParseDomains();
-        var reminders = ReminderDayList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(d => int.TryParse(d, out var day) ? day : -1).ToList();
-        if (reminders.Contains(-1)) ModelState.AddModelError(nameof(ReminderDayList), "Write reminder days as whole numbers separated by commas, for example 90, 60, 30, 7.");
-        if (domains is null) ModelState.AddModelError(nameof(DomainLines), "Write one domain a line as: CODE; Name; hours.");
+        var requirements = PostedRequirements();
         if (!ModelState.IsValid)
         {
             await ReloadAsync(cancellationToken);
             return Page();
         }
-        var version = await mediator.Send(new ConfigureProgram.Command
-        {
-            ProgramId = Id,
-            Requirements = Input with { TrainingDomains = domains!, ReminderDays = reminders, RequiredAttestations = Attestations, ReciprocityProgramIds = Reciprocity },
-        }, cancellationToken);
+        var version = await mediator.Send(new ConfigureProgram.Command { ProgramId = Id, Requirements = requirements }, cancellationToken);
         Confirmation = $"Version {version} of the requirements is in force. Applications already submitted keep the version they were submitted under.";
+        return RedirectToPage(new { Id });
+    }
+
+    /// <summary>Retiring is checked, then confirmed on a page of its own that says what stops and what goes on.</summary>
+    public async Task<IActionResult> OnPostRetireAsync(bool confirmed, CancellationToken cancellationToken)
+    {
+        var retire = Retirement with { ProgramId = Id };
+        if (confirmed)
+        {
+            await mediator.Send(retire, cancellationToken);
+            Confirmation = $"The program takes no new applications from {retire.EffectiveOn.ToString("MMMM d, yyyy", CultureInfo.GetCultureInfo("en-US"))}. Its credentials stay valid and renew.";
+            return RedirectToPage(new { Id });
+        }
+
+        await this.ValidateAsync(retire, cancellationToken);
+        await ReloadAsync(cancellationToken);
+        var from = retire.EffectiveOn.ToString("MMMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
+        return this.Confirm(new ConfirmAction
+        {
+            Heading = $"Retire {Program.Name} ({Program.Code})?",
+            WhatWillHappen =
+            [
+                $"From {from}, no one can start a new application for {Program.Name}; the public program list and the apply page say it no longer accepts applications.",
+                "Credentials already issued stay valid: they verify publicly, renew and count in the workforce as before. Applications already started go on.",
+            ],
+            Quoted = [new("Reason for retiring (seen by staff only)", retire.Reason.Trim())],
+            CannotBeUndone = "The retirement is kept in the audit log. You can reopen the program later, but anyone turned away meanwhile is not told.",
+            ButtonLabel = $"Retire {Program.Code}",
+            Handler = "Retire",
+            RouteValues = new Dictionary<string, string> { ["id"] = Id.ToString() },
+            Fields =
+            [
+                new("Retirement.EffectiveOn", retire.EffectiveOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                new("Retirement.Reason", retire.Reason),
+            ],
+            BackUrl = Url.Page("/Staff/Program", new { id = Id })!,
+        });
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ReopenProgram.Command(Id), cancellationToken);
+        Confirmation = "The program takes new applications again.";
         return RedirectToPage(new { Id });
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
         Program = await mediator.Send(new GetProgramConfiguration.Query(Id), cancellationToken);
-
-    private List<RequirementsModel.DomainModel>? ParseDomains()
-    {
-        var domains = new List<RequirementsModel.DomainModel>();
-        foreach (var line in DomainLines.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split(';', StringSplitOptions.TrimEntries);
-            if (parts.Length != 3 || !decimal.TryParse(parts[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var hours)) return null;
-            domains.Add(new RequirementsModel.DomainModel(parts[0], parts[1], hours));
-        }
-        return domains;
-    }
 }

@@ -1240,6 +1240,13 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("RequirementsVersion")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RetirementReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("StateCode")
                         .IsRequired()
                         .HasMaxLength(2)

@@ -1240,6 +1240,13 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("RequirementsVersion")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RetirementReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("StateCode")
                         .IsRequired()
                         .HasMaxLength(2)

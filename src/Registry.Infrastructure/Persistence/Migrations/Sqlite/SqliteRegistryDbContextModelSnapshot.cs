@@ -1228,6 +1228,13 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("RequirementsVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetirementReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StateCode")
                         .IsRequired()
                         .HasMaxLength(2)

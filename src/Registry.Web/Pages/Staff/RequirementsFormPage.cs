@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Features.Programs;
+
+namespace Registry.Web.Pages.Staff;
+
+/// <summary>A page with the one form of a program's requirements (<c>_RequirementsForm</c>): configuring a program and creating one.</summary>
+public abstract class RequirementsFormPage : PageModel
+{
+    [BindProperty]
+    public RequirementsModel Input { get; set; } = new();
+
+    /// <summary>Training domains as lines "CODE; Name; hours", and reminder days as "90, 60, 30, 7": plain text, no script needed.</summary>
+    [BindProperty]
+    public string DomainLines { get; set; } = "";
+
+    [BindProperty]
+    public string ReminderDayList { get; set; } = "";
+
+    // Checkbox lists bind to plain lists; the record's read-only lists would stay empty.
+    [BindProperty]
+    public List<string> Attestations { get; set; } = [];
+
+    [BindProperty]
+    public List<Guid> Reciprocity { get; set; } = [];
+
+    public abstract IReadOnlyList<GetProgramConfiguration.Choice> AttestationChoices { get; }
+
+    public abstract IReadOnlyList<GetProgramConfiguration.Choice> ReciprocityChoices { get; }
+
+    /// <summary>Fills the form with <paramref name="requirements"/>.</summary>
+    protected void Fill(RequirementsModel requirements)
+    {
+        Input = requirements;
+        DomainLines = string.Join("\n", requirements.TrainingDomains.Select(d => $"{d.Code}; {d.Name}; {d.MinimumHours.ToString("0.##", CultureInfo.InvariantCulture)}"));
+        ReminderDayList = string.Join(", ", requirements.ReminderDays);
+        Attestations = [.. requirements.RequiredAttestations];
+        Reciprocity = [.. requirements.ReciprocityProgramIds];
+    }
+
+    /// <summary>The requirements the form was posted with; errors of the plain-text fields go to the model state.</summary>
+    protected RequirementsModel PostedRequirements()
+    {
+        var domains = ParseDomains();
+        var reminders = ReminderDayList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => int.TryParse(d, out var day) ? day : -1).ToList();
+        if (reminders.Contains(-1)) ModelState.AddModelError(nameof(ReminderDayList), "Write reminder days as whole numbers separated by commas, for example 90, 60, 30, 7.");
+        if (domains is null) ModelState.AddModelError(nameof(DomainLines), "Write one domain a line as: CODE; Name; hours.");
+        return Input with { TrainingDomains = domains ?? [], ReminderDays = reminders, RequiredAttestations = Attestations, ReciprocityProgramIds = Reciprocity };
+    }
+
+    private List<RequirementsModel.DomainModel>? ParseDomains()
+    {
+        var domains = new List<RequirementsModel.DomainModel>();
+        foreach (var line in DomainLines.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split(';', StringSplitOptions.TrimEntries);
+            if (parts.Length != 3 || !decimal.TryParse(parts[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var hours)) return null;
+            domains.Add(new RequirementsModel.DomainModel(parts[0], parts[1], hours));
+        }
+        return domains;
+    }
+}
