@@ -138,7 +138,7 @@ public sealed partial class RegisterRowPlanner(IRegistryDbContext db, RegisterIm
             NewCredentials++;
             if (newPerson is null)
             {
-                MatchedPeople++;
+                if (person!.Value.Outcome != RegisterRowOutcome.PersonOfEarlierRow) MatchedPeople++;
                 return new Plan(row.Row.Number, person!.Value.Outcome, $"New credential {number}; the holder {person.Value.Said}.", null, credential);
             }
             NewPeople++;
