@@ -43,7 +43,6 @@ public sealed class Credential : IVersioned, IHasDomainEvents
     public static Credential Import(CredentialProgram program, Guid holderPersonId, ImportedCredential record, ImportSource source, Guid actorUserId, DateTimeOffset at)
     {
         var importedOn = source.ImportedOn;
-        program.KeepImportedNumber(record.Number);
         if (record.IssuedOn > importedOn) throw new DomainRuleException($"The issue date {record.IssuedOn:yyyy-MM-dd} is in the future.");
         if (record.ExpiresOn <= record.IssuedOn) throw new DomainRuleException($"The expiry date {record.ExpiresOn:yyyy-MM-dd} is not after the issue date {record.IssuedOn:yyyy-MM-dd}.");
         var since = record.StatusSince ?? importedOn;
@@ -89,6 +88,7 @@ public sealed class Credential : IVersioned, IHasDomainEvents
         credential.Record(CredentialEventKind.Imported, from, record.Status, since, actorUserId, at, record.Note);
         credential._history[^1].CameFrom(source);
         credential.ClearDomainEvents();
+        program.KeepImportedNumber(record.Number);
         return credential;
     }
 

@@ -140,14 +140,16 @@ public sealed class RegisterImportTests(SliceFixture fixture) : SliceTest(fixtur
                   "XYZ,304,Fa,Six,fa@example.org,,,Active,2024-03-01,2026-02-28,,,\n" +              // 8 unknown program
                   "OPS,305,Gu,Seven,gu@example.org,,,Active,2024-03-01,2026-02-28,,,\n" +            // 9 another state's program
                   "CPRS,OH-OPS-000306,Hu,Eight,hu@example.org,,,Active,2024-03-01,2026-02-28,,,\n" + // 10 number of another form
-                  "CPRS,307,Io,Nine,io@example.org,,13/45/1990,Active,2024-03-01,2026-02-28,,,\n";   // 11 date of birth not a date
+                  "CPRS,307,Io,Nine,io@example.org,,13/45/1990,Active,2024-03-01,2026-02-28,,,\n" +  // 11 date of birth not a date
+                  "CPRS,308,Lee,Unwritten,,,,Active,2024-03-01,2026-02-28,,,\n";                     // 12 fine: a new person without an e-mail
 
         var run = await SubmitAndWaitAsync(csv);
 
-        Assert.Equal((RegisterImportStatus.Checked, 10, 9), (run.Status, run.Rows, run.Problems));
+        Assert.Equal((RegisterImportStatus.Checked, 11, 9), (run.Status, run.Rows, run.Problems));
         var report = (await ReportAsync(run.Id)).ToDictionary(l => l.Row);
         Assert.Equal(RegisterRowOutcome.NewPerson, report[2].Outcome);
-        Assert.All(report.Values.Where(l => l.Row > 2), l => Assert.Equal(RegisterRowOutcome.Problem, l.Outcome));
+        Assert.Equal(RegisterRowOutcome.NewPerson, report[12].Outcome);
+        Assert.All(report.Values.Where(l => l.Row is > 2 and < 12), l => Assert.Equal(RegisterRowOutcome.Problem, l.Outcome));
         Assert.Contains("Credential number: WY-CPRS-000300 is also on row 2", report[3].Message);
         Assert.Contains("already held by another person", report[4].Message);
         Assert.Contains("Status: 'Retired' is not a status the registry has", report[5].Message);
