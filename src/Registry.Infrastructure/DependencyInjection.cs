@@ -119,6 +119,7 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection(Imports.ImportLimits.Section).Get<Imports.ImportLimits>() ?? new Imports.ImportLimits());
         services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();
         services.AddSingleton<IRosterReader, Imports.RosterReader>();
+        services.AddSingleton<IRegisterReader, Imports.RegisterReader>();
         services.AddSingleton<IRosterWorkbook, Exports.RosterWorkbook>();
         services.AddScoped<Seeding.DemoData>();
         return services;
@@ -162,6 +163,8 @@ public static class DependencyInjection
         services.AddHostedService<Jobs.UnattachedEvidenceSchedule>();
         services.AddScoped<Jobs.RosterVerificationJob>();
         services.AddScoped<IRosterVerificationQueue, Jobs.RosterVerificationQueue>();
+        services.AddScoped<Jobs.RegisterImportJob>();
+        services.AddScoped<IRegisterImportQueue, Jobs.RegisterImportQueue>();
         if (configuration.GetValue("Jobs:RunServer", true))
             services.AddHangfireServer(options =>
             {
@@ -169,7 +172,7 @@ public static class DependencyInjection
                 // The queues this server works (the recurring jobs are enqueued on "default"), and always the roster
                 // verifications, which an employer's system waits for.
                 var queues = configuration.GetSection("Jobs:Queues").Get<string[]>() is { Length: > 0 } configured ? configured : ["default"];
-                options.Queues = [.. queues.Append(Jobs.RosterVerificationJob.Queue).Distinct()];
+                options.Queues = [.. queues.Append(Jobs.RosterVerificationJob.Queue).Append(Jobs.RegisterImportJob.Queue).Distinct()];
             });
     }
 

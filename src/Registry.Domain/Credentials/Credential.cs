@@ -32,6 +32,66 @@ public sealed class Credential : IVersioned, IHasDomainEvents
         return credential;
     }
 
+    /// <summary>
+    /// A credential brought in from the state's earlier register, its number kept. Its history is rebuilt through
+    /// the same rules as a credential issued here: issued on the issue date, then each public discipline action
+    /// on its date, then one <see cref="CredentialEventKind.Imported"/> entry (naming the import and its row) that
+    /// moves it to the status the old system reported, from the date that status began (or the import date). Revoked
+    /// stays final; nothing is dated after the import date or before the issue date. An import tells no one: the
+    /// holders hear of their records through their invitation to claim them.
+    /// </summary>
+    public static Credential Import(CredentialProgram program, Guid holderPersonId, ImportedCredential record, ImportSource source, Guid actorUserId, DateTimeOffset at)
+    {
+        var importedOn = source.ImportedOn;
+        if (record.IssuedOn > importedOn) throw new DomainRuleException($"The issue date {record.IssuedOn:yyyy-MM-dd} is in the future.");
+        if (record.ExpiresOn <= record.IssuedOn) throw new DomainRuleException($"The expiry date {record.ExpiresOn:yyyy-MM-dd} is not after the issue date {record.IssuedOn:yyyy-MM-dd}.");
+        var since = record.StatusSince ?? importedOn;
+        if (since > importedOn) throw new DomainRuleException($"The date the status began, {since:yyyy-MM-dd}, is in the future.");
+        if (since < record.IssuedOn) throw new DomainRuleException($"The status cannot begin ({since:yyyy-MM-dd}) before the credential was issued ({record.IssuedOn:yyyy-MM-dd}).");
+        if (record.Status is CredentialStatus.Expired or CredentialStatus.Lapsed && record.ExpiresOn >= since)
+            throw new DomainRuleException($"A credential that is {record.Status.ToString().ToLowerInvariant()} must have expired before {since:yyyy-MM-dd}, the date that status began; it expires on {record.ExpiresOn:yyyy-MM-dd}.");
+
+        var credential = new Credential
+        {
+            Id = Guid.CreateVersion7(),
+            Number = record.Number,
+            ProgramId = program.Id,
+            StateCode = program.StateCode,
+            HolderPersonId = holderPersonId,
+            Status = CredentialStatus.Active,
+            IssuedOn = record.IssuedOn,
+            ExpiresOn = record.ExpiresOn,
+        };
+        credential.Record(CredentialEventKind.Issued, null, CredentialStatus.Active, record.IssuedOn, actorUserId, at, null);
+        foreach (var action in record.PublicActions.OrderBy(a => a.EffectiveOn))
+        {
+            if (action.EffectiveOn > importedOn) throw new DomainRuleException($"The discipline action of {action.EffectiveOn:yyyy-MM-dd} is in the future.");
+            if (action.EffectiveOn < record.IssuedOn) throw new DomainRuleException($"The discipline action of {action.EffectiveOn:yyyy-MM-dd} is before the credential was issued.");
+            switch (action.Kind)
+            {
+                case CredentialEventKind.Reprimanded: credential.Reprimand(action.Reason, action.EffectiveOn, actorUserId, at); break;
+                case CredentialEventKind.ProbationStarted:
+                    credential.PlaceOnProbation(action.Reason, action.EndsOn ?? throw new DomainRuleException($"The probation of {action.EffectiveOn:yyyy-MM-dd} needs the date it ends."),
+                        action.EffectiveOn, actorUserId, at);
+                    break;
+                case CredentialEventKind.Suspended: credential.Suspend(action.Reason, action.EffectiveOn, action.EndsOn, actorUserId, at); break;
+                case CredentialEventKind.Revoked: credential.Revoke(action.Reason, action.EffectiveOn, actorUserId, at); break;
+                default: throw new DomainRuleException($"'{action.Kind}' is not a public discipline action.");
+            }
+        }
+        if (credential.Status == CredentialStatus.Revoked && record.Status != CredentialStatus.Revoked)
+            throw new DomainRuleException($"The discipline history revokes the credential, but its status is {record.Status.ToString().ToLowerInvariant()}; a revocation is final.");
+        credential.EnsureNotBeforeLastChange(since);
+        var from = credential.Status;
+        credential.Status = record.Status;
+        if (record.Status is not (CredentialStatus.Probation or CredentialStatus.Suspended)) credential.ClearRestriction();
+        credential.Record(CredentialEventKind.Imported, from, record.Status, since, actorUserId, at, record.Note);
+        credential._history[^1].CameFrom(source);
+        credential.ClearDomainEvents();
+        program.KeepImportedNumber(record.Number);
+        return credential;
+    }
+
     public Guid Id { get; private set; }
     public CredentialNumber Number { get; private set; } = null!;
     public Guid ProgramId { get; private set; }
@@ -309,5 +369,26 @@ public sealed class CredentialEvent
     /// <summary>Staff's stated reason; private to the holder and staff even where the action itself is public.</summary>
     public string? Reason { get; private set; }
 
+    /// <summary>For an <see cref="CredentialEventKind.Imported"/> entry: the register import and the row of its file it came from.</summary>
+    public Guid? RegisterImportId { get; private set; }
+
+    public int? ImportRow { get; private set; }
+
     public bool IsPublicAction => Kind.IsPublicAction();
+
+    internal void CameFrom(ImportSource source)
+    {
+        RegisterImportId = source.RegisterImportId;
+        ImportRow = source.Row;
+    }
 }
+
+/// <summary>Where an imported credential came from: the import, the row of its file, and the day it was imported.</summary>
+public sealed record ImportSource(Guid RegisterImportId, int Row, DateOnly ImportedOn);
+
+/// <summary>A public discipline action from the earlier register; <see cref="EndsOn"/> for a probation or suspension with an end.</summary>
+public sealed record ImportedAction(CredentialEventKind Kind, DateOnly EffectiveOn, DateOnly? EndsOn, string Reason);
+
+/// <summary>A credential as the state's earlier register reports it; <see cref="Note"/> goes on the imported entry (e.g. the CE hours of the current cycle).</summary>
+public sealed record ImportedCredential(CredentialNumber Number, DateOnly IssuedOn, DateOnly ExpiresOn, CredentialStatus Status, DateOnly? StatusSince,
+    IReadOnlyList<ImportedAction> PublicActions, string? Note);

@@ -24,6 +24,27 @@ public sealed partial record CredentialNumber
         return number is not null;
     }
 
+    /// <summary>
+    /// A number from a state's earlier register for one program: the registry's own form for that program
+    /// (<c>TN-CPRS-000123</c>) or its six-digit sequence as bare digits (<c>123</c>), which is put in that form.
+    /// </summary>
+    public static bool TryParseForProgram(string? text, StateCode state, string programCode, out CredentialNumber? number, out int sequence)
+    {
+        number = null;
+        sequence = 0;
+        var candidate = text?.Trim().ToUpperInvariant() ?? "";
+        var prefix = $"{state.Value}-{programCode.ToUpperInvariant()}-";
+        var digits = candidate.StartsWith(prefix, StringComparison.Ordinal) ? candidate[prefix.Length..] : candidate;
+        if (digits.Length is 0 or > 6 || !digits.All(char.IsAsciiDigit)) return false;
+        sequence = int.Parse(digits, CultureInfo.InvariantCulture);
+        if (sequence < 1 || (digits.Length != 6 && candidate != digits)) return false;
+        number = Create(state, programCode, sequence);
+        return true;
+    }
+
+    /// <summary>The six-digit sequence at the end of the number.</summary>
+    public int Sequence => int.Parse(Value[^6..], CultureInfo.InvariantCulture);
+
     public override string ToString() => Value;
 
     [GeneratedRegex("^[A-Z]{2}-[A-Z0-9]{1,12}-[0-9]{6}$")]

@@ -27,6 +27,9 @@ public enum CredentialEventKind
     CaseOpened,
     ResponseReceived,
     CaseClosed,
+
+    /// <summary>Brought in from the state's earlier register by a <see cref="RegisterImport"/>: the status the old system reported, from the date it gave.</summary>
+    Imported,
 }
 
 public static class CredentialStatusRules

@@ -49,6 +49,14 @@ public sealed class CredentialProgram : IVersioned
         return CredentialNumber.Create(StateCode, Code, LastCredentialSequence);
     }
 
+    /// <summary>An imported number is kept, so new numbers continue after the highest one imported.</summary>
+    public void KeepImportedNumber(CredentialNumber number)
+    {
+        if (!number.Value.StartsWith($"{StateCode.Value}-{Code}-", StringComparison.Ordinal))
+            throw new DomainRuleException($"Credential number {number} is not a number of program {Code}.");
+        LastCredentialSequence = Math.Max(LastCredentialSequence, number.Sequence);
+    }
+
     public bool AcceptsByReciprocity(Guid otherProgramId) => Requirements.ReciprocityProgramIds.Contains(otherProgramId);
 
     public const int RetirementReasonMaxLength = 500;

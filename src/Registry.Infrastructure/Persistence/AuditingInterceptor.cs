@@ -20,7 +20,7 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
 {
     // Secrets never reach the append-only log: password hashes, stamps, tokens, and message payloads (they carry live links);
     // nor do generated workbooks or uploaded rosters (bytes the row itself keeps).
-    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Payload", "Workbook", "KeyHash", "Upload"];
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Payload", "Workbook", "KeyHash", "Upload", "FileHash"];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -42,7 +42,8 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
         var at = clock.GetUtcNow();
         var requestState = audit.StateCode();
         var entries = db.ChangedEntries()
-            .Where(e => e.Entity is not (ApplicationStatusChange or CredentialEvent or ResidenceChange)) // already a history of their parent
+            .Where(e => e.Entity is not (ApplicationStatusChange or CredentialEvent or ResidenceChange or RegisterImportLine)) // already a history (or report) of their parent
+            .Where(e => !(e.State == EntityState.Added && audit.SummarisedAdditions.Contains(e.Metadata.ClrType)))
             .Select(e => new AuditEntry(
                 at, user.UserId, user.Name, audit.Action,
                 e.Metadata.ClrType.Name,
@@ -82,4 +83,5 @@ public sealed class AuditContext : IAuditContext
 {
     public string Action { get; set; } = "System";
     public Func<StateCode?> StateCode { get; set; } = () => null;
+    public ISet<Type> SummarisedAdditions { get; } = new HashSet<Type>();
 }

@@ -40,6 +40,8 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<WatchedCredential> WatchedCredentials => Set<WatchedCredential>();
     public DbSet<WatchAlert> WatchAlerts => Set<WatchAlert>();
     public DbSet<RosterVerification> RosterVerifications => Set<RosterVerification>();
+    public DbSet<RegisterImport> RegisterImports => Set<RegisterImport>();
+    public DbSet<RegisterImportLine> RegisterImportLines => Set<RegisterImportLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AttestationWording> AttestationWordings => Set<AttestationWording>();
     public DbSet<ExamAttempt> ExamAttempts => Set<ExamAttempt>();
@@ -189,6 +191,8 @@ public abstract class RegistryDbContext(DbContextOptions options)
         BumpVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
+
+    public void ForgetTracked() => ChangeTracker.Clear();
 
     public IReadOnlyList<IDomainEvent> TakeDomainEvents()
     {

@@ -16,6 +16,7 @@ public static class UploadLimits
     public const long ExamResults = ImportExamResults.MaximumBytes + MultipartWrapping;
     public const long Roster = VerifyRoster.MaximumBytes + MultipartWrapping;
     public const long Evidence = EvidenceDocument.MaximumBytes + MultipartWrapping;
+    public const long Register = Application.Features.RegisterImports.SubmitRegisterImport.MaximumBytes + MultipartWrapping;
 
     /// <summary>An endpoint that takes one multipart file of at most <paramref name="limit"/> bytes from a machine (no antiforgery token).</summary>
     public static RouteHandlerBuilder AcceptsUpload(this RouteHandlerBuilder endpoint, long limit) =>

@@ -9,4 +9,10 @@ public interface IAuditContext
     string Action { get; set; }
 
     Func<StateCode?> StateCode { get; set; }
+
+    /// <summary>
+    /// Types whose additions this scope's own audited record sums up (a register import's counts), so adding
+    /// 100,000 of them writes one audit entry, not 100,000.
+    /// </summary>
+    ISet<Type> SummarisedAdditions { get; }
 }

@@ -37,8 +37,13 @@ public interface IRegistryDbContext
     DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions { get; }
     DbSet<WorkforceSnapshot> WorkforceSnapshots { get; }
     DbSet<StateExport> StateExports { get; }
+    DbSet<RegisterImport> RegisterImports { get; }
+    DbSet<RegisterImportLine> RegisterImportLines { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stops tracking everything, so work that saves in chunks (a register import) holds one chunk at a time.</summary>
+    void ForgetTracked();
 
     /// <summary>The events the tracked aggregates have raised since the last call, each handed out once.</summary>
     IReadOnlyList<Domain.Common.IDomainEvent> TakeDomainEvents();

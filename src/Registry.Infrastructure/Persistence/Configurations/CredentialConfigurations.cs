@@ -43,6 +43,36 @@ internal sealed class CredentialEventConfiguration : IEntityTypeConfiguration<Cr
         builder.HasIndex(e => new { e.EffectiveOn, e.Kind });
         builder.HasIndex(e => e.RecordedAt); // the watch-list job looks at recent entries
         builder.Ignore(e => e.IsPublicAction);
+        builder.HasOne<RegisterImport>().WithMany().HasForeignKey(e => e.RegisterImportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RegisterImportConfiguration : IEntityTypeConfiguration<RegisterImport>
+{
+    public void Configure(EntityTypeBuilder<RegisterImport> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.FileName).HasMaxLength(255);
+        builder.Property(i => i.FileHash).HasMaxLength(64);
+        builder.Property(i => i.Problem).HasMaxLength(RegisterImport.MaximumProblemLength);
+        builder.Ignore(i => i.DocumentKey);
+        builder.Ignore(i => i.IsRunning);
+        builder.Ignore(i => i.CanBeImported);
+        builder.HasIndex(i => new { i.StateCode, i.SubmittedAt });
+    }
+}
+
+internal sealed class RegisterImportLineConfiguration : IEntityTypeConfiguration<RegisterImportLine>
+{
+    public void Configure(EntityTypeBuilder<RegisterImportLine> builder)
+    {
+        builder.ToTable("RegisterImportReport");
+        builder.HasKey(l => new { l.RegisterImportId, l.Row });
+        builder.HasOne<RegisterImport>().WithMany().HasForeignKey(l => l.RegisterImportId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(l => l.Message).HasMaxLength(RegisterImportLine.MaximumMessageLength);
+        builder.Ignore(l => l.IsProblem);
+        builder.HasIndex(l => new { l.RegisterImportId, l.Outcome, l.Row });
     }
 }
 

@@ -840,6 +840,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("ImportRow")
+                        .HasColumnType("int");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -852,6 +855,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid?>("RegisterImportId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
@@ -863,6 +869,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("RecordedAt");
+
+                    b.HasIndex("RegisterImportId");
 
                     b.HasIndex("CredentialId", "Sequence")
                         .IsUnique();
@@ -927,6 +935,103 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("CredentialId");
 
                     b.ToTable("DisciplineCases");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Credentials.RegisterImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTimeOffset?>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ImportedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("MatchedPeople")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NewCredentials")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NewPeople")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Problems")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode", "SubmittedAt");
+
+                    b.ToTable("RegisterImports");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Credentials.RegisterImportLine", b =>
+                {
+                    b.Property<Guid>("RegisterImportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("RegisterImportId", "Row");
+
+                    b.HasIndex("RegisterImportId", "Outcome", "Row");
+
+                    b.ToTable("RegisterImportReport", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Domain.Documents.EvidenceDocument", b =>
@@ -1938,6 +2043,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("CredentialId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Registry.Domain.Credentials.RegisterImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterImportId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Registry.Domain.Credentials.DisciplineCase", b =>
@@ -1946,6 +2056,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("CredentialId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Credentials.RegisterImportLine", b =>
+                {
+                    b.HasOne("Registry.Domain.Credentials.RegisterImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -828,6 +828,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ImportRow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -840,6 +843,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("RegisterImportId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -851,6 +857,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RecordedAt");
+
+                    b.HasIndex("RegisterImportId");
 
                     b.HasIndex("CredentialId", "Sequence")
                         .IsUnique();
@@ -915,6 +923,103 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CredentialId");
 
                     b.ToTable("DisciplineCases");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Credentials.RegisterImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ImportedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MatchedPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewCredentials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Problems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode", "SubmittedAt");
+
+                    b.ToTable("RegisterImports");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Credentials.RegisterImportLine", b =>
+                {
+                    b.Property<Guid>("RegisterImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegisterImportId", "Row");
+
+                    b.HasIndex("RegisterImportId", "Outcome", "Row");
+
+                    b.ToTable("RegisterImportReport", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Domain.Documents.EvidenceDocument", b =>
@@ -1925,6 +2030,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("CredentialId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Registry.Domain.Credentials.RegisterImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterImportId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Registry.Domain.Credentials.DisciplineCase", b =>
@@ -1933,6 +2043,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CredentialId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Credentials.RegisterImportLine", b =>
+                {
+                    b.HasOne("Registry.Domain.Credentials.RegisterImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,124 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Part3RegisterImport : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "ImportRow",
+                table: "CredentialHistory",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "RegisterImportId",
+                table: "CredentialHistory",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "RegisterImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    FileHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubmittedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ImportedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowsDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problems = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewPeople = table.Column<int>(type: "INTEGER", nullable: false),
+                    MatchedPeople = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewCredentials = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegisterImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegisterImportReport",
+                columns: table => new
+                {
+                    RegisterImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Row = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegisterImportReport", x => new { x.RegisterImportId, x.Row });
+                    table.ForeignKey(
+                        name: "FK_RegisterImportReport_RegisterImports_RegisterImportId",
+                        column: x => x.RegisterImportId,
+                        principalTable: "RegisterImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CredentialHistory_RegisterImportId",
+                table: "CredentialHistory",
+                column: "RegisterImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterImportReport_RegisterImportId_Outcome_Row",
+                table: "RegisterImportReport",
+                columns: new[] { "RegisterImportId", "Outcome", "Row" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterImports_StateCode_SubmittedAt",
+                table: "RegisterImports",
+                columns: new[] { "StateCode", "SubmittedAt" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CredentialHistory_RegisterImports_RegisterImportId",
+                table: "CredentialHistory",
+                column: "RegisterImportId",
+                principalTable: "RegisterImports",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_CredentialHistory_RegisterImports_RegisterImportId",
+                table: "CredentialHistory");
+
+            migrationBuilder.DropTable(
+                name: "RegisterImportReport");
+
+            migrationBuilder.DropTable(
+                name: "RegisterImports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CredentialHistory_RegisterImportId",
+                table: "CredentialHistory");
+
+            migrationBuilder.DropColumn(
+                name: "ImportRow",
+                table: "CredentialHistory");
+
+            migrationBuilder.DropColumn(
+                name: "RegisterImportId",
+                table: "CredentialHistory");
+        }
+    }
+}
