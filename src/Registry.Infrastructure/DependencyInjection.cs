@@ -112,6 +112,7 @@ public static class DependencyInjection
         services.AddScoped<Exports.Workforce.WorkforceSnapshotJob>();
         services.AddHostedService<Exports.Workforce.WorkforceSnapshotSchedule>();
         services.AddSingleton(configuration.GetSection(Imports.ImportLimits.Section).Get<Imports.ImportLimits>() ?? new Imports.ImportLimits());
+        services.AddSingleton(new Application.Features.Claims.ClaimLimits(configuration.GetValue("Claims:InvitationsPerSend", new Application.Features.Claims.ClaimLimits().InvitationsPerSend)));
         services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();
         services.AddSingleton<IRosterReader, Imports.RosterReader>();
         services.AddSingleton<IRosterWorkbook, Exports.RosterWorkbook>();

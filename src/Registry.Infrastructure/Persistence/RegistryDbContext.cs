@@ -7,6 +7,7 @@ using Registry.Application.Common.Interfaces;
 using Registry.Domain.Applications;
 using Registry.Domain.Attestations;
 using Registry.Domain.Auditing;
+using Registry.Domain.Claims;
 using Registry.Domain.Common;
 using Registry.Domain.Confirmations;
 using Registry.Domain.Credentials;
@@ -51,6 +52,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions => Set<ProgramRequirementsVersion>();
     public DbSet<WorkforceSnapshot> WorkforceSnapshots => Set<WorkforceSnapshot>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<RecordClaim> RecordClaims => Set<RecordClaim>();
 
     private ContextLease? _lease;
     private ContextLease? _returnedBy;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Applications;
 using Registry.Domain.Attestations;
 using Registry.Domain.Auditing;
+using Registry.Domain.Claims;
 using Registry.Domain.Confirmations;
 using Registry.Domain.Credentials;
 using Registry.Domain.Documents;
@@ -36,6 +37,7 @@ public interface IRegistryDbContext
     DbSet<DisciplineCase> DisciplineCases { get; }
     DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions { get; }
     DbSet<WorkforceSnapshot> WorkforceSnapshots { get; }
+    DbSet<RecordClaim> RecordClaims { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
