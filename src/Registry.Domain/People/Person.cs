@@ -10,18 +10,20 @@ public sealed class Person
 
     private Person() { }
 
-    public Person(string legalFirstName, string legalLastName, string email)
+    /// <summary>A person with no e-mail address is one whose record came from a state's old register without one.</summary>
+    public Person(string legalFirstName, string legalLastName, string? email)
     {
         Id = Guid.CreateVersion7();
         Rename(legalFirstName, legalLastName, null);
-        ChangeEmail(email);
+        if (!string.IsNullOrWhiteSpace(email)) ChangeEmail(email);
     }
 
     public Guid Id { get; private set; }
     public string LegalFirstName { get; private set; } = "";
     public string LegalLastName { get; private set; } = "";
     public string? PreferredName { get; private set; }
-    public string Email { get; private set; } = "";
+    /// <summary>Null only for a record imported without one: such a holder claims it with a code the state gives them.</summary>
+    public string? Email { get; private set; }
     public string? Phone { get; private set; }
 
     [PrivateData] public DateOnly? DateOfBirth { get; private set; }

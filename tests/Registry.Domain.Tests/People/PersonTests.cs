@@ -17,13 +17,29 @@ public class PersonTests
         Assert.Throws<DomainRuleException>(() => new Person(first, last, "ana@example.org"));
     }
 
+    [Fact]
+    public void An_email_address_when_given_must_be_one()
+    {
+        Assert.Throws<DomainRuleException>(() => new Person("Ana", "Rivera", "ana.example.org"));
+    }
+
     [Theory]
+    [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    [InlineData("ana.example.org")]
-    public void An_email_address_is_required(string email)
+    public void A_record_from_an_old_register_may_have_no_email_address(string? email)
     {
-        Assert.Throws<DomainRuleException>(() => new Person("Ana", "Rivera", email));
+        Assert.Null(new Person("Ana", "Rivera", email).Email);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ana.example.org")]
+    public void A_changed_email_address_must_be_one(string email)
+    {
+        var person = new Person("Ana", "Rivera", null);
+        Assert.Throws<DomainRuleException>(() => person.ChangeEmail(email));
+        Assert.Null(person.Email);
     }
 
     [Fact]

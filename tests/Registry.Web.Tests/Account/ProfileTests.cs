@@ -20,8 +20,8 @@ public sealed class ProfileTests(WebFixture fixture) : WebTest(fixture)
     {
         var person = TestData.Person();
         await Fixture.InsertAsync(person);
-        await Fixture.CreateUserAsync(person.Email, Roles.Applicant, personId: person.Id);
-        return (person, person.Email);
+        await Fixture.CreateUserAsync(person.Email!, Roles.Applicant, personId: person.Id);
+        return (person, person.Email!);
     }
 
     private Task<Person> ReloadAsync(Guid id) => Fixture.QueryAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == id));

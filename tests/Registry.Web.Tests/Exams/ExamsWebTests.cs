@@ -74,13 +74,13 @@ public sealed class ExamsWebTests(WebFixture fixture) : WebTest(fixture)
         var tooSoon = await staff.PostAsJsonAsync($"/api/v1/exams/{programId}/attempts", new { personId = applicant.Id, takenOn = Today.AddDays(-190), score = 40 });
         Assert.Equal(HttpStatusCode.Conflict, tooSoon.StatusCode);
 
-        var bad = await staff.PostAsync($"/api/v1/exams/{programId}/imports", Upload(Workbook((applicant.Email, Today.AddDays(-100), 80), ("nobody@example.org", Today.AddDays(-100), 80))));
+        var bad = await staff.PostAsync($"/api/v1/exams/{programId}/imports", Upload(Workbook((applicant.Email!, Today.AddDays(-100), 80), ("nobody@example.org", Today.AddDays(-100), 80))));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var rows = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows");
         Assert.Equal(3, Assert.Single(rows.EnumerateArray()).GetProperty("row").GetInt32());
         Assert.Equal(1, await AttemptCountAsync());
 
-        var good = await staff.PostAsync($"/api/v1/exams/{programId}/imports", Upload(Workbook((applicant.Email, Today.AddDays(-100), 80))));
+        var good = await staff.PostAsync($"/api/v1/exams/{programId}/imports", Upload(Workbook((applicant.Email!, Today.AddDays(-100), 80))));
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
         Assert.Equal(1, (await good.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imported").GetInt32());
 
@@ -102,7 +102,7 @@ public sealed class ExamsWebTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await own.PostAsJsonAsync($"/api/v1/exams/{programId}/attempts", body)).StatusCode);
         var other = await Fixture.ApiClientAsync("reviewer@pa.example");
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/v1/exams/{programId}/attempts", body)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync($"/api/v1/exams/{programId}/imports", Upload(Workbook((applicant.Email, Today, 90))))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync($"/api/v1/exams/{programId}/imports", Upload(Workbook((applicant.Email!, Today, 90))))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/exams/{programId}/attempts")).StatusCode);
         Assert.Equal(0, await AttemptCountAsync());
 
@@ -132,16 +132,16 @@ public sealed class ExamsWebTests(WebFixture fixture) : WebTest(fixture)
             return await response.Content.ReadAsStringAsync();
         }
 
-        var refused = await ImportAsync(Workbook((applicant.Email, Today.AddDays(-20), 80), (applicant.Email, Today.AddDays(3), 80)));
+        var refused = await ImportAsync(Workbook((applicant.Email!, Today.AddDays(-20), 80), (applicant.Email!, Today.AddDays(3), 80)));
         Assert.Contains("Nothing was imported", refused);
         Assert.Matches(@"<th scope=""row"">3</th><td>The exam date [0-9-]+ is in the future\.</td>", refused);
         Assert.Equal(0, await AttemptCountAsync());
 
-        var imported = await ImportAsync(Workbook((applicant.Email, Today.AddDays(-20), 80)));
+        var imported = await ImportAsync(Workbook((applicant.Email!, Today.AddDays(-20), 80)));
         Assert.Contains("1 result(s) imported; 0 already recorded", imported);
         Assert.Equal(1, await AttemptCountAsync());
 
-        var noToken = await browser.PostAsync($"/Staff/Exams?handler=Import&programId={programId}", Upload(Workbook((applicant.Email, Today.AddDays(-20), 80)), "ResultsFile"));
+        var noToken = await browser.PostAsync($"/Staff/Exams?handler=Import&programId={programId}", Upload(Workbook((applicant.Email!, Today.AddDays(-20), 80)), "ResultsFile"));
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
     }
 }

@@ -76,7 +76,7 @@ public sealed class AppealPageTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
         Assert.Contains("Waiting for a decision", await applicant.GetStringAsync($"/Applications/{id}/Appeal"));
         Assert.Contains("You appealed: The provider was approved", await applicant.GetStringAsync($"/Applications/{id}"));
-        Assert.Single(await AppealMessagesToAsync(person.Email));
+        Assert.Single(await AppealMessagesToAsync(person.Email!));
 
         var again = await applicant.PostAsync($"/Applications/{id}/Appeal", Form(await applicant.GetStringAsync($"/Applications/{id}/Appeal"), ("Statement", "Twice.")));
         Assert.Contains("already open", await again.Content.ReadAsStringAsync());
@@ -92,7 +92,7 @@ public sealed class AppealPageTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(HttpStatusCode.Redirect, upheld.StatusCode);
 
         Assert.Equal(ApplicationStatus.Denied, await Fixture.QueryAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
-        var messages = await AppealMessagesToAsync(person.Email);
+        var messages = await AppealMessagesToAsync(person.Email!);
         Assert.Equal(2, messages.Count);
         Assert.Contains(messages, m => m.Contains("Upheld") && m.Contains("The approval started after your course ended."));
         Assert.Contains("the denial stands", await applicant.GetStringAsync($"/Applications/{id}"));
@@ -114,7 +114,7 @@ public sealed class AppealPageTests(WebFixture fixture) : WebTest(fixture)
         var late = await applicant.PostAsync($"/Applications/{id}/Appeal", Form(page, ("Statement", "Please look again.")));
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Contains("The time to appeal this denial ended on July 15, 2027", await late.Content.ReadAsStringAsync());
-        Assert.Empty(await AppealMessagesToAsync(person.Email));
+        Assert.Empty(await AppealMessagesToAsync(person.Email!));
         Assert.Contains("The time to appeal this decision ended on July 15, 2027", await applicant.GetStringAsync($"/Applications/{id}"));
     }
 

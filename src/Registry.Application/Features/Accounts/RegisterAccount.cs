@@ -49,10 +49,11 @@ public static class RegisterAccount
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             if (await AccountRegistrations.IsTakenAsync(db, identity, clock, command.Email, command.Password, cancellationToken)) return Unit.Value;
-            var person = new Person(command.LegalFirstName, command.LegalLastName, command.Email);
+            var email = command.Email.Trim();
+            var person = new Person(command.LegalFirstName, command.LegalLastName, email);
             db.People.Add(person); // saved with the sign-in, which Identity saves at once
-            var userId = await identity.CreateUserAsync(new NewAccount(person.Email, person.PublicName) { PersonId = person.Id }, Roles.Applicant, command.Password);
-            db.Notifications.Add(await AccountEmails.ConfirmEmailAsync(identity, links, clock, userId, person.Email, person.LegalFirstName, person.Id));
+            var userId = await identity.CreateUserAsync(new NewAccount(email, person.PublicName) { PersonId = person.Id }, Roles.Applicant, command.Password);
+            db.Notifications.Add(await AccountEmails.ConfirmEmailAsync(identity, links, clock, userId, email, person.LegalFirstName, person.Id));
             return Unit.Value;
         }
     }

@@ -116,14 +116,22 @@ public static class ImportExamResults
             var emails = rows.Where(r => string.IsNullOrWhiteSpace(r.CandidateId) && !string.IsNullOrWhiteSpace(r.Email))
                 .Select(r => r.Email!.Trim().ToLowerInvariant()).Distinct().ToList();
             var found = await db.People
-                .Where(p => ids.Contains(p.Id) || emails.Contains(p.Email.ToLower()))
+                .Where(p => ids.Contains(p.Id) || emails.Contains(p.Email!.ToLower()))
                 .Where(p => db.Applications.Any(a => a.PersonId == p.Id && a.ProgramId == programId))
                 .Select(p => new { p.Id, p.Email }).ToListAsync(cancellationToken);
-            var known = await db.People.Where(p => ids.Contains(p.Id) || emails.Contains(p.Email.ToLower()))
+            var known = await db.People.Where(p => ids.Contains(p.Id) || emails.Contains(p.Email!.ToLower()))
                 .Select(p => new { p.Id, p.Email }).ToListAsync(cancellationToken);
             var map = new Dictionary<string, Guid>();
-            foreach (var p in known) map[p.Id.ToString()] = map[p.Email.ToLowerInvariant()] = Guid.Empty;
-            foreach (var p in found) map[p.Id.ToString()] = map[p.Email.ToLowerInvariant()] = p.Id;
+            foreach (var p in known)
+            {
+                map[p.Id.ToString()] = Guid.Empty;
+                if (p.Email is { } email) map[email.ToLowerInvariant()] = Guid.Empty;
+            }
+            foreach (var p in found)
+            {
+                map[p.Id.ToString()] = p.Id;
+                if (p.Email is { } email) map[email.ToLowerInvariant()] = p.Id;
+            }
             return map;
         }
 

@@ -11,7 +11,7 @@ public static class ListExamAttempts
     [AllowedRoles(Roles.Reviewer, Roles.StateAdmin)]
     public sealed record Query(Guid ProgramId, Guid? PersonId = null) : IRequest<IReadOnlyList<Model>>, IProgramScoped;
 
-    public sealed record Model(Guid Id, Guid PersonId, string PersonName, string Email, DateOnly TakenOn, int Score, bool Passed, int AttemptNumber);
+    public sealed record Model(Guid Id, Guid PersonId, string PersonName, string? Email, DateOnly TakenOn, int Score, bool Passed, int AttemptNumber);
 
     public sealed class Handler(IRegistryDbContext db) : IRequestHandler<Query, IReadOnlyList<Model>>
     {

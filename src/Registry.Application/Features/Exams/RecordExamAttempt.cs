@@ -50,7 +50,7 @@ public static class RecordExamAttempt
             var exam = program.Requirements.Exam ?? throw new DomainRuleException("This program has no exam.");
             var email = command.Email?.Trim().ToLowerInvariant();
             var personId = await db.People
-                .Where(p => command.PersonId != null ? p.Id == command.PersonId : p.Email.ToLower() == email)
+                .Where(p => command.PersonId != null ? p.Id == command.PersonId : p.Email!.ToLower() == email)
                 .Where(p => db.Applications.Any(a => a.PersonId == p.Id && a.ProgramId == command.ProgramId))
                 .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Applicant for this program", command.PersonId?.ToString() ?? command.Email ?? "");

@@ -22,7 +22,7 @@ public static class ExportMyRecord
         IReadOnlyList<CredentialModel> Credentials, IReadOnlyList<ExamModel> ExamAttempts, IReadOnlyList<DocumentModel> Documents,
         IReadOnlyList<MessageModel> Messages, IReadOnlyList<DisciplineCaseModel> DisciplineCases);
 
-    public sealed record ProfileModel(string LegalFirstName, string LegalLastName, string? PreferredName, string Email, string? Phone,
+    public sealed record ProfileModel(string LegalFirstName, string LegalLastName, string? PreferredName, string? Email, string? Phone,
         DateOnly? DateOfBirth, string? AddressLine1, string? AddressLine2, string? City, string? County, string? State, string? PostalCode);
 
     public sealed record ApplicationModel(Guid Id, string Program, string State, string Type, string Status, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,

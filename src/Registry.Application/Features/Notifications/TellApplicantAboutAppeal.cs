@@ -18,8 +18,9 @@ public sealed class TellApplicantAboutAppeal(IRegistryDbContext db) : INotificat
     {
         var step = notification.Event;
         var recipient = await db.People.Where(p => p.Id == step.PersonId).Select(p => new { p.Email, Name = p.PreferredName ?? p.LegalFirstName }).SingleAsync(cancellationToken);
+        if (recipient.Email is null) return; // applicants have accounts, so an e-mail; only imported records may lack one
         var program = await db.Programs.Where(p => p.Id == step.ProgramId).Select(p => p.Name).SingleAsync(cancellationToken);
-        db.Notifications.Add(Outbox.Message(recipient.Email, new ApplicationAppealMessage(recipient.Name, program, step.ApplicationId, step.Status, step.Reason),
+        db.Notifications.Add(Outbox.Message(recipient.Email!, new ApplicationAppealMessage(recipient.Name, program, step.ApplicationId, step.Status, step.Reason),
             step.At, step.PersonId, deduplicationKey: $"application-appeal:{step.AppealId}:{step.Status}"));
     }
 }

@@ -23,8 +23,9 @@ public sealed class TellApplicantAboutStatusChange(IRegistryDbContext db) : INot
         if (change.To == ApplicationStatus.Approved) return;
         if (change.From == ApplicationStatus.Denied) return; // an overturned appeal: TellApplicantAboutAppeal words it
         var recipient = await db.People.Where(p => p.Id == change.PersonId).Select(p => new { p.Email, Name = p.PreferredName ?? p.LegalFirstName }).SingleAsync(cancellationToken);
+        if (recipient.Email is null) return; // applicants have accounts, so an e-mail; only imported records may lack one
         var program = await db.Programs.Where(p => p.Id == change.ProgramId).Select(p => p.Name).SingleAsync(cancellationToken);
-        db.Notifications.Add(Outbox.Message(recipient.Email, new ApplicationStatusMessage(recipient.Name, program, change.To, change.Reason),
+        db.Notifications.Add(Outbox.Message(recipient.Email!, new ApplicationStatusMessage(recipient.Name, program, change.To, change.Reason),
             change.At, change.PersonId, deduplicationKey: $"application-status:{change.HistoryEntryId}"));
     }
 }

@@ -25,6 +25,7 @@ public sealed class TellHolderAboutCredentialChange(IRegistryDbContext db) : INo
             ?? throw new InvalidOperationException($"Credential {change.CredentialId} changed but cannot be found.");
         var holder = await db.People.Where(p => p.Id == change.HolderPersonId)
             .Select(p => new { p.Email, Name = p.PreferredName ?? p.LegalFirstName }).SingleAsync(cancellationToken);
+        if (holder.Email is null) return; // an imported holder without an e-mail hears from the board by post
         var program = await db.Programs.Where(p => p.Id == change.ProgramId).Select(p => p.Name).SingleAsync(cancellationToken);
         var disciplineCase = change.DisciplineCaseId is { } caseId ? await db.DisciplineCases.FindAsync([caseId], cancellationToken) : null;
         var number = credential.Number.Value;
@@ -33,7 +34,7 @@ public sealed class TellHolderAboutCredentialChange(IRegistryDbContext db) : INo
         var key = $"{change.Kind.ToString().ToLowerInvariant()}:{change.HistoryEntryId}";
 
         void Tell<TMessage>(TMessage message) where TMessage : IMessage =>
-            db.Notifications.Add(Outbox.Message(holder.Email, message, change.At, change.HolderPersonId, key));
+            db.Notifications.Add(Outbox.Message(holder.Email!, message, change.At, change.HolderPersonId, key));
 
         switch (change.Kind)
         {

@@ -12,7 +12,7 @@ public static class GetProfile
     [AllowedRoles(Roles.Applicant)]
     public sealed record Query : IRequest<Model>;
 
-    public sealed record Model(string LegalFirstName, string LegalLastName, string? PreferredName, string Email, string? Phone,
+    public sealed record Model(string LegalFirstName, string LegalLastName, string? PreferredName, string? Email, string? Phone,
         DateOnly? DateOfBirth, string? AddressLine1, string? AddressLine2, string? City, string? County, string? State, string? PostalCode);
 
     public sealed class Handler(IRegistryDbContext db, ICurrentUser user) : IRequestHandler<Query, Model>

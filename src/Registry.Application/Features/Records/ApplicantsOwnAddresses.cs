@@ -22,7 +22,7 @@ internal static class ApplicantsOwnAddresses
         var own = new List<string>();
         if (user.UserId is { } userId && await identity.FindByIdAsync(userId) is { } account) own.Add(account.Email);
         if (user.PersonId is { } personId)
-            own.AddRange(await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.Email).ToListAsync(cancellationToken));
+            own.AddRange(await db.People.AsNoTracking().Where(p => p.Id == personId && p.Email != null).Select(p => p.Email!).ToListAsync(cancellationToken));
         var named = Mailbox(email);
         return own.Any(address => Mailbox(address) == named);
     }

@@ -19,7 +19,7 @@ public static class GetApplicationForReview
     [AllowedRoles(Roles.Reviewer, Roles.StateAdmin, Roles.SystemAdmin)]
     public sealed record Query(Guid ApplicationId) : IRequest<Model>, IApplicationScoped;
 
-    public sealed record Model(GetApplicationOverview.Model Overview, string ApplicantName, string ApplicantEmail, DateTimeOffset? SubmittedAt,
+    public sealed record Model(GetApplicationOverview.Model Overview, string ApplicantName, string? ApplicantEmail, DateTimeOffset? SubmittedAt,
         IReadOnlyList<TrainingModel> Training, IReadOnlyList<WorkModel> Work, IReadOnlyList<SupervisionModel> Supervision,
         IReadOnlyList<ReferenceModel> References, IReadOnlyList<StatementModel> Statements, string? WaiverReason, string? DecisionReason)
     {

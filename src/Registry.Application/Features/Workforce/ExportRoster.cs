@@ -20,7 +20,7 @@ public static class ExportRoster
     }
 
     public sealed record Row(string Number, string Program, string Status, DateOnly IssuedOn, DateOnly ExpiresOn,
-        string LegalFirstName, string LegalLastName, string? PreferredName, string Email, string? Phone);
+        string LegalFirstName, string LegalLastName, string? PreferredName, string? Email, string? Phone);
 
     public static readonly IReadOnlyList<string> Headers =
         ["Credential number", "Program", "Status", "Issued", "Expires", "Legal first name", "Legal last name", "Preferred name", "E-mail", "Phone"];

@@ -26,7 +26,7 @@ public sealed class ProfileModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var profile = await mediator.Send(new GetProfile.Query(), cancellationToken);
-        Email = profile.Email;
+        Email = profile.Email ?? User.Identity?.Name ?? "";
         Input = new UpdateProfile.Command
         {
             LegalFirstName = profile.LegalFirstName, LegalLastName = profile.LegalLastName, PreferredName = profile.PreferredName, Phone = profile.Phone,

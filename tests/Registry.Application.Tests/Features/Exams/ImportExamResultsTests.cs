@@ -21,7 +21,7 @@ public sealed class ImportExamResultsTests(SliceFixture fixture) : SliceTest(fix
         var s = await ExamScenario.ArrangeAsync(Fixture);
         var file = ExamFiles.Workbook(["Score", "Exam Date", "Candidate ID", "Email"],
             [85, Today.AddDays(-100), s.Applicant.Id.ToString(), null],
-            [40, Today.AddDays(-90).ToString("yyyy-MM-dd"), null, s.OtherApplicant.Email.ToUpperInvariant()],
+            [40, Today.AddDays(-90).ToString("yyyy-MM-dd"), null, s.OtherApplicant.Email!.ToUpperInvariant()],
             [75, Today.AddDays(-50), null, s.OtherApplicant.Email]);
 
         var outcome = await ImportAsync(s, file);

@@ -11,7 +11,7 @@ namespace Registry.Application.Tests.Features.Exams;
 public sealed class RecordExamAttemptTests(SliceFixture fixture) : SliceTest(fixture)
 {
     private static RecordExamAttempt.Command Sitting(ExamScenario s, DateOnly on, int score) =>
-        new() { ProgramId = s.Program.Id, Email = s.Applicant.Email.ToUpperInvariant(), TakenOn = on, Score = score };
+        new() { ProgramId = s.Program.Id, Email = s.Applicant.Email!.ToUpperInvariant(), TakenOn = on, Score = score };
 
     [Fact]
     public async Task A_failed_then_passed_sitting_is_numbered_and_judged_by_the_passing_score()

@@ -38,7 +38,7 @@ public sealed class OneMessagePerDecisionTests(SliceFixture fixture) : SliceTest
 
         var told = await ToldByAsync(() => Fixture.SendAsync(new ApproveApplication.Command(application.Id), TestUsers.Reviewer("TN")));
 
-        AssertOne(told, person.Email, "credential-issued");
+        AssertOne(told, person.Email!, "credential-issued");
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class OneMessagePerDecisionTests(SliceFixture fixture) : SliceTest
 
         var told = await ToldByAsync(() => Fixture.SendAsync(new DenyApplication.Command(application.Id, "The training was not from an approved provider."), TestUsers.Reviewer("TN")));
 
-        AssertOne(told, person.Email, "application-status");
+        AssertOne(told, person.Email!, "application-status");
         Assert.Contains("not from an approved provider", told[0].Rendered().Text);
     }
 
@@ -61,7 +61,7 @@ public sealed class OneMessagePerDecisionTests(SliceFixture fixture) : SliceTest
 
         var told = await ToldByAsync(() => Fixture.SendAsync(new RequestInformation.Command(application.Id, "Please upload your certificate."), TestUsers.Reviewer("TN")));
 
-        AssertOne(told, person.Email, "application-status");
+        AssertOne(told, person.Email!, "application-status");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class OneMessagePerDecisionTests(SliceFixture fixture) : SliceTest
 
         var told = await ToldByAsync(() => Fixture.SendAsync(new ApproveApplication.Command(applicationId), TestUsers.Reviewer("TN")));
 
-        AssertOne(told, scenario.Holder.Email, "credential-renewed");
+        AssertOne(told, scenario.Holder.Email!, "credential-renewed");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class OneMessagePerDecisionTests(SliceFixture fixture) : SliceTest
 
         var told = await ToldByAsync(() => Fixture.SendAsync(new ApproveApplication.Command(started.ApplicationId), TestUsers.Reviewer("TN")));
 
-        AssertOne(told, scenario.Holder.Email, "credential-reinstated");
+        AssertOne(told, scenario.Holder.Email!, "credential-reinstated");
         var history = (await scenario.CredentialNowAsync()).History.OrderBy(e => e.Sequence).Select(e => e.Kind).TakeLast(2);
         Assert.Equal([CredentialEventKind.Lapsed, CredentialEventKind.Reinstated], history);
     }
@@ -104,7 +104,7 @@ public sealed class OneMessagePerDecisionTests(SliceFixture fixture) : SliceTest
     {
         var scenario = await RenewalScenario.ArrangeAsync(Fixture, expiresInDays: 300);
         var credentialId = scenario.Credential.Id;
-        var email = scenario.Holder.Email;
+        var email = scenario.Holder.Email!;
         var caseId = Guid.Empty;
 
         AssertOne(await ToldByAsync(async () => caseId = await Fixture.SendAsync(new OpenDisciplineCase.Command
@@ -134,8 +134,8 @@ public sealed class OneMessagePerDecisionTests(SliceFixture fixture) : SliceTest
             { CredentialId = credentialId, CaseId = caseId, Outcome = DisciplineOutcome.Suspension, Notes = "Reasons." }, TestUsers.StateAdmin("TN"));
 
         AssertOne(await ToldByAsync(() => Fixture.SendAsync(new ReinstateCredential.Command(credentialId, "Conditions met."), TestUsers.Reviewer("TN"))),
-            scenario.Holder.Email, "credential-reinstated");
+            scenario.Holder.Email!, "credential-reinstated");
         AssertOne(await ToldByAsync(() => Fixture.SendAsync(new RelinquishCredential.Command(credentialId, "Retiring."), scenario.AsHolder)),
-            scenario.Holder.Email, "credential-relinquished");
+            scenario.Holder.Email!, "credential-relinquished");
     }
 }

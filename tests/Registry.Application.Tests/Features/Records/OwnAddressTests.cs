@@ -27,9 +27,9 @@ public sealed class OwnAddressTests(SliceFixture fixture) : SliceTest(fixture)
 
     private static string Spelled(RecordsScenario scenario, string address) => address switch
     {
-        "profile" => scenario.Applicant.Email,
-        "PROFILE" => scenario.Applicant.Email.ToUpperInvariant(),
-        "profile+supervisor" => scenario.Applicant.Email.Replace("@", "+supervisor@", StringComparison.Ordinal),
+        "profile" => scenario.Applicant.Email!,
+        "PROFILE" => scenario.Applicant.Email!.ToUpperInvariant(),
+        "profile+supervisor" => scenario.Applicant.Email!.Replace("@", "+supervisor@", StringComparison.Ordinal),
         _ => address,
     };
 
@@ -68,7 +68,7 @@ public sealed class OwnAddressTests(SliceFixture fixture) : SliceTest(fixture)
         {
             var draft = await db.Applications.Include(a => a.References).Include(a => a.SupervisionLogs).SingleAsync(a => a.Id == scenario.Draft.Id);
             draft.AddReference(2, "Robin Alvarez", AccountEmail, "Myself");
-            draft.AddSupervisionLog(RecordsScenario.Today.AddDays(-3), 1, SupervisionFormat.Individual, "Anything", "Robin", "None", scenario.Applicant.Email,
+            draft.AddSupervisionLog(RecordsScenario.Today.AddDays(-3), 1, SupervisionFormat.Individual, "Anything", "Robin", "None", scenario.Applicant.Email!,
                 new RecordDates(RecordsScenario.Today, null));
             await db.SaveChangesAsync();
         });
@@ -77,7 +77,7 @@ public sealed class OwnAddressTests(SliceFixture fixture) : SliceTest(fixture)
         var reference = await Assert.ThrowsAsync<ValidationException>(() =>
             Fixture.SendAsync(new RequestReferenceConfirmation.Command(scenario.Draft.Id, referenceId), applicant));
         var supervisor = await Assert.ThrowsAsync<ValidationException>(() =>
-            Fixture.SendAsync(new RequestSupervisorConfirmation.Command(scenario.Draft.Id, scenario.Applicant.Email), applicant));
+            Fixture.SendAsync(new RequestSupervisorConfirmation.Command(scenario.Draft.Id, scenario.Applicant.Email!), applicant));
 
         Assert.Equal(AddReference.OwnReferee, Assert.Single(reference.Errors).ErrorMessage);
         Assert.Equal(AddSupervisionLog.OwnSupervisor, Assert.Single(supervisor.Errors).ErrorMessage);

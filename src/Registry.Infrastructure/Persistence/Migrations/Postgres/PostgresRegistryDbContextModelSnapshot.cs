@@ -1481,7 +1481,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Email")
-                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 

@@ -1481,7 +1481,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("date");
 
                     b.Property<string>("Email")
-                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
