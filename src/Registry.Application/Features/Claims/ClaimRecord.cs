@@ -62,7 +62,7 @@ public static class ClaimRecord
 
             claim.Use(now);
             await ClaimAnswers.ReplaceOthersAsync(db, claim, now, cancellationToken);
-            await identity.CreateUserAsync(new NewAccount(email, person.PublicName) { PersonId = person.Id, EmailConfirmed = true }, Roles.Applicant, command.Password);
+            await identity.CreateUserAsync(new NewAccount(claim.Email!, person.PublicName) { PersonId = person.Id, EmailConfirmed = true }, Roles.Applicant, command.Password);
             return ClaimAnswers.Outcome.Claimed;
         }
     }
