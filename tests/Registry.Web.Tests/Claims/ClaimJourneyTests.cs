@@ -63,7 +63,9 @@ public sealed class ClaimJourneyTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal("/Account/Login", claimed.Headers.Location!.OriginalString);
         Assert.Contains("no longer works", await Fixture.Client().GetStringAsync(link));
 
-        var mine = await (await Fixture.ApiClientAsync("avery@test.example")).GetStringAsync($"/api/v1/credentials/{credential.Id}");
+        var holderClient = Fixture.Client();
+        holderClient.DefaultRequestHeaders.Authorization = new("Bearer", await Fixture.TokenAsync("avery@test.example", NewPassword));
+        var mine = await holderClient.GetStringAsync($"/api/v1/credentials/{credential.Id}");
         Assert.Contains(credential.Number.Value, mine);
         Assert.Equal(1, await Fixture.QueryAsync(db => db.People.CountAsync()));
         Assert.True(await Fixture.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Kind == AuditKind.Refusal && a.Action == "ClaimRecord")));
