@@ -117,6 +117,7 @@ public static class DependencyInjection
         services.AddSingleton(new Application.Features.Jurisdictions.StateExportSettings(
             configuration.GetValue(Application.Features.Jurisdictions.StateExportSettings.Section + ":StateExportDays", 7)));
         services.AddSingleton(configuration.GetSection(Imports.ImportLimits.Section).Get<Imports.ImportLimits>() ?? new Imports.ImportLimits());
+        services.AddSingleton(new Application.Features.Claims.ClaimLimits(configuration.GetValue("Claims:InvitationsPerSend", new Application.Features.Claims.ClaimLimits().InvitationsPerSend)));
         services.AddSingleton<IExamResultsReader, Imports.ExamResultsReader>();
         services.AddSingleton<IRosterReader, Imports.RosterReader>();
         services.AddSingleton<IRegisterReader, Imports.RegisterReader>();

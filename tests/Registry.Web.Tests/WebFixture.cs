@@ -27,6 +27,7 @@ public sealed partial class WebFixture : IAsyncLifetime
         ["RateLimiting:Registration:PermitLimit"] = "100000",
         ["RateLimiting:AccountMail:PermitLimit"] = "100000",
         ["RateLimiting:ConfirmationRequests:PermitLimit"] = "100000",
+        ["RateLimiting:Claims:PermitLimit"] = "100000",
     });
 
     /// <summary>The same helpers over another host (e.g. on a database of its own).</summary>

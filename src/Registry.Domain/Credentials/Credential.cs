@@ -130,7 +130,7 @@ public sealed class Credential : IVersioned, IHasDomainEvents
     /// goes back on probation if it expired during a probation that has not ended: letting a credential expire
     /// is no way out of a disciplinary condition. One on probation stays on probation.
     /// </summary>
-    public void Renew(int renewalCycleMonths, DateOnly today, Guid actorUserId, DateTimeOffset at)
+    public void Renew(int renewalCycleMonths, DateOnly today, Guid actorUserId, DateTimeOffset at, string? reason = null)
     {
         if (Status is not (CredentialStatus.Active or CredentialStatus.Probation or CredentialStatus.Expired))
             throw new DomainRuleException($"A credential that is {Status.ToString().ToLowerInvariant()} cannot be renewed.");
@@ -140,11 +140,11 @@ public sealed class Credential : IVersioned, IHasDomainEvents
         if (Status == CredentialStatus.Expired)
         {
             var probationRuns = ProbationRunsOn(today);
-            MoveTo(probationRuns ? CredentialStatus.Probation : CredentialStatus.Active, CredentialEventKind.Renewed, today, actorUserId, at, null);
+            MoveTo(probationRuns ? CredentialStatus.Probation : CredentialStatus.Active, CredentialEventKind.Renewed, today, actorUserId, at, reason);
             if (!probationRuns) ClearRestriction();
         }
         else
-            Record(CredentialEventKind.Renewed, Status, Status, today, actorUserId, at, null);
+            Record(CredentialEventKind.Renewed, Status, Status, today, actorUserId, at, reason);
     }
 
     /// <summary>

@@ -48,4 +48,9 @@ public sealed class Jurisdiction
         _programs.Add(program);
         return program;
     }
+
+    /// <summary>Whether a holder claiming their record must also give the date of birth on it (the state decides).</summary>
+    public bool ClaimRequiresDateOfBirth { get; private set; }
+
+    public void SetClaimRules(bool requireDateOfBirth) => ClaimRequiresDateOfBirth = requireDateOfBirth;
 }

@@ -82,6 +82,8 @@ public sealed class IdentityService(UserManager<RegistryUser> users, RegistryDbC
         return rows.Select(u => new StaffMember(u.Id, u.DisplayName, u.Email ?? "", u.LockoutEnd > now)).ToList();
     }
 
+    public IQueryable<Guid> PeopleWithAccounts => db.Users.Where(u => u.PersonId != null).Select(u => u.PersonId!.Value);
+
     private async Task<RegistryUser> UserAsync(Guid userId) =>
         await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"There is no user {userId}.");
 

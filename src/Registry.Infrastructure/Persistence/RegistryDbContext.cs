@@ -7,6 +7,7 @@ using Registry.Application.Common.Interfaces;
 using Registry.Domain.Applications;
 using Registry.Domain.Attestations;
 using Registry.Domain.Auditing;
+using Registry.Domain.Claims;
 using Registry.Domain.Common;
 using Registry.Domain.Confirmations;
 using Registry.Domain.Credentials;
@@ -54,6 +55,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<WorkforceSnapshot> WorkforceSnapshots => Set<WorkforceSnapshot>();
     public DbSet<StateExport> StateExports => Set<StateExport>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<RecordClaim> RecordClaims => Set<RecordClaim>();
 
     private ContextLease? _lease;
     private ContextLease? _returnedBy;

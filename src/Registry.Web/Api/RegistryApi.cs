@@ -38,6 +38,7 @@ public static class RegistryApi
         api.MapExamsApi();
         api.MapAuditApi();
         api.MapCredentialsApi();
+        api.MapClaimsApi();
         api.MapProgramsApi();
         api.MapMeApi();
         api.MapVerificationApi();

@@ -18,6 +18,7 @@ public static class AddressRateLimits
     public const string Registration = "registration";
     public const string AccountMail = "account-mail";
     public const string ConfirmationRequests = "confirmation-requests";
+    public const string Claims = "claims";
 
     private sealed record Limit(string Policy, string Name, int Permits, int WindowSeconds);
 
@@ -27,6 +28,7 @@ public static class AddressRateLimits
         new(Registration, "Registration", 10, 3600),
         new(AccountMail, "AccountMail", 10, 3600),
         new(ConfirmationRequests, "ConfirmationRequests", 20, 3600),
+        new(Claims, "Claims", 10, 3600),
     ];
 
     /// <summary>The pages each limit counts; where a handler is named, only that handler's posts count.</summary>
@@ -37,6 +39,8 @@ public static class AddressRateLimits
         ("/Employers/Register", Registration, null),
         ("/Account/ForgotPassword", AccountMail, null),
         ("/Account/ResendConfirmation", AccountMail, null),
+        ("/Account/Claim", Claims, null),
+        ("/Account/ClaimWithCode", Claims, null),
         ("/Applications/Records/Supervision", ConfirmationRequests, "RequestConfirmation"),
         ("/Applications/Records/References", ConfirmationRequests, "RequestConfirmation"),
     ];

@@ -174,5 +174,7 @@ public sealed class RegistrationTests(WebFixture fixture) : WebTest(fixture)
         public string ConfirmEmail(Guid userId, string code) => throw new InvalidOperationException("The link builder broke.");
 
         public string ResetPassword(string email, string code) => throw new InvalidOperationException("The link builder broke.");
+
+        public string ClaimRecord(string token) => throw new InvalidOperationException("The link builder broke.");
     }
 }

@@ -6,4 +6,7 @@ public interface IAccountLinks
     string ConfirmEmail(Guid userId, string code);
 
     string ResetPassword(string email, string code);
+
+    /// <summary>The page where a holder invited to claim their record chooses a password.</summary>
+    string ClaimRecord(string token);
 }

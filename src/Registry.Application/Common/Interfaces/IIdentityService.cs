@@ -44,6 +44,9 @@ public interface IIdentityService
 
     /// <summary>The state's reviewers by name, in one query.</summary>
     Task<IReadOnlyList<StaffMember>> ReviewersOfAsync(StateCode state, CancellationToken cancellationToken);
+
+    /// <summary>The people who have an account, as a query of the same database to compose with others (a record without one is unclaimed).</summary>
+    IQueryable<Guid> PeopleWithAccounts { get; }
 }
 
 public sealed record AccountUser(Guid Id, string Email, string DisplayName, bool EmailConfirmed, Guid? PersonId, string? StateCode);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Applications;
 using Registry.Domain.Attestations;
 using Registry.Domain.Auditing;
+using Registry.Domain.Claims;
 using Registry.Domain.Confirmations;
 using Registry.Domain.Credentials;
 using Registry.Domain.Documents;
@@ -39,6 +40,7 @@ public interface IRegistryDbContext
     DbSet<StateExport> StateExports { get; }
     DbSet<RegisterImport> RegisterImports { get; }
     DbSet<RegisterImportLine> RegisterImportLines { get; }
+    DbSet<RecordClaim> RecordClaims { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

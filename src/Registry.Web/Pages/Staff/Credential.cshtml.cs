@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Security;
+using Registry.Application.Features.Claims;
 using Registry.Application.Features.Discipline;
+using Registry.Application.Features.Renewals;
 using Registry.Web.Infrastructure;
 using Registry.Web.Pages.Shared;
 using Registry.Domain.Credentials;
@@ -28,8 +30,14 @@ public sealed class CredentialModel(IMediator mediator) : PageModel, IReloadOnFa
     [BindProperty]
     public string? HolderResponse { get; set; }
 
+    [BindProperty]
+    public string? PaperRenewalReference { get; set; }
+
     [TempData]
     public string? Confirmation { get; set; }
+
+    /// <summary>A claim code just made: shown on this one answer and never again.</summary>
+    public CreateClaimCode.Issued? IssuedCode { get; private set; }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
@@ -98,6 +106,17 @@ public sealed class CredentialModel(IMediator mediator) : PageModel, IReloadOnFa
             BackUrl = Url.Page("/Staff/Credential", new { id = Id })!,
         });
     }
+
+    /// <summary>The code is shown in this answer only (no redirect, nothing kept to show it again).</summary>
+    public async Task<IActionResult> OnPostClaimCodeAsync(CancellationToken ct)
+    {
+        IssuedCode = await mediator.Send(new CreateClaimCode.Command(Id), ct);
+        await ReloadAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostPaperRenewalAsync(CancellationToken ct) =>
+        Done(mediator.Send(new RecordPaperRenewal.Command { CredentialId = Id, Reference = PaperRenewalReference ?? "" }, ct), "The renewal received on paper is recorded.");
 
     private string OutcomeQuestion(DisciplineOutcome outcome) => outcome switch
     {
