@@ -122,7 +122,7 @@ public sealed class JurisdictionTests(WebFixture fixture) : WebTest(fixture)
 
         var user = await Fixture.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "sam@or.example.gov"));
         Assert.Equal(("OR", true, null), (user.StateCode, user.EmailConfirmed, user.PasswordHash));
-        var mail = Assert.Single(await Fixture.OutboxAsync("sam@or.example.gov"));
+        var mail = Assert.Single(await Fixture.QueryAsync(db => db.Notifications.Where(n => n.RecipientEmail == "sam@or.example.gov").ToListAsync()));
         Assert.Equal("staff-invitation", mail.Template);
         Assert.Contains("administrator for Oregon", mail.Rendered().Text);
         var state = await (await system.GetAsync("/api/v1/jurisdictions/OR")).Content.ReadFromJsonAsync<JsonElement>();
