@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Security;
 using Registry.Domain.Jurisdictions;
+using Registry.Testing;
 
 namespace Registry.Web.Tests;
 
