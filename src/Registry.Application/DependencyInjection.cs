@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuditBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
         services.AddScoped<RequestScope>();
+        services.AddScoped<Features.Accounts.StaffInvitations>();
         services.AddScoped<IRegistryCalendar, RegistryCalendar>();
         services.AddSingleton<MessageTemplates>(); // with the MessageLinks the host registers
         services.AddScoped<Features.Workforce.WorkforceReports>();

@@ -85,9 +85,12 @@ public static class DependencyInjection
             })
             .AddEntityFrameworkStores<RegistryDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ClockedTokenProvider>(TokenOptions.DefaultProvider)
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>()
             .AddSignInManager<AuditedSignInManager>();
+        // Reset and invitation links (the first administrator's too) work for 24 hours, counted on the registry's clock.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<SecurityStamps>();
         services.AddScoped<IAccessLog, AccessLog>();

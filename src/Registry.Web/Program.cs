@@ -1,6 +1,7 @@
 using Registry.Application;
 using Registry.Infrastructure;
 using Registry.Infrastructure.Documents;
+using Registry.Infrastructure.Identity;
 using Registry.Web;
 using Registry.Web.Infrastructure;
 
@@ -15,6 +16,12 @@ builder.Services.AddWeb(builder.Configuration);
 var app = builder.Build();
 // One-off commands (documents import) run on the host's services instead of serving.
 if (DocumentsCommand.IsDocumentsCommand(args)) return await DocumentsCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+if (AdministratorCommand.IsAdministratorCommand(args))
+{
+    // It prints a link to a page: the pages' routes are handed to the link generator, as starting the server would.
+    app.UseRegistry().UseEndpoints(_ => { });
+    return await AdministratorCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
 await app.PrepareDatabaseAsync();
 app.UseRegistry();
 await app.RunAsync();

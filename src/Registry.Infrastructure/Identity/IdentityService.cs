@@ -70,12 +70,12 @@ public sealed class IdentityService(UserManager<RegistryUser> users, RegistryDbC
         ThrowIfRefused(await users.UpdateSecurityStampAsync(user));
     }
 
-    public async Task<IReadOnlyList<StaffMember>> ReviewersOfAsync(StateCode state, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StaffMember>> StaffOfAsync(StateCode state, string role, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var reviewerRole = await db.Roles.Where(r => r.Name == Roles.Reviewer).Select(r => r.Id).SingleAsync(cancellationToken);
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync(cancellationToken);
         var rows = await db.Users.AsNoTracking()
-            .Where(u => u.StateCode == state.Value && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == reviewerRole))
+            .Where(u => u.StateCode == state.Value && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == roleId))
             .OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.LockoutEnd })
             .ToListAsync(cancellationToken);
@@ -83,6 +83,8 @@ public sealed class IdentityService(UserManager<RegistryUser> users, RegistryDbC
     }
 
     public IQueryable<Guid> PeopleWithAccounts => db.Users.Where(u => u.PersonId != null).Select(u => u.PersonId!.Value);
+    public Task<bool> AnyInRoleAsync(string role, CancellationToken cancellationToken) =>
+        db.UserRoles.AnyAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role), cancellationToken);
 
     private async Task<RegistryUser> UserAsync(Guid userId) =>
         await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"There is no user {userId}.");

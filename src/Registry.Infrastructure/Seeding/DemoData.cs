@@ -95,7 +95,8 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
     private static (Jurisdiction, Jurisdiction, Jurisdiction) States()
     {
         var tennessee = new Jurisdiction(StateCode.Parse("TN"), "Tennessee", "America/Chicago");
-        tennessee.ChangeContact("peer.certification@tn.example.gov", "615-555-0142");
+        tennessee.ChangeContact(new BoardContact("TN Department of Mental Health and Substance Abuse Services",
+            "500 Deaderick Street, Nashville, TN 37243", "peer.certification@tn.example.gov", "615-555-0142", "https://tn.example.gov/peer-certification"));
         tennessee.AddProgram("CPRS", "Certified Peer Recovery Specialist", new ProgramRequirements(
             trainingHoursTotal: 40,
             trainingDomains: [new("RECOVERY", "Recovery and wellness support", 10), new("ETHICS", "Ethical responsibility", 6)],
@@ -109,7 +110,8 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
 
         // Pennsylvania follows the IC&RC model: 46 hours in four domains, scaled exam score.
         var pennsylvania = new Jurisdiction(StateCode.Parse("PA"), "Pennsylvania", "America/New_York");
-        pennsylvania.ChangeContact("peer.certification@pa.example.gov", "717-555-0118");
+        pennsylvania.ChangeContact(new BoardContact("Pennsylvania Certification Board",
+            "298 S. Progress Avenue, Harrisburg, PA 17109", "peer.certification@pa.example.gov", "717-555-0118", "https://pcb.example.org"));
         pennsylvania.AddProgram("CPS", "Certified Peer Specialist", new ProgramRequirements(
             trainingHoursTotal: 46,
             trainingDomains:
@@ -125,7 +127,8 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
             gracePeriodDays: 60, renewalWindowDays: 90, appealWindowDays: 30));
 
         var texas = new Jurisdiction(StateCode.Parse("TX"), "Texas", "America/Chicago");
-        texas.ChangeContact("peer.certification@tx.example.gov", "512-555-0173");
+        texas.ChangeContact(new BoardContact("Texas Certification Board",
+            "1005 Congress Avenue, Austin, TX 78701", "peer.certification@tx.example.gov", "512-555-0173", "https://tcb.example.org"));
         texas.AddProgram("PS", "Peer Specialist", TexasRequirements(acceptsFrom: pennsylvania.Programs[0].Id));
         return (tennessee, pennsylvania, texas);
     }

@@ -42,11 +42,13 @@ public interface IIdentityService
     /// <summary>Disabling locks the account for good and ends its current sign-ins; enabling lifts the lock.</summary>
     Task SetSignInEnabledAsync(Guid userId, bool enabled);
 
-    /// <summary>The state's reviewers by name, in one query.</summary>
-    Task<IReadOnlyList<StaffMember>> ReviewersOfAsync(StateCode state, CancellationToken cancellationToken);
-
     /// <summary>The people who have an account, as a query of the same database to compose with others (a record without one is unclaimed).</summary>
     IQueryable<Guid> PeopleWithAccounts { get; }
+    /// <summary>The state's staff in one role (its reviewers, its administrators) by name, in one query.</summary>
+    Task<IReadOnlyList<StaffMember>> StaffOfAsync(StateCode state, string role, CancellationToken cancellationToken);
+
+    /// <summary>Whether any account holds the role, disabled or not.</summary>
+    Task<bool> AnyInRoleAsync(string role, CancellationToken cancellationToken);
 }
 
 public sealed record AccountUser(Guid Id, string Email, string DisplayName, bool EmailConfirmed, Guid? PersonId, string? StateCode);

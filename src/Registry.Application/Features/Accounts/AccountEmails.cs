@@ -23,6 +23,6 @@ public static class AccountEmails
     public static Notification ResetPassword(string email, string link, DateTimeOffset now, Guid? personId) =>
         Outbox.Message(email, new ResetPasswordMessage(link), now, personId);
 
-    public static Notification InviteReviewer(string email, string displayName, string state, string link, DateTimeOffset now) =>
-        Outbox.Message(email, new StaffInvitationMessage(displayName, state, link), now);
+    public static Notification InviteStaff(string email, string displayName, string state, string link, bool administrator, DateTimeOffset now) =>
+        Outbox.Message(email, new StaffInvitationMessage(displayName, state, link, administrator), now);
 }

@@ -1,5 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Validation;
 
 namespace Registry.Application.Features.Accounts;
 
@@ -24,4 +26,14 @@ public static class AccountRules
 
     /// <summary>A refusal that only Identity could make (a spent link), reported like any field error.</summary>
     public static ValidationException Refusal(string field, string message) => new([new ValidationFailure(field, message)]);
+
+    /// <summary>An invited staff member's name (reviewer, state administrator).</summary>
+    public static IRuleBuilderOptions<T, string> StaffName<T>(this IRuleBuilderInitial<T, string> rule, string whenEmpty) =>
+        rule.NotEmpty().WithMessage(whenEmpty).MaximumLength(200).ReadableText();
+
+    /// <summary>An invited staff member's address, which must not have an account yet.</summary>
+    public static IRuleBuilderOptions<T, string> NewStaffEmail<T>(this IRuleBuilderInitial<T, string> rule, IIdentityService identity, string whenEmpty) =>
+        rule.AccountEmail(whenEmpty)
+            .MustAsync(async (email, _) => await identity.FindByEmailAsync(email.Trim()) is null)
+            .WithMessage("An account with this e-mail address already exists.");
 }

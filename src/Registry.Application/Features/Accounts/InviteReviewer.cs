@@ -1,5 +1,4 @@
 using FluentValidation;
-using Registry.Application.Common.Validation;
 using MediatR;
 using Registry.Application.Common.Behaviours;
 using Registry.Application.Common.Interfaces;
@@ -22,24 +21,18 @@ public static class InviteReviewer
     {
         public Validator(IIdentityService identity)
         {
-            RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the reviewer's name.").MaximumLength(200).ReadableText();
-            RuleFor(c => c.Email).AccountEmail("Enter the reviewer's e-mail address.")
-                .MustAsync(async (email, _) => await identity.FindByEmailAsync(email.Trim()) is null)
-                .WithMessage("An account with this e-mail address already exists.");
+            RuleFor(c => c.DisplayName).StaffName("Enter the reviewer's name.");
+            RuleFor(c => c.Email).NewStaffEmail(identity, "Enter the reviewer's e-mail address.");
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, IIdentityService identity, IAccountLinks links, ICurrentUser user, TimeProvider clock, RequestScope scope)
-        : IRequestHandler<Command, Unit>
+    public sealed class Handler(StaffInvitations invitations, ICurrentUser user, RequestScope scope) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var state = user.StateCode ?? throw new InvalidOperationException("A StateAdmin always has a state.");
             scope.StateCode = state;
-            var (email, displayName) = (command.Email.Trim(), command.DisplayName.Trim());
-            var reviewerId = await identity.CreateUserAsync(new NewAccount(email, displayName) { StateCode = state, EmailConfirmed = true }, Roles.Reviewer, password: null);
-            var link = links.ResetPassword(email, await identity.PasswordResetCodeAsync(reviewerId));
-            db.Notifications.Add(AccountEmails.InviteReviewer(email, displayName, state.Value, link, clock.GetUtcNow()));
+            await invitations.InviteAsync(state, state.Value, Roles.Reviewer, command.DisplayName, command.Email);
             return Unit.Value;
         }
     }

@@ -13,6 +13,6 @@ public static class ListReviewers
     public sealed class Handler(IIdentityService identity, ICurrentUser user) : IRequestHandler<Query, IReadOnlyList<StaffMember>>
     {
         public Task<IReadOnlyList<StaffMember>> Handle(Query query, CancellationToken cancellationToken) =>
-            identity.ReviewersOfAsync(user.StateCode ?? throw new InvalidOperationException("A StateAdmin always has a state."), cancellationToken);
+            identity.StaffOfAsync(user.StateCode ?? throw new InvalidOperationException("A StateAdmin always has a state."), Roles.Reviewer, cancellationToken);
     }
 }

@@ -47,7 +47,7 @@ public static class GetApplicationOverview
         public AppealOptionsModel? Appeal { get; init; }
 
         /// <summary>Where to reach the state's board with questions.</summary>
-        public BoardContactModel Board { get; init; } = new("", null, null);
+        public BoardContactModel Board { get; init; } = new("", null, null, null, null);
 
         /// <summary>How to register for the program's exam, in the program's words; null when not given or no exam applies.</summary>
         public string? ExamRegistration { get; init; }
@@ -67,7 +67,7 @@ public static class GetApplicationOverview
 
     public sealed record AppealFiledModel(DateTimeOffset FiledAt, AppealStatus Status, DateTimeOffset? DecidedAt, string? DecisionReason);
 
-    public sealed record BoardContactModel(string StateName, string? Email, string? Phone);
+    public sealed record BoardContactModel(string StateName, string? BoardName, string? Email, string? Phone, string? WebAddress);
 
     public sealed record RenewalModel(Guid CredentialId, string CredentialNumber, DateOnly CycleStartsOn, DateOnly CycleEndsOn, bool SelectedForCeAudit);
 
@@ -100,7 +100,7 @@ public static class GetApplicationOverview
                 ?? throw new NotFoundException("Application", query.ApplicationId);
             var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
             var board = await db.Jurisdictions.Where(j => j.Code == program.StateCode)
-                .Select(j => new BoardContactModel(j.Name, j.ContactEmail, j.ContactPhone)).SingleAsync(cancellationToken);
+                .Select(j => new BoardContactModel(j.Name, j.BoardName, j.ContactEmail, j.ContactPhone, j.WebAddress)).SingleAsync(cancellationToken);
             var stateName = board.StateName;
             var attempts = await db.ExamAttempts.AsNoTracking()
                 .Where(e => e.PersonId == application.PersonId && e.ProgramId == application.ProgramId)

@@ -13,6 +13,10 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
         builder.Property(j => j.TimeZone).HasMaxLength(64);
         builder.Property(j => j.ContactEmail).HasMaxLength(256);
         builder.Property(j => j.ContactPhone).HasMaxLength(32);
+        builder.Property(j => j.BoardName).HasMaxLength(200);
+        builder.Property(j => j.MailingAddress).HasMaxLength(300);
+        builder.Property(j => j.WebAddress).HasMaxLength(300);
+        builder.Ignore(j => j.Contact);
         builder.HasMany(j => j.Programs).WithOne().HasForeignKey(p => p.StateCode).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(j => j.Programs).HasField("_programs");
     }
