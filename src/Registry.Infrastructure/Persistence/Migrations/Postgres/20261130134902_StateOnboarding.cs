@@ -1,0 +1,272 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Registry.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class StateOnboarding : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "RetiredOn",
+                table: "Programs",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RetirementReason",
+                table: "Programs",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BoardName",
+                table: "Jurisdictions",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ClaimRequiresDateOfBirth",
+                table: "Jurisdictions",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MailingAddress",
+                table: "Jurisdictions",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WebAddress",
+                table: "Jurisdictions",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ImportRow",
+                table: "CredentialHistory",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "RegisterImportId",
+                table: "CredentialHistory",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "RecordClaims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CredentialId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WrongAnswers = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordClaims", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegisterImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    FileHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubmittedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ImportedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowsDone = table.Column<int>(type: "integer", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Problems = table.Column<int>(type: "integer", nullable: false),
+                    NewPeople = table.Column<int>(type: "integer", nullable: false),
+                    MatchedPeople = table.Column<int>(type: "integer", nullable: false),
+                    NewCredentials = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false),
+                    Problem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegisterImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StateExports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CurrentFile = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RowsWritten = table.Column<long>(type: "bigint", nullable: false),
+                    FilesWritten = table.Column<int>(type: "integer", nullable: false),
+                    FilesTotal = table.Column<int>(type: "integer", nullable: false),
+                    FinishedParts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: true),
+                    Problem = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StateExports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StateExports_Jurisdictions_StateCode",
+                        column: x => x.StateCode,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegisterImportReport",
+                columns: table => new
+                {
+                    RegisterImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Row = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegisterImportReport", x => new { x.RegisterImportId, x.Row });
+                    table.ForeignKey(
+                        name: "FK_RegisterImportReport_RegisterImports_RegisterImportId",
+                        column: x => x.RegisterImportId,
+                        principalTable: "RegisterImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CredentialHistory_RegisterImportId",
+                table: "CredentialHistory",
+                column: "RegisterImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordClaims_PersonId_ExpiresAt",
+                table: "RecordClaims",
+                columns: new[] { "PersonId", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordClaims_TokenHash",
+                table: "RecordClaims",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterImportReport_RegisterImportId_Outcome_Row",
+                table: "RegisterImportReport",
+                columns: new[] { "RegisterImportId", "Outcome", "Row" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterImports_StateCode_SubmittedAt",
+                table: "RegisterImports",
+                columns: new[] { "StateCode", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StateExports_ExpiresAt",
+                table: "StateExports",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StateExports_StateCode_RequestedAt",
+                table: "StateExports",
+                columns: new[] { "StateCode", "RequestedAt" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CredentialHistory_RegisterImports_RegisterImportId",
+                table: "CredentialHistory",
+                column: "RegisterImportId",
+                principalTable: "RegisterImports",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_CredentialHistory_RegisterImports_RegisterImportId",
+                table: "CredentialHistory");
+
+            migrationBuilder.DropTable(
+                name: "RecordClaims");
+
+            migrationBuilder.DropTable(
+                name: "RegisterImportReport");
+
+            migrationBuilder.DropTable(
+                name: "StateExports");
+
+            migrationBuilder.DropTable(
+                name: "RegisterImports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CredentialHistory_RegisterImportId",
+                table: "CredentialHistory");
+
+            migrationBuilder.DropColumn(
+                name: "RetiredOn",
+                table: "Programs");
+
+            migrationBuilder.DropColumn(
+                name: "RetirementReason",
+                table: "Programs");
+
+            migrationBuilder.DropColumn(
+                name: "BoardName",
+                table: "Jurisdictions");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimRequiresDateOfBirth",
+                table: "Jurisdictions");
+
+            migrationBuilder.DropColumn(
+                name: "MailingAddress",
+                table: "Jurisdictions");
+
+            migrationBuilder.DropColumn(
+                name: "WebAddress",
+                table: "Jurisdictions");
+
+            migrationBuilder.DropColumn(
+                name: "ImportRow",
+                table: "CredentialHistory");
+
+            migrationBuilder.DropColumn(
+                name: "RegisterImportId",
+                table: "CredentialHistory");
+        }
+    }
+}
