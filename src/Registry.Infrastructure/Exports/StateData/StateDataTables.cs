@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Domain.Applications;
 using Registry.Domain.Attestations;
 using Registry.Domain.Auditing;
+using Registry.Domain.Claims;
 using Registry.Domain.Confirmations;
 using Registry.Domain.Credentials;
 using Registry.Domain.Documents;
@@ -92,6 +93,12 @@ public static class StateDataTables
             (db, state) => db.UserRoles.Where(r => Accounts(db, state).Select(u => u.Id).Contains(r.UserId))),
         new StateDataTable<IdentityRole<Guid>>("roles.csv", "The registry's roles, to read account-roles.csv.",
             (db, _) => db.Roles),
+        new StateDataTable<RegisterImport>("register-imports.csv", "Imports of the state's earlier register: the file, who checked and imported it, when, and the counts.",
+            (db, state) => db.RegisterImports.Where(i => i.StateCode == state)),
+        new StateDataTable<RegisterImportLine>("register-import-report.csv", "What each import's check said about every row of its file.",
+            (db, state) => db.RegisterImportLines.Where(l => db.RegisterImports.Where(i => i.StateCode == state).Select(i => i.Id).Contains(l.RegisterImportId))),
+        new StateDataTable<RecordClaim>("record-claims.csv", "Invitations and codes given to holders to claim their records (never the codes).",
+            (db, state) => db.RecordClaims.Where(c => c.StateCode == state)),
         new StateDataTable<AuditEntry>("audit-log.csv", "Every audit entry about the state: changes, sign-ins, refusals and reads of personal data.",
             (db, state) => db.AuditEntries.Where(a => a.StateCode == state.Value)),
     ];
@@ -119,6 +126,8 @@ public static class StateDataTables
         [(typeof(RegistryUser), nameof(RegistryUser.ConcurrencyStamp))] = "the registry's own bookkeeping",
         [(typeof(IdentityRole<Guid>), nameof(IdentityRole<Guid>.ConcurrencyStamp))] = "the registry's own bookkeeping",
         [(typeof(EmployerApiKey), nameof(EmployerApiKey.KeyHash))] = "an API key is never exported, not even hashed",
+        [(typeof(RecordClaim), nameof(RecordClaim.TokenHash))] = "a claim code or link is never exported, not even hashed",
+        [(typeof(RegisterImport), nameof(RegisterImport.FileHash))] = "a fingerprint of the uploaded file, used only to check that the file imported is the file checked",
         [(typeof(WorkforceSnapshot), nameof(WorkforceSnapshot.Workbook))] = "the workbook is made from the counts, which are exported; download it on the Workforce page",
     };
 
