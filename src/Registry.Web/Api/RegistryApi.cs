@@ -45,6 +45,7 @@ public static class RegistryApi
         api.MapExportsApi();
         api.MapWorkforceApi();
         api.MapEmployersApi();
+        api.MapRegisterImportsApi();
     }
 
     /// <summary>
