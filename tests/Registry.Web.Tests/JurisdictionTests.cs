@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Security;
+using Registry.Domain.Credentials;
 using Registry.Domain.Jurisdictions;
 using Registry.Testing;
 
@@ -28,9 +29,20 @@ public sealed class JurisdictionTests(WebFixture fixture) : WebTest(fixture)
         contact = new { boardName = "Oregon Peer Certification Board", email = "peers@or.example.gov", phone = "503-555-0100", webAddress = "https://or.example.gov/peers" },
     };
 
+    /// <summary>Tennessee and Pennsylvania as a state's administrator found them: each board reachable by e-mail.</summary>
+    private async Task<Jurisdiction> TennesseeAndPennsylvaniaAsync()
+    {
+        var tennessee = TestData.State("TN", "Tennessee");
+        tennessee.ChangeContact(new BoardContact("Tennessee Peer Certification Board", null, "peer.certification@tn.example.gov", null, null));
+        var pennsylvania = TestData.State("PA", "Pennsylvania", timeZone: "America/New_York");
+        await Fixture.InsertAsync(tennessee, pennsylvania);
+        return tennessee;
+    }
+
     [Fact]
     public async Task A_system_administrator_adds_a_state_through_the_page_and_a_taken_code_or_unknown_zone_is_a_field_error()
     {
+        await TennesseeAndPennsylvaniaAsync();
         var admin = await SignedInAsync("system@test.example", Roles.SystemAdmin);
         var page = await admin.GetStringAsync("/Staff/Jurisdictions");
         Assert.Contains("Tennessee", page);
@@ -80,6 +92,7 @@ public sealed class JurisdictionTests(WebFixture fixture) : WebTest(fixture)
     [Fact]
     public async Task A_state_administrator_changes_the_own_board_contact_but_not_another_states_or_the_time_zone()
     {
+        await TennesseeAndPennsylvaniaAsync();
         await Fixture.CreateUserAsync("admin.pa@test.example", Roles.StateAdmin, state: "PA");
         var pennsylvania = await Fixture.ApiClientAsync("admin.pa@test.example");
         var contact = new { boardName = "Pennsylvania Certification Board", email = "help@pcb.example.org", phone = "717-555-0199" };
@@ -99,6 +112,9 @@ public sealed class JurisdictionTests(WebFixture fixture) : WebTest(fixture)
     [Fact]
     public async Task A_state_with_credentials_keeps_its_time_zone()
     {
+        var tennessee = await TennesseeAndPennsylvaniaAsync();
+        var holder = TestData.Person("Quinn", "Holder");
+        await Fixture.InsertAsync(holder, Credential.Issue(tennessee.Programs[0], holder.Id, TestClock.StartDay.AddMonths(-3), Guid.NewGuid(), Now));
         await Fixture.CreateUserAsync("system@test.example", Roles.SystemAdmin);
         var system = await Fixture.ApiClientAsync("system@test.example");
 
@@ -112,6 +128,7 @@ public sealed class JurisdictionTests(WebFixture fixture) : WebTest(fixture)
     [Fact]
     public async Task The_system_administrator_invites_a_states_first_administrator_who_is_listed_and_mailed()
     {
+        await TennesseeAndPennsylvaniaAsync();
         await Fixture.CreateUserAsync("system@test.example", Roles.SystemAdmin);
         var system = await Fixture.ApiClientAsync("system@test.example");
         Assert.Equal(HttpStatusCode.Created, (await system.PostAsJsonAsync("/api/v1/jurisdictions", NewState())).StatusCode);
@@ -133,6 +150,8 @@ public sealed class JurisdictionTests(WebFixture fixture) : WebTest(fixture)
         // The state's administrators see their own state's page, and no other.
         var admin = await SignedInAsync("other.admin@test.example", Roles.StateAdmin, "OR");
         Assert.Contains("Sam Rivera", await admin.GetStringAsync("/Staff/Jurisdiction"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/Staff/Jurisdiction?code=TN")).StatusCode);
+        var refused = await admin.GetAsync("/Staff/Jurisdiction?code=TN");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery);
     }
 }

@@ -86,4 +86,59 @@ public class JurisdictionTests
         Assert.Equal((1, 2), (outgoing.Version, program.RequirementsVersion));
         Assert.Empty(outgoing.Requirements.ReciprocityProgramIds);
     }
+
+    [Theory]
+    [InlineData("Chicago")]
+    [InlineData("Central Standard Time")]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("")]
+    public void A_state_lives_in_an_IANA_time_zone(string timeZone)
+    {
+        Assert.Throws<ArgumentException>(() => new Jurisdiction(StateCode.Parse("TN"), "Tennessee", timeZone));
+        Assert.Equal("America/Chicago", new Jurisdiction(StateCode.Parse("TN"), "Tennessee", " America/Chicago ").TimeZone);
+    }
+
+    [Fact]
+    public void The_board_contact_keeps_what_is_given_trimmed_and_forgets_blank_parts()
+    {
+        var tennessee = Tennessee.State();
+
+        tennessee.ChangeContact(new BoardContact(" Tennessee Peer Board ", "500 Main St, Nashville, TN 37201", "board@tn.example.gov", "  ", null));
+
+        Assert.Equal(new BoardContact("Tennessee Peer Board", "500 Main St, Nashville, TN 37201", "board@tn.example.gov", null, null), tennessee.Contact);
+        tennessee.ChangeContact(BoardContact.None);
+        Assert.Equal(BoardContact.None, tennessee.Contact);
+    }
+
+    [Fact]
+    public void A_board_contact_with_hidden_characters_is_refused()
+    {
+        Assert.Throws<DomainRuleException>(() => Tennessee.State().ChangeContact(new BoardContact("Board\u202Eevil", null, null, null, null)));
+    }
+
+    [Fact]
+    public void Renaming_a_state_needs_a_name_and_trims_it()
+    {
+        var tennessee = Tennessee.State();
+
+        Assert.Throws<ArgumentException>(() => tennessee.Rename(" "));
+        tennessee.Rename(" State of Tennessee ");
+
+        Assert.Equal("State of Tennessee", tennessee.Name);
+    }
+
+    [Fact]
+    public void A_state_moves_its_time_zone_only_while_it_has_no_credentials()
+    {
+        var tennessee = new Jurisdiction(StateCode.Parse("TN"), "Tennessee", "America/Chicago");
+
+        Assert.Throws<DomainRuleException>(() => tennessee.ChangeTimeZone("America/New_York", hasCredentials: true));
+        Assert.Equal("America/Chicago", tennessee.TimeZone);
+        tennessee.ChangeTimeZone("America/Chicago", hasCredentials: true); // keeping the zone is no move
+        Assert.Throws<ArgumentException>(() => tennessee.ChangeTimeZone("Eastern", hasCredentials: false));
+
+        tennessee.ChangeTimeZone("America/New_York", hasCredentials: false);
+
+        Assert.Equal("America/New_York", tennessee.TimeZone);
+    }
 }
