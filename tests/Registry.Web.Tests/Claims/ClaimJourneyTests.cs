@@ -100,4 +100,28 @@ public sealed class ClaimJourneyTests(WebFixture fixture) : WebTest(fixture)
         Assert.True(await Fixture.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "RecordPaperRenewal")));
         Assert.True(await Fixture.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "CreateClaimCode")));
     }
+
+    [Fact]
+    public async Task The_staff_credential_page_offers_a_claim_code_and_a_paper_renewal_only_for_a_holder_without_an_account()
+    {
+        var state = TestData.State("VT", "Vermont");
+        var withoutAccount = new Person("Avery", "Stone", null);
+        var withAccount = new Person("Robin", "Vale", "robin@test.example");
+        var unclaimed = Credential.Issue(state.Programs[0], withoutAccount.Id, new DateOnly(2025, 8, 1), Guid.NewGuid(), Now);
+        var claimed = Credential.Issue(state.Programs[0], withAccount.Id, new DateOnly(2025, 8, 1), Guid.NewGuid(), Now);
+        await Fixture.InsertAsync(state, withoutAccount, withAccount, unclaimed, claimed);
+        await Fixture.CreateUserAsync("admin@vt.test.example", Roles.StateAdmin, state: "VT");
+        await Fixture.CreateUserAsync("robin@test.example", Roles.Applicant, personId: withAccount.Id);
+        var staff = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(staff, "admin@vt.test.example");
+
+        var without = await staff.GetStringAsync($"/Staff/Credentials/{unclaimed.Id}");
+        Assert.Contains("Make a claim code for the holder", without);
+        Assert.Contains("Record the paper renewal", without);
+
+        var with = await staff.GetStringAsync($"/Staff/Credentials/{claimed.Id}");
+        Assert.Contains(claimed.Number.Value, with);
+        Assert.DoesNotContain("Make a claim code for the holder", with);
+        Assert.DoesNotContain("Record the paper renewal", with);
+    }
 }

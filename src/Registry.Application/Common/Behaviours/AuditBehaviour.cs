@@ -8,7 +8,8 @@ namespace Registry.Application.Common.Behaviours;
 
 /// <summary>
 /// Names the action that the audit log records for every change a command saves, and records each read of personal
-/// data (<see cref="IAuditedRead"/>) once its handler has answered.
+/// data (<see cref="IAuditedRead"/>) once its handler has answered, and the refusals a command left for after its save
+/// (<see cref="RequestScope.AfterSave"/>).
 /// </summary>
 /// <remarks>
 /// A read's entry is written before the data leaves (the endpoint sends what the handler returned). If it cannot be
@@ -31,7 +32,10 @@ public sealed class AuditBehaviour<TRequest, TResponse>(IAuditContext audit, Req
         if (request is not ICommand<TResponse>) return await next();
         audit.Action = ActionName;
         audit.StateCode = () => scope.StateCode;
-        return await next();
+        var result = await next();
+        foreach (var entry in scope.AfterSave) await accessLog.RecordAsync(entry, cancellationToken);
+        scope.AfterSave.Clear();
+        return result;
     }
 
     /// <summary><c>Features.Applications.SubmitApplication+Command</c> is recorded as <c>SubmitApplication</c>.</summary>

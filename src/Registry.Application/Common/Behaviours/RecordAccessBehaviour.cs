@@ -76,4 +76,10 @@ public sealed class RecordAccessBehaviour<TRequest, TResponse>(ICurrentUser user
 public sealed class RequestScope
 {
     public StateCode? StateCode { get; set; }
+
+    /// <summary>
+    /// Refusals a command answers rather than throws, written to the access log once its changes are saved: while a
+    /// command's transaction is open SQLite lets no other connection write.
+    /// </summary>
+    public List<AccessEvent> AfterSave { get; } = [];
 }

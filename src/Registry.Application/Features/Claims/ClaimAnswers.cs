@@ -1,3 +1,4 @@
+using Registry.Application.Common.Behaviours;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Features.Accounts;
@@ -38,10 +39,11 @@ public static class ClaimAnswers
         return !asks || (person.DateOfBirth is { } onRecord && given == onRecord);
     }
 
-    public static async Task<Outcome> RefuseAsync(IAccessLog accessLog, RecordClaim? claim, string action, CancellationToken cancellationToken)
+    /// <summary>Counts a wrong answer; the refusal is written to the audit log once the count is saved.</summary>
+    public static Outcome Refuse(RequestScope scope, RecordClaim? claim, string action)
     {
         claim?.RecordWrongAnswer();
-        await accessLog.RecordAsync(new AccessEvent(AuditKind.Refusal, action, nameof(RecordClaim), claim?.Id.ToString() ?? "", claim?.StateCode), cancellationToken);
+        scope.AfterSave.Add(new AccessEvent(AuditKind.Refusal, action, nameof(RecordClaim), claim?.Id.ToString() ?? "", claim?.StateCode));
         return Outcome.WrongAnswer;
     }
 

@@ -41,7 +41,7 @@ public static class ClaimRecord
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, IIdentityService identity, IAccessLog accessLog, TimeProvider clock, RequestScope scope)
+    public sealed class Handler(IRegistryDbContext db, IIdentityService identity, TimeProvider clock, RequestScope scope)
         : IRequestHandler<Command, ClaimAnswers.Outcome>
     {
         public async Task<ClaimAnswers.Outcome> Handle(Command command, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public static class ClaimRecord
             var email = command.Email.Trim();
             if (!string.Equals(email, claim.Email, StringComparison.OrdinalIgnoreCase)
                 || !await ClaimAnswers.DateOfBirthMatchesAsync(db, claim, person, command.DateOfBirth, cancellationToken))
-                return await ClaimAnswers.RefuseAsync(accessLog, claim, nameof(ClaimRecord), cancellationToken);
+                return ClaimAnswers.Refuse(scope, claim, nameof(ClaimRecord));
 
             claim.Use(now);
             await ClaimAnswers.ReplaceOthersAsync(db, claim, now, cancellationToken);

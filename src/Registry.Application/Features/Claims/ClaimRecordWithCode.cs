@@ -43,7 +43,7 @@ public static class ClaimRecordWithCode
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, IIdentityService identity, IAccountLinks links, IAccessLog accessLog, TimeProvider clock, RequestScope scope)
+    public sealed class Handler(IRegistryDbContext db, IIdentityService identity, IAccountLinks links, TimeProvider clock, RequestScope scope)
         : IRequestHandler<Command, ClaimAnswers.Outcome>
     {
         public async Task<ClaimAnswers.Outcome> Handle(Command command, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ public static class ClaimRecordWithCode
             var now = clock.GetUtcNow();
             var hash = RecordClaim.HashOf(ClaimKind.Code, command.Code);
             var claim = await db.RecordClaims.SingleOrDefaultAsync(c => c.Kind == ClaimKind.Code && c.TokenHash == hash, cancellationToken);
-            if (claim is null) return await ClaimAnswers.RefuseAsync(accessLog, null, nameof(ClaimRecordWithCode), cancellationToken);
+            if (claim is null) return ClaimAnswers.Refuse(scope, null, nameof(ClaimRecordWithCode));
             scope.StateCode = claim.StateCode;
             await ClaimAnswers.EnsureOpenAsync(identity, claim, now, cancellationToken);
 
@@ -60,7 +60,7 @@ public static class ClaimRecordWithCode
             var person = await db.People.SingleAsync(p => p.Id == claim.PersonId, cancellationToken);
             if (!string.Equals(credential.Number.Value, command.CredentialNumber.Trim(), StringComparison.OrdinalIgnoreCase)
                 || !await ClaimAnswers.DateOfBirthMatchesAsync(db, claim, person, command.DateOfBirth, cancellationToken))
-                return await ClaimAnswers.RefuseAsync(accessLog, claim, nameof(ClaimRecordWithCode), cancellationToken);
+                return ClaimAnswers.Refuse(scope, claim, nameof(ClaimRecordWithCode));
 
             claim.Use(now);
             await ClaimAnswers.ReplaceOthersAsync(db, claim, now, cancellationToken);

@@ -39,8 +39,9 @@ public static class InviteHolders
         {
             var state = StateCode.TryParse(command.StateCode, out var code) ? code : throw new NotFoundException("State", command.StateCode);
             scope.StateCode = state;
-            var stateName = await db.Jurisdictions.Where(j => j.Code == state).Select(j => j.Name).SingleOrDefaultAsync(cancellationToken)
+            var jurisdiction = await db.Jurisdictions.Where(j => j.Code == state).Select(j => new { j.Name, j.TimeZone }).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("State", command.StateCode);
+            var stateName = jurisdiction.Name;
             var now = clock.GetUtcNow();
             var waiting = UnclaimedRecords.ToInvite(db, identity, state, now);
             if (command.PersonIds is { } only) waiting = waiting.Where(p => only.Contains(p.Id));
@@ -61,7 +62,7 @@ public static class InviteHolders
                 var claim = RecordClaim.Invite(holder.PersonId, holder.Credential.Id, state, holder.Email, user.UserId, now, out var token);
                 db.RecordClaims.Add(claim);
                 var message = new ClaimInvitationMessage(holder.LegalFirstName, stateName, holder.Credential.Number.Value, programs[holder.Credential.ProgramId],
-                    links.ClaimRecord(token), DateOnly.FromDateTime(claim.ExpiresAt.UtcDateTime));
+                    links.ClaimRecord(token), RegistryDay.DayOf(claim.ExpiresAt, jurisdiction.TimeZone));
                 db.Notifications.Add(Outbox.Message(holder.Email, message, now, holder.PersonId, priority: NotificationPriority.Bulk));
             }
             var total = await waiting.CountAsync(cancellationToken);

@@ -21,6 +21,9 @@ public sealed class CredentialModel(IMediator mediator) : PageModel, IReloadOnFa
 
     public GetCredentialRecord.Model Record { get; private set; } = null!;
 
+    /// <summary>A holder with an account renews online; claim codes and paper renewals are for holders without one.</summary>
+    public bool HolderHasAccount { get; private set; }
+
     [BindProperty]
     public OpenDisciplineCase.Command Open { get; set; } = new();
 
@@ -140,7 +143,11 @@ public sealed class CredentialModel(IMediator mediator) : PageModel, IReloadOnFa
 
     private static string Day(DateOnly? day) => day?.ToString("MMMM d, yyyy", CultureInfo.GetCultureInfo("en-US")) ?? "";
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => Record = await mediator.Send(new GetCredentialRecord.Query(Id), cancellationToken);
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        Record = await mediator.Send(new GetCredentialRecord.Query(Id), cancellationToken);
+        HolderHasAccount = await mediator.Send(new Application.Features.Claims.HolderHasAccount.Query(Id), cancellationToken);
+    }
 
     private async Task<IActionResult> Done(Task step, string confirmation)
     {
