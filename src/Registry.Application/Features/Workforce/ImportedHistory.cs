@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Domain.Credentials;
+using Registry.Domain.Jurisdictions;
 
 namespace Registry.Application.Features.Workforce;
 
@@ -19,7 +20,7 @@ public static class ImportedHistory
             .GroupBy(i => i.StateCode)
             .Select(g => new { State = g.Key, First = g.OrderBy(i => i.ImportedAt).Select(i => i.ImportedAt).First() })
             .ToListAsync(cancellationToken);
-        return firsts.ToDictionary(f => f.State.Value, f => DateOnly.FromDateTime(f.First!.Value.UtcDateTime));
+        return firsts.ToDictionary(f => f.State.Value, f => RegistryDay.DayOf(f.First!.Value, "UTC"));
     }
 
     /// <summary>The import day when a period starting on <paramref name="from"/> begins before it; otherwise null.</summary>
