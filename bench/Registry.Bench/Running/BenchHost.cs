@@ -55,6 +55,8 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Outside Development the host needs its public address for e-mailed links; the bench sends none.
+        builder.UseSetting("Registry:PublicBaseUrl", "http://localhost:5080");
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("ConnectionStrings:Registry", _connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");

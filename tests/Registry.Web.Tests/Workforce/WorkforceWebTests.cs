@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using ClosedXML.Excel;
 using Registry.Application.Common.Security;
 using Registry.Domain.Credentials;
+using Registry.Domain.Jurisdictions;
 using Registry.Testing;
 
 namespace Registry.Web.Tests.Workforce;
@@ -111,6 +112,53 @@ public sealed class WorkforceWebTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         using var workbook = new XLWorkbook(await download.Content.ReadAsStreamAsync());
         Assert.Equal(["Summary", "PA Pennsylvania", "TN Tennessee", "Definitions"], workbook.Worksheets.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task Figures_before_a_states_first_register_import_say_they_come_from_the_imported_register()
+    {
+        await ArrangeAsync();
+        var admin = (await Fixture.CreateUserAsync("admin.tn@test.example", Roles.StateAdmin, state: "TN")).Id;
+        await Fixture.CreateUserAsync("analyst@test.example", Roles.NationalAnalyst);
+        var counts = new RegisterImportCounts(Rows: 1, Problems: 0, NewPeople: 1, MatchedPeople: 0, NewCredentials: 1, Unchanged: 0);
+        RegisterImport Import(DateTimeOffset at, bool finish)
+        {
+            var import = new RegisterImport(StateCode.Parse("TN"), "register.csv", new string('0', 64), admin, at.AddDays(-1));
+            import.Checked(counts, at.AddDays(-1));
+            import.RequestImport(admin, at);
+            if (finish) import.Imported(counts, at);
+            return import;
+        }
+        // The first finished import counts; one still running (earlier) does not.
+        await Fixture.InsertAsync(Import(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero), finish: true),
+            Import(new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.Zero), finish: true),
+            Import(new DateTimeOffset(2025, 1, 5, 12, 0, 0, TimeSpan.Zero), finish: false));
+        const string note = "Figures for Tennessee before March 10, 2026 come from the register imported that day from the state's earlier system";
+        var analyst = await Fixture.ApiClientAsync("analyst@test.example");
+
+        async Task<XLWorkbook> WorkbookAsync(string period)
+        {
+            var response = await analyst.GetAsync($"/api/v1/exports/workforce?{period}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return new XLWorkbook(await response.Content.ReadAsStreamAsync());
+        }
+        static string Heading(IXLWorksheet sheet) => string.Join("\n", Enumerable.Range(1, 8).Select(r => $"{sheet.Cell(r, 1).GetString()}: {sheet.Cell(r, 2).GetString()}"));
+
+        using (var spanning = await WorkbookAsync("from=2025-01-01&to=2026-06-30"))
+        {
+            Assert.Contains("Note: " + note, Heading(spanning.Worksheet("TN Tennessee")));
+            Assert.Contains("Note: " + note, Heading(spanning.Worksheet("Summary")));
+            Assert.DoesNotContain("Note:", Heading(spanning.Worksheet("PA Pennsylvania")));
+            Assert.DoesNotContain("Pennsylvania before", Heading(spanning.Worksheet("Summary")));
+        }
+        using (var after = await WorkbookAsync("from=2026-04-01&to=2026-06-30"))
+            Assert.DoesNotContain("Note:", Heading(after.Worksheet("TN Tennessee")));
+
+        var browser = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(browser, "analyst@test.example");
+        Assert.Contains(note, WebUtility.HtmlDecode(await browser.GetStringAsync("/Staff/Dashboard?state=TN"))); // its 24 months begin in 2025
+        Assert.DoesNotContain("come from the register imported", WebUtility.HtmlDecode(await browser.GetStringAsync("/Staff/Dashboard?state=PA")));
+        Assert.Contains(note, WebUtility.HtmlDecode(await browser.GetStringAsync("/Staff/Workforce?handler=Summary&From=2025-01-01&To=2025-06-30")));
     }
 
     [Fact]

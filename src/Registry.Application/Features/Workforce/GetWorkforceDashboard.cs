@@ -16,7 +16,8 @@ public static class GetWorkforceDashboard
     [AllowedRoles(Roles.StateAdmin, Roles.SystemAdmin, Roles.NationalAnalyst)]
     public sealed record Query(string StateCode) : IRequest<Model>, IStateScoped;
 
-    public sealed record Model(string StateCode, string StateName, DateOnly Today, IReadOnlyList<MonthPoint> ActiveByMonth, IReadOnlyList<StatusShare> StatusMix);
+    public sealed record Model(string StateCode, string StateName, DateOnly Today, IReadOnlyList<MonthPoint> ActiveByMonth, IReadOnlyList<StatusShare> StatusMix,
+        string? ImportedHistoryNote = null);
 
     /// <summary>Active (including probation) on the month's last day; the current month counts up to today.</summary>
     public sealed record MonthPoint(DateOnly Month, DateOnly CountedOn, int Active);
@@ -39,7 +40,8 @@ public static class GetWorkforceDashboard
             var active = months.Select((m, i) => new MonthPoint(m, dates[i],
                 rows.Where(r => r.Date == dates[i] && r.Status is CredentialStatus.Active or CredentialStatus.Probation).Sum(r => r.Count))).ToList();
             var mix = Order.Select(s => new StatusShare(Label(s), rows.Where(r => r.Date == today && r.Status == s).Sum(r => r.Count))).ToList();
-            return new Model(state.Value, name, today, active, mix);
+            var importedOn = ImportedHistory.Before(await ImportedHistory.FirstImportDaysAsync(db, cancellationToken), state.Value, months[0]);
+            return new Model(state.Value, name, today, active, mix, importedOn is { } day ? ImportedHistory.Note(name, day) : null);
         }
 
         private static readonly CredentialStatus[] Order =

@@ -13,9 +13,12 @@ public sealed record WorkforceReport(DateOnly From, DateOnly To, DateTimeOffset 
     public WorkforceCounts Totals => WorkforceCounts.Sum(ProgramLines.Select(p => p.Counts));
 
     public sealed record StateSection(string StateCode, string StateName, IReadOnlyList<ProgramLine> Programs, IReadOnlyList<CountyLine> Counties,
-        IReadOnlyList<OpenApplicationRow> OpenApplications, DecisionTimeRow? DecisionTimes)
+        IReadOnlyList<OpenApplicationRow> OpenApplications, DecisionTimeRow? DecisionTimes, DateOnly? ImportedOn = null)
     {
         public WorkforceCounts Totals => WorkforceCounts.Sum(Programs.Select(p => p.Counts));
+
+        /// <summary>Says where the figures come from when the period begins before the state's first register import.</summary>
+        public string? ImportedHistoryNote => ImportedOn is { } day ? ImportedHistory.Note(StateName, day) : null;
     }
 
     public sealed record ProgramLine(string StateCode, string ProgramCode, string ProgramName, WorkforceCounts Counts);

@@ -19,6 +19,7 @@ public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts cou
         var credentialRows = await counts.CredentialCountsAsync(from, to, states, cancellationToken);
         var openApplications = await counts.OpenApplicationsAsync(to, states, cancellationToken);
         var decisionTimes = await counts.DecisionTimesAsync(from, to, states, cancellationToken);
+        var firstImports = await ImportedHistory.FirstImportDaysAsync(db, cancellationToken);
 
         var sections = jurisdictions.OrderBy(j => j.Code).Select(j =>
         {
@@ -34,7 +35,7 @@ public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts cou
                 .ToList();
             return new WorkforceReport.StateSection(j.Code, j.Name, programLines, countyLines,
                 openApplications.Where(a => a.State.Value == j.Code).OrderBy(a => a.Type).ThenBy(a => a.Status).ToList(),
-                decisionTimes.SingleOrDefault(d => d.State.Value == j.Code));
+                decisionTimes.SingleOrDefault(d => d.State.Value == j.Code), ImportedHistory.Before(firstImports, j.Code, from));
         }).ToList();
 
         return new WorkforceReport(from, to, clock.GetUtcNow(), sections);

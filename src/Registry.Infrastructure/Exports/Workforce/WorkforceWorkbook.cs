@@ -47,7 +47,7 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
     {
         var sheet = workbook.Worksheets.Add(SummarySheet);
         var headerRow = WriteHeading(sheet, "Peer specialist workforce counts", report,
-            ("States", string.Join(", ", report.States.Select(s => s.StateCode))));
+            [("States", string.Join(", ", report.States.Select(s => s.StateCode))), .. ImportedHistoryNotes(report.States)]);
         List<(string, double)> columns = [("State", 8), ("Program code", 14), ("Program", 40), .. CountColumns.Select(c => (c.Header, 13.0))];
         var rows = report.ProgramLines.Select(p => (object?[])[p.StateCode, p.ProgramCode, p.ProgramName, .. CountValues(p.Counts)]);
         WriteTable(sheet, headerRow, "Summary", columns, rows, [TotalLabel, null, null, .. CountValues(report.Totals)]);
@@ -57,7 +57,7 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
     private static void WriteState(XLWorkbook workbook, WorkforceReport report, WorkforceReport.StateSection state)
     {
         var sheet = workbook.Worksheets.Add(StateSheetName(state));
-        var headerRow = WriteHeading(sheet, $"{state.StateName} ({state.StateCode}): workforce by county", report);
+        var headerRow = WriteHeading(sheet, $"{state.StateName} ({state.StateCode}): workforce by county", report, [.. ImportedHistoryNotes([state])]);
         List<(string, double)> columns = [("County", 30), .. CountColumns.Select(c => (c.Header, 13.0))];
         var next = WriteTable(sheet, headerRow, $"Counties{state.StateCode}", columns,
             state.Counties.Select(c => (object?[])[c.County, .. CountValues(c.Counts)]),
@@ -98,7 +98,7 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
     }
 
     /// <summary>Title, period, generation time (and extra lines); returns the row for the table's header.</summary>
-    private static int WriteHeading(IXLWorksheet sheet, string title, WorkforceReport report, params (string Label, string Value)[] extra)
+    private static int WriteHeading(IXLWorksheet sheet, string title, WorkforceReport report, IReadOnlyList<(string Label, string Value)> extra)
     {
         Text(sheet.Cell(1, 1), title).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
@@ -143,6 +143,10 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
         sheet.Range(row, 1, row, columns.Count).Style.Border.TopBorder = XLBorderStyleValues.Thin;
         return row;
     }
+
+    /// <summary>A "Note" line for each state whose period begins before its first register import.</summary>
+    private static IEnumerable<(string Label, string Value)> ImportedHistoryNotes(IEnumerable<WorkforceReport.StateSection> states) =>
+        states.Where(s => s.ImportedHistoryNote is not null).Select(s => ("Note", s.ImportedHistoryNote!));
 
     private static IEnumerable<object?> CountValues(WorkforceCounts counts) => CountColumns.Select(c => (object?)c.Value(counts));
 
