@@ -22,6 +22,12 @@ public abstract class MessageTemplate<TMessage> : IMessageTemplate where TMessag
     protected static string Day(DateOnly date) => date.ToString("MMMM d, yyyy", English);
 
     protected static Paragraph Hello(string name) => new($"Hello {name},");
+
+    /// <summary>Adds the board's contact to a decision's message, when the message carries one and the state gave a way to reach it.</summary>
+    protected static void AddBoard(List<MessageBlock> blocks, BoardContactDetails? board)
+    {
+        if (board?.Sentence() is { } sentence) blocks.Add(new Paragraph(sentence));
+    }
 }
 
 public interface IMessageTemplate

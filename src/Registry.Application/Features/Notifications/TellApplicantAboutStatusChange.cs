@@ -4,6 +4,7 @@ using Registry.Application.Common.Behaviours;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messages;
 using Registry.Application.Common.Messages.Templates;
+using Registry.Application.Features.Jurisdictions;
 using Registry.Domain.Applications;
 
 namespace Registry.Application.Features.Notifications;
@@ -24,8 +25,9 @@ public sealed class TellApplicantAboutStatusChange(IRegistryDbContext db) : INot
         if (change.From == ApplicationStatus.Denied) return; // an overturned appeal: TellApplicantAboutAppeal words it
         var recipient = await db.People.Where(p => p.Id == change.PersonId).Select(p => new { p.Email, Name = p.PreferredName ?? p.LegalFirstName }).SingleAsync(cancellationToken);
         if (recipient.Email is null) return; // applicants have accounts, so an e-mail; only imported records may lack one
-        var program = await db.Programs.Where(p => p.Id == change.ProgramId).Select(p => p.Name).SingleAsync(cancellationToken);
-        db.Notifications.Add(Outbox.Message(recipient.Email!, new ApplicationStatusMessage(recipient.Name, program, change.To, change.Reason),
+        var program = await db.Programs.Where(p => p.Id == change.ProgramId).Select(p => new { p.Name, p.StateCode }).SingleAsync(cancellationToken);
+        var board = await BoardContacts.OfStateAsync(db, program.StateCode, cancellationToken);
+        db.Notifications.Add(Outbox.Message(recipient.Email!, new ApplicationStatusMessage(recipient.Name, program.Name, change.To, change.Reason, board),
             change.At, change.PersonId, deduplicationKey: $"application-status:{change.HistoryEntryId}"));
     }
 }

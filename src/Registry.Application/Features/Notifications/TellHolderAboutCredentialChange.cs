@@ -4,6 +4,7 @@ using Registry.Application.Common.Behaviours;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messages;
 using Registry.Application.Common.Messages.Templates;
+using Registry.Application.Features.Jurisdictions;
 using Registry.Domain.Credentials;
 using Registry.Domain.Notifications;
 
@@ -52,7 +53,8 @@ public sealed class TellHolderAboutCredentialChange(IRegistryDbContext db) : INo
                 Tell(new CredentialRelinquishedMessage(holder.Name, number, change.EffectiveOn));
                 break;
             case CredentialEventKind.CaseOpened when disciplineCase is not null:
-                Tell(new DisciplineNoticeMessage(holder.Name, number, disciplineCase.Notice, disciplineCase.ResponseDueOn));
+                Tell(new DisciplineNoticeMessage(holder.Name, number, disciplineCase.Notice, disciplineCase.ResponseDueOn,
+                    await BoardContacts.OfStateAsync(db, credential.StateCode, cancellationToken)));
                 break;
             case CredentialEventKind.ResponseReceived:
                 Tell(new DisciplineResponseMessage(holder.Name, number));
@@ -60,10 +62,11 @@ public sealed class TellHolderAboutCredentialChange(IRegistryDbContext db) : INo
             case CredentialEventKind.CaseClosed or CredentialEventKind.Reprimanded or CredentialEventKind.ProbationStarted
                 or CredentialEventKind.Suspended or CredentialEventKind.Revoked when disciplineCase is { Outcome: { } outcome }:
                 Tell(new DisciplineDecisionMessage(holder.Name, number, outcome, disciplineCase.DecisionNotes ?? "", credential.ProbationConditions,
-                    credential.RestrictionEndsOn, disciplineCase.AppealUntil));
+                    credential.RestrictionEndsOn, disciplineCase.AppealUntil, await BoardContacts.OfStateAsync(db, credential.StateCode, cancellationToken)));
                 break;
             default:
-                Tell(new CredentialChangedMessage(holder.Name, number, change.Kind, change.To, change.EffectiveOn, reason));
+                Tell(new CredentialChangedMessage(holder.Name, number, change.Kind, change.To, change.EffectiveOn, reason,
+                    await BoardContacts.OfStateAsync(db, credential.StateCode, cancellationToken)));
                 break;
         }
     }

@@ -2,6 +2,8 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Registry.Application.Common.Messages;
+using Registry.Application.Features.Jurisdictions;
 using Registry.Application.Features.Verification;
 using Registry.Domain.Credentials;
 using Registry.Web.Infrastructure;
@@ -13,6 +15,9 @@ namespace Registry.Web.Pages.Verify;
 public sealed class PrintModel(IMediator mediator, EmailLinks links, TimeProvider clock) : PageModel
 {
     public PublicCredential Credential { get; private set; } = null!;
+
+    /// <summary>How to reach the state's board; null when the state gave no way.</summary>
+    public BoardContactDetails? Board { get; private set; }
     public string LiveAddress { get; private set; } = "";
     public DateTimeOffset PrintedAt { get; private set; }
 
@@ -20,6 +25,7 @@ public sealed class PrintModel(IMediator mediator, EmailLinks links, TimeProvide
     {
         if (!CredentialNumber.TryParse(number, out _)) return NotFound();
         Credential = await mediator.Send(new VerifyCredential.Query(number), cancellationToken);
+        Board = await mediator.Send(new GetBoardContact.Query(Credential.State), cancellationToken) is { } board && board.Sentence() is not null ? board : null;
         LiveAddress = links.To("/Verify/Credential", new { number = Credential.CredentialNumber });
         PrintedAt = clock.GetUtcNow();
         return Page();

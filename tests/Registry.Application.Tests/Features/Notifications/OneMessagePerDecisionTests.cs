@@ -7,6 +7,7 @@ using Registry.Application.Features.Review;
 using Registry.Application.Tests.Features.Renewals;
 using Registry.Application.Tests.Features.Review;
 using Registry.Domain.Credentials;
+using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
 using Registry.Domain.People;
 using Registry.Testing;
@@ -153,5 +154,23 @@ public sealed class OneMessagePerDecisionTests(SliceFixture fixture) : SliceTest
 
         Assert.Empty(told);
         Assert.Equal(1, await Fixture.QueryAsync(db => db.DisciplineCases.CountAsync(c => c.CredentialId == credential.Id)));
+    }
+
+    [Fact]
+    public async Task A_decision_message_says_how_to_reach_the_states_board()
+    {
+        var state = TestData.State("TN", "Tennessee", "CPRS", RenewalScenario.Rules());
+        state.ChangeContact(new BoardContact("TN Department of Mental Health and Substance Abuse Services", "500 Deaderick St, Nashville, TN 37243",
+            "peer.board@tn.example", "615-555-0100", "https://tn.example/peers"));
+        var holder = TestData.Person("Morgan", "Holder");
+        var credential = Credential.Issue(state.Programs[0], holder.Id, RenewalScenario.Today.AddMonths(-6), Guid.NewGuid(), Fixture.Clock.GetUtcNow().AddDays(-180));
+        await Fixture.InsertAsync(state, holder, credential);
+
+        var told = await ToldByAsync(() => Fixture.SendAsync(new OpenDisciplineCase.Command
+            { CredentialId = credential.Id, Notice = "A complaint.", ResponseDueOn = RenewalScenario.Today.AddDays(14) }, TestUsers.Reviewer("TN")));
+
+        var text = Assert.Single(told).Rendered().Text;
+        Assert.Contains("Contact TN Department of Mental Health and Substance Abuse Services: e-mail peer.board@tn.example; phone 615-555-0100; " +
+            "web https://tn.example/peers; post to 500 Deaderick St, Nashville, TN 37243.", text);
     }
 }

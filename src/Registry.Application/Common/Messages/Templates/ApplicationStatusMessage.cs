@@ -3,7 +3,7 @@ using Registry.Domain.Applications;
 namespace Registry.Application.Common.Messages.Templates;
 
 /// <summary>An application moved on (submitted, under review, information requested, denied, withdrawn).</summary>
-public sealed record ApplicationStatusMessage(string Name, string Program, ApplicationStatus Status, string? Reason) : IMessage
+public sealed record ApplicationStatusMessage(string Name, string Program, ApplicationStatus Status, string? Reason, BoardContactDetails? Board = null) : IMessage
 {
     public static string Template => "application-status";
 }
@@ -21,6 +21,7 @@ internal sealed class ApplicationStatusTemplate : MessageTemplate<ApplicationSta
         var blocks = new List<MessageBlock> { Hello(m.Name), new Paragraph($"Your application for {m.Program} is now {status}.") };
         if (m.Reason is not null) blocks.Add(new Paragraph($"The reason given: {m.Reason}"));
         if (m.Status == ApplicationStatus.InfoRequested) blocks.Add(new Paragraph("Please sign in, answer the request and resubmit your application."));
+        AddBoard(blocks, m.Board);
         blocks.Add(new MessageLink("You can see your application and its history when you sign in", links.To("/Applications")));
         return new MessageContent($"Your application for {m.Program} is {status}", blocks);
     }

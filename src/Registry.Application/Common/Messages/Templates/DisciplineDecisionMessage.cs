@@ -4,7 +4,7 @@ namespace Registry.Application.Common.Messages.Templates;
 
 /// <summary>A discipline case was decided: the outcome, the reasons and the appeal date.</summary>
 public sealed record DisciplineDecisionMessage(string Name, string Number, DisciplineOutcome Outcome, string Reasons, string? Conditions, DateOnly? EndsOn,
-    DateOnly? AppealUntil) : IMessage
+    DateOnly? AppealUntil, BoardContactDetails? Board = null) : IMessage
 {
     public static string Template => "discipline-decision";
 }
@@ -28,6 +28,7 @@ internal sealed class DisciplineDecisionTemplate : MessageTemplate<DisciplineDec
             new Paragraph($"The reasons: {m.Reasons}"),
         };
         if (m.AppealUntil is { } appeal) blocks.Add(new Paragraph($"You may appeal until {Day(appeal)}."));
+        AddBoard(blocks, m.Board);
         blocks.Add(new MessageLink("Your credentials", links.To("/Credentials")));
         return new MessageContent($"A decision about your credential {m.Number}", blocks);
     }
