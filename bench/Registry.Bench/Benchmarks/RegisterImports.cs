@@ -122,28 +122,13 @@ public sealed class RegisterImports : IBenchmark
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        ResetPeak();
-        var before = Status("VmRSS:") ?? 0;
+        ResidentMemory.ResetPeak();
+        var before = ResidentMemory.Status("VmRSS:") ?? 0;
         var clock = Stopwatch.StartNew();
         await run();
         var seconds = clock.Elapsed.TotalSeconds;
-        var peak = Status("VmHWM:") ?? Process.GetCurrentProcess().PeakWorkingSet64;
+        var peak = ResidentMemory.Status("VmHWM:") ?? Process.GetCurrentProcess().PeakWorkingSet64;
         return (seconds, (peak - before) / 1024.0 / 1024.0);
-    }
-
-    /// <summary>Linux: "5" resets the process's resident-set high-water mark (VmHWM) to its current size.</summary>
-    private static void ResetPeak()
-    {
-        try { File.WriteAllText("/proc/self/clear_refs", "5"); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-    }
-
-    /// <summary>A memory line of /proc/self/status in bytes, or null off Linux.</summary>
-    private static long? Status(string key)
-    {
-        var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) : null;
-        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
     private static async Task<long> CountAsync(string connectionString, string sql, Guid id, CancellationToken ct)

@@ -74,28 +74,13 @@ public sealed class WorkforceExports : IBenchmark
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        ResetPeak();
-        var before = Status("VmRSS:") ?? 0;
+        ResidentMemory.ResetPeak();
+        var before = ResidentMemory.Status("VmRSS:") ?? 0;
         var clock = Stopwatch.StartNew();
         var body = await request();
         var seconds = clock.Elapsed.TotalSeconds;
-        var peak = Status("VmHWM:") ?? Process.GetCurrentProcess().PeakWorkingSet64;
+        var peak = ResidentMemory.Status("VmHWM:") ?? Process.GetCurrentProcess().PeakWorkingSet64;
         return (seconds, peak / 1024.0 / 1024.0, before / 1024.0 / 1024.0, body);
-    }
-
-    /// <summary>Linux: "5" resets the process's resident-set high-water mark (VmHWM) to its current size.</summary>
-    private static void ResetPeak()
-    {
-        try { File.WriteAllText("/proc/self/clear_refs", "5"); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-    }
-
-    /// <summary>A memory line of /proc/self/status in bytes (VmRSS now, VmHWM the peak), or null off Linux.</summary>
-    private static long? Status(string key)
-    {
-        var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) : null;
-        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
     /// <summary>
