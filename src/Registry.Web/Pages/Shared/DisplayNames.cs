@@ -1,9 +1,11 @@
 using Registry.Domain.Applications;
 using Registry.Domain.Attestations;
 using Registry.Domain.Auditing;
+using Registry.Domain.Claims;
 using Registry.Domain.Confirmations;
 using Registry.Domain.Credentials;
 using Registry.Domain.Employers;
+using Registry.Domain.Jurisdictions;
 
 namespace Registry.Web.Pages.Shared;
 
@@ -19,6 +21,44 @@ public static class DisplayNames
         AuditKind.SignIn => "Sign-in",
         AuditKind.Refusal => "Refusal",
         AuditKind.Access => "Download of personal data",
+        _ => throw Unnamed(kind),
+    };
+
+    public static string Display(this RegisterImportStatus status) => status switch
+    {
+        RegisterImportStatus.Checking => "Checking the file",
+        RegisterImportStatus.Checked => "Checked",
+        RegisterImportStatus.Importing => "Importing",
+        RegisterImportStatus.Imported => "Imported",
+        RegisterImportStatus.Refused => "Refused: nothing was written",
+        RegisterImportStatus.Failed => "The file could not be read",
+        _ => throw Unnamed(status),
+    };
+
+    public static string Display(this RegisterRowOutcome outcome) => outcome switch
+    {
+        RegisterRowOutcome.Problem => "Needs correcting",
+        RegisterRowOutcome.NewPerson => "New person",
+        RegisterRowOutcome.SameEmail => "Person already here, same e-mail",
+        RegisterRowOutcome.SameNameAndBirthDate => "Person already here, same name and date of birth",
+        RegisterRowOutcome.PersonOfEarlierRow => "Same person as an earlier row",
+        RegisterRowOutcome.Unchanged => "Already imported, unchanged",
+        _ => throw Unnamed(outcome),
+    };
+
+    public static string Display(this StateExportStatus status) => status switch
+    {
+        StateExportStatus.Queued => "Waiting to start",
+        StateExportStatus.Running => "Being written",
+        StateExportStatus.Ready => "Ready",
+        StateExportStatus.Failed => "Could not be written",
+        _ => throw Unnamed(status),
+    };
+
+    public static string Display(this ClaimKind kind) => kind switch
+    {
+        ClaimKind.Invitation => "Invitation by e-mail",
+        ClaimKind.Code => "Claim code",
         _ => throw Unnamed(kind),
     };
 
@@ -62,6 +102,7 @@ public static class DisplayNames
         CredentialEventKind.CaseOpened => "Complaint opened",
         CredentialEventKind.ResponseReceived => "Holder's response received",
         CredentialEventKind.CaseClosed => "Complaint closed",
+        CredentialEventKind.Imported => "Imported from the state's earlier register",
         _ => throw Unnamed(kind),
     };
 
