@@ -212,7 +212,9 @@ public sealed class ConfirmationTests(BrowserFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
         var programs = await db.Jurisdictions.Include(j => j.Programs).SelectMany(j => j.Programs).ToListAsync();
-        var (tn, pa, tx) = (programs.Single(p => p.StateCode.Value == "TN"), programs.Single(p => p.StateCode.Value == "PA"), programs.Single(p => p.StateCode.Value == "TX"));
+        // The demo programs by their codes: other browser tests create programs in the same states.
+        var (tn, pa, tx) = (programs.Single(p => p.StateCode.Value == "TN" && p.Code == "CPRS"), programs.Single(p => p.StateCode.Value == "PA" && p.Code == "CPS"),
+            programs.Single(p => p.StateCode.Value == "TX" && p.Code == "PS"));
 
         var applicantEmail = $"sam.confirmation.{unique}@example.org";
         var applicant = new Person("Sam", "Confirmation", applicantEmail);
