@@ -14,7 +14,7 @@ builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.Co
 builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
-// One-off commands (documents import) run on the host's services instead of serving.
+// One-off commands (documents import, admin create) run on the host's services instead of serving.
 if (DocumentsCommand.IsDocumentsCommand(args)) return await DocumentsCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 if (AdministratorCommand.IsAdministratorCommand(args))
 {
