@@ -14,12 +14,13 @@ public static class BenchProgram
     private const string Usage = """
         Usage:
           seed [--credentials N] [--states N] [--seed N] [--today yyyy-MM-dd] [--connection CS] [--recreate]
-          run  [--credentials N] [--states N] [--seed N] [--today yyyy-MM-dd] [--connection CS] [--only NAME]... [--no-seed]
+          run  [--credentials N] [--states N] [--seed N] [--today yyyy-MM-dd] [--connection CS] [--only NAME]... [--no-seed] [--output DIR]
           list
           import-memory FILE   (reads a spreadsheet as the imports do; prints the peak memory growth)
         Defaults: 100000 credentials, 50 states, seed 42, today = the current UTC date,
         connection = $REGISTRY_BENCH_POSTGRES or Host=127.0.0.1;Database=registry_bench;Username=registry.
         'seed' expects an empty database unless --recreate is given; 'run' always drops and recreates it (unless --no-seed).
+        'run --output DIR' also writes the figures as JSON: DIR/<UTC time>.json and DIR/latest.json.
         """;
 
     public static async Task<int> Main(string[] args)
@@ -39,7 +40,7 @@ public static class BenchProgram
                     Console.WriteLine($"{result.Rows:N0} rows ({options.Scale}) in {result.BulkInsert.TotalSeconds:F1} s after {result.Migration.TotalSeconds:F1} s of migration: {result.Rows / result.BulkInsert.TotalSeconds:N0} rows/s");
                     return 0;
                 case "run":
-                    return await BenchRunner.RunAsync(options.Scale, options.Connection, options.Only, !options.NoSeed, Console.Out, cancel.Token);
+                    return await BenchRunner.RunAsync(options.Scale, options.Connection, options.Only, !options.NoSeed, options.Output, Console.Out, cancel.Token);
                 case "list":
                     foreach (var benchmark in BenchRunner.Discover()) Console.WriteLine(benchmark.Name);
                     return 0;
@@ -56,7 +57,7 @@ public static class BenchProgram
         }
     }
 
-    private sealed record Options(Scale Scale, string Connection, HashSet<string> Only, bool NoSeed, bool Recreate)
+    private sealed record Options(Scale Scale, string Connection, HashSet<string> Only, bool NoSeed, bool Recreate, string? Output)
     {
         public static Options Parse(string[] args)
         {
@@ -67,6 +68,7 @@ public static class BenchProgram
             var connection = Environment.GetEnvironmentVariable("REGISTRY_BENCH_POSTGRES") ?? DefaultConnection;
             var only = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             bool noSeed = false, recreate = false;
+            string? output = null;
             for (var i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -80,12 +82,13 @@ public static class BenchProgram
                     case "--only": foreach (var name in Value().Split(',', StringSplitOptions.RemoveEmptyEntries)) only.Add(name.Trim()); break;
                     case "--no-seed": noSeed = true; break;
                     case "--recreate": recreate = true; break;
+                    case "--output": output = Value(); break;
                     default: throw new ArgumentException($"Unknown option {args[i]}.");
                 }
             }
             var scale = new Scale(credentials, states, seed, today);
             scale.Validate();
-            return new Options(scale, connection, only, noSeed, recreate);
+            return new Options(scale, connection, only, noSeed, recreate, output);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Bench.Running;
 using Registry.Infrastructure.Jobs;
@@ -12,7 +11,10 @@ namespace Registry.Bench.Benchmarks;
 /// One run of each daily job over the seeded credentials (expiries spread over two years), timed, with the
 /// SQL commands it sent. The reminder job runs on the seed's day (catching up every credential within 90
 /// days of expiry, as a first run would), then 30 days later; the expiry job runs 30 days after the seed's
-/// day (a month of expiries and lapses at once). The command counts depend on the number of programs only.
+/// day (a month of expiries and lapses at once), then again. The command counts depend on the number of
+/// programs only. Each count is EF Core's (<see cref="CommandCounter"/>: the job's own flow only), checked
+/// against PostgreSQL's (<see cref="PostgresStatements"/>: everything run in the bench database meanwhile,
+/// which the quiet bench host, no job server, leaves to the job); the benchmark fails if they differ.
 /// Runs last: it changes the data.
 /// </summary>
 public sealed class DailyJobs : IBenchmark
@@ -27,21 +29,45 @@ public sealed class DailyJobs : IBenchmark
         var scale = context.Scale.ToString();
         var programs = await CountProgramsAsync(host, ct);
         context.Log.WriteLine($"  ({programs} programs)");
+        await using var postgres = new PostgresStatements(context.ConnectionString);
+        var disagreements = new List<string>();
 
-        var first = await TimeAsync<RenewalReminderJob, ReminderRun>(host, context.Scale.Now, job => job.RunAsync(ct));
-        context.Report($"reminder run, first ({first.Result.Reminders:N0} reminders, {first.Result.Messages:N0} messages)", scale, Figure.Seconds(first.Seconds));
-        context.Report("reminder run, first: SQL commands", scale, Figure.Count(first.Commands, "commands"));
+        async Task<TResult> Run<TJob, TResult>(string label, DateTimeOffset now, Func<TJob, Task<TResult>> run, Func<TResult, string> outcome) where TJob : class
+        {
+            var before = await postgres.CallsAsync(ct);
+            var (result, seconds, commands) = await TimeAsync(host, now, run);
+            var after = await postgres.CallsAsync(ct);
+            context.Report($"{label} ({outcome(result)})", scale, Figure.Seconds(seconds));
+            context.Report($"{label}: SQL commands (EF Core)", scale, Figure.Count(commands.Count, "commands"));
+            if (before.Calls is { } first && after.Calls is { } last)
+            {
+                var counted = last - first;
+                context.Report($"{label}: statements PostgreSQL ran (vs EF Core's)", scale, Figure.Count(counted, "statements"),
+                    commands.Count == 0 ? null : (double)counted / commands.Count, Goal.SameAsBaseline());
+                if (counted != commands.Count)
+                    disagreements.Add($"{label}: PostgreSQL ran {counted} statements, EF Core sent {commands.Count} commands: " +
+                        string.Join("; ", commands.Commands.GroupBy(FirstLine).Select(g => $"{g.Count()}× {g.Key}")));
+            }
+            else context.Log.WriteLine($"  PostgreSQL's count unavailable ({before.Unavailable ?? after.Unavailable}); run through bench/run.sh for its cluster with pg_stat_statements.");
+            return result;
+        }
 
-        var later = await TimeAsync<RenewalReminderJob, ReminderRun>(host, context.Scale.Now.AddDays(30), job => job.RunAsync(ct));
-        context.Report($"reminder run, 30 days later ({later.Result.Reminders:N0} reminders)", scale, Figure.Seconds(later.Seconds));
-        context.Report("reminder run, 30 days later: SQL commands", scale, Figure.Count(later.Commands, "commands"));
+        await Run<RenewalReminderJob, ReminderRun>("reminder run, first", context.Scale.Now, job => job.RunAsync(ct),
+            r => $"{r.Reminders:N0} reminders, {r.Messages:N0} messages");
+        await Run<RenewalReminderJob, ReminderRun>("reminder run, 30 days later", context.Scale.Now.AddDays(30), job => job.RunAsync(ct),
+            r => $"{r.Reminders:N0} reminders");
+        await Run<CredentialExpiryJob, ExpiryRun>("expiry run, 30 days on", context.Scale.Now.AddDays(30), job => job.RunAsync(ct),
+            r => $"{r.Expired:N0} expired, {r.Lapsed:N0} lapsed");
+        await Run<CredentialExpiryJob, ExpiryRun>("expiry run repeated", context.Scale.Now.AddDays(30), job => job.RunAsync(ct),
+            r => $"{r.Expired + r.Lapsed} changes");
 
-        var expiry = await TimeAsync<CredentialExpiryJob, ExpiryRun>(host, context.Scale.Now.AddDays(30), job => job.RunAsync(ct));
-        context.Report($"expiry run, 30 days on ({expiry.Result.Expired:N0} expired, {expiry.Result.Lapsed:N0} lapsed)", scale, Figure.Seconds(expiry.Seconds));
-        context.Report("expiry run: SQL commands", scale, Figure.Count(expiry.Commands, "commands"));
+        if (disagreements.Count > 0) throw new InvalidOperationException(string.Join("\n", disagreements));
+    }
 
-        var again = await TimeAsync<CredentialExpiryJob, ExpiryRun>(host, context.Scale.Now.AddDays(30), job => job.RunAsync(ct));
-        context.Report($"expiry run repeated ({again.Result.Expired + again.Result.Lapsed} changes)", scale, Figure.Seconds(again.Seconds));
+    private static string FirstLine(string sql)
+    {
+        var line = sql.TrimStart().Split('\n')[0].Trim();
+        return line.Length > 80 ? line[..80] + "…" : line;
     }
 
     private static async Task<int> CountProgramsAsync(BenchHost host, CancellationToken ct)
@@ -50,50 +76,20 @@ public sealed class DailyJobs : IBenchmark
         return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Programs.CountAsync(ct);
     }
 
-    /// <summary>Runs a job made in its own scope with a clock fixed at <paramref name="now"/>, counting EF Core's commands.</summary>
-    private static async Task<(TResult Result, double Seconds, int Commands)> TimeAsync<TJob, TResult>(
+    /// <summary>Runs a job made in its own scope with a clock fixed at <paramref name="now"/>, counting the commands EF Core sends for it.</summary>
+    private static async Task<(TResult Result, double Seconds, CommandCounter.Tally Commands)> TimeAsync<TJob, TResult>(
         BenchHost host, DateTimeOffset now, Func<TJob, Task<TResult>> run) where TJob : class
     {
         await using var scope = host.Services.CreateAsyncScope();
         var job = ActivatorUtilities.CreateInstance<TJob>(scope.ServiceProvider, new FixedClock(now));
-        using var counter = new CommandCounter();
+        using var commands = CommandCounter.Start();
         var clock = Stopwatch.StartNew();
         var result = await run(job);
-        return (result, clock.Elapsed.TotalSeconds, counter.Count);
+        return (result, clock.Elapsed.TotalSeconds, commands);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    /// <summary>Counts the commands EF Core executes in this process while it is alive (the bench host serves nothing else meanwhile).</summary>
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _count;
-
-        public CommandCounter() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-
-        public int Count => _count;
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuted.Name) Interlocked.Increment(ref _count);
-        }
-
-        public void OnCompleted() { }
-
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            lock (_subscriptions) _subscriptions.ForEach(s => s.Dispose());
-        }
     }
 }

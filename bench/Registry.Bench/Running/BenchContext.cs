@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Registry.Bench.Generation;
 
 namespace Registry.Bench.Running;
@@ -14,12 +15,48 @@ public readonly record struct Figure(double Value, string Unit, bool HigherIsBet
     public override string ToString() => Value switch
     {
         >= 1000 => $"{Value:N0} {Unit}",
+        _ when Value == Math.Floor(Value) && !Unit.Contains('/') && Unit is not ("s" or "ms") => $"{Value:N0} {Unit}",
         >= 10 => $"{Value:N1} {Unit}",
         _ => $"{Value:N2} {Unit}",
     };
 }
 
-public sealed record BenchResult(string Benchmark, string Operation, string Scale, Figure Figure, double? BaselineRatio);
+public enum GoalBound { AtMost, AtLeast, Exactly }
+
+/// <summary>What a row should reach, from issue #20: a bound on the figure itself or on its ratio to the baseline.</summary>
+public sealed record Goal(bool OnRatio, GoalBound Bound, double Target)
+{
+    /// <summary>The figure (in its unit) is no more than <paramref name="value"/>.</summary>
+    public static Goal AtMostValue(double value) => new(false, GoalBound.AtMost, value);
+
+    /// <summary>The figure (in its unit) is at least <paramref name="value"/>.</summary>
+    public static Goal AtLeastValue(double value) => new(false, GoalBound.AtLeast, value);
+
+    /// <summary>The figure ÷ baseline is at least <paramref name="ratio"/>.</summary>
+    public static Goal AtLeast(double ratio) => new(true, GoalBound.AtLeast, ratio);
+
+    /// <summary>The figure ÷ baseline is no more than <paramref name="ratio"/>.</summary>
+    public static Goal AtMost(double ratio) => new(true, GoalBound.AtMost, ratio);
+
+    /// <summary>The figure equals its baseline (a count checked against another count of the same thing).</summary>
+    public static Goal SameAsBaseline() => new(true, GoalBound.Exactly, 1);
+
+    /// <summary>Null when the row has no ratio for a goal on the ratio.</summary>
+    public bool? MetBy(Figure figure, double? baselineRatio) => (OnRatio ? baselineRatio : figure.Value) is not { } value ? null : Bound switch
+    {
+        GoalBound.AtMost => value <= Target,
+        GoalBound.AtLeast => value >= Target,
+        _ => Math.Abs(value - Target) < 1e-9,
+    };
+
+    public string Describe(Figure figure) => string.Create(CultureInfo.InvariantCulture,
+        $"{Bound switch { GoalBound.AtMost => "≤", GoalBound.AtLeast => "≥", _ => "=" }} {(OnRatio ? $"×{Target:0.##}" : $"{Target:0.##} {figure.Unit}")}");
+}
+
+public sealed record BenchResult(string Benchmark, string Operation, string Scale, Figure Figure, double? BaselineRatio, Goal? Goal = null)
+{
+    public bool? MeetsGoal => Goal?.MetBy(Figure, BaselineRatio);
+}
 
 /// <summary>What a benchmark may use: the seeded database, its scale and generator, the real web host, and the report sink.</summary>
 public sealed class BenchContext(string connectionString, Scale scale, GenerationResult? generation, TextWriter log) : IAsyncDisposable
@@ -44,11 +81,16 @@ public sealed class BenchContext(string connectionString, Scale scale, Generatio
         return _host;
     }
 
-    /// <summary>Records one row of the table. <paramref name="baselineRatio"/> is figure ÷ baseline measured in this run.</summary>
-    public void Report(string operation, string scale, Figure figure, double? baselineRatio = null)
+    /// <summary>
+    /// Records one row of the table. <paramref name="baselineRatio"/> is figure ÷ baseline measured in this run;
+    /// <paramref name="goal"/> is the issue's goal for the row, shown as met or missed.
+    /// </summary>
+    public void Report(string operation, string scale, Figure figure, double? baselineRatio = null, Goal? goal = null)
     {
-        _results.Add(new BenchResult(CurrentBenchmark, operation, scale, figure, baselineRatio));
-        Log.WriteLine($"  {operation} [{scale}]: {figure}{(baselineRatio is { } r ? $" (×{r:N2} baseline)" : "")}");
+        var result = new BenchResult(CurrentBenchmark, operation, scale, figure, baselineRatio, goal);
+        _results.Add(result);
+        Log.WriteLine($"  {operation} [{scale}]: {figure}{(baselineRatio is { } r ? $" (×{r:N2} baseline)" : "")}" +
+            (goal is null ? "" : $" goal {goal.Describe(figure)}: {BenchRunner.Verdict(result)}"));
     }
 
     /// <summary>Runs <paramref name="action"/> after warm-ups and returns its timings.</summary>

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.Infrastructure.Persistence.Providers;
 
 namespace Registry.Bench.Running;
 
@@ -68,6 +70,9 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         // Load generators come from one address: lift the verification rate limits so they measure the work, not the limiter's refusals.
         builder.UseSetting("RateLimiting:Anonymous:PermitLimit", "1000000000");
         builder.UseSetting("RateLimiting:ApiKey:PermitLimit", "1000000000");
+        // The pooled contexts' options are singletons, so is this addition to them.
+        builder.ConfigureServices(services => services.ConfigureDbContext<PostgresRegistryDbContext>(
+            (_, options) => options.AddInterceptors(CommandCounter.Instance), ServiceLifetime.Singleton));
     }
 
     private sealed record TokenResponse(string AccessToken);

@@ -4,7 +4,10 @@ using Registry.Bench.Generation;
 
 namespace Registry.Bench.Running;
 
-/// <summary>Provisions a fresh database, seeds it, runs the benchmarks found under Benchmarks/ and prints one table.</summary>
+/// <summary>
+/// Provisions a fresh database, seeds it, runs the benchmarks found under Benchmarks/, prints one table and
+/// writes the figures with the machine they ran on as JSON (<see cref="BenchReport"/>).
+/// </summary>
 public static class BenchRunner
 {
     public static IReadOnlyList<IBenchmark> Discover() =>
@@ -14,7 +17,7 @@ public static class BenchRunner
             .OrderBy(b => b.Order).ThenBy(b => b.Name, StringComparer.Ordinal)
             .ToList();
 
-    public static async Task<int> RunAsync(Scale scale, string connectionString, IReadOnlySet<string> only, bool seed, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(Scale scale, string connectionString, IReadOnlySet<string> only, bool seed, string? outputDirectory, TextWriter output, CancellationToken ct)
     {
         var benchmarks = Discover().Where(b => only.Count == 0 || only.Contains(b.Name)).ToList();
         var unknown = only.Except(Discover().Select(b => b.Name)).ToList();
@@ -24,6 +27,9 @@ public static class BenchRunner
             return 2;
         }
 
+        var startedAt = DateTimeOffset.UtcNow;
+        var machine = await BenchMachine.DescribeAsync(connectionString, ct);
+        output.WriteLine($"{machine.Cores} cores, {machine.MemoryBytes / (1L << 30)} GiB, {machine.Os}, {machine.DotNet}, PostgreSQL {machine.PostgreSql}, load average {string.Join(" ", machine.LoadAverageStart)}");
         GenerationResult? generation = null;
         if (seed)
         {
@@ -49,18 +55,31 @@ public static class BenchRunner
             }
         }
 
+        var report = new BenchReport(startedAt, DateTimeOffset.UtcNow, Environment.GetEnvironmentVariable("REGISTRY_BENCH_COMMIT") ?? "unknown",
+            machine with { LoadAverageEnd = BenchMachine.LoadAverage() }, scale, failures, context.Results.Select(BenchReport.RowOf).ToList());
         output.WriteLine();
         output.Write(Table(context.Results));
+        output.WriteLine($"Load average at the start {string.Join(" ", report.Machine.LoadAverageStart)}, at the end {string.Join(" ", report.Machine.LoadAverageEnd!)}; commit {report.Commit}.");
+        if (outputDirectory is not null) output.WriteLine($"Figures written to {report.WriteTo(outputDirectory)} and latest.json beside it.");
         return failures == 0 ? 0 : 1;
     }
 
+    /// <summary>"meets" or "misses" a row's goal ("n/a" when a goal on the ratio has no ratio), empty without a goal.</summary>
+    public static string Verdict(BenchResult result) => result.MeetsGoal switch
+    {
+        true => "meets",
+        false => "misses",
+        null => result.Goal is null ? "" : "n/a",
+    };
+
     public static string Table(IReadOnlyList<BenchResult> results)
     {
-        string[] header = ["Operation", "Scale", "Figure", "vs baseline"];
+        string[] header = ["Operation", "Scale", "Figure", "vs baseline", "Goal"];
         var rows = results.Select(r => new[]
         {
             r.Operation, r.Scale, r.Figure.ToString(),
             r.BaselineRatio is { } ratio ? string.Create(CultureInfo.InvariantCulture, $"×{ratio:N2}") : "",
+            r.Goal is { } goal ? $"{goal.Describe(r.Figure)}: {Verdict(r)}" : "",
         }).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         var writer = new StringWriter();
