@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/test.sh and bench/run.sh: installs PostgreSQL if missing, starts the local cluster,
 # and (re)creates a database owned by the role `registry` (password `registry_test`, CREATEDB).
 # Never stops or restarts a running cluster: other checkouts may be using it. The benchmarks' own cluster
@@ -19,10 +20,11 @@ ensure_postgres() {
   cluster=$(pg_lsclusters -h | awk '$2 != "bench" {print $1" "$2; exit}')
   if [ -z "$cluster" ]; then
     local version
-    version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+    version=$(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -1)
     as_root pg_createcluster "$version" main
     cluster="$version main"
   fi
+  # shellcheck disable=SC2086 # "version name": two arguments
   as_root pg_ctlcluster $cluster start 2>/dev/null || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
   pg_isready -h 127.0.0.1
@@ -59,9 +61,9 @@ ensure_bench_cluster() {
     as_root pg_conftool "$version" bench set shared_preload_libraries pg_stat_statements
     as_root pg_conftool "$version" bench set pg_stat_statements.track_utility off
   fi
-  as_root pg_ctlcluster "$version" bench start 2>/dev/null || true
+  as_root pg_ctlcluster "$version" bench start >/dev/null 2>&1 || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
   pg_isready -h 127.0.0.1 -p "$port"
   # In template1, so every database created later (the runner recreates its own) has the view.
-  as_postgres psql -p "$port" -q -d template1 -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements'
+  as_postgres psql -p "$port" -q -d template1 -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements'
 }

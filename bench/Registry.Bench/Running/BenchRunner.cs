@@ -74,18 +74,18 @@ public static class BenchRunner
 
     public static string Table(IReadOnlyList<BenchResult> results)
     {
-        string[] header = ["Operation", "Scale", "Figure", "vs baseline", "Goal"];
+        string[] header = ["Benchmark", "Operation", "Scale", "Figure", "vs baseline", "Goal"];
         var rows = results.Select(r => new[]
         {
-            r.Operation, r.Scale, r.Figure.ToString(),
+            r.Benchmark, r.Operation, r.Scale, r.Figure.ToString(),
             r.BaselineRatio is { } ratio ? string.Create(CultureInfo.InvariantCulture, $"×{ratio:N2}") : "",
             r.Goal is { } goal ? $"{goal.Describe(r.Figure)}: {Verdict(r)}" : "",
         }).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         var writer = new StringWriter();
-        void Line(string[] cells) => writer.WriteLine("| " + string.Join(" | ", cells.Select((c, i) => i == 2 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))) + " |");
+        void Line(string[] cells) => writer.WriteLine("| " + string.Join(" | ", cells.Select((c, i) => i == 3 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))) + " |");
         Line(header);
-        writer.WriteLine("|" + string.Join("|", widths.Select((w, i) => new string('-', w + 1) + (i == 2 ? ":" : "-"))) + "|");
+        writer.WriteLine("|" + string.Join("|", widths.Select((w, i) => new string('-', w + 1) + (i == 3 ? ":" : "-"))) + "|");
         foreach (var row in rows) Line(row);
         return writer.ToString();
     }
