@@ -59,6 +59,8 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         // Outside Development the host needs its public address for e-mailed links; the bench sends none.
         builder.UseSetting("Registry:PublicBaseUrl", "http://localhost:5080");
+        // Outside Development only the public address's host is served unless AllowedHosts says otherwise; the bench calls 127.0.0.1.
+        builder.UseSetting("AllowedHosts", "127.0.0.1;localhost");
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("ConnectionStrings:Registry", _connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
