@@ -37,6 +37,7 @@ public static class DependencyInjection
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             json.SerializerOptions.AllowDuplicateProperties = false;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, PublicAnswerJson.Default);
         });
         // Binding failures throw in every environment, so the exception handler words them as problem details.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);

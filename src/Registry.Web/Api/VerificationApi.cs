@@ -33,7 +33,8 @@ public static class VerificationApi
             .WithDescription("Anonymous callers are limited per address; callers with an employer API key (X-Api-Key) have a higher limit. " +
                 "The answer carries an ETag that changes whenever the public record does; send it back in If-None-Match for a 304 while nothing has changed.")
             .RequireAuthorization(CallerPolicy)
-            .WithEntityTag()
+            .WithEntityTag<PublicCredential>(credential => credential.EntityTag, context =>
+                context.HttpContext.RequestServices.GetRequiredService<IMediator>().Send(new RevalidateCredential.Query(context.GetArgument<string>(0)), context.HttpContext.RequestAborted))
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         verifications.MapGet("/", async (string? lastName, string? state, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>

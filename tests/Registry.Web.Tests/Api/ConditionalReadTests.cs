@@ -66,6 +66,34 @@ public sealed class ConditionalReadTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task A_revalidation_reads_the_record_alone_an_unknown_or_malformed_number_is_the_lookup_s_problem_and_neither_writes_to_the_audit_log()
+    {
+        var world = await VerificationWebScenario.SeedAsync(Fixture);
+        var client = Fixture.Client();
+        var path = $"/api/v1/verifications/{world.Credential.Number.Value}";
+        var audited = await Fixture.QueryAsync(db => db.AuditEntries.CountAsync());
+
+        var (found, lookupCommands, _) = await Fixture.Factory.SqlCommands.CountGetAsync(client, path);
+        var tag = found.Headers.ETag;
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, path);
+        revalidation.Headers.IfNoneMatch.Add(tag!);
+        var (unchanged, revalidationCommands, sql) = await Fixture.Factory.SqlCommands.CountAsync(client, revalidation);
+        var unknown = await GetAsync(client, "/api/v1/verifications/TN-CPRS-999999", EntityTagHeaderValue.Any);
+        var malformed = await GetAsync(client, "/api/v1/verifications/not-a-number", tag);
+
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        // The record, then its public actions; a revalidation needs the record's statement alone.
+        Assert.Equal(2, lookupCommands);
+        Assert.True(revalidationCommands == 1, string.Join("\n", sql));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Null(unknown.Headers.ETag);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("TN-CPRS-000123", await malformed.Content.ReadAsStringAsync());
+        Assert.Equal(audited, await Fixture.QueryAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
     public async Task Private_answers_and_failures_say_no_store()
     {
         var world = await VerificationWebScenario.SeedAsync(Fixture);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Registry.Domain.Credentials;
 
 namespace Registry.Application.Features.Verification;
@@ -19,4 +20,11 @@ public sealed record PublicCredential(
     public DateOnly? StatusSince { get; init; }
 
     public DateOnly? GraceEndsOn { get; init; }
+
+    /// <summary>
+    /// For a lookup of one number: a hash of everything this view is made of, which changes whenever any of it does
+    /// (the API's ETag). Null where many are loaded at once.
+    /// </summary>
+    [JsonIgnore]
+    public string? EntityTag { get; init; }
 }

@@ -1,34 +1,58 @@
+using System.Linq.Expressions;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Domain.Credentials;
+using Registry.Domain.Jurisdictions;
+using Registry.Domain.People;
 
 namespace Registry.Application.Features.Verification;
 
-/// <summary>Loads <see cref="PublicCredential"/>s: the one query every verification path uses.</summary>
+/// <summary>
+/// Loads <see cref="PublicCredential"/>s: the one query every verification path uses. Many credentials go through
+/// <see cref="LoadAsync"/> (LINQ, chunked); one number through <see cref="LoadOneAsync"/> and <see cref="EntityTagOfAsync"/>,
+/// compiled once (EF's <c>CompileAsyncQuery</c>) from the same projection, so a lookup builds no expression tree.
+/// </summary>
 public static class PublicCredentials
 {
     /// <summary>Keeps IN lists well under every provider's parameter limit (SQL Server: 2,100).</summary>
     public const int QueryChunk = 1_000;
 
+    /// <summary>Bumped when the answer's shape or wording changes, so no cache keeps an answer of an older shape.</summary>
+    private const string AnswerShape = "1";
+
     private static readonly CredentialEventKind[] PublicKinds = Enum.GetValues<CredentialEventKind>().Where(k => k.IsPublicAction()).ToArray();
+
+    /// <summary>The record of each credential with its holder, program, state and history's last change: every path's first statement.</summary>
+    private static readonly Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Row>>> Rows =
+        (credentials, people, programs, jurisdictions) => credentials
+            .Join(people, c => c.HolderPersonId, p => p.Id, (c, p) => new { c, p.LegalFirstName, p.LegalLastName })
+            .Join(programs, x => x.c.ProgramId, p => p.Id, (x, p) => new { x.c, x.LegalFirstName, x.LegalLastName, p.Code, p.Name, p.Requirements.GracePeriodDays })
+            .Join(jurisdictions, x => x.c.StateCode, j => j.Code, (x, j) => new Row
+            {
+                Id = x.c.Id, Number = x.c.Number, LegalFirstName = x.LegalFirstName, LegalLastName = x.LegalLastName, ProgramCode = x.Code, ProgramName = x.Name,
+                StateCode = x.c.StateCode, StateName = j.Name, Status = x.c.Status, IssuedOn = x.c.IssuedOn, ExpiresOn = x.c.ExpiresOn, GracePeriodDays = x.GracePeriodDays,
+                LastUpdated = x.c.History.OrderByDescending(e => e.Sequence).Select(e => e.RecordedAt).First(),
+                // The history only grows: its last sequence stands for every public action in it.
+                LastSequence = x.c.History.Max(e => e.Sequence),
+                // The last move into the present status: a renewal or a reprimand leaves the status as it was.
+                StatusSince = x.c.History.Where(e => e.ToStatus == x.c.Status && e.FromStatus != null && e.FromStatus != e.ToStatus)
+                    .OrderByDescending(e => e.Sequence).Select(e => (DateOnly?)e.EffectiveOn).FirstOrDefault(),
+            });
+
+    private static readonly Func<DbContext, CredentialNumber, CancellationToken, Task<Row?>> RowByNumber = EF.CompileAsyncQuery(RowByNumberQuery());
+
+    private static readonly Func<DbContext, Guid, IAsyncEnumerable<PublicAction>> ActionsOf = EF.CompileAsyncQuery((DbContext db, Guid credentialId) =>
+        db.Set<CredentialEvent>().Where(e => e.CredentialId == credentialId && PublicKinds.Contains(e.Kind))
+            .OrderBy(e => e.EffectiveOn).ThenBy(e => e.Sequence)
+            .Select(e => new PublicAction(e.Kind, e.EffectiveOn)));
 
     /// <summary>The public view of the given credentials, in two queries per chunk (rows, then their public actions).</summary>
     public static async Task<List<PublicCredential>> LoadAsync(IRegistryDbContext db, IQueryable<Credential> credentials, CancellationToken cancellationToken)
     {
-        var rows = await credentials
-            .Join(db.People, c => c.HolderPersonId, p => p.Id, (c, p) => new { c, p.LegalFirstName, p.LegalLastName })
-            .Join(db.Programs, x => x.c.ProgramId, p => p.Id, (x, p) => new { x.c, x.LegalFirstName, x.LegalLastName, p.Code, p.Name, p.Requirements.GracePeriodDays })
-            .Join(db.Jurisdictions, x => x.c.StateCode, j => j.Code, (x, j) => new
-            {
-                x.c.Id, x.c.Number, x.LegalFirstName, x.LegalLastName, ProgramCode = x.Code, ProgramName = x.Name, x.c.StateCode, StateName = j.Name,
-                x.c.Status, x.c.IssuedOn, x.c.ExpiresOn, x.GracePeriodDays,
-                LastUpdated = x.c.History.OrderByDescending(e => e.Sequence).Select(e => e.RecordedAt).First(),
-                // The last move into the present status: a renewal or a reprimand leaves the status as it was.
-                StatusSince = x.c.History.Where(e => e.ToStatus == x.c.Status && e.FromStatus != null && e.FromStatus != e.ToStatus)
-                    .OrderByDescending(e => e.Sequence).Select(e => (DateOnly?)e.EffectiveOn).FirstOrDefault(),
-            })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var query = Splice(Rows, credentials.Expression, db.People.AsQueryable().Expression, db.Programs.AsQueryable().Expression, db.Jurisdictions.AsQueryable().Expression);
+        var rows = await credentials.Provider.CreateQuery<Row>(query).AsNoTracking().ToListAsync(cancellationToken);
 
         var actions = new Dictionary<Guid, List<PublicAction>>();
         foreach (var chunk in rows.Select(r => r.Id).Chunk(QueryChunk))
@@ -43,14 +67,82 @@ public static class PublicCredentials
                 (actions.TryGetValue(action.CredentialId, out var list) ? list : actions[action.CredentialId] = []).Add(new PublicAction(action.Kind, action.EffectiveOn));
         }
 
-        return rows.Select(r => new PublicCredential(
-                r.Number.Value, $"{r.LegalFirstName} {r.LegalLastName}", r.ProgramCode, r.ProgramName, r.StateCode.Value,
-                r.Status, r.IssuedOn, r.ExpiresOn, actions.TryGetValue(r.Id, out var list) ? list : [], r.LastUpdated)
-            {
-                StateName = r.StateName,
-                StatusSince = r.StatusSince,
-                GraceEndsOn = r.Status == CredentialStatus.Expired ? r.ExpiresOn.AddDays(r.GracePeriodDays) : null,
-            })
-            .ToList();
+        return rows.Select(r => r.ToPublic(actions.TryGetValue(r.Id, out var list) ? list : [])).ToList();
+    }
+
+    /// <summary>One credential's public view with its <see cref="PublicCredential.EntityTag"/>, in two compiled queries; null if no credential has the number.</summary>
+    public static async Task<PublicCredential?> LoadOneAsync(IRegistryDbContext db, CredentialNumber number, CancellationToken cancellationToken)
+    {
+        var context = (DbContext)db;
+        if (await RowByNumber(context, number, cancellationToken) is not { } row) return null;
+        var actions = new List<PublicAction>();
+        await foreach (var action in ActionsOf(context, row.Id).WithCancellation(cancellationToken)) actions.Add(action);
+        return row.ToPublic(actions) with { EntityTag = row.EntityTag() };
+    }
+
+    /// <summary>
+    /// The <see cref="PublicCredential.EntityTag"/> the credential's public view has now, from its first statement alone (a
+    /// revalidation needs no public actions: a new one is a new history entry); null if no credential has the number.
+    /// </summary>
+    public static async Task<string?> EntityTagOfAsync(IRegistryDbContext db, CredentialNumber number, CancellationToken cancellationToken) =>
+        (await RowByNumber((DbContext)db, number, cancellationToken))?.EntityTag();
+
+    /// <summary><see cref="Rows"/> of the one credential with the number, its sets asked of the context the query runs on.</summary>
+    private static Expression<Func<DbContext, CredentialNumber, CancellationToken, Row?>> RowByNumberQuery()
+    {
+        var db = Expression.Parameter(typeof(DbContext), "db");
+        var number = Expression.Parameter(typeof(CredentialNumber), "number");
+        var cancellation = Expression.Parameter(typeof(CancellationToken), "cancellationToken");
+        Expression Set<T>() => Expression.Call(db, nameof(DbContext.Set), [typeof(T)]);
+        Expression<Func<IQueryable<Credential>, CredentialNumber, IQueryable<Credential>>> byNumber = (credentials, n) => credentials.Where(c => c.Number == n);
+        var rows = Splice(Rows, Splice(byNumber, Set<Credential>(), number), Set<Person>(), Set<CredentialProgram>(), Set<Jurisdiction>());
+        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(Row)], rows);
+        return Expression.Lambda<Func<DbContext, CredentialNumber, CancellationToken, Row?>>(first, db, number, cancellation);
+    }
+
+    /// <summary>The lambda's body with each of its parameters replaced by the given expression.</summary>
+    private static Expression Splice(LambdaExpression lambda, params Expression[] arguments) =>
+        new Substitution(lambda.Parameters.Zip(arguments).ToDictionary(p => p.First, p => p.Second)).Visit(lambda.Body);
+
+    private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => replacements.GetValueOrDefault(node, node);
+    }
+
+    /// <summary>One credential's record, before its public actions join it.</summary>
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public required CredentialNumber Number { get; init; }
+        public required string LegalFirstName { get; init; }
+        public required string LegalLastName { get; init; }
+        public required string ProgramCode { get; init; }
+        public required string ProgramName { get; init; }
+        public required StateCode StateCode { get; init; }
+        public required string StateName { get; init; }
+        public CredentialStatus Status { get; init; }
+        public DateOnly IssuedOn { get; init; }
+        public DateOnly ExpiresOn { get; init; }
+        public int GracePeriodDays { get; init; }
+        public DateTimeOffset LastUpdated { get; init; }
+        public int LastSequence { get; init; }
+        public DateOnly? StatusSince { get; init; }
+
+        public PublicCredential ToPublic(IReadOnlyList<PublicAction> actions) => new(
+            Number.Value, $"{LegalFirstName} {LegalLastName}", ProgramCode, ProgramName, StateCode.Value,
+            Status, IssuedOn, ExpiresOn, actions, LastUpdated)
+        {
+            StateName = StateName,
+            StatusSince = StatusSince,
+            GraceEndsOn = Status == CredentialStatus.Expired ? ExpiresOn.AddDays(GracePeriodDays) : null,
+        };
+
+        /// <summary>A hash of everything the public view is made of: the record's fields and, through the history's last sequence, its public actions.</summary>
+        public string EntityTag()
+        {
+            var version = string.Join('\n', AnswerShape, Number.Value, LegalFirstName, LegalLastName, ProgramCode, ProgramName, StateCode.Value, StateName,
+                Status, IssuedOn.DayNumber, ExpiresOn.DayNumber, GracePeriodDays, LastUpdated.UtcTicks, LastSequence, StatusSince?.DayNumber);
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version)).AsSpan(0, 16));
+        }
     }
 }

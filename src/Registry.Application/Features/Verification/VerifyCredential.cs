@@ -25,8 +25,7 @@ public static class VerifyCredential
         public async Task<PublicCredential> Handle(Query query, CancellationToken cancellationToken)
         {
             CredentialNumber.TryParse(query.CredentialNumber, out var number);
-            var found = await PublicCredentials.LoadAsync(db, db.Credentials.Where(c => c.Number == number), cancellationToken);
-            return found.SingleOrDefault() ?? throw new NotFoundException("Credential", number!.Value);
+            return await PublicCredentials.LoadOneAsync(db, number!, cancellationToken) ?? throw new NotFoundException("Credential", number!.Value);
         }
     }
 }

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Features.Verification;
+using Registry.Domain.Credentials;
+using Registry.Testing;
+
+namespace Registry.Application.Tests.Features.Verification;
+
+/// <summary>One number's compiled queries answer what the bulk path answers, and its entity tag follows every change.</summary>
+public sealed class VerifyCredentialTests(SliceFixture fixture) : SliceTest(fixture)
+{
+    private static string Json(PublicCredential credential) => JsonSerializer.Serialize(credential);
+
+    [Fact]
+    public async Task One_number_answers_the_bulk_path_s_record_and_its_tag_changes_with_the_holder_s_name_and_each_new_action()
+    {
+        var tennessee = TestData.State("TN", "Tennessee", "CPRS");
+        var holder = TestData.Person("Quill", "Vantongeren");
+        var credential = Credential.Issue(tennessee.Programs[0], holder.Id, TestClock.StartDay.AddMonths(-6), Guid.NewGuid(), Now.AddDays(-3));
+        credential.Reprimand("Late notes.", TestClock.StartDay.AddDays(-2), Guid.NewGuid(), Now.AddDays(-2));
+        credential.Suspend("Pending review.", TestClock.StartDay.AddDays(-1), null, Guid.NewGuid(), Now.AddDays(-1));
+        var neighbour = TestData.Person("Quill", "Vantongerloo");
+        var clean = Credential.Issue(tennessee.Programs[0], neighbour.Id, TestClock.StartDay.AddMonths(-6), Guid.NewGuid(), Now.AddDays(-3));
+        await Fixture.InsertAsync(tennessee, holder, credential, neighbour, clean);
+        var anyone = TestUsers.Anonymous;
+        var number = credential.Number.Value;
+
+        var one = await Fixture.SendAsync(new VerifyCredential.Query(number.ToLowerInvariant()), anyone);
+        var bulk = (await Fixture.SendAsync(new SearchCredentials.Query("vantonger", "TN"), anyone)).Items;
+        var tag = await Fixture.SendAsync(new RevalidateCredential.Query(number), anyone);
+
+        Assert.Equal(Json(bulk.Single(c => c.CredentialNumber == number)), Json(one));
+        Assert.Equal([CredentialEventKind.Reprimanded, CredentialEventKind.Suspended], one.PublicActions.Select(a => a.Kind));
+        Assert.Empty((await Fixture.SendAsync(new VerifyCredential.Query(clean.Number.Value), anyone)).PublicActions);
+        Assert.NotNull(one.EntityTag);
+        Assert.Equal(one.EntityTag, tag);
+        Assert.NotEqual(tag, await Fixture.SendAsync(new RevalidateCredential.Query(clean.Number.Value), anyone));
+
+        await Fixture.ExecuteAsync(async db =>
+        {
+            (await db.People.SingleAsync(p => p.Id == holder.Id)).Rename("Quill", "Vantongeren-Abara", null);
+            await db.SaveChangesAsync();
+        });
+        var renamed = await Fixture.SendAsync(new RevalidateCredential.Query(number), anyone);
+        Assert.NotEqual(tag, renamed);
+        Assert.Equal(renamed, (await Fixture.SendAsync(new VerifyCredential.Query(number), anyone)).EntityTag);
+
+        // A new public action at the very same instant still moves the tag: the history's last sequence is in it.
+        await Fixture.ExecuteAsync(async db =>
+        {
+            var stored = await db.Credentials.Include(c => c.History).SingleAsync(c => c.Id == credential.Id);
+            stored.Reprimand("Again.", TestClock.StartDay, Guid.NewGuid(), Now.AddDays(-1));
+            await db.SaveChangesAsync();
+        });
+        var reprimanded = await Fixture.SendAsync(new VerifyCredential.Query(number), anyone);
+        Assert.NotEqual(renamed, reprimanded.EntityTag);
+        Assert.Equal(reprimanded.EntityTag, await Fixture.SendAsync(new RevalidateCredential.Query(number), anyone));
+        Assert.Equal(3, reprimanded.PublicActions.Count);
+    }
+
+    [Fact]
+    public async Task An_unknown_or_malformed_number_has_no_tag_and_its_lookup_is_not_found_or_refused()
+    {
+        var anyone = TestUsers.Anonymous;
+
+        Assert.Null(await Fixture.SendAsync(new RevalidateCredential.Query("TN-CPRS-999999"), anyone));
+        Assert.Null(await Fixture.SendAsync(new RevalidateCredential.Query("not-a-number"), anyone));
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.SendAsync(new VerifyCredential.Query("TN-CPRS-999999"), anyone));
+        await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Fixture.SendAsync(new VerifyCredential.Query("not-a-number"), anyone));
+    }
+}
