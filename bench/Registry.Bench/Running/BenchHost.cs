@@ -57,6 +57,8 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         // Outside Development the host needs its public address for e-mailed links; the bench sends none.
         builder.UseSetting("Registry:PublicBaseUrl", "http://localhost:5080");
+        // Benchmarks call 127.0.0.1, not the public address's host that AllowedHosts would otherwise be limited to.
+        builder.UseSetting("AllowedHosts", "127.0.0.1");
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("ConnectionStrings:Registry", _connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
