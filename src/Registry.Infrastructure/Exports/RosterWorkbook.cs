@@ -1,9 +1,8 @@
-using ClosedXML.Excel;
 using Registry.Application.Common.Interfaces;
 
 namespace Registry.Infrastructure.Exports;
 
-/// <summary>The roster verification result: the employer's own columns, then the public record or the reason there is none.</summary>
+/// <summary>The roster verification result: the employer's own columns, then the public record or the reason there is none (<see cref="StreamedSheet"/>).</summary>
 internal sealed class RosterWorkbook : IRosterWorkbook
 {
     private static readonly (string Header, double Width)[] Columns =
@@ -15,18 +14,29 @@ internal sealed class RosterWorkbook : IRosterWorkbook
 
     public byte[] Write(IReadOnlyList<RosterResultRow> rows)
     {
-        using var workbook = new XLWorkbook();
-        SheetWriter.AddTable(workbook, "Verification", Columns, rows.Select(r => new object?[]
-        {
-            r.Row.RowNumber, r.Row.CredentialNumber, r.Row.FirstName, r.Row.LastName, r.Row.State,
-            r.Match is not null,
-            r.Match?.CredentialNumber, r.Match?.HolderName, r.Match?.ProgramName, r.Match?.State, r.Match?.Status.ToString(),
-            r.Match?.IssuedOn, r.Match?.ExpiresOn,
-            r.Match is null ? null : string.Join("; ", r.Match.PublicActions.Select(a => $"{a.Description} {a.EffectiveOn:yyyy-MM-dd}")),
-            r.Match?.LastUpdated, r.Reason, r.Note,
-        }));
         using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
+        using (var sheet = new StreamedSheet(stream, "Verification", Columns))
+            foreach (var r in rows)
+            {
+                sheet.Number(r.Row.RowNumber);
+                sheet.Text(r.Row.CredentialNumber);
+                sheet.Text(r.Row.FirstName);
+                sheet.Text(r.Row.LastName);
+                sheet.Text(r.Row.State);
+                sheet.Text(r.Match is not null ? "Yes" : "No");
+                sheet.Text(r.Match?.CredentialNumber);
+                sheet.Text(r.Match?.HolderName);
+                sheet.Text(r.Match?.ProgramName);
+                sheet.Text(r.Match?.State);
+                sheet.Text(r.Match?.Status.ToString());
+                sheet.Date(r.Match?.IssuedOn);
+                sheet.Date(r.Match?.ExpiresOn);
+                sheet.Text(r.Match is null ? null : string.Join("; ", r.Match.PublicActions.Select(a => $"{a.Description} {a.EffectiveOn:yyyy-MM-dd}")));
+                sheet.Moment(r.Match?.LastUpdated);
+                sheet.Text(r.Reason);
+                sheet.Text(r.Note);
+                sheet.EndRow();
+            }
         return stream.ToArray();
     }
 }

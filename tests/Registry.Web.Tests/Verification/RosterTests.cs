@@ -54,6 +54,26 @@ public sealed class RosterTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task Repeated_lower_case_and_unknown_numbers_are_answered_row_by_row_in_the_rosters_order()
+    {
+        var world = await VerificationWebScenario.SeedAsync(Fixture);
+        var client = await RosterSteps.SignedInAsync(Fixture, world.EmployerEmail);
+        var first = world.Credential.Number.Value;
+        var second = world.Second.Number.Value;
+        var csv = "Credential number\n" + string.Join("\n", second, "TN-CPRS-999999", first.ToLowerInvariant(), second, $"  {first}  ", "TN-CPRS-999999") + "\n";
+
+        var (summary, response) = await RosterSteps.ResultAsync(client, await RosterSteps.UploadAsync(client, RosterSteps.Csv(csv), "repeats.csv"));
+
+        Assert.Contains("<dt>Rows read</dt><dd>6</dd>", System.Net.WebUtility.HtmlDecode(summary));
+        var rows = RosterSteps.ReadWorkbook(await response.Content.ReadAsByteArrayAsync());
+        var header = rows[0].ToList();
+        Assert.Equal(["2", "3", "4", "5", "6", "7"], rows.Skip(1).Select(r => r[header.IndexOf("Row")]));
+        Assert.Equal([second, "", first, second, first, ""], rows.Skip(1).Select(r => r[header.IndexOf("Credential number")]));
+        Assert.Equal(["", "No credential has this number.", "", "", "", "No credential has this number."], rows.Skip(1).Select(r => r[header.IndexOf("Reason not matched")]));
+        Assert.Equal(rows[1][header.IndexOf("Holder")], rows[4][header.IndexOf("Holder")]);
+    }
+
+    [Fact]
     public async Task An_xlsx_roster_by_name_is_matched_and_two_holders_of_one_name_are_told_apart_only_by_number()
     {
         var world = await VerificationWebScenario.SeedAsync(Fixture);
