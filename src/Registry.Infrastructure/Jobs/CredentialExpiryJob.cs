@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Registry.Application.Common.Messages.Templates;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
+using Registry.Infrastructure.Exports.Workforce;
 using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Persistence.Providers;
 
@@ -60,7 +61,9 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
     private async Task<int> ApplyAsync(SqlDialect sql, ChangeStatements change, CancellationToken cancellationToken)
     {
         if (await sql.ExecuteAsync(db, change.LockRows, cancellationToken) == 0) return 0;
+        await sql.ExecuteAsync(db, change.LedgerOut, cancellationToken);
         await sql.ExecuteAsync(db, change.History, cancellationToken);
+        await sql.ExecuteAsync(db, change.LedgerIn, cancellationToken);
         await sql.ExecuteAsync(db, change.Messages, cancellationToken);
         await sql.ExecuteAsync(db, change.Audit, cancellationToken);
         return await sql.ExecuteAsync(db, change.Move, cancellationToken);
@@ -98,7 +101,8 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
     /// <summary>
     /// One status change for every matching credential of a program: lock the rows (a version bump, so a
     /// concurrent edit fails as a conflict), write the history, the holder's message and the audit entry, then
-    /// move the status. Every statement selects the same rows: they are locked, and the status moves last.
+    /// move the status. Every statement selects the same rows: they are locked, and the status moves last. The
+    /// workforce ledger takes the credentials out before the history row and puts them back after it.
     /// </summary>
     private static ChangeStatements Statements(SqlDialect s, Change change, IReadOnlyDictionary<string, object?> parameters)
     {
@@ -117,6 +121,10 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
                    '{change.ToStatus}', {C("Status")}, '{change.ToStatus}', {effectiveOn}, {C("ExpiresOn")}, @now
             FROM {s.Q("Credentials")} c {change.Matching}
             """, parameters);
+
+        var matched = $"c.{s.Q("Id")} IN (SELECT c.{s.Q("Id")} FROM {s.Q("Credentials")} c {change.Matching})";
+        var ledgerOut = WorkforceLedger.Remove(s, matched, parameters);
+        var ledgerIn = WorkforceLedger.Add(s, matched, parameters);
 
         string P(string column) => $"p.{s.Q(column)}";
         var payload = s.JsonText(s.JsonObject([("Name", $"COALESCE({P("PreferredName")}, {P("LegalFirstName")})"), ("Program", "@programName"),
@@ -143,13 +151,14 @@ public sealed class CredentialExpiryJob(RegistryDbContext db, TimeProvider clock
             UPDATE {s.Q("Credentials")} SET {s.Q("Status")} = '{change.ToStatus}'
             WHERE {s.Q("Id")} IN (SELECT c.{s.Q("Id")} FROM {s.Q("Credentials")} c {change.Matching})
             """, parameters);
-        return new ChangeStatements(lockRows, history, messages, audit, move);
+        return new ChangeStatements(lockRows, ledgerOut, history, ledgerIn, messages, audit, move);
     }
 
     /// <summary>The statements of one change, in the order they run.</summary>
-    internal sealed record ChangeStatements(SqlStatement LockRows, SqlStatement History, SqlStatement Messages, SqlStatement Audit, SqlStatement Move)
+    internal sealed record ChangeStatements(SqlStatement LockRows, SqlStatement LedgerOut, SqlStatement History, SqlStatement LedgerIn,
+        SqlStatement Messages, SqlStatement Audit, SqlStatement Move)
     {
-        public IEnumerable<SqlStatement> All => [LockRows, History, Messages, Audit, Move];
+        public IEnumerable<SqlStatement> All => [LockRows, LedgerOut, History, LedgerIn, Messages, Audit, Move];
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
 using Registry.Domain.People;
 using Registry.Domain.Workforce;
+using Registry.Infrastructure.Exports.Workforce;
 using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Idempotency;
 using Registry.Infrastructure.Persistence.Providers;
@@ -56,6 +57,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<StateExport> StateExports => Set<StateExport>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<RecordClaim> RecordClaims => Set<RecordClaim>();
+    public DbSet<WorkforceLedgerEntry> WorkforceLedgerEntries => Set<WorkforceLedgerEntry>();
 
     private ContextLease? _lease;
     private ContextLease? _returnedBy;
@@ -175,7 +177,20 @@ public abstract class RegistryDbContext(DbContextOptions options)
         BumpVersions();
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var ledger = LedgerScopes();
+            if (ledger.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (Database.CurrentTransaction is not null) return await SaveWithLedgerAsync(ledger, acceptAllChangesOnSuccess, cancellationToken);
+
+            // The ledger moves with the histories or not at all; inside the strategy, so a retry reruns the three steps.
+            var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                await using var transaction = await Database.BeginTransactionAsync(ct);
+                var count = await SaveWithLedgerAsync(ledger, acceptAllChangesOnSuccess: false, ct);
+                await transaction.CommitAsync(ct);
+                return count;
+            }, cancellationToken);
+            if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+            return saved;
         }
         catch (DbUpdateConcurrencyException e)
         {
@@ -189,9 +204,30 @@ public abstract class RegistryDbContext(DbContextOptions options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (LedgerScopes().Count > 0)
+            throw new InvalidOperationException("A change to a credential's or a residence's history is saved with SaveChangesAsync, which keeps the workforce ledger.");
         GuardAppendOnly();
         BumpVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>The credentials whose history rows this save adds, or whose holder's residence history it adds to (see <see cref="WorkforceLedger"/>).</summary>
+    private IReadOnlyList<WorkforceLedger.Scope> LedgerScopes()
+    {
+        var credentials = ChangeTracker.Entries<CredentialEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.CredentialId);
+        var holders = ChangeTracker.Entries<ResidenceChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.PersonId);
+        return WorkforceLedger.Scopes(credentials.Distinct().ToList(), holders.Distinct().ToList());
+    }
+
+    /// <summary>Takes the credentials' ledger rows out, saves, and puts them back in as their histories now say.</summary>
+    private async Task<int> SaveWithLedgerAsync(IReadOnlyList<WorkforceLedger.Scope> ledger, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        foreach (var scope in ledger)
+            await Dialect.ExecuteAsync(this, WorkforceLedger.Remove(Dialect, scope.Credentials, scope.Parameters), cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var scope in ledger)
+            await Dialect.ExecuteAsync(this, WorkforceLedger.Add(Dialect, scope.Credentials, scope.Parameters), cancellationToken);
+        return saved;
     }
 
     public void ForgetTracked() => ChangeTracker.Clear();

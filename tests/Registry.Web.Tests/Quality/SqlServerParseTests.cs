@@ -103,12 +103,17 @@ public sealed partial class SqlServerParseTests(ITestOutputHelper output)
             handWritten.AddRange([.. expire.All, .. lapse.All]);
         }
         var run = Guid.NewGuid();
+        var ledger = WorkforceLedger.Scopes([Guid.NewGuid(), Guid.NewGuid()], [Guid.NewGuid()])[0];
         handWritten.AddRange([
             RenewalReminderJob.Reminders(sql, program, [90, 60, 30, 7], Today, run, Now),
             RenewalReminderJob.Reminders(sql, program, [], Today, run, Now),
             RenewalReminderJob.Messages(sql, run, Now),
             RenewalReminderJob.Audit(sql, run, Now, Today, reminders: 3, messages: 2),
             WorkforceSql.CredentialCounts(Today.AddMonths(-1), Today, States),
+            WorkforceSql.CredentialCountsFromHistories(Today.AddMonths(-1), Today, States),
+            WorkforceLedger.Remove(sql, ledger.Credentials, ledger.Parameters),
+            WorkforceLedger.Add(sql, ledger.Credentials, ledger.Parameters),
+            WorkforceLedger.Rebuild(sql),
             WorkforceSql.OpenApplications(sql, Today, States),
             WorkforceSql.DecisionTimes(sql, Today.AddMonths(-1), Today, States),
             WorkforceSql.StatusOnDates(States[0], [Today.AddDays(-2), Today.AddDays(-1), Today]),

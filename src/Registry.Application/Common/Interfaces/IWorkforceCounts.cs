@@ -12,8 +12,9 @@ namespace Registry.Application.Common.Interfaces;
 public interface IWorkforceCounts
 {
     /// <summary>
-    /// Per state, program and the holder's residence at <paramref name="to"/>: credentials by status on
-    /// <paramref name="to"/>, and credentials with an issue, renewal, expiry, lapse or revocation in [from, to].
+    /// Per state, program and the holder's residence: credentials by status on <paramref name="to"/> (residence on
+    /// <paramref name="to"/>), and issues, renewals, expiries, lapses and revocations in [from, to] (each with the
+    /// residence on its own day). Read from a ledger kept with the histories, so the time does not grow with credentials.
     /// </summary>
     Task<IReadOnlyList<CredentialCountRow>> CredentialCountsAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken);
 
@@ -29,7 +30,8 @@ public interface IWorkforceCounts
 
 /// <summary>
 /// Counts for one state, program and residence. <see cref="ResidenceState"/> and <see cref="County"/> are the
-/// holder's as of the period's end (null when no address was on record).
+/// holder's on the period's last day for status columns and on each change's day for period columns (null when no
+/// address was on record).
 /// </summary>
 public sealed record CredentialCountRow(StateCode State, Guid ProgramId, StateCode? ResidenceState, string? County, WorkforceCounts Counts);
 
@@ -43,8 +45,8 @@ public sealed record StatusOnDateRow(DateOnly Date, CredentialStatus Status, int
 /// <summary>
 /// One row of the workforce export. Status columns are the status at the period's end: <see cref="Active"/>
 /// includes credentials on probation (active with restrictions), also counted alone in <see cref="OnProbation"/>;
-/// <see cref="Retired"/> is the registry's Relinquished. Period columns count credentials (not events) that had
-/// such a change in the period.
+/// <see cref="Retired"/> is the registry's Relinquished. Period columns count the changes (events) in the period: a
+/// credential that expired twice in one period counts twice.
 /// </summary>
 public sealed record WorkforceCounts(
     int Active, int OnProbation, int Suspended, int Expired, int Lapsed, int Revoked, int Retired,

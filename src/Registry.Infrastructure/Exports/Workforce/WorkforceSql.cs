@@ -13,33 +13,58 @@ namespace Registry.Infrastructure.Exports.Workforce;
 /// ROW_NUMBER and LEAD window functions, GROUP BY); only two things differ by provider, in its <see cref="SqlDialect"/>:
 /// how a timestamp is bound (SQLite stores it as EF Core's sortable binary number) and how whole days between
 /// two timestamps are counted. "Status on a date" is the ToStatus of the credential's last history row with
-/// EffectiveOn on or before that date (ties broken by Sequence), so only history rows are read: a past
-/// period's answer does not change when later rows are added.
+/// EffectiveOn on or before that date (ties broken by Sequence), so a past period's answer does not change when
+/// later rows are added. Credential counts read the <see cref="WorkforceLedger"/>, which is kept equal to the
+/// histories, so the export's time follows the number of days and places rather than of credentials.
 /// </summary>
 public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
 {
-    private static readonly string[] PeriodKinds =
-        [nameof(CredentialEventKind.Issued), nameof(CredentialEventKind.Renewed), nameof(CredentialEventKind.Expired), nameof(CredentialEventKind.Lapsed), nameof(CredentialEventKind.Revoked)];
-
     private SqlDialect Sql => db.Dialect;
 
-    public async Task<IReadOnlyList<CredentialCountRow>> CredentialCountsAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CredentialCountRow>> CredentialCountsAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken) =>
+        CountsAsync(CredentialCounts(from, to, states), states, cancellationToken);
+
+    /// <summary>The same counts from the histories alone, without the ledger: the reference the ledger is tested against.</summary>
+    public Task<IReadOnlyList<CredentialCountRow>> CredentialCountsFromHistoriesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken) =>
+        CountsAsync(CredentialCountsFromHistories(from, to, states), states, cancellationToken);
+
+    private async Task<IReadOnlyList<CredentialCountRow>> CountsAsync(SqlStatement statement, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
     {
         if (states.Count == 0) return [];
-        var rows = await Sql.QueryAsync<CountRow>(db, CredentialCounts(from, to, states), cancellationToken);
+        var rows = await Sql.QueryAsync<CountRow>(db, statement, cancellationToken);
 
         return rows
             .GroupBy(r => (r.State, r.ProgramId, r.ResidenceState, r.County))
             .Select(g => new CredentialCountRow(StateCode.Parse(g.Key.State), g.Key.ProgramId,
-                StateCode.TryParse(g.Key.ResidenceState, out var lives) ? lives : null, g.Key.County, Fold(g)))
+                StateCode.TryParse(g.Key.ResidenceState, out var lives) ? lives : null, g.Key.County is "" ? null : g.Key.County, Fold(g)))
             .ToList();
     }
 
+    /// <summary>The counts as the workforce ledger keeps them: sums of its rows up to <paramref name="to"/> (statuses) and over the period (events).</summary>
     internal static SqlStatement CredentialCounts(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states)
     {
         var parameters = new Dictionary<string, object?> { ["to"] = to, ["from"] = from };
         var inStates = InList(parameters, states);
         return new SqlStatement("Workforce: credential counts", $"""
+            SELECT l."Part", l."StateCode" AS "State", l."ProgramId", l."ResidenceState", l."County", l."What", CAST(SUM(l."Count") AS BIGINT) AS "Count"
+            FROM "{WorkforceLedger.Table}" l
+            WHERE l."StateCode" IN ({inStates}) AND l."Day" <= @to
+              AND (l."Part" = '{WorkforceLedger.Status}' OR l."Day" >= @from)
+            GROUP BY l."Part", l."StateCode", l."ProgramId", l."ResidenceState", l."County", l."What"
+            HAVING SUM(l."Count") <> 0
+            """, parameters);
+    }
+
+    /// <summary>
+    /// The same counts worked out from the histories alone, with window functions over every row (the ledger's
+    /// reference in tests): the status on <paramref name="to"/> with the residence on <paramref name="to"/>, and each
+    /// counted event in [from, to] with the residence on its own day.
+    /// </summary>
+    internal static SqlStatement CredentialCountsFromHistories(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states)
+    {
+        var parameters = new Dictionary<string, object?> { ["to"] = to, ["from"] = from };
+        var inStates = InList(parameters, states);
+        return new SqlStatement("Workforce: credential counts from histories", $"""
             WITH residence AS (
                 SELECT r."PersonId", r."StateCode", r."County",
                        ROW_NUMBER() OVER (PARTITION BY r."PersonId" ORDER BY r."EffectiveOn" DESC, r."Sequence" DESC) AS "Rank"
@@ -52,21 +77,25 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
                 JOIN "Credentials" c ON c."Id" = h."CredentialId"
                 WHERE h."EffectiveOn" <= @to AND c."StateCode" IN ({inStates})
             )
-            SELECT 'status' AS "Part", c."StateCode" AS "State", c."ProgramId", r."StateCode" AS "ResidenceState", r."County",
-                   l."ToStatus" AS "What", CAST(COUNT(*) AS BIGINT) AS "Count"
+            SELECT '{WorkforceLedger.Status}' AS "Part", c."StateCode" AS "State", c."ProgramId", COALESCE(r."StateCode", '') AS "ResidenceState",
+                   COALESCE(r."County", '') AS "County", l."ToStatus" AS "What", CAST(COUNT(*) AS BIGINT) AS "Count"
             FROM latest l
             JOIN "Credentials" c ON c."Id" = l."CredentialId"
             LEFT JOIN residence r ON r."PersonId" = c."HolderPersonId" AND r."Rank" = 1
             WHERE l."Rank" = 1
             GROUP BY c."StateCode", c."ProgramId", r."StateCode", r."County", l."ToStatus"
             UNION ALL
-            SELECT 'period' AS "Part", c."StateCode" AS "State", c."ProgramId", r."StateCode" AS "ResidenceState", r."County",
-                   h."Kind" AS "What", CAST(COUNT(DISTINCT h."CredentialId") AS BIGINT) AS "Count"
+            SELECT '{WorkforceLedger.Event}' AS "Part", c."StateCode" AS "State", c."ProgramId", COALESCE(r."StateCode", '') AS "ResidenceState",
+                   COALESCE(r."County", '') AS "County", h."Kind" AS "What", CAST(COUNT(*) AS BIGINT) AS "Count"
             FROM "CredentialHistory" h
             JOIN "Credentials" c ON c."Id" = h."CredentialId"
-            LEFT JOIN residence r ON r."PersonId" = c."HolderPersonId" AND r."Rank" = 1
+            LEFT JOIN "ResidenceHistory" r ON r."PersonId" = c."HolderPersonId" AND r."EffectiveOn" <= h."EffectiveOn"
+                AND NOT EXISTS (
+                    SELECT 1 FROM "ResidenceHistory" later
+                    WHERE later."PersonId" = r."PersonId" AND later."EffectiveOn" <= h."EffectiveOn"
+                      AND (later."EffectiveOn" > r."EffectiveOn" OR (later."EffectiveOn" = r."EffectiveOn" AND later."Sequence" > r."Sequence")))
             WHERE h."EffectiveOn" >= @from AND h."EffectiveOn" <= @to AND c."StateCode" IN ({inStates})
-              AND h."Kind" IN ({string.Join(", ", PeriodKinds.Select(k => $"'{k}'"))})
+              AND h."Kind" IN ({string.Join(", ", WorkforceLedger.EventKinds.Select(SqlDialect.Text))})
             GROUP BY c."StateCode", c."ProgramId", r."StateCode", r."County", h."Kind"
             """, parameters);
     }
@@ -182,8 +211,8 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
     private static WorkforceCounts Fold(IEnumerable<CountRow> rows)
     {
         int Of(string part, string what) => (int)rows.Where(r => r.Part == part && r.What == what).Sum(r => r.Count);
-        int Status(CredentialStatus status) => Of("status", status.ToString());
-        int Period(CredentialEventKind kind) => Of("period", kind.ToString());
+        int Status(CredentialStatus status) => Of(WorkforceLedger.Status, status.ToString());
+        int Period(CredentialEventKind kind) => Of(WorkforceLedger.Event, kind.ToString());
         return new WorkforceCounts(
             Active: Status(CredentialStatus.Active) + Status(CredentialStatus.Probation),
             OnProbation: Status(CredentialStatus.Probation),
@@ -214,8 +243,8 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
         public string Part { get; init; } = "";
         public string State { get; init; } = "";
         public Guid ProgramId { get; init; }
-        public string? ResidenceState { get; init; }
-        public string? County { get; init; }
+        public string ResidenceState { get; init; } = "";
+        public string County { get; init; } = "";
         public string What { get; init; } = "";
         public long Count { get; init; }
     }

@@ -25,8 +25,8 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
         ("Revoked", "Credentials revoked by the period's last day (final).", c => c.Revoked),
         ("Retired", "Credentials the holder had relinquished (given up at their own request) by the period's last day; the registry calls this status Relinquished.", c => c.Retired),
         ("Issued in period", "Credentials first issued on a day inside the period.", c => c.Issued),
-        ("Renewed in period", "Credentials renewed inside the period (including renewals approved during the grace period).", c => c.Renewed),
-        ("Expired in period", "Credentials that expired inside the period (reaching their expiry date), whether or not renewed afterwards.", c => c.ExpiredInPeriod),
+        ("Renewed in period", "Renewals inside the period (including renewals approved during the grace period); a credential renewed twice counts twice.", c => c.Renewed),
+        ("Expired in period", "Expiries inside the period (a credential reaching its expiry date), whether or not renewed afterwards; a credential that expired twice counts twice.", c => c.ExpiredInPeriod),
         ("Lapsed in period", "Credentials whose grace period ended inside the period.", c => c.LapsedInPeriod),
         ("Revoked in period", "Credentials revoked inside the period.", c => c.RevokedInPeriod),
     ];
@@ -82,7 +82,7 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
         var sheet = workbook.Worksheets.Add(DefinitionsSheet);
         List<(string Term, string Meaning)> terms =
         [
-            ("Period", "From the first day to the last day named, both included. Status columns describe the last day; 'in period' columns any day of it."),
+            ("Period", "From the first day to the last day named, both included. Status columns describe the last day, counted where the holder lived that day; 'in period' columns count the changes of any day of it, each where the holder lived on its day."),
             ("Status on a day", "The status recorded by the credential's last history entry taking effect on or before that day. Counts come from the history, so an export for a past period gives the same numbers whenever it is made."),
             .. CountColumns.Select(c => (c.Header, c.Meaning)),
             ("County", "The county of the holder's mailing address on the period's last day, from their residence history. '" + WorkforceReport.NoAddress + "' when they had given no address; '" + WorkforceReport.OutsideTheState + "' when their address was in another state."),

@@ -57,6 +57,18 @@ public abstract partial class SqlDialect
     /// <summary>The later of two dates.</summary>
     public string Later(string a, string b) => $"CASE WHEN {a} > {b} THEN {a} ELSE {b} END";
 
+    /// <summary>
+    /// Adds each of <paramref name="rows"/>' amounts to the row of <paramref name="table"/> with the same keys, inserting the
+    /// rows not there yet. <paramref name="rows"/> is a SELECT of the keys then the amount (with a WHERE clause, for
+    /// SQLite's parser), reading the common table expressions <paramref name="with"/>.
+    /// </summary>
+    public virtual string Accumulate(string table, IReadOnlyList<string> keys, string amount, string with, string rows) => $"""
+        WITH {with}
+        INSERT INTO {Q(table)} ({string.Join(", ", keys.Select(Q))}, {Q(amount)})
+        {rows}
+        ON CONFLICT ({string.Join(", ", keys.Select(Q))}) DO UPDATE SET {Q(amount)} = {Q(table)}.{Q(amount)} + excluded.{Q(amount)}
+        """;
+
     /// <summary>The value a timestamp parameter takes (SQLite stores them as numbers).</summary>
     public virtual object Timestamp(DateTimeOffset at) => at;
 

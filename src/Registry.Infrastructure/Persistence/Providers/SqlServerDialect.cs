@@ -33,4 +33,13 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string DaysBetween(string start, string end) =>
         $"DATEDIFF(day, CAST(SWITCHOFFSET({start}, '+00:00') AS date), CAST(SWITCHOFFSET({end}, '+00:00') AS date))";
+
+    public override string Accumulate(string table, IReadOnlyList<string> keys, string amount, string with, string rows) => $"""
+        WITH {with}
+        MERGE {Q(table)} AS t
+        USING ({rows}) AS r ({string.Join(", ", keys.Select(Q))}, {Q(amount)})
+        ON {string.Join(" AND ", keys.Select(k => $"t.{Q(k)} = r.{Q(k)}"))}
+        WHEN MATCHED THEN UPDATE SET {Q(amount)} = t.{Q(amount)} + r.{Q(amount)}
+        WHEN NOT MATCHED THEN INSERT ({string.Join(", ", keys.Select(Q))}, {Q(amount)}) VALUES ({string.Join(", ", keys.Select(k => "r." + Q(k)))}, r.{Q(amount)});
+        """;
 }

@@ -1811,6 +1811,42 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("StoredDocumentChunks", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Infrastructure.Exports.Workforce.WorkforceLedgerEntry", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResidenceState")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("County")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("What")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "StateCode", "ProgramId", "ResidenceState", "County", "Part", "What");
+
+                    b.ToTable("WorkforceLedger", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Caller")

@@ -1799,6 +1799,42 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("StoredDocumentChunks", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Infrastructure.Exports.Workforce.WorkforceLedgerEntry", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidenceState")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("County")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "StateCode", "ProgramId", "ResidenceState", "County", "Part", "What");
+
+                    b.ToTable("WorkforceLedger", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Caller")
