@@ -15,6 +15,7 @@ using Registry.Domain.Notifications;
 using Registry.Domain.People;
 using Registry.Domain.Workforce;
 using Registry.Infrastructure.Documents;
+using Registry.Infrastructure.Exports.Workforce;
 using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Idempotency;
 using Registry.Infrastructure.Persistence;
@@ -116,6 +117,7 @@ public static class StateDataTables
         [typeof(DataProtectionKey)] = "the registry's encryption keys",
         [typeof(StoredDocument)] = "the document store's own bookkeeping (the evidence files are under evidence/)",
         [typeof(StoredDocumentChunk)] = "the document store's own bookkeeping (the evidence files are under evidence/)",
+        [typeof(WorkforceLedgerEntry)] = "running totals made from the credential and residence histories, which are exported",
     };
 
     /// <summary>Columns left out of an exported file, and why.</summary>
