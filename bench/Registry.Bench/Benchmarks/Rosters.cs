@@ -41,7 +41,7 @@ public sealed partial class Rosters : IBenchmark
             var rows = await CountCredentialsAsync(context.ConnectionString, state, ct);
             var export = await MeasureAsync(() => CountBytesAsync(client, $"/api/v1/exports/roster/{state}", ct));
             context.Report($"GET /api/v1/exports/roster/{state} ({rows:N0} rows)", scale, Figure.Seconds(export.Seconds));
-            context.Report("  resident memory growth over the run before it", scale, Figure.Count(export.GrowthMegabytes, "MB"));
+            context.Report("  resident memory growth over the run before it", scale, Figure.Count(export.GrowthMegabytes, "MB"), goal: Goal.AtMostValue(30));
             context.Report("  roster size", scale, Figure.Count(export.Result / 1024.0 / 1024.0, "MB"));
         }
 
@@ -52,8 +52,8 @@ public sealed partial class Rosters : IBenchmark
         using (var read = new XLWorkbook(new MemoryStream(verification.Result)))
             if (read.Worksheets.First().RangeUsed()!.RowCount() != VerificationRows + 1)
                 throw new InvalidOperationException("The roster workbook does not have one row per roster row.");
-        context.Report($"Roster verification, {VerificationRows:N0} rows, upload to workbook", scale, Figure.Seconds(verification.Seconds));
-        context.Report("  resident memory growth over the run before it", scale, Figure.Count(verification.GrowthMegabytes, "MB"));
+        context.Report($"Roster verification, {VerificationRows:N0} rows, upload to workbook", scale, Figure.Seconds(verification.Seconds), goal: Goal.AtMostValue(1.5));
+        context.Report("  resident memory growth over the run before it", scale, Figure.Count(verification.GrowthMegabytes, "MB"), goal: Goal.AtMostValue(60));
     }
 
     private static async Task<(double Seconds, double GrowthMegabytes, T Result)> MeasureAsync<T>(Func<Task<T>> run)

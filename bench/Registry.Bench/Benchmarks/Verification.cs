@@ -63,10 +63,11 @@ public sealed partial class Verification : IBenchmark
             await RequireNotModifiedAsync(host, numbers, tags, ct);
             var shape = $"wrk -t{Threads} -c{Connections} -d{Seconds}s";
             context.Report($"GET /api/v1/verifications/{{number}} throughput ({shape})", scale, Figure.PerSecond(registry.RequestsPerSecond, "req"),
-                registry.RequestsPerSecond / baseline.RequestsPerSecond);
-            context.Report("GET /api/v1/verifications/{number} p99", scale, Figure.Milliseconds(registry.P99Milliseconds), registry.P99Milliseconds / baseline.P99Milliseconds);
+                registry.RequestsPerSecond / baseline.RequestsPerSecond, Goal.AtLeast(0.7));
+            context.Report("GET /api/v1/verifications/{number} p99", scale, Figure.Milliseconds(registry.P99Milliseconds), registry.P99Milliseconds / baseline.P99Milliseconds,
+                Goal.AtMost(1.5));
             context.Report("Same, revalidated with If-None-Match (304): throughput", scale, Figure.PerSecond(revalidation.RequestsPerSecond, "req"),
-                revalidation.RequestsPerSecond / baseline.RequestsPerSecond);
+                revalidation.RequestsPerSecond / baseline.RequestsPerSecond, Goal.AtLeast(1.0));
             context.Report("Same, revalidated with If-None-Match (304): p99", scale, Figure.Milliseconds(revalidation.P99Milliseconds),
                 revalidation.P99Milliseconds / baseline.P99Milliseconds);
             context.Report($"Raw Npgsql minimal endpoint, same query: throughput (baseline, {shape})", scale, Figure.PerSecond(baseline.RequestsPerSecond, "req"), 1);

@@ -1,11 +1,13 @@
 using System.Text;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
 using Registry.Application.Features.RegisterImports;
 using Registry.Domain.Common;
 using Registry.Domain.Credentials;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.People;
+using Registry.Infrastructure.Exports.Workforce;
 using Registry.Testing;
 
 namespace Registry.Application.Tests.Features.RegisterImports;
@@ -106,7 +108,22 @@ public sealed class RegisterImportTests(SliceFixture fixture) : SliceTest(fixtur
         var audit = await Fixture.QueryAsync(db => db.AuditEntries.Where(a => a.Action == nameof(RunRegisterImport)).ToListAsync());
         Assert.DoesNotContain(audit, a => a.EntityType is nameof(Person) or nameof(Credential));
         Assert.Contains(audit, a => a.EntityType == nameof(RegisterImport) && a.EntityId == imported.Id.ToString() && a.After!.Contains("\"NewCredentials\":4"));
+
+        // The workforce ledger took the imported histories in, backdated rows and all.
+        foreach (var (from, to) in new[] { (new DateOnly(2023, 1, 1), new DateOnly(2023, 1, 1)), (new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)), (new DateOnly(2020, 1, 1), new DateOnly(2027, 6, 30)) })
+        {
+            var ledger = await Fixture.RunAsync<IWorkforceCounts, IReadOnlyList<CredentialCountRow>>(c => c.CredentialCountsAsync(from, to, [wyoming.Code], CancellationToken.None));
+            var histories = await Fixture.RunAsync<IWorkforceCounts, IReadOnlyList<CredentialCountRow>>(c =>
+                ((WorkforceSql)c).CredentialCountsFromHistoriesAsync(from, to, [wyoming.Code], CancellationToken.None));
+            Assert.Equal(Describe(histories), Describe(ledger));
+        }
+        Assert.NotEqual("", Describe(await Fixture.RunAsync<IWorkforceCounts, IReadOnlyList<CredentialCountRow>>(c =>
+            c.CredentialCountsAsync(new DateOnly(2020, 1, 1), new DateOnly(2027, 6, 30), [wyoming.Code], CancellationToken.None))));
     }
+
+    private static string Describe(IEnumerable<CredentialCountRow> rows) =>
+        string.Join("\n", rows.Where(r => r.Counts != WorkforceCounts.None)
+            .Select(r => $"{r.ProgramId} {r.ResidenceState} {r.County}: {r.Counts}").Order(StringComparer.Ordinal));
 
     [Fact]
     public async Task Importing_the_same_file_again_changes_nothing_and_says_so_row_by_row()
