@@ -39,35 +39,21 @@ public sealed partial class Rosters : IBenchmark
         foreach (var (client, state) in new[] { (smallStaff, smallest.Code), (largeStaff, largest.Code) })
         {
             var rows = await CountCredentialsAsync(context.ConnectionString, state, ct);
-            var export = await MeasureAsync(() => CountBytesAsync(client, $"/api/v1/exports/roster/{state}", ct));
+            var export = await ResidentMemory.MeasureAsync(() => CountBytesAsync(client, $"/api/v1/exports/roster/{state}", ct));
             context.Report($"GET /api/v1/exports/roster/{state} ({rows:N0} rows)", scale, Figure.Seconds(export.Seconds));
-            context.Report("  resident memory growth over the run before it", scale, Figure.Count(export.GrowthMegabytes, "MB"), goal: Goal.AtMostValue(30));
+            context.Report("  resident memory growth over the run before it", scale, Figure.Count(export.PeakMegabytes - export.BeforeMegabytes, "MB"), goal: Goal.AtMostValue(30));
             context.Report("  roster size", scale, Figure.Count(export.Result / 1024.0 / 1024.0, "MB"));
         }
 
-        var numbers = await SampleNumbersAsync(context.ConnectionString, VerificationRows, ct);
+        var numbers = await context.SampleNumbersAsync(VerificationRows, ct);
         var employer = await SignInEmployerAsync(host, context.ConnectionString, ct);
         await VerifyAsync(employer, numbers.Take(100).ToList(), ct); // warm-up
-        var verification = await MeasureAsync(() => VerifyAsync(employer, numbers, ct));
+        var verification = await ResidentMemory.MeasureAsync(() => VerifyAsync(employer, numbers, ct));
         using (var read = new XLWorkbook(new MemoryStream(verification.Result)))
             if (read.Worksheets.First().RangeUsed()!.RowCount() != VerificationRows + 1)
                 throw new InvalidOperationException("The roster workbook does not have one row per roster row.");
         context.Report($"Roster verification, {VerificationRows:N0} rows, upload to workbook", scale, Figure.Seconds(verification.Seconds), goal: Goal.AtMostValue(1.5));
-        context.Report("  resident memory growth over the run before it", scale, Figure.Count(verification.GrowthMegabytes, "MB"), goal: Goal.AtMostValue(60));
-    }
-
-    private static async Task<(double Seconds, double GrowthMegabytes, T Result)> MeasureAsync<T>(Func<Task<T>> run)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        ResidentMemory.ResetPeak();
-        var before = ResidentMemory.Status("VmRSS:") ?? 0;
-        var clock = Stopwatch.StartNew();
-        var result = await run();
-        var seconds = clock.Elapsed.TotalSeconds;
-        var peak = ResidentMemory.Status("VmHWM:") ?? Process.GetCurrentProcess().PeakWorkingSet64;
-        return (seconds, (peak - before) / 1024.0 / 1024.0, result);
+        context.Report("  resident memory growth over the run before it", scale, Figure.Count(verification.PeakMegabytes - verification.BeforeMegabytes, "MB"), goal: Goal.AtMostValue(60));
     }
 
     /// <summary>The response's length, read through a small buffer and not kept.</summary>
@@ -126,21 +112,6 @@ public sealed partial class Rosters : IBenchmark
         }), ct);
         if (signedIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"{email} could not sign in ({(int)signedIn.StatusCode}).");
         return client;
-    }
-
-    /// <summary>Numbers spread evenly over the seeded credentials.</summary>
-    private static async Task<List<string>> SampleNumbersAsync(string connectionString, int count, CancellationToken ct)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await using var command = dataSource.CreateCommand("""
-            SELECT "Number" FROM (SELECT "Number", row_number() OVER (ORDER BY "Id") AS n, count(*) OVER () AS total FROM "Credentials") c
-            WHERE n % GREATEST(1, total / $1) = 0 ORDER BY n LIMIT $1
-            """);
-        command.Parameters.Add(new() { Value = (long)count });
-        var numbers = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) numbers.Add(reader.GetString(0));
-        return numbers;
     }
 
     private static async Task<long> CountCredentialsAsync(string connectionString, string state, CancellationToken ct)

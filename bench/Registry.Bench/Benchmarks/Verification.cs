@@ -48,7 +48,7 @@ public sealed partial class Verification : IBenchmark
     {
         var host = await context.WebHostAsync();
         var scale = context.Scale.ToString();
-        var numbers = await SampleNumbersAsync(context.ConnectionString, SampleSize, ct);
+        var numbers = await context.SampleNumbersAsync(SampleSize, ct);
         await using var raw = await RawVerificationServer.StartAsync(context.ConnectionString);
         var tags = await EntityTagsAsync(host, numbers, ct);
         var lookups = Path.Combine(Path.GetTempPath(), $"registry-verify-{Environment.ProcessId}.lua");
@@ -151,21 +151,6 @@ public sealed partial class Verification : IBenchmark
             if (response.StatusCode != HttpStatusCode.NotModified)
                 throw new InvalidOperationException($"{numbers[i]} with its ETag answered {(int)response.StatusCode}, not 304.");
         }
-    }
-
-    /// <summary>Every k-th credential number, so the sample spreads over states and programs.</summary>
-    private static async Task<List<string>> SampleNumbersAsync(string connectionString, int count, CancellationToken ct)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await using var command = dataSource.CreateCommand("""
-            SELECT "Number" FROM (SELECT "Number", row_number() OVER (ORDER BY "Id") AS n, count(*) OVER () AS total FROM "Credentials") c
-            WHERE n % GREATEST(1, total / $1) = 0 ORDER BY n LIMIT $1
-            """);
-        command.Parameters.Add(new() { Value = (long)count });
-        var numbers = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) numbers.Add(reader.GetString(0));
-        return numbers;
     }
 
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]

@@ -32,15 +32,15 @@ public sealed class WorkforceExports : IBenchmark
         // One warm-up at a small size (JIT, connection pool), then the measured requests.
         await FetchAsync(admin, $"/api/v1/exports/workforce?from={to:yyyy-MM-dd}&to={to:yyyy-MM-dd}&states={largest.Code}", ct);
 
-        var export = await MeasureAsync(() => FetchAsync(admin, $"/api/v1/exports/workforce?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", ct));
-        using (var workbook = new XLWorkbook(new MemoryStream(export.Body)))
+        var export = await ResidentMemory.MeasureAsync(() => FetchAsync(admin, $"/api/v1/exports/workforce?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", ct));
+        using (var workbook = new XLWorkbook(new MemoryStream(export.Result)))
         {
             var states = workbook.Worksheets.Count - 2;
             context.Report($"GET /api/v1/exports/workforce, all {states} states, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}", scale, Figure.Seconds(export.Seconds), goal: Goal.AtMostValue(3));
         }
         context.Report("  peak resident memory of the process during the export", scale, Figure.Count(export.PeakMegabytes, "MB"));
         context.Report("  resident memory just before the export", scale, Figure.Count(export.BeforeMegabytes, "MB"));
-        context.Report("  workbook size", scale, Figure.Count(export.Body.Length / 1024.0, "KB"));
+        context.Report("  workbook size", scale, Figure.Count(export.Result.Length / 1024.0, "KB"));
         context.Report("  workforce ledger rows", scale, Figure.Count(await LedgerRowsAsync(context.ConnectionString, ct), "rows"));
     }
 
@@ -50,20 +50,6 @@ public sealed class WorkforceExports : IBenchmark
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
         return await response.Content.ReadAsByteArrayAsync(ct);
-    }
-
-    private static async Task<(double Seconds, double PeakMegabytes, double BeforeMegabytes, byte[] Body)> MeasureAsync(Func<Task<byte[]>> request)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        ResidentMemory.ResetPeak();
-        var before = ResidentMemory.Status("VmRSS:") ?? 0;
-        var clock = Stopwatch.StartNew();
-        var body = await request();
-        var seconds = clock.Elapsed.TotalSeconds;
-        var peak = ResidentMemory.Status("VmHWM:") ?? Process.GetCurrentProcess().PeakWorkingSet64;
-        return (seconds, peak / 1024.0 / 1024.0, before / 1024.0 / 1024.0, body);
     }
 
     private static async Task<long> LedgerRowsAsync(string connectionString, CancellationToken ct)

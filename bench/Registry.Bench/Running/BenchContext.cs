@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Diagnostics;
 using System.Globalization;
 using Registry.Bench.Generation;
@@ -118,6 +119,21 @@ public sealed class BenchContext(string connectionString, Scale scale, Generatio
                 throw new InvalidOperationException($"{response.RequestMessage?.RequestUri?.PathAndQuery} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             await response.Content.LoadIntoBufferAsync();
         }, iterations)).Median;
+
+    /// <summary>Every k-th credential number of the seeded data, so a sample spreads over states and programs.</summary>
+    public async Task<List<string>> SampleNumbersAsync(int count, CancellationToken ct)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
+        await using var command = dataSource.CreateCommand("""
+            SELECT "Number" FROM (SELECT "Number", row_number() OVER (ORDER BY "Id") AS n, count(*) OVER () AS total FROM "Credentials") c
+            WHERE n % GREATEST(1, total / $1) = 0 ORDER BY n LIMIT $1
+            """);
+        command.Parameters.Add(new() { Value = (long)count });
+        var numbers = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) numbers.Add(reader.GetString(0));
+        return numbers;
+    }
 
     public async ValueTask DisposeAsync()
     {

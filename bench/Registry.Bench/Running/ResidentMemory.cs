@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Registry.Bench.Running;
 
 /// <summary>This process's resident memory as Linux counts it (/proc/self), for the benchmarks that print a peak.</summary>
@@ -16,5 +18,23 @@ public static class ResidentMemory
     {
         var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) : null;
         return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> after a full collection with the high-water mark reset: its time, the resident size
+    /// just before it and the peak while it ran, in MB.
+    /// </summary>
+    public static async Task<(double Seconds, double BeforeMegabytes, double PeakMegabytes, T Result)> MeasureAsync<T>(Func<Task<T>> run)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        ResetPeak();
+        var before = Status("VmRSS:") ?? 0;
+        var clock = Stopwatch.StartNew();
+        var result = await run();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var peak = Status("VmHWM:") ?? Process.GetCurrentProcess().PeakWorkingSet64;
+        return (seconds, before / 1024.0 / 1024.0, peak / 1024.0 / 1024.0, result);
     }
 }
