@@ -119,7 +119,7 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
             "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled",
             "AccessFailedCount", "DisplayName", "PersonId", "EmployerId", "StateCode");
         await using var applications = await BinaryCopy.StartAsync(dataSource, "Applications", "Id", "PersonId", "ProgramId", "Type", "Status", "CreatedAt",
-            "SubmittedAt", "DecidedAt", "DecisionReason", "RequirementsVersion", "Version", "SelectedForCeAudit");
+            "SubmittedAt", "FirstSubmittedAt", "DecidedAt", "DecisionReason", "RequirementsVersion", "Version", "SelectedForCeAudit");
         await using var credentials = await BinaryCopy.StartAsync(dataSource, "Credentials", "Id", "Number", "ProgramId", "StateCode", "HolderPersonId",
             "Status", "IssuedOn", "ExpiresOn", "RestrictionEndsOn", "ProbationConditions", "Version");
 
@@ -152,7 +152,7 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
             var credential = k < scale.Credentials ? new CredentialPlan(_catalog, k) : null;
             var application = new ApplicationPlan(_catalog, k, credential);
             applications.Row().Uuid(ApplicationId(k)).Uuid(PersonId(k)).Uuid(application.Program.Id).Enum(ApplicationType.Initial).Enum(application.Status)
-                .Time(application.CreatedAt).Time(application.SubmittedAt).Time(application.DecidedAt).Text(application.DecisionReason)
+                .Time(application.CreatedAt).Time(application.SubmittedAt).Time(application.SubmittedAt).Time(application.DecidedAt).Text(application.DecisionReason)
                 .Int(application.SubmittedAt is null ? null : 1).Int(0).Bool(false);
             if (credential is null) continue;
             var program = credential.Program;

@@ -86,7 +86,10 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public bool IsContinuing => Type is ApplicationType.Renewal or ApplicationType.Reinstatement;
     public ApplicationStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>The latest submission (a resubmission after a request for information moves it).</summary>
     public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>The first submission: the wait for a decision counts from it.</summary>
+    public DateTimeOffset? FirstSubmittedAt { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecisionReason { get; private set; }
 
@@ -136,6 +139,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         if (RequirementsVersion is null && Type == ApplicationType.Renewal) SelectedForCeAudit = drawnForCeAudit;
         RequirementsVersion ??= eligibility.RequirementsVersion; // judged by the rules in force at first submission
         SubmittedAt = at;
+        FirstSubmittedAt ??= at;
     }
 
     public TrainingRecord AddTrainingRecord(ProgramRequirements rules, string course, string provider, string? domainCode, decimal hours, DateOnly completedOn, Guid? evidenceDocumentId, RecordDates dates)

@@ -111,31 +111,40 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
     {
         var parameters = new Dictionary<string, object?> { ["end"] = sql.Timestamp(StartOf(asOf.AddDays(1))) };
         var inStates = InList(parameters, states);
-        // Approved, denied and withdrawn are final, so an application is open at the end of the day when it had been
-        // submitted and had reached none of them; only those few need their last status picked.
+        // An application's status at the end of the day is the one it has now unless it changed since, so only the
+        // applications changed since are looked up in their histories (found by date); the others are read as they stand.
         return new SqlStatement("Workforce: open applications", $"""
-            WITH pipeline AS (
-                SELECT h."ApplicationId"
+            WITH changed AS (
+                SELECT DISTINCT h."ApplicationId"
                 FROM "ApplicationHistory" h
-                WHERE h."At" < @end
-                GROUP BY h."ApplicationId"
-                HAVING MAX(CASE WHEN h."To" IN ('Approved', 'Denied', 'Withdrawn') THEN 1 ELSE 0 END) = 0
-                   AND MAX(CASE WHEN h."To" = 'Submitted' THEN 1 ELSE 0 END) = 1
-            ), latest AS (
+                WHERE h."At" >= @end
+            ), ranked AS (
                 SELECT h."ApplicationId", h."To",
                        ROW_NUMBER() OVER (PARTITION BY h."ApplicationId" ORDER BY h."At" DESC, h."Id" DESC) AS "Rank"
                 FROM "ApplicationHistory" h
-                JOIN pipeline o ON o."ApplicationId" = h."ApplicationId"
+                JOIN changed c ON c."ApplicationId" = h."ApplicationId"
                 WHERE h."At" < @end
+            ), statuses AS (
+                SELECT a."ProgramId", a."Type", r."To" AS "Status"
+                FROM ranked r
+                JOIN "Applications" a ON a."Id" = r."ApplicationId"
+                WHERE r."Rank" = 1 AND r."To" IN ({OpenStatuses})
+                UNION ALL
+                SELECT a."ProgramId", a."Type", a."Status"
+                FROM "Applications" a
+                WHERE a."Status" IN ({OpenStatuses})
+                  AND NOT EXISTS (SELECT 1 FROM changed c WHERE c."ApplicationId" = a."Id")
             )
-            SELECT p."StateCode" AS "State", a."Type", l."To" AS "Status", CAST(COUNT(*) AS BIGINT) AS "Count"
-            FROM latest l
-            JOIN "Applications" a ON a."Id" = l."ApplicationId"
-            JOIN "Programs" p ON p."Id" = a."ProgramId"
-            WHERE l."Rank" = 1 AND l."To" IN ('Submitted', 'UnderReview', 'InfoRequested') AND p."StateCode" IN ({inStates})
-            GROUP BY p."StateCode", a."Type", l."To"
+            SELECT p."StateCode" AS "State", s."Type", s."Status", CAST(COUNT(*) AS BIGINT) AS "Count"
+            FROM statuses s
+            JOIN "Programs" p ON p."Id" = s."ProgramId"
+            WHERE p."StateCode" IN ({inStates})
+            GROUP BY p."StateCode", s."Type", s."Status"
             """, parameters);
     }
+
+    private static readonly string OpenStatuses = string.Join(", ",
+        new[] { ApplicationStatus.Submitted, ApplicationStatus.UnderReview, ApplicationStatus.InfoRequested }.Select(s => SqlDialect.Text(s.ToString())));
 
     public async Task<IReadOnlyList<DecisionTimeRow>> DecisionTimesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
     {
@@ -148,20 +157,21 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
     {
         var parameters = new Dictionary<string, object?> { ["start"] = sql.Timestamp(StartOf(from)), ["end"] = sql.Timestamp(StartOf(to.AddDays(1))) };
         var inStates = InList(parameters, states);
-        // Nearest rank: the median is the ceil(n/2)-th shortest wait, the 90th percentile the ceil(9n/10)-th.
+        // Nearest rank: the median is the ceil(n/2)-th shortest wait, the 90th percentile the ceil(9n/10)-th. The period's
+        // decisions are found by date, and each one's first submission by its application.
         return new SqlStatement("Workforce: decision times", $"""
-            WITH firsts AS (
-                SELECT h."ApplicationId", MIN(h."At") AS "SubmittedAt"
-                FROM "ApplicationHistory" h
-                WHERE h."To" = 'Submitted'
-                GROUP BY h."ApplicationId"
-            ), waits AS (
-                SELECT p."StateCode", {sql.DaysBetween("f.\"SubmittedAt\"", "d.\"At\"")} AS "Days"
+            WITH decisions AS (
+                SELECT d."ApplicationId", d."At",
+                       (SELECT MIN(s."At") FROM "ApplicationHistory" s
+                        WHERE s."ApplicationId" = d."ApplicationId" AND s."To" = 'Submitted') AS "SubmittedAt"
                 FROM "ApplicationHistory" d
-                JOIN firsts f ON f."ApplicationId" = d."ApplicationId"
+                WHERE d."At" >= @start AND d."At" < @end AND d."To" IN ('Approved', 'Denied')
+            ), waits AS (
+                SELECT p."StateCode", {sql.DaysBetween("d.\"SubmittedAt\"", "d.\"At\"")} AS "Days"
+                FROM decisions d
                 JOIN "Applications" a ON a."Id" = d."ApplicationId"
                 JOIN "Programs" p ON p."Id" = a."ProgramId"
-                WHERE d."To" IN ('Approved', 'Denied') AND d."At" >= @start AND d."At" < @end AND p."StateCode" IN ({inStates})
+                WHERE d."SubmittedAt" IS NOT NULL AND p."StateCode" IN ({inStates})
             ), ranked AS (
                 SELECT w."StateCode", w."Days",
                        ROW_NUMBER() OVER (PARTITION BY w."StateCode" ORDER BY w."Days") AS "Rank",

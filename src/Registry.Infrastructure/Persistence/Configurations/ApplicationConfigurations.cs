@@ -69,5 +69,7 @@ internal sealed class ApplicationStatusChangeConfiguration : IEntityTypeConfigur
         builder.HasKey(h => h.Id);
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.Reason).HasMaxLength(4000);
+        // The workforce export finds a period's decisions, and the changes since its end, by date.
+        builder.HasIndex(h => new { h.At, h.To, h.ApplicationId });
     }
 }

@@ -67,7 +67,7 @@ public sealed class ExportWorkforceTests(SliceFixture fixture) : SliceTest(fixtu
         Assert.Equal("Active=6 Suspended=1 Lapsed=1 Revoked=1 Retired=1", Numbers(workbook.TotalRow("TN Tennessee", "CountiesTN"), "Active", "Suspended", "Lapsed", "Revoked", "Retired"));
 
         var open = workbook.Rows("TN Tennessee", "OpenApplicationsTN").Select(r => $"{r["Type"]} {r["Status"]} {r["Applications"]}");
-        Assert.Equal(["Initial Under review 1", "Initial Info requested 1", "Renewal Submitted 1"], open);
+        Assert.Equal(["Initial Under review 2", "Initial Info requested 1", "Renewal Submitted 1"], open);
         var times = Assert.Single(workbook.Rows("TN Tennessee", "DecisionTimesTN"));
         Assert.Equal("Decisions=4 Median days=20 90th percentile days=36", Numbers(times, "Decisions", "Median days", "90th percentile days"));
     }

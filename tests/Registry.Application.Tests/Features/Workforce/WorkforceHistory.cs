@@ -70,7 +70,8 @@ public sealed class WorkforceHistory
 
     /// <summary>
     /// Decisions in the period after 10, 20, 30 (first submission counts, not the resubmission) and 36 days; open on
-    /// 30 June: one initial under review, one renewal submitted, one initial waiting on information; one draft.
+    /// 30 June: two initials under review (one decided later, one whose denial was overturned on appeal), one renewal
+    /// submitted, one initial waiting on information; two drafts (one submitted later).
     /// </summary>
     private static async Task SeedApplicationsAsync(SliceFixture fixture, CredentialProgram program)
     {
@@ -108,6 +109,13 @@ public sealed class WorkforceHistory
         var asked = Submitted(D(2025, 6, 10));
         asked.BeginReview(Staff, At(D(2025, 6, 11)));
         asked.RequestInformation(Staff, At(D(2025, 6, 20)), "Which supervisor signed this?");
+        // Denied before the period and overturned on appeal in it: under review again on 30 June.
+        var overturned = Submitted(D(2024, 10, 1));
+        overturned.BeginReview(Staff, At(D(2024, 10, 2)));
+        overturned.Deny(Staff, At(D(2024, 11, 1)), "The hours could not be confirmed.", appealUntil: D(2024, 12, 1));
+        overturned.FileAppeal("My supervisor has now confirmed the hours.", D(2024, 11, 10), Staff, At(D(2024, 11, 10)));
+        overturned.OverturnDenial(Staff, At(D(2025, 2, 1)), "The hours are confirmed.");
+        Submitted(D(2025, 7, 2));                                                        // a draft on 30 June, submitted after
         var person = TestData.Person("Drafting");
         entities.AddRange([person, CertificationApplication.Start(person.Id, program.Id, ApplicationType.Initial, person.Id, At(D(2025, 5, 5)))]);
 

@@ -249,6 +249,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("At", "To", "ApplicationId");
+
                     b.ToTable("ApplicationHistory", (string)null);
                 });
 
@@ -278,6 +280,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");

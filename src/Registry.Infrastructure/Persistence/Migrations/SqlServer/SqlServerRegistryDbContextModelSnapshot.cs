@@ -249,6 +249,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("At", "To", "ApplicationId");
+
                     b.ToTable("ApplicationHistory", (string)null);
                 });
 
@@ -278,6 +280,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uniqueidentifier");

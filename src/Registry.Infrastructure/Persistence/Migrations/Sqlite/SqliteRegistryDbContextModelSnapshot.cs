@@ -237,6 +237,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("At", "To", "ApplicationId");
+
                     b.ToTable("ApplicationHistory", (string)null);
                 });
 
@@ -266,6 +268,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstSubmittedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");

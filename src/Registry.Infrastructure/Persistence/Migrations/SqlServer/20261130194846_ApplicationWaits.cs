@@ -1,0 +1,41 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ApplicationWaits : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "FirstSubmittedAt",
+                table: "Applications",
+                type: "datetimeoffset",
+                nullable: true);
+
+            // The first submission of every application submitted so far, from its history.
+            migrationBuilder.Sql(@"UPDATE [Applications] SET [FirstSubmittedAt] = (SELECT MIN(h.[At]) FROM [ApplicationHistory] AS h WHERE h.[ApplicationId] = [Applications].[Id] AND h.[To] = N'Submitted');");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationHistory_At_To_ApplicationId",
+                table: "ApplicationHistory",
+                columns: new[] { "At", "To", "ApplicationId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ApplicationHistory_At_To_ApplicationId",
+                table: "ApplicationHistory");
+
+            migrationBuilder.DropColumn(
+                name: "FirstSubmittedAt",
+                table: "Applications");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ApplicationWaits : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "FirstSubmittedAt",
+                table: "Applications",
+                type: "INTEGER",
+                nullable: true);
+
+            // The first submission of every application submitted so far, from its history.
+            migrationBuilder.Sql(@"UPDATE ""Applications"" SET ""FirstSubmittedAt"" = (SELECT MIN(h.""At"") FROM ""ApplicationHistory"" AS h WHERE h.""ApplicationId"" = ""Applications"".""Id"" AND h.""To"" = 'Submitted');");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationHistory_At_To_ApplicationId",
+                table: "ApplicationHistory",
+                columns: new[] { "At", "To", "ApplicationId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ApplicationHistory_At_To_ApplicationId",
+                table: "ApplicationHistory");
+
+            migrationBuilder.DropColumn(
+                name: "FirstSubmittedAt",
+                table: "Applications");
+        }
+    }
+}
