@@ -111,29 +111,24 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
     {
         var parameters = new Dictionary<string, object?> { ["end"] = sql.Timestamp(StartOf(asOf.AddDays(1))) };
         var inStates = InList(parameters, states);
-        // An application's status at the end of the day is the one it has now unless it changed since, so only the
-        // applications changed since are looked up in their histories (found by date); the others are read as they stand.
+        // An application's status at the end of the day is the one it has now unless it changed since, and then it is
+        // where its first change since started from; so only the changes since are read (found by date).
         return new SqlStatement("Workforce: open applications", $"""
-            WITH changed AS (
-                SELECT DISTINCT h."ApplicationId"
+            WITH firsts AS (
+                SELECT h."ApplicationId", h."From",
+                       ROW_NUMBER() OVER (PARTITION BY h."ApplicationId" ORDER BY h."At", h."Id") AS "Rank"
                 FROM "ApplicationHistory" h
                 WHERE h."At" >= @end
-            ), ranked AS (
-                SELECT h."ApplicationId", h."To",
-                       ROW_NUMBER() OVER (PARTITION BY h."ApplicationId" ORDER BY h."At" DESC, h."Id" DESC) AS "Rank"
-                FROM "ApplicationHistory" h
-                JOIN changed c ON c."ApplicationId" = h."ApplicationId"
-                WHERE h."At" < @end
             ), statuses AS (
-                SELECT a."ProgramId", a."Type", r."To" AS "Status"
-                FROM ranked r
-                JOIN "Applications" a ON a."Id" = r."ApplicationId"
-                WHERE r."Rank" = 1 AND r."To" IN ({OpenStatuses})
+                SELECT a."ProgramId", a."Type", f."From" AS "Status"
+                FROM firsts f
+                JOIN "Applications" a ON a."Id" = f."ApplicationId"
+                WHERE f."Rank" = 1 AND f."From" IN ({OpenStatuses})
                 UNION ALL
                 SELECT a."ProgramId", a."Type", a."Status"
                 FROM "Applications" a
                 WHERE a."Status" IN ({OpenStatuses})
-                  AND NOT EXISTS (SELECT 1 FROM changed c WHERE c."ApplicationId" = a."Id")
+                  AND NOT EXISTS (SELECT 1 FROM "ApplicationHistory" h WHERE h."ApplicationId" = a."Id" AND h."At" >= @end)
             )
             SELECT p."StateCode" AS "State", s."Type", s."Status", CAST(COUNT(*) AS BIGINT) AS "Count"
             FROM statuses s
@@ -157,21 +152,16 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
     {
         var parameters = new Dictionary<string, object?> { ["start"] = sql.Timestamp(StartOf(from)), ["end"] = sql.Timestamp(StartOf(to.AddDays(1))) };
         var inStates = InList(parameters, states);
-        // Nearest rank: the median is the ceil(n/2)-th shortest wait, the 90th percentile the ceil(9n/10)-th. The period's
-        // decisions are found by date, and each one's first submission by its application.
+        // Nearest rank: the median is the ceil(n/2)-th shortest wait, the 90th percentile the ceil(9n/10)-th. A wait runs
+        // from the first submission to a decision; the period's decisions are found by date.
         return new SqlStatement("Workforce: decision times", $"""
-            WITH decisions AS (
-                SELECT d."ApplicationId", d."At",
-                       (SELECT MIN(s."At") FROM "ApplicationHistory" s
-                        WHERE s."ApplicationId" = d."ApplicationId" AND s."To" = 'Submitted') AS "SubmittedAt"
+            WITH waits AS (
+                SELECT p."StateCode", {sql.DaysBetween("a.\"FirstSubmittedAt\"", "d.\"At\"")} AS "Days"
                 FROM "ApplicationHistory" d
-                WHERE d."At" >= @start AND d."At" < @end AND d."To" IN ('Approved', 'Denied')
-            ), waits AS (
-                SELECT p."StateCode", {sql.DaysBetween("d.\"SubmittedAt\"", "d.\"At\"")} AS "Days"
-                FROM decisions d
                 JOIN "Applications" a ON a."Id" = d."ApplicationId"
                 JOIN "Programs" p ON p."Id" = a."ProgramId"
-                WHERE d."SubmittedAt" IS NOT NULL AND p."StateCode" IN ({inStates})
+                WHERE d."At" >= @start AND d."At" < @end AND d."To" IN ('Approved', 'Denied')
+                  AND a."FirstSubmittedAt" IS NOT NULL AND p."StateCode" IN ({inStates})
             ), ranked AS (
                 SELECT w."StateCode", w."Days",
                        ROW_NUMBER() OVER (PARTITION BY w."StateCode" ORDER BY w."Days") AS "Rank",
