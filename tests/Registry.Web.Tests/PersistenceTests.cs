@@ -28,9 +28,10 @@ public sealed class PersistenceTests(WebFixture fixture) : WebTest(fixture)
         var prepared = await Fixture.QueryAsync(async db =>
         {
             await db.Database.OpenConnectionAsync();
-            for (var i = 0; i < 6; i++) await db.Jurisdictions.AsNoTracking().CountAsync();
+            // A statement of this test's own (the literal is inlined), run more often than Npgsql's threshold of 5.
+            for (var i = 0; i < 6; i++) await db.Jurisdictions.AsNoTracking().CountAsync(j => j.Name != "prepared-statement-probe");
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = """SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM "Jurisdictions"%'""";
+            command.CommandText = "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%prepared-statement-probe%'";
             return (long)(await command.ExecuteScalarAsync())!;
         });
 
