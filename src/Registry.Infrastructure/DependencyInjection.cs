@@ -54,7 +54,7 @@ public static class DependencyInjection
                 break;
             case DatabaseProvider.Postgres:
                 // A dropped connection (failover, restart, terminated backend) is retried; explicit transactions run inside the strategy (see InTransactionAsync).
-                services.AddRegistryDbContext<PostgresRegistryDbContext>(o => o.UseNpgsql(connectionString, b => b
+                services.AddRegistryDbContext<PostgresRegistryDbContext>(o => o.UseNpgsql(PostgresConnections.WithAutoPrepare(connectionString), b => b
                     .UseQuerySplittingBehavior(SplitQuery)
                     .ExecutionStrategy(d => new PostgresRetryWithinBudget(d, retries, retryDelay, retryBudget))));
                 break;

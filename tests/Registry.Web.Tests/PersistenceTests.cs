@@ -22,6 +22,23 @@ public sealed class PersistenceTests(WebFixture fixture) : WebTest(fixture)
 {
     public static TheoryData<string> Providers => [nameof(SqliteDesignTimeFactory), nameof(PostgresDesignTimeFactory), nameof(SqlServerDesignTimeFactory)];
 
+    [Fact]
+    public async Task The_hosts_PostgreSQL_connections_keep_a_repeated_statement_prepared_unless_the_connection_string_says_otherwise()
+    {
+        var prepared = await Fixture.QueryAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            // A statement of this test's own (the literal is inlined), run more often than Npgsql's threshold of 5.
+            for (var i = 0; i < 6; i++) await db.Jurisdictions.AsNoTracking().CountAsync(j => j.Name != "prepared-statement-probe");
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%prepared-statement-probe%'";
+            return (long)(await command.ExecuteScalarAsync())!;
+        });
+
+        Assert.Equal(1, prepared);
+        Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnections.WithAutoPrepare("Host=db;Max Auto Prepare=0")).MaxAutoPrepare);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public void Each_providers_migrations_match_the_model(string factoryName)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 
 namespace Registry.Infrastructure.Persistence;
@@ -21,4 +22,18 @@ public sealed class DatabaseTransactions(RegistryDbContext db) : IDatabaseTransa
             throw;
         }
     }
+
+    public Task<T> OnOneConnectionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(work, async (work, ct) =>
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                return await work(ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }, cancellationToken);
 }

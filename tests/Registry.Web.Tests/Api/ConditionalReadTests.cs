@@ -73,7 +73,7 @@ public sealed class ConditionalReadTests(WebFixture fixture) : WebTest(fixture)
         var path = $"/api/v1/verifications/{world.Credential.Number.Value}";
         var audited = await Fixture.QueryAsync(db => db.AuditEntries.CountAsync());
 
-        var (found, lookupCommands, _) = await Fixture.Factory.SqlCommands.CountGetAsync(client, path);
+        var (found, lookupCommands, _, lookupOpenings) = await Fixture.Factory.SqlCommands.CountWithOpeningsAsync(client, new HttpRequestMessage(HttpMethod.Get, path));
         var tag = found.Headers.ETag;
         using var revalidation = new HttpRequestMessage(HttpMethod.Get, path);
         revalidation.Headers.IfNoneMatch.Add(tag!);
@@ -82,8 +82,9 @@ public sealed class ConditionalReadTests(WebFixture fixture) : WebTest(fixture)
         var malformed = await GetAsync(client, "/api/v1/verifications/not-a-number", tag);
 
         Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
-        // The record, then its public actions; a revalidation needs the record's statement alone.
+        // The record, then its public actions, on one opening of the connection; a revalidation needs the record's statement alone.
         Assert.Equal(2, lookupCommands);
+        Assert.Equal(1, lookupOpenings);
         Assert.True(revalidationCommands == 1, string.Join("\n", sql));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);

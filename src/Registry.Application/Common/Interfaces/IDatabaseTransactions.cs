@@ -8,4 +8,10 @@ public interface IDatabaseTransactions
     /// the whole of it, and a failure leaves nothing written and nothing tracked.
     /// </summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/>'s statements on one opening of the connection, without a transaction: the driver's
+    /// pool hands it out (and resets it) once rather than once per statement. A dropped connection retries the whole of it.
+    /// </summary>
+    Task<T> OnOneConnectionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }

@@ -70,15 +70,19 @@ public static class PublicCredentials
         return rows.Select(r => r.ToPublic(actions.TryGetValue(r.Id, out var list) ? list : [])).ToList();
     }
 
-    /// <summary>One credential's public view with its <see cref="PublicCredential.EntityTag"/>, in two compiled queries; null if no credential has the number.</summary>
-    public static async Task<PublicCredential?> LoadOneAsync(IRegistryDbContext db, CredentialNumber number, CancellationToken cancellationToken)
-    {
-        var context = (DbContext)db;
-        if (await RowByNumber(context, number, cancellationToken) is not { } row) return null;
-        var actions = new List<PublicAction>();
-        await foreach (var action in ActionsOf(context, row.Id).WithCancellation(cancellationToken)) actions.Add(action);
-        return row.ToPublic(actions) with { EntityTag = row.EntityTag() };
-    }
+    /// <summary>
+    /// One credential's public view with its <see cref="PublicCredential.EntityTag"/>, in two compiled queries on one
+    /// opening of the connection (<see cref="IDatabaseTransactions.OnOneConnectionAsync"/>); null if no credential has the number.
+    /// </summary>
+    public static Task<PublicCredential?> LoadOneAsync(IRegistryDbContext db, IDatabaseTransactions database, CredentialNumber number, CancellationToken cancellationToken) =>
+        database.OnOneConnectionAsync(async ct =>
+        {
+            var context = (DbContext)db;
+            if (await RowByNumber(context, number, ct) is not { } row) return null;
+            var actions = new List<PublicAction>();
+            await foreach (var action in ActionsOf(context, row.Id).WithCancellation(ct)) actions.Add(action);
+            return row.ToPublic(actions) with { EntityTag = row.EntityTag() };
+        }, cancellationToken);
 
     /// <summary>
     /// The <see cref="PublicCredential.EntityTag"/> the credential's public view has now, from its first statement alone (a
