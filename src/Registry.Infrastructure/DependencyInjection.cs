@@ -95,6 +95,7 @@ public static class DependencyInjection
         services.AddScoped<SecurityStamps>();
         services.AddScoped<IAccessLog, AccessLog>();
         services.AddScoped<IDatabaseTransactions, DatabaseTransactions>();
+        services.AddScoped<IStreamedReads, StreamedReads>();
 
         services.AddJobs(configuration, provider, connectionString);
         services.AddMail(configuration, contentRootPath);

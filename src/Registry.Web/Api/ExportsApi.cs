@@ -38,9 +38,9 @@ public static class ExportsApi
             .WithSummary("One snapshot's workbook, as generated on the first of the following month.")
             .Produces<Stream>(StatusCodes.Status200OK, WorkforceDownloads.Xlsx)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        exports.MapGet("/roster/{state}", async (string state, IMediator mediator, IRosterWriter writer, TimeProvider clock, CancellationToken ct) =>
+        exports.MapGet("/roster/{state}", async (string state, IMediator mediator, IRosterWriter writer, IStreamedReads reads, TimeProvider clock, CancellationToken ct) =>
             {
-                var (content, fileName) = await WorkforceDownloads.RosterAsync(state, mediator, writer, clock, ct);
+                var (content, fileName) = await WorkforceDownloads.RosterAsync(state, mediator, writer, reads, clock, ct);
                 return Results.File(content, WorkforceDownloads.Xlsx, fileName);
             })
             .WithName("ExportRoster")

@@ -28,17 +28,19 @@ public static class WorkforceDownloads
 
     /// <summary>
     /// The roster goes row by row from the database into a temporary file (deleted when closed), which is then
-    /// sent: memory holds a row at a time, and the zip writer never needs the response to be seekable. The file
-    /// is closed, and so deleted, if writing fails; otherwise the response closes it once sent.
+    /// sent: memory holds a row at a time (a streamed read, <see cref="IStreamedReads"/>), and the zip writer never
+    /// needs the response to be seekable. The file is closed, and so deleted, if writing fails; otherwise the
+    /// response closes it once sent.
     /// </summary>
-    public static async Task<(Stream Content, string FileName)> RosterAsync(string state, IMediator mediator, IRosterWriter writer, TimeProvider clock, CancellationToken ct)
+    public static async Task<(Stream Content, string FileName)> RosterAsync(string state, IMediator mediator, IRosterWriter writer, IStreamedReads reads, TimeProvider clock,
+        CancellationToken ct)
     {
         var rows = await mediator.Send(new ExportRoster.Query(state), ct);
         var file = new FileStream(Path.Combine(Path.GetTempPath(), $"roster-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
             64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            await writer.WriteAsync(rows, file, ct);
+            await reads.ReadAsync(read => writer.WriteAsync(rows, file, read), ct);
             file.Position = 0;
             return (file, $"roster-{state.ToUpperInvariant()}-{clock.GetUtcNow():yyyy-MM-dd}.xlsx");
         }

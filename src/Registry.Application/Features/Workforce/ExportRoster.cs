@@ -8,7 +8,8 @@ namespace Registry.Application.Features.Workforce;
 
 /// <summary>
 /// Every credential of a state with its public fields and the holder's contact details, for the state's staff.
-/// The rows stream from the database (no tracking), so a roster of any size is never held in memory.
+/// The rows stream from the database (no tracking, <see cref="IStreamedReads"/>: enumerated inside its read), so a
+/// roster of any size is never held in memory.
 /// </summary>
 public static class ExportRoster
 {
@@ -25,7 +26,7 @@ public static class ExportRoster
     public static readonly IReadOnlyList<string> Headers =
         ["Credential number", "Program", "Status", "Issued", "Expires", "Legal first name", "Legal last name", "Preferred name", "E-mail", "Phone"];
 
-    public sealed class Handler(IRegistryDbContext db) : IRequestHandler<Query, IAsyncEnumerable<Row>>
+    public sealed class Handler(IRegistryDbContext db, IStreamedReads reads) : IRequestHandler<Query, IAsyncEnumerable<Row>>
     {
         public Task<IAsyncEnumerable<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -36,9 +37,8 @@ public static class ExportRoster
                 .Join(db.Programs, x => x.c.ProgramId, g => g.Id, (x, g) => new { x.c, x.p, ProgramCode = g.Code })
                 .OrderBy(x => x.c.Number)
                 .Select(x => new Row(x.c.Number.Value, x.ProgramCode, x.c.Status.ToString(), x.c.IssuedOn, x.c.ExpiresOn,
-                    x.p.LegalFirstName, x.p.LegalLastName, x.p.PreferredName, x.p.Email, x.p.Phone))
-                .AsAsyncEnumerable();
-            return Task.FromResult(rows);
+                    x.p.LegalFirstName, x.p.LegalLastName, x.p.PreferredName, x.p.Email, x.p.Phone));
+            return Task.FromResult(reads.Rows(rows));
         }
     }
 }

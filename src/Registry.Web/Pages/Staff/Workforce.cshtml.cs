@@ -67,11 +67,11 @@ public sealed class WorkforceModel(IMediator mediator, ICurrentUser user, TimePr
         return File(file.Content, WorkforceDownloads.Xlsx, file.FileName);
     }
 
-    public async Task<IActionResult> OnGetRosterAsync(string? state, [FromServices] IRosterWriter writer, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetRosterAsync(string? state, [FromServices] IRosterWriter writer, [FromServices] IStreamedReads reads, CancellationToken cancellationToken)
     {
         var target = OwnState ?? state;
         if (string.IsNullOrWhiteSpace(target)) return NotFound();
-        var (content, fileName) = await WorkforceDownloads.RosterAsync(target, mediator, writer, clock, cancellationToken);
+        var (content, fileName) = await WorkforceDownloads.RosterAsync(target, mediator, writer, reads, clock, cancellationToken);
         return File(content, WorkforceDownloads.Xlsx, fileName);
     }
 

@@ -1,5 +1,11 @@
+using System.Data;
 using ClosedXML.Excel;
 using MediatR;
+using Npgsql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Persistence.Providers;
 using Registry.Infrastructure.Identity;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
@@ -46,6 +52,33 @@ public sealed class ExportRosterTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.Equal(today.AddMonths(-2).ToDateTime(TimeOnly.MinValue), sheet.Cell(2, 4).GetDateTime());
         Assert.True(sheet.Cell(4, 1).IsEmpty(), "Pennsylvania's credential is not on Tennessee's roster");
         Assert.Equal(1, sheet.SheetView.SplitRow);
+    }
+
+    [Fact]
+    public async Task Inside_a_streamed_read_each_row_comes_from_the_open_reader_not_from_a_copy_of_the_whole_result()
+    {
+        var tn = TestData.State("TN", "Tennessee", "CPRS", TestData.NoRequirements());
+        var people = Enumerable.Range(1, 3).Select(i => TestData.Person("Holder", $"Number{i}")).ToList();
+        await Fixture.InsertAsync([tn, .. people, .. people.Select(p => Credential.Issue(tn.Programs[0], p.Id, TestClock.StartDay, Guid.NewGuid(), Now))]);
+
+        // A buffered query (split, or under a retrying execution strategy) has read every row and closed its reader before
+        // handing out the first; a streamed one is still fetching from the connection. Npgsql says which (SQLite does not).
+        using var runAs = CurrentUser.RunAs(TestUsers.Reviewer("TN"));
+        var (fetchingAtFirstRow, rows) = await Fixture.RunAsync<IServiceProvider, (bool?, int)>(async services =>
+        {
+            var connection = services.GetRequiredService<RegistryDbContext>().Database.GetDbConnection();
+            var roster = await services.GetRequiredService<IMediator>().Send(new ExportRoster.Query("TN"));
+            return await services.GetRequiredService<IStreamedReads>().ReadAsync(async ct =>
+            {
+                var (fetching, count) = ((bool?)null, 0);
+                await foreach (var _ in roster.WithCancellation(ct))
+                    if (++count == 1 && connection is NpgsqlConnection npgsql) fetching = npgsql.FullState.HasFlag(ConnectionState.Fetching);
+                return (fetching, count);
+            }, CancellationToken.None);
+        });
+
+        if (Fixture.Database.Provider == DatabaseProvider.Postgres) Assert.True(fetchingAtFirstRow);
+        Assert.Equal(3, rows);
     }
 
     [Fact]
