@@ -69,7 +69,9 @@ internal sealed class ApplicationStatusChangeConfiguration : IEntityTypeConfigur
         builder.HasKey(h => h.Id);
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.Reason).HasMaxLength(4000);
-        // The workforce export finds a period's decisions, and the changes since its end, by date.
-        builder.HasIndex(h => new { h.At, h.To, h.ApplicationId });
+        // The workforce export finds a period's decisions by status and date, and the changes since a day by date (with
+        // what it reads of them, so neither visits the table).
+        builder.HasIndex(h => new { h.To, h.At, h.ApplicationId });
+        builder.HasIndex(h => new { h.At, h.ApplicationId, h.From, h.Id });
     }
 }

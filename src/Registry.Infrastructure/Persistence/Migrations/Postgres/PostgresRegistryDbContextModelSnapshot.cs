@@ -249,7 +249,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("At", "To", "ApplicationId");
+                    b.HasIndex("To", "At", "ApplicationId");
+
+                    b.HasIndex("At", "ApplicationId", "From", "Id");
 
                     b.ToTable("ApplicationHistory", (string)null);
                 });

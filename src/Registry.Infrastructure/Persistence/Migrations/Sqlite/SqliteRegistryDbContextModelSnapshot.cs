@@ -237,7 +237,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("At", "To", "ApplicationId");
+                    b.HasIndex("To", "At", "ApplicationId");
+
+                    b.HasIndex("At", "ApplicationId", "From", "Id");
 
                     b.ToTable("ApplicationHistory", (string)null);
                 });

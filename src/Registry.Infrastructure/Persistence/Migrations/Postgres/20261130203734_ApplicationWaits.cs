@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
+namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ApplicationWaits : Migration
@@ -10,26 +11,35 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "FirstSubmittedAt",
                 table: "Applications",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             // The first submission of every application submitted so far, from its history.
             migrationBuilder.Sql(@"UPDATE ""Applications"" SET ""FirstSubmittedAt"" = (SELECT MIN(h.""At"") FROM ""ApplicationHistory"" AS h WHERE h.""ApplicationId"" = ""Applications"".""Id"" AND h.""To"" = 'Submitted');");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ApplicationHistory_At_To_ApplicationId",
+                name: "IX_ApplicationHistory_At_ApplicationId_From_Id",
                 table: "ApplicationHistory",
-                columns: new[] { "At", "To", "ApplicationId" });
+                columns: new[] { "At", "ApplicationId", "From", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationHistory_To_At_ApplicationId",
+                table: "ApplicationHistory",
+                columns: new[] { "To", "At", "ApplicationId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_ApplicationHistory_At_To_ApplicationId",
+                name: "IX_ApplicationHistory_At_ApplicationId_From_Id",
+                table: "ApplicationHistory");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ApplicationHistory_To_At_ApplicationId",
                 table: "ApplicationHistory");
 
             migrationBuilder.DropColumn(

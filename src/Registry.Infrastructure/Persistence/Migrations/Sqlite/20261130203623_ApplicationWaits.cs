@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Registry.Infrastructure.Persistence.Migrations.Postgres
+namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ApplicationWaits : Migration
@@ -11,26 +10,35 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "FirstSubmittedAt",
                 table: "Applications",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             // The first submission of every application submitted so far, from its history.
             migrationBuilder.Sql(@"UPDATE ""Applications"" SET ""FirstSubmittedAt"" = (SELECT MIN(h.""At"") FROM ""ApplicationHistory"" AS h WHERE h.""ApplicationId"" = ""Applications"".""Id"" AND h.""To"" = 'Submitted');");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ApplicationHistory_At_To_ApplicationId",
+                name: "IX_ApplicationHistory_At_ApplicationId_From_Id",
                 table: "ApplicationHistory",
-                columns: new[] { "At", "To", "ApplicationId" });
+                columns: new[] { "At", "ApplicationId", "From", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationHistory_To_At_ApplicationId",
+                table: "ApplicationHistory",
+                columns: new[] { "To", "At", "ApplicationId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_ApplicationHistory_At_To_ApplicationId",
+                name: "IX_ApplicationHistory_At_ApplicationId_From_Id",
+                table: "ApplicationHistory");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ApplicationHistory_To_At_ApplicationId",
                 table: "ApplicationHistory");
 
             migrationBuilder.DropColumn(

@@ -21,16 +21,25 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.Sql(@"UPDATE [Applications] SET [FirstSubmittedAt] = (SELECT MIN(h.[At]) FROM [ApplicationHistory] AS h WHERE h.[ApplicationId] = [Applications].[Id] AND h.[To] = N'Submitted');");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ApplicationHistory_At_To_ApplicationId",
+                name: "IX_ApplicationHistory_At_ApplicationId_From_Id",
                 table: "ApplicationHistory",
-                columns: new[] { "At", "To", "ApplicationId" });
+                columns: new[] { "At", "ApplicationId", "From", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationHistory_To_At_ApplicationId",
+                table: "ApplicationHistory",
+                columns: new[] { "To", "At", "ApplicationId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_ApplicationHistory_At_To_ApplicationId",
+                name: "IX_ApplicationHistory_At_ApplicationId_From_Id",
+                table: "ApplicationHistory");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ApplicationHistory_To_At_ApplicationId",
                 table: "ApplicationHistory");
 
             migrationBuilder.DropColumn(
