@@ -11,9 +11,8 @@ namespace Registry.Application.Features.Verification;
 
 /// <summary>
 /// Loads <see cref="PublicCredential"/>s: the one query every verification path uses. Many credentials go through
-/// <see cref="LoadAsync"/> (LINQ, chunked); one number through <see cref="LoadOneAsync"/>, compiled once (EF's
-/// <c>CompileAsyncQuery</c>) from the same projection, so a lookup builds no expression tree; a revalidation through
-/// <see cref="EntityTagOfAsync"/>, a smaller compiled statement of the tag's fields alone.
+/// <see cref="LoadAsync"/> (LINQ, chunked); one number through <see cref="LoadOneAsync"/> and <see cref="EntityTagOfAsync"/>,
+/// compiled once (EF's <c>CompileAsyncQuery</c>) from the same projection, so a lookup builds no expression tree.
 /// </summary>
 public static class PublicCredentials
 {
@@ -43,23 +42,6 @@ public static class PublicCredentials
             });
 
     private static readonly Func<DbContext, CredentialNumber, CancellationToken, Task<Row?>> RowByNumber = EF.CompileAsyncQuery(RowByNumberQuery());
-
-    /// <summary>
-    /// What <see cref="PublicCredential.EntityTag"/> is made of, for one number: the record's joins (primary keys) and one
-    /// index-only subquery, the history's last sequence. The last update and the status's date are left out: both are read
-    /// from the history, which only grows, so its last sequence stands for them.
-    /// </summary>
-    private static readonly Func<DbContext, CredentialNumber, CancellationToken, Task<Version?>> VersionByNumber = EF.CompileAsyncQuery(
-        (DbContext db, CredentialNumber number, CancellationToken cancellationToken) => db.Set<Credential>().Where(c => c.Number == number)
-            .Join(db.Set<Person>(), c => c.HolderPersonId, p => p.Id, (c, p) => new { c, p.LegalFirstName, p.LegalLastName })
-            .Join(db.Set<CredentialProgram>(), x => x.c.ProgramId, p => p.Id, (x, p) => new { x.c, x.LegalFirstName, x.LegalLastName, p.Code, p.Name, p.Requirements.GracePeriodDays })
-            .Join(db.Set<Jurisdiction>(), x => x.c.StateCode, j => j.Code, (x, j) => new Version
-            {
-                Number = x.c.Number, LegalFirstName = x.LegalFirstName, LegalLastName = x.LegalLastName, ProgramCode = x.Code, ProgramName = x.Name,
-                StateCode = x.c.StateCode, StateName = j.Name, Status = x.c.Status, IssuedOn = x.c.IssuedOn, ExpiresOn = x.c.ExpiresOn, GracePeriodDays = x.GracePeriodDays,
-                LastSequence = x.c.History.Max(e => e.Sequence),
-            })
-            .FirstOrDefault());
 
     private static readonly Func<DbContext, Guid, IAsyncEnumerable<PublicAction>> ActionsOf = EF.CompileAsyncQuery((DbContext db, Guid credentialId) =>
         db.Set<CredentialEvent>().Where(e => e.CredentialId == credentialId && PublicKinds.Contains(e.Kind))
@@ -103,11 +85,11 @@ public static class PublicCredentials
         }, cancellationToken);
 
     /// <summary>
-    /// The <see cref="PublicCredential.EntityTag"/> the credential's public view has now, from one small statement (a
+    /// The <see cref="PublicCredential.EntityTag"/> the credential's public view has now, from its first statement alone (a
     /// revalidation needs no public actions: a new one is a new history entry); null if no credential has the number.
     /// </summary>
     public static async Task<string?> EntityTagOfAsync(IRegistryDbContext db, CredentialNumber number, CancellationToken cancellationToken) =>
-        (await VersionByNumber((DbContext)db, number, cancellationToken))?.EntityTag();
+        (await RowByNumber((DbContext)db, number, cancellationToken))?.EntityTag();
 
     /// <summary><see cref="Rows"/> of the one credential with the number, its sets asked of the context the query runs on.</summary>
     private static Expression<Func<DbContext, CredentialNumber, CancellationToken, Row?>> RowByNumberQuery()
@@ -131,9 +113,10 @@ public static class PublicCredentials
         protected override Expression VisitParameter(ParameterExpression node) => replacements.GetValueOrDefault(node, node);
     }
 
-    /// <summary>The fields of a credential's record its <see cref="PublicCredential.EntityTag"/> is a hash of.</summary>
-    private class Version
+    /// <summary>One credential's record, before its public actions join it.</summary>
+    private sealed class Row
     {
+        public Guid Id { get; init; }
         public required CredentialNumber Number { get; init; }
         public required string LegalFirstName { get; init; }
         public required string LegalLastName { get; init; }
@@ -145,25 +128,8 @@ public static class PublicCredentials
         public DateOnly IssuedOn { get; init; }
         public DateOnly ExpiresOn { get; init; }
         public int GracePeriodDays { get; init; }
-        public int LastSequence { get; init; }
-
-        /// <summary>
-        /// A hash of everything the public view is made of: the record's fields and, through the history's last sequence,
-        /// its public actions, last update and status's date.
-        /// </summary>
-        public string EntityTag()
-        {
-            var version = string.Join('\n', AnswerShape, Number.Value, LegalFirstName, LegalLastName, ProgramCode, ProgramName, StateCode.Value, StateName,
-                Status, IssuedOn.DayNumber, ExpiresOn.DayNumber, GracePeriodDays, LastSequence);
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version)).AsSpan(0, 16));
-        }
-    }
-
-    /// <summary>One credential's record, before its public actions join it.</summary>
-    private sealed class Row : Version
-    {
-        public Guid Id { get; init; }
         public DateTimeOffset LastUpdated { get; init; }
+        public int LastSequence { get; init; }
         public DateOnly? StatusSince { get; init; }
 
         public PublicCredential ToPublic(IReadOnlyList<PublicAction> actions) => new(
@@ -174,5 +140,13 @@ public static class PublicCredentials
             StatusSince = StatusSince,
             GraceEndsOn = Status == CredentialStatus.Expired ? ExpiresOn.AddDays(GracePeriodDays) : null,
         };
+
+        /// <summary>A hash of everything the public view is made of: the record's fields and, through the history's last sequence, its public actions.</summary>
+        public string EntityTag()
+        {
+            var version = string.Join('\n', AnswerShape, Number.Value, LegalFirstName, LegalLastName, ProgramCode, ProgramName, StateCode.Value, StateName,
+                Status, IssuedOn.DayNumber, ExpiresOn.DayNumber, GracePeriodDays, LastUpdated.UtcTicks, LastSequence, StatusSince?.DayNumber);
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version)).AsSpan(0, 16));
+        }
     }
 }
