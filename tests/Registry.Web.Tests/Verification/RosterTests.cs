@@ -74,6 +74,36 @@ public sealed class RosterTests(WebFixture fixture) : WebTest(fixture)
     }
 
     [Fact]
+    public async Task A_rosters_lookups_send_as_many_commands_for_many_rows_as_for_one_and_skip_the_ETags_last_sequence()
+    {
+        var world = await VerificationWebScenario.SeedAsync(Fixture);
+        var client = await RosterSteps.SignedInAsync(Fixture, world.EmployerEmail);
+        async Task<IReadOnlyList<string>> CommandsAsync(IEnumerable<string> numbers)
+        {
+            var page = await client.GetStringAsync("/Employers/Roster");
+            var request = new HttpRequestMessage(HttpMethod.Post, "/Employers/Roster")
+            {
+                Content = new MultipartFormDataContent
+                {
+                    { new StringContent(WebFixture.AntiforgeryToken(page)), "__RequestVerificationToken" },
+                    { new ByteArrayContent(RosterSteps.Csv("Credential number\n" + string.Join("\n", numbers) + "\n")), "RosterFile", "roster.csv" },
+                },
+            };
+            var (response, _, sql) = await Fixture.Factory.SqlCommands.CountAsync(client, request);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return sql;
+        }
+
+        var one = await CommandsAsync([world.Credential.Number.Value]);
+        var many = await CommandsAsync([world.Credential.Number.Value, world.Second.Number.Value, .. Enumerable.Range(1, 300).Select(i => $"TN-CPRS-{900000 + i}")]);
+
+        Assert.True(one.Count == many.Count, $"{one.Count} commands for one row, {many.Count} for 302:\n  {string.Join("\n  ", many)}");
+        var lookups = many.Where(sql => sql.Contains("CredentialHistory", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lookups);
+        Assert.All(lookups, sql => Assert.DoesNotContain("MAX(", sql, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task An_xlsx_roster_by_name_is_matched_and_two_holders_of_one_name_are_told_apart_only_by_number()
     {
         var world = await VerificationWebScenario.SeedAsync(Fixture);

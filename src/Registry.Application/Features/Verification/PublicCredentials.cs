@@ -41,6 +41,11 @@ public static class PublicCredentials
                     .OrderByDescending(e => e.Sequence).Select(e => (DateOnly?)e.EffectiveOn).FirstOrDefault(),
             });
 
+    /// <summary><see cref="Rows"/> without the history's last sequence: many credentials at once carry no ETag, so they skip its subquery.</summary>
+    private static readonly Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Row>>> RowsWithoutTag =
+        (Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Row>>>)
+            new WithoutBinding(nameof(Row.LastSequence)).Visit(Rows);
+
     private static readonly Func<DbContext, CredentialNumber, CancellationToken, Task<Row?>> RowByNumber = EF.CompileAsyncQuery(RowByNumberQuery());
 
     private static readonly Func<DbContext, Guid, IAsyncEnumerable<PublicAction>> ActionsOf = EF.CompileAsyncQuery((DbContext db, Guid credentialId) =>
@@ -48,10 +53,10 @@ public static class PublicCredentials
             .OrderBy(e => e.EffectiveOn).ThenBy(e => e.Sequence)
             .Select(e => new PublicAction(e.Kind, e.EffectiveOn)));
 
-    /// <summary>The public view of the given credentials, in two queries per chunk (rows, then their public actions).</summary>
+    /// <summary>The public view of the given credentials, in two queries per chunk (rows, then their public actions); without an ETag, so without the last sequence.</summary>
     public static async Task<List<PublicCredential>> LoadAsync(IRegistryDbContext db, IQueryable<Credential> credentials, CancellationToken cancellationToken)
     {
-        var query = Splice(Rows, credentials.Expression, db.People.AsQueryable().Expression, db.Programs.AsQueryable().Expression, db.Jurisdictions.AsQueryable().Expression);
+        var query = Splice(RowsWithoutTag, credentials.Expression, db.People.AsQueryable().Expression, db.Programs.AsQueryable().Expression, db.Jurisdictions.AsQueryable().Expression);
         var rows = await credentials.Provider.CreateQuery<Row>(query).AsNoTracking().ToListAsync(cancellationToken);
 
         var actions = new Dictionary<Guid, List<PublicAction>>();
@@ -111,6 +116,13 @@ public static class PublicCredentials
     private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => replacements.GetValueOrDefault(node, node);
+    }
+
+    /// <summary>The expression with the named member's assignment left out of each object it builds.</summary>
+    private sealed class WithoutBinding(string member) : ExpressionVisitor
+    {
+        protected override Expression VisitMemberInit(MemberInitExpression node) =>
+            node.Update(VisitAndConvert(node.NewExpression, nameof(VisitMemberInit)), node.Bindings.Where(b => b.Member.Name != member).Select(VisitMemberBinding));
     }
 
     /// <summary>One credential's record, before its public actions join it.</summary>
