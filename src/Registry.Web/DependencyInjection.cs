@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddVerificationRateLimits();
         services.AddAddressRateLimits(configuration);
         services.AddSingleton<RateLimitWindows>();
+        services.AddSingleton<AbandonedRequests>();
         services.AddSharedRateLimitCounts(configuration);
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -88,6 +89,7 @@ public static class DependencyInjection
 
     public static WebApplication UseRegistry(this WebApplication app)
     {
+        app.UseAbandonedRequestsCancelledAside();
         app.UseForwardedHeaders();
         app.UseMetricsEndpoint();
         app.UseSecurityHeaders();
