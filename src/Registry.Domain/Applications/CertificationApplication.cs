@@ -275,7 +275,27 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
             throw new DomainRuleException($"This application is {Describe(Status)}; it can be changed only while it is a draft or when staff have asked for more information.");
     }
 
-    public void BeginReview(Guid reviewerUserId, DateTimeOffset at) => MoveTo(ApplicationStatus.UnderReview, reviewerUserId, at, null);
+    public void BeginReview(Guid reviewerUserId, DateTimeOffset at)
+    {
+        if (AwaitingFee) throw new DomainRuleException("This application's fee is not paid or waived yet, so it cannot be reviewed.");
+        MoveTo(ApplicationStatus.UnderReview, reviewerUserId, at, null);
+    }
+
+    /// <summary>
+    /// Submitted, but waiting for its fee to be paid or waived before it enters the review queue; set at the first
+    /// submission when the program charges for it.
+    /// </summary>
+    public bool AwaitingFee { get; private set; }
+
+    /// <summary>The fee owed at the first submission: the application waits for it.</summary>
+    public void AwaitFee()
+    {
+        if (Status != ApplicationStatus.Submitted) throw new DomainRuleException("Only a submitted application waits for its fee.");
+        AwaitingFee = true;
+    }
+
+    /// <summary>The fee was paid or waived: the application goes to the review queue.</summary>
+    public void FeeSettled() => AwaitingFee = false;
 
     public void RequestInformation(Guid reviewerUserId, DateTimeOffset at, string message) =>
         MoveTo(ApplicationStatus.InfoRequested, reviewerUserId, at, RequireReason(message, "A request for information needs a message to the applicant."));

@@ -1,4 +1,5 @@
 using Registry.Domain.Common;
+using Registry.Domain.Fees;
 
 namespace Registry.Domain.Jurisdictions;
 
@@ -26,7 +27,8 @@ public sealed class ProgramRequirements
         IEnumerable<int>? reminderDays = null,
         decimal? reinstatementContinuingEducationHours = null,
         bool reinstatementRequiresExam = false,
-        int? appealWindowDays = null)
+        int? appealWindowDays = null,
+        IEnumerable<FeeRate>? fees = null)
     {
         var domains = trainingDomains.ToList();
         if (trainingHoursTotal < 0 || supervisedWorkHours < 0 || supervisionHours < 0 || continuingEducationHours < 0 || ethicsContinuingEducationHours < 0)
@@ -70,6 +72,9 @@ public sealed class ProgramRequirements
         ReinstatementRequiresExam = reinstatementRequiresExam;
         if (appealWindowDays is < 1 or > 365) throw new DomainRuleException("An appeal window is between 1 and 365 days, or none when the program offers no appeal.");
         AppealWindowDays = appealWindowDays;
+        var rates = fees?.ToList() ?? [];
+        if (rates.GroupBy(f => f.Kind).Any(g => g.Count() > 1)) throw new DomainRuleException("The fee schedule has one amount per kind of fee.");
+        Fees = rates.OrderBy(f => f.Kind).ToList();
     }
 
     public static readonly IReadOnlyList<int> DefaultReminderDays = [90, 60, 30, 7];
@@ -122,6 +127,13 @@ public sealed class ProgramRequirements
 
     /// <summary>The last day to appeal a denial made on <paramref name="deniedOn"/>; null when the program offers no appeal.</summary>
     public DateOnly? AppealUntil(DateOnly deniedOn) => AppealWindowDays is { } days ? deniedOn.AddDays(days) : null;
+
+    /// <summary>The program's fee schedule, in US dollars; a kind missing from it (or an empty schedule) costs nothing.</summary>
+    public List<FeeRate> Fees { get; private set; } = [];
+
+    /// <summary>What a transaction of <paramref name="kind"/> costs the person, by the lowest rate they qualify for.</summary>
+    public FeeQuote QuoteFee(FeeKind kind, bool holdsPeerCredential, bool militaryOrVeteran) =>
+        Fees.SingleOrDefault(f => f.Kind == kind)?.QuoteFor(holdsPeerCredential, militaryOrVeteran) ?? FeeQuote.Nothing(kind);
 
     /// <summary>The CE hours an application of this kind needs: reinstatement may differ from renewal.</summary>
     public decimal ContinuingEducationHoursFor(bool reinstatement) =>

@@ -20,7 +20,7 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
 {
     // Secrets never reach the append-only log: password hashes, stamps, tokens, and message payloads (they carry live links);
     // nor do generated workbooks or uploaded rosters (bytes the row itself keeps).
-    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Payload", "Workbook", "KeyHash", "TokenHash", "Upload", "FileHash"];
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Payload", "Workbook", "KeyHash", "TokenHash", "Upload", "FileHash", "CodeHash"];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

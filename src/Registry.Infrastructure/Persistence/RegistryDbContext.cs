@@ -14,6 +14,7 @@ using Registry.Domain.Credentials;
 using Registry.Domain.Documents;
 using Registry.Domain.Employers;
 using Registry.Domain.Exams;
+using Registry.Domain.Fees;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
 using Registry.Domain.People;
@@ -58,6 +59,13 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<RecordClaim> RecordClaims => Set<RecordClaim>();
     public DbSet<WorkforceLedgerEntry> WorkforceLedgerEntries => Set<WorkforceLedgerEntry>();
+    public DbSet<Fee> Fees => Set<Fee>();
+    public DbSet<FeeFund> FeeFunds => Set<FeeFund>();
+    public DbSet<Voucher> Vouchers => Set<Voucher>();
+    public DbSet<HardshipRequest> HardshipRequests => Set<HardshipRequest>();
+    public DbSet<PaymentCheckout> PaymentCheckouts => Set<PaymentCheckout>();
+    public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
+    public DbSet<ProviderPayment> ProviderPayments => Set<ProviderPayment>();
 
     private ContextLease? _lease;
     private ContextLease? _returnedBy;

@@ -8,6 +8,7 @@ using Registry.Domain.Credentials;
 using Registry.Domain.Documents;
 using Registry.Domain.Employers;
 using Registry.Domain.Exams;
+using Registry.Domain.Fees;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
 using Registry.Domain.People;
@@ -41,6 +42,13 @@ public interface IRegistryDbContext
     DbSet<RegisterImport> RegisterImports { get; }
     DbSet<RegisterImportLine> RegisterImportLines { get; }
     DbSet<RecordClaim> RecordClaims { get; }
+    DbSet<Fee> Fees { get; }
+    DbSet<FeeFund> FeeFunds { get; }
+    DbSet<Voucher> Vouchers { get; }
+    DbSet<HardshipRequest> HardshipRequests { get; }
+    DbSet<PaymentCheckout> PaymentCheckouts { get; }
+    DbSet<ProviderEvent> ProviderEvents { get; }
+    DbSet<ProviderPayment> ProviderPayments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
+using Registry.Application.Common.Time;
+using Registry.Application.Features.Fees;
 using Registry.Domain.Applications;
 
 namespace Registry.Application.Features.Applications;
@@ -12,7 +14,8 @@ namespace Registry.Application.Features.Applications;
 public static class SubmitApplication
 {
     [AllowedRoles(Roles.Applicant)]
-    public sealed record Command(Guid ApplicationId, string? Answer = null) : ICommand<ApplicationStatus>, IApplicationScoped;
+    /// <param name="MilitaryOrVeteran">The applicant says they serve or served in the military: a program's military rate applies.</param>
+    public sealed record Command(Guid ApplicationId, string? Answer = null, bool MilitaryOrVeteran = false) : ICommand<ApplicationStatus>, IApplicationScoped;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -20,7 +23,7 @@ public static class SubmitApplication
     }
 
     /// <remarks>The CE audit's random source is injected so tests can force the draw.</remarks>
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, Random random) : IRequestHandler<Command, ApplicationStatus>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user, TimeProvider clock, IRegistryCalendar calendar, Random random) : IRequestHandler<Command, ApplicationStatus>
     {
         public async Task<ApplicationStatus> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -32,7 +35,12 @@ public static class SubmitApplication
                 var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
                 drawn = CeAudit.Draw(program.Requirements.CeAuditPercent, random);
             }
-            application.Submit(user.UserId!.Value, clock.GetUtcNow(), eligibility, command.Answer, drawn);
+            var firstSubmission = application.FirstSubmittedAt is null;
+            var now = clock.GetUtcNow();
+            application.Submit(user.UserId!.Value, now, eligibility, command.Answer, drawn);
+            if (firstSubmission)
+                await FeesOwed.OweAtFirstSubmissionAsync(db, application, command.MilitaryOrVeteran,
+                    await calendar.TodayForProgramAsync(application.ProgramId, cancellationToken), now, cancellationToken);
             return application.Status;
         }
     }

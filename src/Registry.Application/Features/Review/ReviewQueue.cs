@@ -54,6 +54,7 @@ public static class ReviewQueue
             var after = Cursor.Decode<Key>(query.Cursor);
             var open = db.Applications.AsNoTracking()
                 .Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview || a.Status == ApplicationStatus.InfoRequested)
+                .Where(a => !a.AwaitingFee) // enters the queue once its fee is paid or waived
                 .Join(db.Programs.Where(p => p.StateCode == state), a => a.ProgramId, p => p.Id, (a, p) => new { Application = a, Program = p });
             if (query.ProgramId is { } programId) open = open.Where(x => x.Program.Id == programId);
             if (query.Status is { } status) open = open.Where(x => x.Application.Status == status);

@@ -32,6 +32,7 @@ public static class ReviewQueueSummary
             var programs = db.Programs.Where(p => p.StateCode == state);
             var open = db.Applications
                 .Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview || a.Status == ApplicationStatus.InfoRequested)
+                .Where(a => !a.AwaitingFee)
                 .Join(programs, a => a.ProgramId, p => p.Id, (a, p) => new { a.Status, ProgramId = p.Id });
             if (query.ProgramId is { } programId) open = open.Where(x => x.ProgramId == programId);
 

@@ -10,6 +10,7 @@ using Registry.Domain.Credentials;
 using Registry.Domain.Documents;
 using Registry.Domain.Employers;
 using Registry.Domain.Exams;
+using Registry.Domain.Fees;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.Notifications;
 using Registry.Domain.People;
@@ -100,6 +101,24 @@ public static class StateDataTables
             (db, state) => db.RegisterImportLines.Where(l => db.RegisterImports.Where(i => i.StateCode == state).Select(i => i.Id).Contains(l.RegisterImportId))),
         new StateDataTable<RecordClaim>("record-claims.csv", "Invitations and codes given to holders to claim their records (never the codes).",
             (db, state) => db.RecordClaims.Where(c => c.StateCode == state)),
+        new StateDataTable<Fee>("fees.csv", "Fees owed, paid, waived, cancelled or refunded for the state's programs, with the waivers' reasons.",
+            (db, state) => db.Fees.Where(f => f.StateCode == state)),
+        new StateDataTable<FeePayment>("fee-payments.csv", "Each payment towards those fees: amount, method, payer, reference and the provider's payment id.",
+            (db, state) => db.Set<FeePayment>().Where(p => db.Fees.Where(f => f.StateCode == state).Select(f => f.Id).Contains(p.FeeId))),
+        new StateDataTable<FeeRefund>("fee-refunds.csv", "Each refund of those fees, with its reason.",
+            (db, state) => db.Set<FeeRefund>().Where(r => db.Fees.Where(f => f.StateCode == state).Select(f => f.Id).Contains(r.FeeId))),
+        new StateDataTable<FeeFund>("fee-funds.csv", "The state's scholarship and voucher funds.",
+            (db, state) => db.FeeFunds.Where(f => f.StateCode == state)),
+        new StateDataTable<FundYear>("fee-fund-years.csv", "Each fund's budget and what was drawn, by fiscal year.",
+            (db, state) => db.Set<FundYear>().Where(y => db.FeeFunds.Where(f => f.StateCode == state).Select(f => f.Id).Contains(y.FundId))),
+        new StateDataTable<Voucher>("vouchers.csv", "The state's vouchers: fund, batch, expiry and use (never the codes).",
+            (db, state) => db.Vouchers.Where(v => v.StateCode == state)),
+        new StateDataTable<HardshipRequest>("hardship-requests.csv", "Requests to waive a fee for hardship, with the person's statement (private) and the decision.",
+            (db, state) => db.HardshipRequests.Where(h => h.StateCode == state)),
+        new StateDataTable<PaymentCheckout>("payment-checkouts.csv", "Online checkouts opened for the state's fees.",
+            (db, state) => db.PaymentCheckouts.Where(c => c.StateCode == state)),
+        new StateDataTable<ProviderPayment>("provider-payments.csv", "Payments the payment provider reported for the state's checkouts, matched to a fee or not.",
+            (db, state) => db.ProviderPayments.Where(p => p.StateCode == state)),
         new StateDataTable<AuditEntry>("audit-log.csv", "Every audit entry about the state: changes, sign-ins, refusals and reads of personal data.",
             (db, state) => db.AuditEntries.Where(a => a.StateCode == state.Value)),
     ];
@@ -117,6 +136,7 @@ public static class StateDataTables
         [typeof(DataProtectionKey)] = "the registry's encryption keys",
         [typeof(StoredDocument)] = "the document store's own bookkeeping (the evidence files are under evidence/)",
         [typeof(StoredDocumentChunk)] = "the document store's own bookkeeping (the evidence files are under evidence/)",
+        [typeof(ProviderEvent)] = "the payment provider's webhook deliveries, kept so each is applied once (what they did is in fee-payments.csv)",
         [typeof(WorkforceLedgerEntry)] = "running totals made from the credential and residence histories, which are exported",
     };
 
@@ -130,6 +150,7 @@ public static class StateDataTables
         [(typeof(EmployerApiKey), nameof(EmployerApiKey.KeyHash))] = "an API key is never exported, not even hashed",
         [(typeof(RecordClaim), nameof(RecordClaim.TokenHash))] = "a claim code or link is never exported, not even hashed",
         [(typeof(RegisterImport), nameof(RegisterImport.FileHash))] = "a fingerprint of the uploaded file, used only to check that the file imported is the file checked",
+        [(typeof(Voucher), nameof(Voucher.CodeHash))] = "a voucher code is never exported, not even hashed",
         [(typeof(WorkforceSnapshot), nameof(WorkforceSnapshot.Workbook))] = "the workbook is made from the counts, which are exported; download it on the Workforce page",
     };
 

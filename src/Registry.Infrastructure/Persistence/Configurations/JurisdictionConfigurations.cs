@@ -40,6 +40,7 @@ internal sealed class CredentialProgramConfiguration : IEntityTypeConfiguration<
             requirements.ToJson();
             requirements.OwnsMany(r => r.TrainingDomains);
             requirements.OwnsOne(r => r.Exam);
+            requirements.OwnsMany(r => r.Fees);
         });
     }
 }
@@ -56,6 +57,7 @@ internal sealed class ProgramRequirementsVersionConfiguration : IEntityTypeConfi
             requirements.ToJson();
             requirements.OwnsMany(r => r.TrainingDomains);
             requirements.OwnsOne(r => r.Exam);
+            requirements.OwnsMany(r => r.Fees);
         });
     }
 }

@@ -5,6 +5,7 @@ using Registry.Domain.Claims;
 using Registry.Domain.Confirmations;
 using Registry.Domain.Credentials;
 using Registry.Domain.Employers;
+using Registry.Domain.Fees;
 using Registry.Domain.Jurisdictions;
 
 namespace Registry.Web.Pages.Shared;
@@ -15,6 +16,69 @@ namespace Registry.Web.Pages.Shared;
 /// </summary>
 public static class DisplayNames
 {
+    public static string Display(this FeeKind kind) => kind switch
+    {
+        FeeKind.InitialApplication => "First application",
+        FeeKind.Reciprocity => "Application by reciprocity",
+        FeeKind.Exam => "Exam",
+        FeeKind.Renewal => "Renewal",
+        FeeKind.LateRenewal => "Renewal in the grace period",
+        FeeKind.Reinstatement => "Reinstatement",
+        FeeKind.ReplacementCertificate => "Replacement certificate",
+        _ => throw Unnamed(kind),
+    };
+
+    public static string Display(this FeeBasis basis) => basis switch
+    {
+        FeeBasis.Standard => "Standard fee",
+        FeeBasis.HoldsPeerCredential => "Reduced fee: you already hold a peer credential",
+        FeeBasis.MilitaryOrVeteran => "Military and veteran fee",
+        _ => throw Unnamed(basis),
+    };
+
+    public static string Display(this FeeStatus status) => status switch
+    {
+        FeeStatus.Owed => "To pay",
+        FeeStatus.Paid => "Paid",
+        FeeStatus.Waived => "Waived",
+        FeeStatus.Cancelled => "Cancelled",
+        FeeStatus.Refunded => "Refunded",
+        _ => throw Unnamed(status),
+    };
+
+    public static string Display(this PaymentMethod method) => method switch
+    {
+        PaymentMethod.Card => "Card, online",
+        PaymentMethod.Cheque => "Cheque",
+        PaymentMethod.MoneyOrder => "Money order",
+        PaymentMethod.Voucher => "Voucher",
+        _ => throw Unnamed(method),
+    };
+
+    public static string Display(this Payer payer) => payer switch
+    {
+        Payer.Person => "The person",
+        Payer.Employer => "Their employer",
+        Payer.Fund => "A fund",
+        _ => throw Unnamed(payer),
+    };
+
+    public static string Display(this CheckoutStatus status) => status switch
+    {
+        CheckoutStatus.Open => "Waiting for payment",
+        CheckoutStatus.Completed => "Paid",
+        CheckoutStatus.Expired => "Expired",
+        _ => throw Unnamed(status),
+    };
+
+    public static string Display(this HardshipStatus status) => status switch
+    {
+        HardshipStatus.Pending => "Waiting for a decision",
+        HardshipStatus.Granted => "Granted",
+        HardshipStatus.Refused => "Refused",
+        _ => throw Unnamed(status),
+    };
+
     public static string Display(this AuditKind kind) => kind switch
     {
         AuditKind.Change => "Change",

@@ -264,6 +264,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("AppealUntil")
                         .HasColumnType("date");
 
+                    b.Property<bool>("AwaitingFee")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1389,6 +1392,508 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ExamAttempts");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Fees.Fee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("EmployerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("OwedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("PaidAmount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("RefundedAmount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<int>("RequirementsVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("WaivedAmount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<DateTimeOffset?>("WaivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("WaivedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("WaiverFundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("WaiverFundId");
+
+                    b.HasIndex("EmployerId", "Status");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("StateCode", "Status", "OwedAt");
+
+                    b.ToTable("Fees");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeeFund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.PrimitiveCollection<string>("Covers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("FiscalYearStartDay")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FiscalYearStartMonth")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode", "Name")
+                        .IsUnique();
+
+                    b.ToTable("FeeFunds");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeePayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<Guid>("FeeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("FundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ProviderPaymentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeeId");
+
+                    b.HasIndex("FundId");
+
+                    b.HasIndex("ProviderPaymentId")
+                        .IsUnique()
+                        .HasFilter("[ProviderPaymentId] IS NOT NULL");
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.ToTable("FeePayments", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeeRefund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("FeeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("FeeId");
+
+                    b.ToTable("FeeRefunds", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.HardshipRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("FeeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("FundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeeId");
+
+                    b.HasIndex("FundId");
+
+                    b.HasIndex("StateCode", "Status", "RequestedAt");
+
+                    b.ToTable("HardshipRequests");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.PaymentCheckout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("FeeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("OpenedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PaymentAddress")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ProviderSessionId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeeId");
+
+                    b.HasIndex("Provider", "ProviderSessionId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentCheckouts");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.ProviderEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ProviderEventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Provider", "ProviderEventId")
+                        .IsUnique();
+
+                    b.ToTable("ProviderEvents");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.ProviderPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<Guid?>("FeeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("FeePaymentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PaidAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ProviderPaymentId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("ProviderSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("UnmatchedBecause")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Provider", "ProviderPaymentId")
+                        .IsUnique();
+
+                    b.HasIndex("StateCode", "PaidAt");
+
+                    b.ToTable("ProviderPayments");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.Voucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("IssuedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LastCharacters")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("UsedForFeeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("FundId");
+
+                    b.HasIndex("UsedForFeeId");
+
+                    b.ToTable("Vouchers");
+                });
+
             modelBuilder.Entity("Registry.Domain.Jurisdictions.CredentialProgram", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2256,6 +2761,120 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Fees.Fee", b =>
+                {
+                    b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Registry.Domain.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Registry.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Jurisdictions.CredentialProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Fees.FeeFund", null)
+                        .WithMany()
+                        .HasForeignKey("WaiverFundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeeFund", b =>
+                {
+                    b.OwnsMany("Registry.Domain.Fees.FundYear", "Years", b1 =>
+                        {
+                            b1.Property<Guid>("FundId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateOnly>("StartsOn")
+                                .HasColumnType("date");
+
+                            b1.Property<decimal>("Budget")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("decimal(9,2)");
+
+                            b1.Property<decimal>("Drawn")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("decimal(9,2)");
+
+                            b1.HasKey("FundId", "StartsOn");
+
+                            b1.ToTable("FeeFundYears", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FundId");
+                        });
+
+                    b.Navigation("Years");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeePayment", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.Fee", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("FeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Fees.FeeFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeeRefund", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.Fee", null)
+                        .WithMany("Refunds")
+                        .HasForeignKey("FeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.HardshipRequest", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.Fee", null)
+                        .WithMany()
+                        .HasForeignKey("FeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Fees.FeeFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.PaymentCheckout", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.Fee", null)
+                        .WithMany()
+                        .HasForeignKey("FeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.Voucher", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.FeeFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Domain.Jurisdictions.CredentialProgram", b =>
                 {
                     b.HasOne("Registry.Domain.Jurisdictions.Jurisdiction", null)
@@ -2346,6 +2965,34 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                         .HasForeignKey("ProgramRequirementsCredentialProgramId");
                                 });
 
+                            b1.OwnsMany("Registry.Domain.Fees.FeeRate", "Fees", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsCredentialProgramId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<decimal>("Amount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<decimal?>("HoldsPeerCredentialAmount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired()
+                                        .HasMaxLength(32);
+
+                                    b2.Property<decimal?>("MilitaryOrVeteranAmount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.HasKey("ProgramRequirementsCredentialProgramId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Programs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsCredentialProgramId");
+                                });
+
                             b1.OwnsMany("Registry.Domain.Jurisdictions.TrainingDomainRequirement", "TrainingDomains", b2 =>
                                 {
                                     b2.Property<Guid>("ProgramRequirementsCredentialProgramId");
@@ -2371,6 +3018,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                 });
 
                             b1.Navigation("Exam");
+
+                            b1.Navigation("Fees");
 
                             b1.Navigation("TrainingDomains");
                         });
@@ -2469,6 +3118,34 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                         .HasForeignKey("ProgramRequirementsVersionId");
                                 });
 
+                            b1.OwnsMany("Registry.Domain.Fees.FeeRate", "Fees", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsVersionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<decimal>("Amount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<decimal?>("HoldsPeerCredentialAmount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired()
+                                        .HasMaxLength(32);
+
+                                    b2.Property<decimal?>("MilitaryOrVeteranAmount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.HasKey("ProgramRequirementsVersionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ProgramRequirementsVersions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsVersionId");
+                                });
+
                             b1.OwnsMany("Registry.Domain.Jurisdictions.TrainingDomainRequirement", "TrainingDomains", b2 =>
                                 {
                                     b2.Property<Guid>("ProgramRequirementsVersionId");
@@ -2494,6 +3171,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                 });
 
                             b1.Navigation("Exam");
+
+                            b1.Navigation("Fees");
 
                             b1.Navigation("TrainingDomains");
                         });
@@ -2607,6 +3286,13 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Registry.Domain.Credentials.Credential", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.Fee", b =>
+                {
+                    b.Navigation("Payments");
+
+                    b.Navigation("Refunds");
                 });
 
             modelBuilder.Entity("Registry.Domain.Jurisdictions.Jurisdiction", b =>

@@ -252,6 +252,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("AppealUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitingFee")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1377,6 +1380,507 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ExamAttempts");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Fees.Fee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OwedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PaidAmount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RefundedAmount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RequirementsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("WaivedAmount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("WaivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WaivedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WaiverFundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("WaiverFundId");
+
+                    b.HasIndex("EmployerId", "Status");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("StateCode", "Status", "OwedAt");
+
+                    b.ToTable("Fees");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeeFund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Covers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYearStartDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYearStartMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode", "Name")
+                        .IsUnique();
+
+                    b.ToTable("FeeFunds");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeePayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("FeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderPaymentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeeId");
+
+                    b.HasIndex("FundId");
+
+                    b.HasIndex("ProviderPaymentId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.ToTable("FeePayments", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeeRefund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("FeeId");
+
+                    b.ToTable("FeeRefunds", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.HardshipRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeeId");
+
+                    b.HasIndex("FundId");
+
+                    b.HasIndex("StateCode", "Status", "RequestedAt");
+
+                    b.ToTable("HardshipRequests");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.PaymentCheckout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OpenedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentAddress")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderSessionId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeeId");
+
+                    b.HasIndex("Provider", "ProviderSessionId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentCheckouts");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.ProviderEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderEventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Provider", "ProviderEventId")
+                        .IsUnique();
+
+                    b.ToTable("ProviderEvents");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.ProviderPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FeePaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderPaymentId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnmatchedBecause")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Provider", "ProviderPaymentId")
+                        .IsUnique();
+
+                    b.HasIndex("StateCode", "PaidAt");
+
+                    b.ToTable("ProviderPayments");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.Voucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IssuedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastCharacters")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UsedForFeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("FundId");
+
+                    b.HasIndex("UsedForFeeId");
+
+                    b.ToTable("Vouchers");
+                });
+
             modelBuilder.Entity("Registry.Domain.Jurisdictions.CredentialProgram", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2243,6 +2747,120 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Fees.Fee", b =>
+                {
+                    b.HasOne("Registry.Domain.Applications.CertificationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Registry.Domain.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Registry.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Jurisdictions.CredentialProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Fees.FeeFund", null)
+                        .WithMany()
+                        .HasForeignKey("WaiverFundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeeFund", b =>
+                {
+                    b.OwnsMany("Registry.Domain.Fees.FundYear", "Years", b1 =>
+                        {
+                            b1.Property<Guid>("FundId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("StartsOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("Budget")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<double>("Drawn")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("REAL");
+
+                            b1.HasKey("FundId", "StartsOn");
+
+                            b1.ToTable("FeeFundYears", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FundId");
+                        });
+
+                    b.Navigation("Years");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeePayment", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.Fee", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("FeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Fees.FeeFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeeRefund", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.Fee", null)
+                        .WithMany("Refunds")
+                        .HasForeignKey("FeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.HardshipRequest", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.Fee", null)
+                        .WithMany()
+                        .HasForeignKey("FeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Domain.Fees.FeeFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.PaymentCheckout", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.Fee", null)
+                        .WithMany()
+                        .HasForeignKey("FeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.Voucher", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.FeeFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Domain.Jurisdictions.CredentialProgram", b =>
                 {
                     b.HasOne("Registry.Domain.Jurisdictions.Jurisdiction", null)
@@ -2333,6 +2951,34 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                         .HasForeignKey("ProgramRequirementsCredentialProgramId");
                                 });
 
+                            b1.OwnsMany("Registry.Domain.Fees.FeeRate", "Fees", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsCredentialProgramId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<double>("Amount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<double?>("HoldsPeerCredentialAmount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired()
+                                        .HasMaxLength(32);
+
+                                    b2.Property<double?>("MilitaryOrVeteranAmount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.HasKey("ProgramRequirementsCredentialProgramId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Programs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsCredentialProgramId");
+                                });
+
                             b1.OwnsMany("Registry.Domain.Jurisdictions.TrainingDomainRequirement", "TrainingDomains", b2 =>
                                 {
                                     b2.Property<Guid>("ProgramRequirementsCredentialProgramId");
@@ -2358,6 +3004,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                 });
 
                             b1.Navigation("Exam");
+
+                            b1.Navigation("Fees");
 
                             b1.Navigation("TrainingDomains");
                         });
@@ -2456,6 +3104,34 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                         .HasForeignKey("ProgramRequirementsVersionId");
                                 });
 
+                            b1.OwnsMany("Registry.Domain.Fees.FeeRate", "Fees", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsVersionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<double>("Amount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<double?>("HoldsPeerCredentialAmount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired()
+                                        .HasMaxLength(32);
+
+                                    b2.Property<double?>("MilitaryOrVeteranAmount")
+                                        .HasPrecision(9, 2);
+
+                                    b2.HasKey("ProgramRequirementsVersionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ProgramRequirementsVersions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsVersionId");
+                                });
+
                             b1.OwnsMany("Registry.Domain.Jurisdictions.TrainingDomainRequirement", "TrainingDomains", b2 =>
                                 {
                                     b2.Property<Guid>("ProgramRequirementsVersionId");
@@ -2481,6 +3157,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                 });
 
                             b1.Navigation("Exam");
+
+                            b1.Navigation("Fees");
 
                             b1.Navigation("TrainingDomains");
                         });
@@ -2594,6 +3272,13 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Registry.Domain.Credentials.Credential", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.Fee", b =>
+                {
+                    b.Navigation("Payments");
+
+                    b.Navigation("Refunds");
                 });
 
             modelBuilder.Entity("Registry.Domain.Jurisdictions.Jurisdiction", b =>
