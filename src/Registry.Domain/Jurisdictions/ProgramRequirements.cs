@@ -128,8 +128,13 @@ public sealed class ProgramRequirements
     /// <summary>The last day to appeal a denial made on <paramref name="deniedOn"/>; null when the program offers no appeal.</summary>
     public DateOnly? AppealUntil(DateOnly deniedOn) => AppealWindowDays is { } days ? deniedOn.AddDays(days) : null;
 
-    /// <summary>The program's fee schedule, in US dollars; a kind missing from it (or an empty schedule) costs nothing.</summary>
-    public List<FeeRate> Fees { get; private set; } = [];
+    private List<FeeRate>? _fees;
+
+    /// <summary>
+    /// The program's fee schedule, in US dollars; a kind missing from it (or an empty schedule) costs nothing.
+    /// Requirements stored before fees existed have no schedule in their JSON, so none is read as an empty one.
+    /// </summary>
+    public List<FeeRate> Fees { get => _fees ??= []; private set => _fees = value; }
 
     /// <summary>What a transaction of <paramref name="kind"/> costs the person, by the lowest rate they qualify for.</summary>
     public FeeQuote QuoteFee(FeeKind kind, bool holdsPeerCredential, bool militaryOrVeteran) =>
