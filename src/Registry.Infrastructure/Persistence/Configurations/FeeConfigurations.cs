@@ -73,14 +73,19 @@ internal sealed class FeeFundConfiguration : IEntityTypeConfiguration<FeeFund>
         builder.Property(f => f.Purpose).HasMaxLength(FeeFund.PurposeMaxLength);
         builder.PrimitiveCollection(f => f.Covers).ElementType().HasConversion<string>();
         builder.HasIndex(f => new { f.StateCode, f.Name }).IsUnique();
-        builder.OwnsMany(f => f.Years, year =>
-        {
-            year.ToTable("FeeFundYears");
-            year.WithOwner().HasForeignKey(y => y.FundId);
-            year.HasKey(y => new { y.FundId, y.StartsOn });
-            year.Ignore(y => y.Left);
-        });
-        builder.Navigation(f => f.Years).HasField("_years");
+        // An entity of its own (not owned) so the state export can read it; always loaded with its fund.
+        builder.HasMany(f => f.Years).WithOne().HasForeignKey(y => y.FundId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(f => f.Years).HasField("_years").AutoInclude();
+    }
+}
+
+internal sealed class FundYearConfiguration : IEntityTypeConfiguration<FundYear>
+{
+    public void Configure(EntityTypeBuilder<FundYear> builder)
+    {
+        builder.ToTable("FeeFundYears");
+        builder.HasKey(y => new { y.FundId, y.StartsOn });
+        builder.Ignore(y => y.Left);
     }
 }
 

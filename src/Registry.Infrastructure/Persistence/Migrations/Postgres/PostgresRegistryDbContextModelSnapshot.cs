@@ -1631,6 +1631,27 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("FeeRefunds", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Fees.FundYear", b =>
+                {
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("Drawn")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.HasKey("FundId", "StartsOn");
+
+                    b.ToTable("FeeFundYears", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Domain.Fees.HardshipRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2789,35 +2810,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Registry.Domain.Fees.FeeFund", b =>
-                {
-                    b.OwnsMany("Registry.Domain.Fees.FundYear", "Years", b1 =>
-                        {
-                            b1.Property<Guid>("FundId")
-                                .HasColumnType("uuid");
-
-                            b1.Property<DateOnly>("StartsOn")
-                                .HasColumnType("date");
-
-                            b1.Property<decimal>("Budget")
-                                .HasPrecision(9, 2)
-                                .HasColumnType("numeric(9,2)");
-
-                            b1.Property<decimal>("Drawn")
-                                .HasPrecision(9, 2)
-                                .HasColumnType("numeric(9,2)");
-
-                            b1.HasKey("FundId", "StartsOn");
-
-                            b1.ToTable("FeeFundYears", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("FundId");
-                        });
-
-                    b.Navigation("Years");
-                });
-
             modelBuilder.Entity("Registry.Domain.Fees.FeePayment", b =>
                 {
                     b.HasOne("Registry.Domain.Fees.Fee", null)
@@ -2837,6 +2829,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Registry.Domain.Fees.Fee", null)
                         .WithMany("Refunds")
                         .HasForeignKey("FeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FundYear", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.FeeFund", null)
+                        .WithMany("Years")
+                        .HasForeignKey("FundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3291,6 +3292,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Payments");
 
                     b.Navigation("Refunds");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeeFund", b =>
+                {
+                    b.Navigation("Years");
                 });
 
             modelBuilder.Entity("Registry.Domain.Jurisdictions.Jurisdiction", b =>

@@ -1632,6 +1632,27 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("FeeRefunds", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Fees.FundYear", b =>
+                {
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<decimal>("Drawn")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.HasKey("FundId", "StartsOn");
+
+                    b.ToTable("FeeFundYears", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Domain.Fees.HardshipRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2791,35 +2812,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Registry.Domain.Fees.FeeFund", b =>
-                {
-                    b.OwnsMany("Registry.Domain.Fees.FundYear", "Years", b1 =>
-                        {
-                            b1.Property<Guid>("FundId")
-                                .HasColumnType("uniqueidentifier");
-
-                            b1.Property<DateOnly>("StartsOn")
-                                .HasColumnType("date");
-
-                            b1.Property<decimal>("Budget")
-                                .HasPrecision(9, 2)
-                                .HasColumnType("decimal(9,2)");
-
-                            b1.Property<decimal>("Drawn")
-                                .HasPrecision(9, 2)
-                                .HasColumnType("decimal(9,2)");
-
-                            b1.HasKey("FundId", "StartsOn");
-
-                            b1.ToTable("FeeFundYears", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("FundId");
-                        });
-
-                    b.Navigation("Years");
-                });
-
             modelBuilder.Entity("Registry.Domain.Fees.FeePayment", b =>
                 {
                     b.HasOne("Registry.Domain.Fees.Fee", null)
@@ -2839,6 +2831,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Registry.Domain.Fees.Fee", null)
                         .WithMany("Refunds")
                         .HasForeignKey("FeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FundYear", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.FeeFund", null)
+                        .WithMany("Years")
+                        .HasForeignKey("FundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3293,6 +3294,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Payments");
 
                     b.Navigation("Refunds");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeeFund", b =>
+                {
+                    b.Navigation("Years");
                 });
 
             modelBuilder.Entity("Registry.Domain.Jurisdictions.Jurisdiction", b =>

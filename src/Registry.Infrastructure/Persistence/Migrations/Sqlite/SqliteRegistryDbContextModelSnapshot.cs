@@ -1619,6 +1619,27 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("FeeRefunds", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Fees.FundYear", b =>
+                {
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Budget")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Drawn")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("FundId", "StartsOn");
+
+                    b.ToTable("FeeFundYears", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Domain.Fees.HardshipRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2777,35 +2798,6 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Registry.Domain.Fees.FeeFund", b =>
-                {
-                    b.OwnsMany("Registry.Domain.Fees.FundYear", "Years", b1 =>
-                        {
-                            b1.Property<Guid>("FundId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateOnly>("StartsOn")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<double>("Budget")
-                                .HasPrecision(9, 2)
-                                .HasColumnType("REAL");
-
-                            b1.Property<double>("Drawn")
-                                .HasPrecision(9, 2)
-                                .HasColumnType("REAL");
-
-                            b1.HasKey("FundId", "StartsOn");
-
-                            b1.ToTable("FeeFundYears", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("FundId");
-                        });
-
-                    b.Navigation("Years");
-                });
-
             modelBuilder.Entity("Registry.Domain.Fees.FeePayment", b =>
                 {
                     b.HasOne("Registry.Domain.Fees.Fee", null)
@@ -2825,6 +2817,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Registry.Domain.Fees.Fee", null)
                         .WithMany("Refunds")
                         .HasForeignKey("FeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FundYear", b =>
+                {
+                    b.HasOne("Registry.Domain.Fees.FeeFund", null)
+                        .WithMany("Years")
+                        .HasForeignKey("FundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3279,6 +3280,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Payments");
 
                     b.Navigation("Refunds");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Fees.FeeFund", b =>
+                {
+                    b.Navigation("Years");
                 });
 
             modelBuilder.Entity("Registry.Domain.Jurisdictions.Jurisdiction", b =>
