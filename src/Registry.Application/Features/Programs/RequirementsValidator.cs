@@ -27,7 +27,26 @@ public sealed class RequirementsValidator : AbstractValidator<RequirementsModel>
             d.RuleFor(x => x.Name).NotEmpty().MaximumLength(100).ReadableText();
             d.RuleFor(x => x.MinimumHours).InclusiveBetween(0, 1000);
         });
+        RuleForEach(r => r.Fees).SetValidator(new FeeValidator());
+        RuleFor(r => r.Fees).Must(f => f.Select(x => x.Kind).Distinct().Count() == f.Count)
+            .WithMessage("The fee schedule has one amount per kind of fee.");
         RuleFor(r => r.TrainingDomains).Must(d => d.Select(x => x.Code.Trim().ToUpperInvariant()).Distinct().Count() == d.Count)
             .WithMessage("Each training domain needs its own code.");
+    }
+}
+
+/// <summary>One line of a fee schedule: amounts in dollars and cents, reduced amounts no more than the standard one.</summary>
+public sealed class FeeValidator : AbstractValidator<RequirementsModel.FeeModel>
+{
+    public FeeValidator()
+    {
+        RuleFor(f => f.Kind).IsInEnum().WithMessage("Choose a kind of fee.");
+        RuleFor(f => f.Amount).DollarsAndCents().WithName("The fee");
+        RuleFor(f => f.HoldsPeerCredentialAmount!.Value).DollarsAndCents().LessThanOrEqualTo(f => f.Amount)
+            .When(f => f.HoldsPeerCredentialAmount is not null).OverridePropertyName(nameof(RequirementsModel.FeeModel.HoldsPeerCredentialAmount))
+            .WithName("The reduced fee").WithMessage("{PropertyName} cannot be more than the standard fee.");
+        RuleFor(f => f.MilitaryOrVeteranAmount!.Value).DollarsAndCents().LessThanOrEqualTo(f => f.Amount)
+            .When(f => f.MilitaryOrVeteranAmount is not null).OverridePropertyName(nameof(RequirementsModel.FeeModel.MilitaryOrVeteranAmount))
+            .WithName("The military or veteran fee").WithMessage("{PropertyName} cannot be more than the standard fee.");
     }
 }
