@@ -7,6 +7,7 @@ using Registry.Domain.Attestations;
 using Registry.Domain.Credentials;
 using Registry.Domain.Employers;
 using Registry.Domain.Exams;
+using Registry.Domain.Fees;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.People;
 using Registry.Infrastructure.Identity;
@@ -15,7 +16,7 @@ using Registry.Infrastructure.Persistence;
 namespace Registry.Infrastructure.Seeding;
 
 /// <summary>
-/// Demo data for Development only: three states whose programs differ, staff, applicants with
+/// Demo data for Development only: six states whose programs (and fees) differ, staff, applicants with
 /// applications in several statuses, credentials in every status and an employer. Every demo account
 /// shares <see cref="Password"/>, which is listed in the README; nothing here runs outside Development.
 /// </summary>
@@ -38,6 +39,8 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
 
         var (tennessee, pennsylvania, texas) = States();
         db.Jurisdictions.AddRange(tennessee, pennsylvania, texas);
+        db.Jurisdictions.AddRange(FeeStates());
+        db.FeeFunds.AddRange(Funds());
         var tnProgram = tennessee.Programs[0];
         var paProgram = pennsylvania.Programs[0];
         var txProgram = texas.Programs[0];
@@ -49,6 +52,8 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         await AccountAsync("reviewer.pa@registry.example", "Pennsylvania Reviewer", Roles.Reviewer, state: "PA");
         await AccountAsync("admin.pa@registry.example", "Pennsylvania Administrator", Roles.StateAdmin, state: "PA");
         await AccountAsync("reviewer.tx@registry.example", "Texas Reviewer", Roles.Reviewer, state: "TX");
+        await AccountAsync("admin.tx@registry.example", "Texas Administrator", Roles.StateAdmin, state: "TX");
+        await AccountAsync("admin.fl@registry.example", "Florida Administrator", Roles.StateAdmin, state: "FL");
         await AccountAsync("analyst@registry.example", "National Workforce Analyst", Roles.NationalAnalyst);
 
         var harbor = new Employer("Harbor House Recovery Center", "hr@harborhouse.example", StateCode.Parse("TN"), _now);
@@ -124,7 +129,9 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
                 registration: "Register for the IC&RC peer exam through the Pennsylvania Certification Board at https://pcb.example.org/exam; testing centres offer sittings every week."),
             requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness", "criminal-history"],
             renewalCycleMonths: 24, continuingEducationHours: 30, ethicsContinuingEducationHours: 6,
-            gracePeriodDays: 60, renewalWindowDays: 90, appealWindowDays: 30));
+            gracePeriodDays: 60, renewalWindowDays: 90, appealWindowDays: 30,
+            // $50 to renew a Pennsylvania-only credential; $200 to be certified by IC&RC reciprocity.
+            fees: [new FeeRate(FeeKind.Reciprocity, 200m), new FeeRate(FeeKind.Renewal, 50m)]));
 
         var texas = new Jurisdiction(StateCode.Parse("TX"), "Texas", "America/Chicago");
         texas.ChangeContact(new BoardContact("Texas Certification Board",
@@ -146,7 +153,68 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness"],
         renewalCycleMonths: 12, continuingEducationHours: 12, ethicsContinuingEducationHours: 1,
         gracePeriodDays: 90, renewalWindowDays: 60,
-        reciprocityProgramIds: [acceptsFrom], renewsOn: new RenewalDate(12, 31), ceAuditPercent: 10, appealWindowDays: 30);
+        reciprocityProgramIds: [acceptsFrom], renewsOn: new RenewalDate(12, 31), ceAuditPercent: 10, appealWindowDays: 30,
+        // $60 to apply, $20 for a person who already holds a peer credential.
+        fees: [new FeeRate(FeeKind.InitialApplication, 60m, holdsPeerCredentialAmount: 20m)]);
+
+    /// <summary>
+    /// The states whose fees differ most: North Carolina charges for a replacement certificate, Florida's scholarship
+    /// pays fees from application to reinstatement, Delaware charges nothing.
+    /// </summary>
+    private static Jurisdiction[] FeeStates()
+    {
+        var northCarolina = new Jurisdiction(StateCode.Parse("NC"), "North Carolina", "America/New_York");
+        northCarolina.ChangeContact(new BoardContact("North Carolina Peer Support Specialist Program",
+            "325 Pittsboro Street, Chapel Hill, NC 27599", "peer.certification@nc.example.gov", "919-555-0135", "https://pss.nc.example.gov"));
+        northCarolina.AddProgram("NCCPSS", "Certified Peer Support Specialist", new ProgramRequirements(
+            trainingHoursTotal: 60,
+            trainingDomains: [new("WRAP", "Wellness recovery action planning", 20)],
+            supervisedWorkHours: 0, supervisionHours: 0, referencesRequired: 2, exam: null,
+            requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness"],
+            renewalCycleMonths: 24, continuingEducationHours: 20, ethicsContinuingEducationHours: 2,
+            gracePeriodDays: 30, renewalWindowDays: 90, appealWindowDays: 30,
+            fees: [new FeeRate(FeeKind.ReplacementCertificate, 25m)]));
+
+        var florida = new Jurisdiction(StateCode.Parse("FL"), "Florida", "America/New_York");
+        florida.ChangeContact(new BoardContact("Florida Certification Board",
+            "1715 S. Gadsden Street, Tallahassee, FL 32301", "peer.certification@fl.example.gov", "850-555-0122", "https://fcb.fl.example.org"));
+        florida.AddProgram("CRPS", "Certified Recovery Peer Specialist", new ProgramRequirements(
+            trainingHoursTotal: 40,
+            trainingDomains: [new("ADVOCACY", "Advocacy", 10), new("ETHICS", "Ethical responsibility", 16)],
+            supervisedWorkHours: 500, supervisionHours: 16, referencesRequired: 2,
+            exam: new ExamRequirement(passingScore: 70, retakeWaitDays: 30, attemptsAllowed: 3, attemptWindowDays: 365,
+                registration: "Register for the CRPS exam through the Florida Certification Board at https://fcb.fl.example.org/exam."),
+            requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness"],
+            renewalCycleMonths: 24, continuingEducationHours: 30, ethicsContinuingEducationHours: 6,
+            gracePeriodDays: 60, renewalWindowDays: 90, appealWindowDays: 30,
+            fees: [new FeeRate(FeeKind.InitialApplication, 100m, militaryOrVeteranAmount: 50m), new FeeRate(FeeKind.Renewal, 75m), new FeeRate(FeeKind.Reinstatement, 100m)]));
+
+        var delaware = new Jurisdiction(StateCode.Parse("DE"), "Delaware", "America/New_York");
+        delaware.ChangeContact(new BoardContact("Delaware Certification Board",
+            "1 Main Street, Dover, DE 19901", "peer.certification@de.example.gov", "302-555-0160", "https://dcb.de.example.org"));
+        delaware.AddProgram("CPRP", "Certified Peer Recovery Professional", new ProgramRequirements(
+            trainingHoursTotal: 46,
+            trainingDomains: [new("ETHICS", "Ethical responsibility", 16)],
+            supervisedWorkHours: 250, supervisionHours: 25, referencesRequired: 2,
+            exam: new ExamRequirement(passingScore: 500, retakeWaitDays: 60, attemptsAllowed: 3, attemptWindowDays: 365),
+            requiredAttestations: ["lived-experience", "code-of-ethics", "truthfulness"],
+            renewalCycleMonths: 24, continuingEducationHours: 30, ethicsContinuingEducationHours: 6,
+            gracePeriodDays: 30, renewalWindowDays: 90, appealWindowDays: 30));
+        return [northCarolina, florida, delaware];
+    }
+
+    /// <summary>Florida's scholarship (fiscal year from 1 July) and the PeerForce vouchers in Texas, each with this fiscal year's budget.</summary>
+    private IEnumerable<FeeFund> Funds()
+    {
+        var scholarship = new FeeFund(StateCode.Parse("FL"), "Florida Certification Board scholarship",
+            "Pays the fees of people who cannot pay them, from the first application to reinstatement.", 7, 1,
+            [FeeKind.InitialApplication, FeeKind.Reciprocity, FeeKind.Exam, FeeKind.Renewal, FeeKind.LateRenewal, FeeKind.Reinstatement]);
+        scholarship.SetBudget(_today, 5_000m);
+        var peerForce = new FeeFund(StateCode.Parse("TX"), "PeerForce", "Vouchers PeerForce hands to the people it trains, for their first Texas application.", 1, 1,
+            [FeeKind.InitialApplication]);
+        peerForce.SetBudget(_today, 3_000m);
+        return [scholarship, peerForce];
+    }
 
     private void Apply(Person person, CredentialProgram program, Guid staff, ApplicationStatus target)
     {

@@ -34,7 +34,7 @@ public static class ApplicationsApi
             .WithName("GetApplication")
             .WithSummary("One application and its history.");
         applications.MapPost("/{id:guid}/submit", async (Guid id, SubmitRequest? body, IMediator mediator, CancellationToken ct) =>
-                new StatusResponse(await mediator.Send(new SubmitApplication.Command(id, body?.Answer), ct)))
+                new StatusResponse(await mediator.Send(new SubmitApplication.Command(id, body?.Answer, body?.MilitaryOrVeteran ?? false), ct)))
             .WithName("SubmitApplication")
             .WithSummary("Submit a draft, or resubmit with the answer to a request for information; refused with what is missing while the checklist has an unmet line.")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -124,7 +124,8 @@ public static class ApplicationsApi
 
     public sealed record WithdrawRequest(string? Reason = null);
 
-    public sealed record SubmitRequest(string? Answer = null);
+    /// <param name="MilitaryOrVeteran">The applicant serves or served in the military: the program's military fee applies (first submission only).</param>
+    public sealed record SubmitRequest(string? Answer = null, bool MilitaryOrVeteran = false);
 
     public sealed record StatusResponse(ApplicationStatus Status);
 

@@ -35,6 +35,9 @@ public sealed class RecordAccessBehaviour<TRequest, TResponse>(ICurrentUser user
         if (request is ICredentialScoped credentialScoped)
             await RequireCredentialAccessAsync(credentialScoped.CredentialId, cancellationToken);
 
+        if (request is IFeeScoped feeScoped)
+            await RequireFeeAccessAsync(feeScoped.FeeId, cancellationToken);
+
         return await next();
     }
 
@@ -65,6 +68,15 @@ public sealed class RecordAccessBehaviour<TRequest, TResponse>(ICurrentUser user
         var isStaff = holder is not null && Roles.StateStaff.Append(Roles.SystemAdmin).Any(user.IsInRole) && MayActFor(holder.StateCode);
         if (holder is null || !(isHolder || isStaff)) throw new NotFoundException("Credential", credentialId);
         scope.StateCode = holder.StateCode;
+    }
+
+    private async Task RequireFeeAccessAsync(Guid feeId, CancellationToken cancellationToken)
+    {
+        var owes = await db.Fees.Where(f => f.Id == feeId).Select(f => new { f.PersonId, f.StateCode }).SingleOrDefaultAsync(cancellationToken);
+        var isPerson = owes is not null && user.IsInRole(Roles.Applicant) && user.PersonId == owes.PersonId;
+        var isStaff = owes is not null && Roles.StateStaff.Append(Roles.SystemAdmin).Any(user.IsInRole) && MayActFor(owes.StateCode);
+        if (owes is null || !(isPerson || isStaff)) throw new NotFoundException("Fee", feeId);
+        scope.StateCode = owes.StateCode;
     }
 
     /// <summary>System administrators act anywhere; state staff in their own state; others are not bound to a state.</summary>

@@ -42,6 +42,15 @@ public interface ICredentialScoped
 }
 
 /// <summary>
+/// A request about one fee: the person who owes it (as an applicant) or staff of its state; anyone else is told it
+/// does not exist.
+/// </summary>
+public interface IFeeScoped
+{
+    Guid FeeId { get; }
+}
+
+/// <summary>
 /// A read that hands out personal data (a download, an export): once the handler has answered, the audit log
 /// records who received which record, never its contents (see <c>AuditBehaviour</c>).
 /// </summary>

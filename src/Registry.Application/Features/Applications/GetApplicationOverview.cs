@@ -7,6 +7,8 @@ using Registry.Application.Common.Security;
 using Registry.Domain.Applications;
 using Registry.Domain.Eligibility;
 using Registry.Domain.Exams;
+using Registry.Domain.Fees;
+using Registry.Application.Features.Fees;
 
 namespace Registry.Application.Features.Applications;
 
@@ -52,9 +54,23 @@ public static class GetApplicationOverview
         /// <summary>How to register for the program's exam, in the program's words; null when not given or no exam applies.</summary>
         public string? ExamRegistration { get; init; }
 
+        /// <summary>Before the first submission: the fee submitting will owe, and why; null when the program charges nothing for it.</summary>
+        public FeeOnSubmissionModel? FeeOnSubmission { get; init; }
+
+        /// <summary>After the first submission: the fee owed for the application; null when none was.</summary>
+        public OwedFeeModel? Fee { get; init; }
+
+        /// <summary>Submitted, but waiting for its fee to be paid or waived before it is reviewed.</summary>
+        public bool AwaitingFee { get; init; }
+
         /// <summary>Median whole days from first submission to a decision in the state over the last year; null when none were made.</summary>
         public int? TypicalDaysToDecision { get; init; }
     }
+
+    /// <param name="MilitaryOrVeteranAmount">The lower amount for a person who serves or served in the military; null when the program has no such rate or it is not lower.</param>
+    public sealed record FeeOnSubmissionModel(FeeKind Kind, decimal Amount, FeeBasis Basis, decimal? MilitaryOrVeteranAmount);
+
+    public sealed record OwedFeeModel(Guid Id, FeeKind Kind, decimal Amount, FeeBasis Basis, FeeStatus Status, decimal Balance);
 
     public sealed record DecisionModel(DateTimeOffset At, string? Reason);
 
@@ -158,6 +174,23 @@ public static class GetApplicationOverview
                     filed is null ? null : new AppealFiledModel(filed.FiledAt, filed.Status, filed.DecidedAt, filed.DecisionReason));
             }
 
+            FeeOnSubmissionModel? feeOnSubmission = null;
+            OwedFeeModel? owed = null;
+            if (application.FirstSubmittedAt is null && application.IsEditable)
+            {
+                var quote = await FeesOwed.QuoteAsync(db, application, program.Requirements, false, today, cancellationToken);
+                var military = await FeesOwed.QuoteAsync(db, application, program.Requirements, true, today, cancellationToken);
+                if (!quote.IsFree || !military.IsFree)
+                    feeOnSubmission = new FeeOnSubmissionModel(quote.Kind, quote.Amount, quote.Basis, military.Basis == FeeBasis.MilitaryOrVeteran ? military.Amount : null);
+            }
+            else
+            {
+                var fees = await db.Fees.AsNoTracking().Where(f => f.ApplicationId == application.Id)
+                    .Select(f => new { f.Id, f.Kind, f.Amount, f.Basis, f.Status, f.PaidAmount, f.OwedAt }).ToListAsync(cancellationToken);
+                owed = fees.OrderByDescending(f => f.OwedAt).Select(f => new OwedFeeModel(f.Id, f.Kind, f.Amount, f.Basis, f.Status,
+                    f.Status == FeeStatus.Owed ? f.Amount - f.PaidAmount : 0m)).FirstOrDefault();
+            }
+
             var times = await workforce.DecisionTimesAsync(today.AddYears(-1), today, [program.StateCode], cancellationToken);
 
             // Appeal steps read as history lines too, in time order with the status changes.
@@ -169,6 +202,7 @@ public static class GetApplicationOverview
             {
                 Renewal = renewal, ProgramId = program.Id, StateCode = program.StateCode.Value, ProgramCode = program.Code,
                 InformationRequestedAt = request?.At, Decision = decided, Credential = credential, Appeal = appeal, Board = board,
+                FeeOnSubmission = feeOnSubmission, Fee = owed, AwaitingFee = application.AwaitingFee,
                 TypicalDaysToDecision = times.SingleOrDefault()?.MedianDays, ExamRegistration = exam is null ? null : program.Requirements.Exam?.Registration,
             };
         }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Domain.Fees;
 using Registry.Domain.Jurisdictions;
 
 namespace Registry.Application.Features.Programs;
@@ -42,7 +43,19 @@ public sealed record RequirementsModel
     public IReadOnlyList<int> ReminderDays { get; init; } = [];
     public IReadOnlyList<Guid> ReciprocityProgramIds { get; init; } = [];
 
+    /// <summary>The fee schedule in US dollars: one line per kind of fee charged; a kind left out (or an empty list) costs nothing.</summary>
+    public IReadOnlyList<FeeModel> Fees { get; init; } = [];
+
     public sealed record DomainModel(string Code, string Name, [property: JsonRequired] decimal MinimumHours);
+
+    /// <summary>One kind of fee: the standard amount, and optionally the reduced amount for a person who already holds a peer credential and the military or veteran amount.</summary>
+    public sealed record FeeModel
+    {
+        [JsonRequired] public FeeKind Kind { get; init; }
+        [JsonRequired] public decimal Amount { get; init; }
+        public decimal? HoldsPeerCredentialAmount { get; init; }
+        public decimal? MilitaryOrVeteranAmount { get; init; }
+    }
 
     public static RequirementsModel From(ProgramRequirements r) => new()
     {
@@ -57,6 +70,7 @@ public sealed record RequirementsModel
         CeAuditPercent = r.CeAuditPercent, ReinstatementContinuingEducationHours = r.ReinstatementContinuingEducationHours,
         ReinstatementRequiresExam = r.ReinstatementRequiresExam, GracePeriodDays = r.GracePeriodDays, RenewalWindowDays = r.RenewalWindowDays,
         ReminderDays = r.ReminderDays, ReciprocityProgramIds = r.ReciprocityProgramIds,
+        Fees = r.Fees.Select(f => new FeeModel { Kind = f.Kind, Amount = f.Amount, HoldsPeerCredentialAmount = f.HoldsPeerCredentialAmount, MilitaryOrVeteranAmount = f.MilitaryOrVeteranAmount }).ToList(),
     };
 
     /// <summary>The domain's requirements; the domain refuses combinations that make no sense.</summary>
@@ -66,7 +80,8 @@ public sealed record RequirementsModel
         HasExam ? new ExamRequirement(ExamPassingScore, ExamRetakeWaitDays, ExamAttemptsAllowed, ExamAttemptWindowDays, ExamRegistration) : null,
         RequiredAttestations, RenewalCycleMonths, ContinuingEducationHours, EthicsContinuingEducationHours, GracePeriodDays, RenewalWindowDays,
         ReciprocityProgramIds, RenewsOnMonth is { } month && RenewsOnDay is { } day ? new RenewalDate(month, day) : null, CeAuditPercent, ReminderDays,
-        ReinstatementContinuingEducationHours, ReinstatementRequiresExam, AppealWindowDays);
+        ReinstatementContinuingEducationHours, ReinstatementRequiresExam, AppealWindowDays,
+        Fees.Select(f => new FeeRate(f.Kind, f.Amount, f.HoldsPeerCredentialAmount, f.MilitaryOrVeteranAmount)));
 
     /// <summary>The domain's requirements, once every attestation asked for has a published wording.</summary>
     public async Task<ProgramRequirements> ToKnownRequirementsAsync(IRegistryDbContext db, CancellationToken cancellationToken)

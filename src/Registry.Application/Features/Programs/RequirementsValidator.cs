@@ -27,6 +27,9 @@ public sealed class RequirementsValidator : AbstractValidator<RequirementsModel>
             d.RuleFor(x => x.Name).NotEmpty().MaximumLength(100).ReadableText();
             d.RuleFor(x => x.MinimumHours).InclusiveBetween(0, 1000);
         });
+        RuleForEach(r => r.Fees).SetValidator(new FeeValidator());
+        RuleFor(r => r.Fees).Must(f => f.Select(x => x.Kind).Distinct().Count() == f.Count)
+            .WithMessage("The fee schedule has one amount per kind of fee.");
         RuleFor(r => r.TrainingDomains).Must(d => d.Select(x => x.Code.Trim().ToUpperInvariant()).Distinct().Count() == d.Count)
             .WithMessage("Each training domain needs its own code.");
     }

@@ -20,6 +20,10 @@ public sealed class OverviewModel(IMediator mediator) : PageModel, IReloadOnFail
     [BindProperty]
     public string? Answer { get; set; }
 
+    /// <summary>The applicant serves or served in the military: the program's military rate applies to the fee.</summary>
+    [BindProperty]
+    public bool MilitaryOrVeteran { get; set; }
+
     [TempData]
     public string? Confirmation { get; set; }
 
@@ -35,8 +39,10 @@ public sealed class OverviewModel(IMediator mediator) : PageModel, IReloadOnFail
                 ModelState.AddModelError(RequirementPages.PathFor(Id, missing.Code), missing.Sentence);
             return Page();
         }
-        await mediator.Send(new SubmitApplication.Command(Id, Answer), cancellationToken);
-        Confirmation = "Your application has been submitted. We have sent you an e-mail, and your state's staff will review it.";
+        await mediator.Send(new SubmitApplication.Command(Id, Answer, MilitaryOrVeteran), cancellationToken);
+        Confirmation = Application.FeeOnSubmission is null
+            ? "Your application has been submitted. We have sent you an e-mail, and your state's staff will review it."
+            : "Your application has been submitted. We have sent you an e-mail; your state's staff will review it once the fee is paid or waived.";
         return RedirectToPage(new { Id });
     }
 

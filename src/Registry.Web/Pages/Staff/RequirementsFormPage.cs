@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Features.Programs;
+using Registry.Domain.Fees;
 
 namespace Registry.Web.Pages.Staff;
 
@@ -25,6 +26,18 @@ public abstract class RequirementsFormPage : PageModel
     [BindProperty]
     public List<Guid> Reciprocity { get; set; } = [];
 
+    /// <summary>The fee schedule, one line per kind of fee whether charged or not: a blank amount is not charged.</summary>
+    [BindProperty]
+    public List<FeeLine> Fees { get; set; } = [];
+
+    public sealed class FeeLine
+    {
+        public FeeKind Kind { get; set; }
+        public decimal? Amount { get; set; }
+        public decimal? HoldsPeerCredentialAmount { get; set; }
+        public decimal? MilitaryOrVeteranAmount { get; set; }
+    }
+
     public abstract IReadOnlyList<GetProgramConfiguration.Choice> AttestationChoices { get; }
 
     public abstract IReadOnlyList<GetProgramConfiguration.Choice> ReciprocityChoices { get; }
@@ -37,6 +50,9 @@ public abstract class RequirementsFormPage : PageModel
         ReminderDayList = string.Join(", ", requirements.ReminderDays);
         Attestations = [.. requirements.RequiredAttestations];
         Reciprocity = [.. requirements.ReciprocityProgramIds];
+        Fees = Enum.GetValues<FeeKind>().Select(kind => requirements.Fees.SingleOrDefault(f => f.Kind == kind) is { } fee
+            ? new FeeLine { Kind = kind, Amount = fee.Amount, HoldsPeerCredentialAmount = fee.HoldsPeerCredentialAmount, MilitaryOrVeteranAmount = fee.MilitaryOrVeteranAmount }
+            : new FeeLine { Kind = kind }).ToList();
     }
 
     /// <summary>The requirements the form was posted with; errors of the plain-text fields go to the model state.</summary>
@@ -47,7 +63,31 @@ public abstract class RequirementsFormPage : PageModel
             .Select(d => int.TryParse(d, out var day) ? day : -1).ToList();
         if (reminders.Contains(-1)) ModelState.AddModelError(nameof(ReminderDayList), "Write reminder days as whole numbers separated by commas, for example 90, 60, 30, 7.");
         if (domains is null) ModelState.AddModelError(nameof(DomainLines), "Write one domain a line as: CODE; Name; hours.");
-        return Input with { TrainingDomains = domains ?? [], ReminderDays = reminders, RequiredAttestations = Attestations, ReciprocityProgramIds = Reciprocity };
+        return Input with { TrainingDomains = domains ?? [], ReminderDays = reminders, RequiredAttestations = Attestations, ReciprocityProgramIds = Reciprocity, Fees = PostedFees() };
+    }
+
+    /// <summary>The fee lines with an amount; each line's errors go to its own fields, by the same rules the command checks.</summary>
+    private List<RequirementsModel.FeeModel> PostedFees()
+    {
+        var fees = new List<RequirementsModel.FeeModel>();
+        var rules = new FeeValidator();
+        for (var i = 0; i < Fees.Count; i++)
+        {
+            var line = Fees[i];
+            if (line.Amount is not { } amount)
+            {
+                if (line.HoldsPeerCredentialAmount is not null || line.MilitaryOrVeteranAmount is not null)
+                    ModelState.AddModelError($"Fees[{i}].Amount", "Give the standard fee too, or leave the reduced fees blank.");
+                continue;
+            }
+            var fee = new RequirementsModel.FeeModel
+            {
+                Kind = line.Kind, Amount = amount, HoldsPeerCredentialAmount = line.HoldsPeerCredentialAmount, MilitaryOrVeteranAmount = line.MilitaryOrVeteranAmount,
+            };
+            foreach (var error in rules.Validate(fee).Errors) ModelState.AddModelError($"Fees[{i}].{error.PropertyName}", error.ErrorMessage);
+            fees.Add(fee);
+        }
+        return fees;
     }
 
     private List<RequirementsModel.DomainModel>? ParseDomains()
