@@ -75,9 +75,8 @@ public static class RevenueReport
             var jurisdiction = await db.Jurisdictions.AsNoTracking().Where(j => j.Code == state)
                 .Select(j => new { Board = j.BoardName ?? j.Name + " peer certification board", j.TimeZone }).SingleAsync(cancellationToken);
             // The period's days in the state's calendar, as instants: from its first midnight to the midnight after its last day.
-            var zone = RegistryDay.Zone(jurisdiction.TimeZone);
-            var startsAt = Midnight(query.From, zone);
-            var endsBefore = Midnight(query.To.AddDays(1), zone);
+            var startsAt = RegistryDay.StartOf(query.From, jurisdiction.TimeZone);
+            var endsBefore = RegistryDay.StartOf(query.To.AddDays(1), jurisdiction.TimeZone);
 
             var fees = db.Fees.AsNoTracking().Where(f => f.StateCode == state);
             var payments = fees.SelectMany(f => f.Payments, (f, p) => new { Fee = f, Payment = p })
@@ -146,8 +145,5 @@ public static class RevenueReport
                     .Select(x => new PaymentRow(x.Payment.Id, x.Payment.ReceivedOn, x.LegalFirstName, x.LegalLastName, x.Code, x.Fee.Kind, x.Payment.Method,
                         x.Payment.Payer, x.Payment.Reference, x.Payment.Amount, x.Payment.ProviderPaymentId))));
         }
-
-        private static DateTimeOffset Midnight(DateOnly day, TimeZoneInfo zone) =>
-            new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
     }
 }
