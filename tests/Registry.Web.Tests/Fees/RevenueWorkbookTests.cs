@@ -67,6 +67,7 @@ public sealed class RevenueWorkbookTests(WebFixture fixture) : WebTest(fixture)
         var admin = await Fixture.ApiClientAsync(FeeOfficeScenario.StateAdmin);
         var response = await admin.GetAsync($"/api/v1/states/TN/revenue?from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
         Assert.Equal($"revenue-TN-{From:yyyy-MM-dd}-to-{To:yyyy-MM-dd}.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         Assert.Equal(["Payments", "Refunds", "Waivers", "Vouchers", "Summary", "Reconciliation"], book.Worksheets.Select(s => s.Name));
@@ -142,6 +143,21 @@ public sealed class RevenueWorkbookTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await ohio.GetAsync($"/api/v1/states/TN/revenue?from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}")).StatusCode);
         var reviewer = await Fixture.ApiClientAsync(FeeOfficeScenario.Reviewer);
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync($"/api/v1/states/TN/revenue?from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}")).StatusCode);
+
+        // The page: a period that ends before it begins is a field error; a good one downloads the workbook.
+        var pages = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(pages, FeeOfficeScenario.StateAdmin);
+        var form = await pages.GetStringAsync("/Staff/Revenue");
+        FormUrlEncodedContent Period(DateOnly from, DateOnly to) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebFixture.AntiforgeryToken(form), ["From"] = $"{from:yyyy-MM-dd}", ["To"] = $"{to:yyyy-MM-dd}",
+        });
+        var refused = await pages.PostAsync("/Staff/Revenue", Period(To, From));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The period ends before it begins.", await refused.Content.ReadAsStringAsync());
+        var download = await pages.PostAsync("/Staff/Revenue", Period(From, To));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download.Content.Headers.ContentType?.MediaType);
+        Assert.True(download.Headers.CacheControl?.NoStore);
     }
 
     private static List<IXLRow> Rows(XLWorkbook book, string sheet) =>
