@@ -113,6 +113,8 @@ public static class DependencyInjection
         services.AddScoped<IWorkforceCounts, Exports.Workforce.WorkforceSql>();
         services.AddSingleton<IWorkforceWorkbook, Exports.Workforce.WorkforceWorkbook>();
         services.AddSingleton<IRosterWriter, Exports.Workforce.RosterWorkbook>();
+        // Fees: the revenue workbook (issue 17, staff part).
+        services.AddSingleton<IRevenueWorkbook, Exports.Fees.RevenueWorkbook>();
         services.AddScoped<Exports.Workforce.WorkforceSnapshotJob>();
         services.AddHostedService<Exports.Workforce.WorkforceSnapshotSchedule>();
         services.AddScoped<Exports.StateData.StateExportJob>();

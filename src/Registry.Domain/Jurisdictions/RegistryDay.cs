@@ -24,6 +24,10 @@ public static class RegistryDay
     public static DateOnly DayOf(DateTimeOffset at, string timeZone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone(timeZone)).DateTime);
 
+    /// <summary>The first instant of <paramref name="day"/> in the IANA time zone <paramref name="timeZone"/> (its midnight; US zones change clocks at 2 a.m.).</summary>
+    public static DateTimeOffset StartOf(DateOnly day, string timeZone) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone(timeZone)), TimeSpan.Zero);
+
     /// <summary>The zone of an IANA id such as <c>America/Chicago</c>.</summary>
     public static TimeZoneInfo Zone(string timeZone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) && zone.HasIanaId

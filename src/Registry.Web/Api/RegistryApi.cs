@@ -47,6 +47,7 @@ public static class RegistryApi
         api.MapEmployersApi();
         api.MapRegisterImportsApi();
         api.MapFeesApi();
+        api.MapFeeOfficeApi();
     }
 
     /// <summary>
