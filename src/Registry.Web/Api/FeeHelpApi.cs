@@ -43,7 +43,8 @@ public static class FeeHelpApi
                 TypedResults.Created($"/api/v1/states/{state}/funds", await mediator.Send(command with { StateCode = state, FundId = fundId }, ct)))
             .WithName("IssueVouchers")
             .WithSummary($"StateAdmins: a batch of 1 to {IssueVouchers.MaximumBatch} single-use voucher codes on the fund, usable until expiresOn. "
-                + "The codes (and the same as CSV) are in this answer only: the registry keeps their hashes, so keep the answer safe.");
+                + "The codes (and the same as CSV) are in this answer only: the registry keeps their hashes, so keep the answer safe.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         funds.MapGet("/hardship-requests", (string state, IMediator mediator, CancellationToken ct) => mediator.Send(new ListHardshipRequests.Query(state), ct))
             .WithName("ListHardshipRequests")
             .WithSummary("StateAdmins: the state's fee waiver requests waiting for a decision, oldest first, with each person's private statement (the read is audited).");
