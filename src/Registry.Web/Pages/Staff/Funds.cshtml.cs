@@ -43,10 +43,10 @@ public sealed class FundsModel(IMediator mediator, ICurrentUser user) : PageMode
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(CreateFund.Command fund, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCreateAsync(CreateFund.Command fund, Domain.Fees.FeeKind[]? covers, CancellationToken cancellationToken)
     {
         State = user.StateCode?.Value ?? State ?? "";
-        await mediator.Send(fund with { StateCode = State }, cancellationToken);
+        await mediator.Send(fund with { StateCode = State, Covers = covers ?? [] }, cancellationToken);
         Confirmation = $"The fund {fund.Name?.Trim()} is set up. Set its budget for this fiscal year next.";
         return RedirectToPage(new { State });
     }
