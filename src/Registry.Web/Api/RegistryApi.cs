@@ -48,6 +48,7 @@ public static class RegistryApi
         api.MapRegisterImportsApi();
         api.MapFeesApi();
         api.MapFeeOfficeApi();
+        api.MapFeeHelpApi();
     }
 
     /// <summary>

@@ -23,6 +23,8 @@ public static class IdempotencyKeys
     private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
     {
         "/api/v1/auth/token", "/api/v1/account/register", "/api/v1/account/reset-password", "/api/v1/verifications/bulk",
+        // A batch's voucher codes are shown once and kept nowhere; a code typed to pay a fee is a secret like a password.
+        "/api/v1/states/{state}/funds/{fundId:guid}/voucher-batches", "/api/v1/fees/{id:guid}/voucher",
     };
 
     /// <summary>Takes the header on every POST of the group except those in <see cref="NotKept"/>.</summary>
