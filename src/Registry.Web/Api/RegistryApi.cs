@@ -46,6 +46,7 @@ public static class RegistryApi
         api.MapWorkforceApi();
         api.MapEmployersApi();
         api.MapRegisterImportsApi();
+        api.MapPaymentsApi();
     }
 
     /// <summary>
