@@ -227,6 +227,17 @@ public sealed class OnlinePaymentTests(WebFixture fixture, StripeStandIn stripe)
         Assert.Equal(FeeStatus.Owed, (await FeeAsync(fee.Id)).Status);
     }
 
+    [Theory]
+    [InlineData("ReceivePaymentWebhook", "")]
+    [InlineData("OpenFeeCheckout", "bearer")]
+    public async Task The_document_shows_the_webhook_as_the_providers_anonymous_callback_and_the_checkout_needing_sign_in(string operationId, string schemes)
+    {
+        var operation = (await Fixture.ContractAsync()).Document.Operations.Single(o => o.Operation.OperationId == operationId).Operation;
+
+        Assert.Equal(schemes, string.Join("|", (operation.Security ?? []).Select(requirement => string.Join("+", requirement.Keys))));
+        Assert.Equal("Payments", Assert.Single(operation.Tags!));
+    }
+
     private WebApplicationFactory<Program> Host => stripe.Host(Fixture.Factory);
 
     private HttpClient Client() =>
