@@ -160,6 +160,23 @@ public sealed class OnlinePaymentTests(WebFixture fixture, StripeStandIn stripe)
     }
 
     [Fact]
+    public async Task A_payment_of_another_amount_is_kept_unmatched_and_an_unknown_event_type_is_kept_and_answered()
+    {
+        var (fee, _) = await OwedFeeAsync();
+        var sessionId = await OpenAndFindSessionAsync(fee);
+
+        var other = await DeliverAsync(StripeStandIn.SessionEvent("evt_other_amount", "checkout.session.completed", Now, sessionId, 5000, "pi_other_amount"));
+        var unknown = await DeliverAsync(StripeStandIn.SessionEvent("evt_unknown", "customer.created", Now, sessionId, 0, "pi_none"));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (other.StatusCode, unknown.StatusCode));
+        Assert.Equal(FeeStatus.Owed, (await FeeAsync(fee.Id)).Status);
+        var unmatched = Assert.Single(await Fixture.QueryAsync(db => db.ProviderPayments.ToListAsync()));
+        Assert.Equal("The payment of $50.00 differs from the $60.00 still owed.", unmatched.UnmatchedBecause);
+        Assert.Equal(["checkout.session.completed", "customer.created"],
+            await Fixture.QueryAsync(db => db.ProviderEvents.OrderBy(e => e.Type).Select(e => e.Type).ToListAsync()));
+    }
+
+    [Fact]
     public async Task The_employer_a_fee_is_invoiced_to_pays_it()
     {
         var (fee, _) = await OwedFeeAsync(invoiceToEmployer: true);
