@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messages;
 using Registry.Infrastructure.Confirmations;
+using Registry.Infrastructure.Payments;
 using Registry.Infrastructure.Documents;
 using Registry.Infrastructure.Health;
 using Registry.Infrastructure.Identity;
@@ -101,6 +102,7 @@ public static class DependencyInjection
         services.AddMail(configuration, contentRootPath);
         services.AddDocuments(configuration, contentRootPath);
         services.AddConfirmationLinks(configuration, contentRootPath);
+        services.AddPayments(configuration);
         // /health/ready asks these; /health/live asks none (see Registry.Web).
         string[] ready = [HealthTags.Ready];
         services.AddHealthChecks()

@@ -23,9 +23,15 @@ public sealed class PaymentCheckout
     private PaymentCheckout() { }
 
     public PaymentCheckout(Fee fee, string provider, string providerSessionId, string paymentAddress, Guid openedByUserId, DateTimeOffset at)
+        : this(Guid.CreateVersion7(), fee, provider, providerSessionId, paymentAddress, openedByUserId, at)
+    {
+    }
+
+    /// <summary>A checkout whose id was chosen before the provider's session was opened (its return address names it).</summary>
+    public PaymentCheckout(Guid id, Fee fee, string provider, string providerSessionId, string paymentAddress, Guid openedByUserId, DateTimeOffset at)
     {
         if (fee.Status != FeeStatus.Owed) throw new DomainRuleException("Only an owed fee can be paid.");
-        Id = Guid.CreateVersion7();
+        Id = id;
         FeeId = fee.Id;
         StateCode = fee.StateCode;
         Amount = fee.Balance;

@@ -49,6 +49,7 @@ public static class RegistryApi
         api.MapFeesApi();
         api.MapFeeOfficeApi();
         api.MapFeeHelpApi();
+        api.MapPaymentsApi();
     }
 
     /// <summary>
