@@ -250,16 +250,12 @@ public abstract class RegistryDbContext(DbContextOptions options)
 
     private void BumpVersions()
     {
-        // A change to an aggregate's owned rows in their own table (a fund's fiscal years) is a change of the aggregate:
-        // its version moves too, so two units of work drawing on the same fund at once cannot both save.
-        foreach (var owned in ChangeTracker.Entries().Where(e => e.Metadata.IsOwned() && !e.Metadata.IsMappedToJson()
-                     && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        // A fund's fiscal years are part of the fund: drawing on a year moves the fund's version too, so two units of
+        // work drawing on the same fund at once cannot both save.
+        foreach (var year in ChangeTracker.Entries<FundYear>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
         {
-            var ownership = owned.Metadata.FindOwnership()!;
-            var keys = ownership.Properties.Select(p => owned.Property(p.Name).CurrentValue).ToList();
-            var owner = ChangeTracker.Entries<IVersioned>().FirstOrDefault(o => o.Metadata == ownership.PrincipalEntityType
-                && ownership.PrincipalKey.Properties.Select(p => o.Property(p.Name).CurrentValue).SequenceEqual(keys));
-            if (owner is { State: EntityState.Unchanged }) owner.Property(nameof(IVersioned.Version)).IsModified = true;
+            var fund = ChangeTracker.Entries<FeeFund>().FirstOrDefault(f => f.Entity.Id == year.Entity.FundId);
+            if (fund is { State: EntityState.Unchanged }) fund.Property(nameof(IVersioned.Version)).IsModified = true;
         }
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
