@@ -162,7 +162,41 @@ public sealed class Fee : IHasDomainEvents, IVersioned
     }
 
     /// <summary>Returns money paid, partly or fully, with the reason; never more than was paid and not yet refunded.</summary>
+    /// <remarks>A card payment's money goes back through the payment provider first (<see cref="CardPaymentToRefund"/>);
+    /// its refund id then comes here.</remarks>
     public FeeRefund Refund(decimal amount, string reason, Guid byUserId, DateTimeOffset at, string? providerRefundId = null)
+    {
+        RequireRefundable(amount);
+        if (providerRefundId is null && CardRefundable > 0)
+            throw new DomainRuleException("This fee was paid by card: the refund goes back to the card through the payment provider first.");
+        var refund = new FeeRefund(Id, amount, Reason(reason, "Give the reason for the refund."), byUserId, at, providerRefundId);
+        _refunds.Add(refund);
+        RefundedAmount += amount;
+        Status = FeeStatus.Refunded;
+        return refund;
+    }
+
+    /// <summary>Paid by card and not yet returned to a card.</summary>
+    public decimal CardRefundable =>
+        _payments.Where(p => p.ProviderPaymentId is not null).Sum(p => p.Amount) - _refunds.Where(r => r.ProviderRefundId is not null).Sum(r => r.Amount);
+
+    /// <summary>
+    /// The card payment a refund of this amount goes back to, or null when nothing was paid by card (the money is returned
+    /// by cheque and the refund only recorded). Card money is returned first, one card payment per refund: a refund larger
+    /// than what is left on the cards is refused, so the card part and the rest are two refunds.
+    /// </summary>
+    public FeePayment? CardPaymentToRefund(decimal amount)
+    {
+        RequireRefundable(amount);
+        var onCards = CardRefundable;
+        if (onCards <= 0) return null;
+        if (amount > onCards)
+            throw new DomainRuleException($"At most {Money.Format(onCards)} can go back to the card. Refund that first, then the rest, which was paid another way, as a second refund.");
+        return _payments.Where(p => p.ProviderPaymentId is not null).OrderByDescending(p => p.RecordedAt).FirstOrDefault(p => p.Amount >= amount)
+            ?? throw new DomainRuleException("No single card payment is as large as this refund: refund each card payment separately.");
+    }
+
+    private void RequireRefundable(decimal amount)
     {
         if (Status is not (FeeStatus.Paid or FeeStatus.Refunded))
             throw new DomainRuleException("Only a paid fee can be refunded.");
@@ -170,11 +204,6 @@ public sealed class Fee : IHasDomainEvents, IVersioned
         var refundable = PaidAmount - RefundedAmount;
         if (amount > refundable)
             throw new DomainRuleException($"A refund of {Money.Format(amount)} is more than the {Money.Format(refundable)} paid and not yet refunded.");
-        var refund = new FeeRefund(Id, amount, Reason(reason, "Give the reason for the refund."), byUserId, at, providerRefundId);
-        _refunds.Add(refund);
-        RefundedAmount += amount;
-        Status = FeeStatus.Refunded;
-        return refund;
     }
 
     private void Settle(FeeStatus status, DateTimeOffset at)

@@ -89,15 +89,26 @@ public sealed class StripePaymentProvider(StripeClient client, string webhookSec
             session.Currency, string.Equals(session.PaymentStatus, "paid", StringComparison.Ordinal), payer);
     }
 
-    public async Task<string> RefundAsync(string providerPaymentId, long amountInCents, string reason, CancellationToken cancellationToken)
+    public async Task<string> RefundAsync(string providerPaymentId, long amountInCents, string reason, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var refund = await new RefundService(client).CreateAsync(new RefundCreateOptions
+        try
         {
-            PaymentIntent = providerPaymentId,
-            Amount = amountInCents,
-            Reason = "requested_by_customer",
-            Metadata = new Dictionary<string, string> { ["reason"] = reason.Length > 500 ? reason[..500] : reason },
-        }, cancellationToken: cancellationToken);
-        return refund.Id;
+            var refund = await new RefundService(client).CreateAsync(new RefundCreateOptions
+            {
+                PaymentIntent = providerPaymentId,
+                Amount = amountInCents,
+                Reason = "requested_by_customer",
+                Metadata = new Dictionary<string, string> { ["reason"] = reason.Length > 500 ? reason[..500] : reason },
+            }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+            return refund.Id;
+        }
+        catch (StripeException e) when (e.StripeError?.Message is { Length: > 0 } refusal)
+        {
+            throw new PaymentRefundRefusedException($"Stripe did not make the refund: {refusal}");
+        }
+        catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new PaymentRefundRefusedException("Stripe could not be reached, so nothing was refunded. Try again in a few minutes.");
+        }
     }
 }

@@ -109,6 +109,24 @@ public class FeeTests
     }
 
     [Fact]
+    public void Card_money_goes_back_to_the_card_first_one_card_payment_per_refund()
+    {
+        var fee = Owed();
+        fee.RecordPayment(35m, PaymentMethod.Card, Payer.Person, null, Today, Now, null, "pi_first");
+        Pay(fee, 25m);
+
+        Assert.Contains("At most $35.00 can go back to the card", Assert.Throws<DomainRuleException>(() => fee.CardPaymentToRefund(40m)).Message);
+        Assert.Contains("goes back to the card", Assert.Throws<DomainRuleException>(() => fee.Refund(10m, "Cheque part.", Staff, Now)).Message);
+        Assert.Equal("pi_first", fee.CardPaymentToRefund(35m)?.ProviderPaymentId);
+
+        fee.Refund(35m, "Card part.", Staff, Now, "re_1");
+        Assert.Equal(0m, fee.CardRefundable);
+        Assert.Null(fee.CardPaymentToRefund(25m));
+        fee.Refund(25m, "Cheque part, returned by cheque.", Staff, Now);
+        Assert.Equal((FeeStatus.Refunded, 60m), (fee.Status, fee.RefundedAmount));
+    }
+
+    [Fact]
     public void Only_a_paid_fee_is_refunded()
     {
         var owed = Owed();

@@ -255,6 +255,59 @@ public sealed class OnlinePaymentTests(WebFixture fixture, StripeStandIn stripe)
         Assert.Equal("Payments", Assert.Single(operation.Tags!));
     }
 
+    [Fact]
+    public async Task A_StateAdmin_refunds_a_card_payment_to_the_card_through_the_provider_once()
+    {
+        var fee = await PaidByCardAsync("pi_refund_1");
+        var admin = await ApiAsync(await TexasAdminAsync());
+
+        var response = await admin.PostAsJsonAsync($"/api/v1/fees/{fee.Id}/refunds", new { amount = 20m, reason = "Charged twice." });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (key, made) = Assert.Single(stripe.Refunds);
+        Assert.Equal(("pi_refund_1", "2000", "requested_by_customer"), (made.Form["payment_intent"], made.Form["amount"], made.Form["reason"]));
+        Assert.StartsWith($"refund-{fee.Id}-", key);
+        var refund = Assert.Single(await Fixture.QueryAsync(db => db.Fees.AsNoTracking().Where(f => f.Id == fee.Id).SelectMany(f => f.Refunds).ToListAsync()));
+        Assert.Equal((20m, made.Id), (refund.Amount, refund.ProviderRefundId));
+        Assert.Equal(FeeStatus.Refunded, (await FeeAsync(fee.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_refund_the_provider_refuses_is_told_to_staff_and_nothing_is_recorded()
+    {
+        var fee = await PaidByCardAsync("pi_refund_2");
+        var admin = await ApiAsync(await TexasAdminAsync());
+        stripe.RefuseRefundsWith = "Charge pi_refund_2 has already been refunded.";
+        try
+        {
+            var response = await admin.PostAsJsonAsync($"/api/v1/fees/{fee.Id}/refunds", new { amount = 60m, reason = "Withdrawn." });
+
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Contains("Stripe did not make the refund: Charge pi_refund_2 has already been refunded.", await response.Content.ReadAsStringAsync());
+            var unchanged = await FeeAsync(fee.Id);
+            Assert.Equal((FeeStatus.Paid, 0m), (unchanged.Status, unchanged.RefundedAmount));
+        }
+        finally
+        {
+            stripe.RefuseRefundsWith = null;
+        }
+    }
+
+    private async Task<Fee> PaidByCardAsync(string paymentIntent)
+    {
+        var (fee, _) = await OwedFeeAsync();
+        var session = await OpenAndFindSessionAsync(fee);
+        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(StripeStandIn.SessionEvent($"evt_{paymentIntent}", "checkout.session.completed", Now, session, 6000, paymentIntent))).StatusCode);
+        return fee;
+    }
+
+    private async Task<string> TexasAdminAsync()
+    {
+        const string email = "admin.refunds@tx.example";
+        await Fixture.CreateUserAsync(email, Roles.StateAdmin, state: "TX");
+        return email;
+    }
+
     private WebApplicationFactory<Program> Host => stripe.Host(Fixture.Factory);
 
     private HttpClient Client() =>

@@ -12,7 +12,7 @@ namespace Registry.Web.Tests.Payments;
 /// <summary>
 /// A local stand-in of Stripe's HTTP API for the real Stripe.net client: it answers POST /v1/checkout/sessions with a
 /// session object like Stripe's and keeps the form fields it received, so tests assert what the registry asked for.
-/// It also holds the registry host configured to pay through it, and signs webhooks with Stripe's documented scheme.
+/// It answers POST /v1/refunds too, keeping each refund by its idempotency key. It also holds the registry host configured to pay through it, and signs webhooks with Stripe's documented scheme.
 /// </summary>
 public sealed class StripeStandIn : IAsyncLifetime
 {
@@ -102,7 +102,8 @@ public sealed class StripeStandIn : IAsyncLifetime
     private async Task AnswerAsync(HttpListenerContext context)
     {
         using var response = context.Response;
-        if (context.Request is not { HttpMethod: "POST", Url.AbsolutePath: "/v1/checkout/sessions" })
+        var path = context.Request.HttpMethod == "POST" ? context.Request.Url?.AbsolutePath : null;
+        if (path is not ("/v1/checkout/sessions" or "/v1/refunds"))
         {
             response.StatusCode = 404;
             await Write(response, """{"error":{"type":"invalid_request_error","message":"Unrecognized request URL."}}""");
@@ -112,6 +113,11 @@ public sealed class StripeStandIn : IAsyncLifetime
         var form = (await reader.ReadToEndAsync()).Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(pair => WebUtility.UrlDecode(pair[0]), pair => WebUtility.UrlDecode(pair.ElementAtOrDefault(1) ?? ""));
+        if (path == "/v1/refunds")
+        {
+            await AnswerRefundAsync(response, form, context.Request.Headers["Idempotency-Key"] ?? "");
+            return;
+        }
         var id = $"cs_test_{Interlocked.Increment(ref _sessions):D4}{Guid.NewGuid():N}";
         Sessions[id] = form;
         await Write(response, JsonSerializer.Serialize(new Dictionary<string, object?>
@@ -127,6 +133,33 @@ public sealed class StripeStandIn : IAsyncLifetime
             ["success_url"] = form.GetValueOrDefault("success_url"),
             ["cancel_url"] = form.GetValueOrDefault("cancel_url"),
             ["url"] = $"https://checkout.stripe.test/c/pay/{id}",
+        }));
+    }
+
+    /// <summary>Refunds made, by idempotency key: the same key answers with the same refund, as Stripe does.</summary>
+    public ConcurrentDictionary<string, (string Id, IReadOnlyDictionary<string, string> Form)> Refunds { get; } = new();
+
+    /// <summary>When set, refunds are refused with this message, as Stripe refuses one (an invalid_request_error).</summary>
+    public string? RefuseRefundsWith { get; set; }
+
+    private async Task AnswerRefundAsync(HttpListenerResponse response, Dictionary<string, string> form, string idempotencyKey)
+    {
+        if (RefuseRefundsWith is { } refusal)
+        {
+            response.StatusCode = 400;
+            await Write(response, JsonSerializer.Serialize(new { error = new { type = "invalid_request_error", code = "charge_already_refunded", message = refusal } }));
+            return;
+        }
+        var (id, _) = Refunds.GetOrAdd(idempotencyKey, _ => ($"re_test_{Guid.NewGuid():N}", form));
+        await Write(response, JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = id,
+            ["object"] = "refund",
+            ["amount"] = long.Parse(form["amount"]),
+            ["currency"] = "usd",
+            ["payment_intent"] = form.GetValueOrDefault("payment_intent"),
+            ["reason"] = form.GetValueOrDefault("reason"),
+            ["status"] = "succeeded",
         }));
     }
 

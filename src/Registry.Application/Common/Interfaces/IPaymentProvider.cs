@@ -21,8 +21,12 @@ public interface IPaymentProvider
     /// </summary>
     PaymentProviderEvent ReadWebhook(string body, string? signature);
 
-    /// <summary>Returns money on a payment the provider took; the provider's id of the refund.</summary>
-    Task<string> RefundAsync(string providerPaymentId, long amountInCents, string reason, CancellationToken cancellationToken);
+    /// <summary>
+    /// Returns money on a payment the provider took; the provider's id of the refund. The same idempotency key gives the
+    /// same refund, never a second one. Throws <see cref="PaymentRefundRefusedException"/> when the provider refuses or
+    /// cannot be reached.
+    /// </summary>
+    Task<string> RefundAsync(string providerPaymentId, long amountInCents, string reason, string idempotencyKey, CancellationToken cancellationToken);
 }
 
 /// <summary>The online payment provider configured, if any.</summary>
@@ -52,3 +56,6 @@ public sealed record PaymentProviderEvent(string Id, string Type, PaymentEventKi
 
 /// <summary>A webhook delivery whose signature does not hold: nothing is read from it.</summary>
 public sealed class PaymentWebhookRejectedException(string message) : Exception(message);
+
+/// <summary>The provider did not return the money (it refused, or could not be reached); nothing was refunded.</summary>
+public sealed class PaymentRefundRefusedException(string message) : Exception(message);

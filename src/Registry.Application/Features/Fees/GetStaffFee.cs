@@ -19,6 +19,9 @@ public static class GetStaffFee
     {
         /// <summary>What may still be refunded: paid and not yet refunded.</summary>
         public decimal Refundable => Status is FeeStatus.Paid or FeeStatus.Refunded ? PaidAmount - RefundedAmount : 0m;
+
+        /// <summary>Paid by card and not yet returned: a refund of it goes back to the card through the payment provider.</summary>
+        public decimal CardRefundable => Payments.Where(p => p.Method == PaymentMethod.Card).Sum(p => p.Amount) - Refunds.Where(r => r.AtProvider).Sum(r => r.Amount);
     }
 
     public sealed record Waiver(decimal Amount, string? Fund, string? Reason, DateTimeOffset? At);
