@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Registry.Application.Common.Interfaces;
 using Registry.Domain.Applications;
+using Registry.Application.Features.Fees;
 using Registry.Domain.Credentials;
+using Registry.Domain.Fees;
 using Registry.Infrastructure.Documents;
 using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Persistence;
@@ -96,6 +98,19 @@ public sealed class EmbeddedDefaultTests
         Assert.NotNull(reviewer);
         Assert.True(await users.CheckPasswordAsync(reviewer, DemoData.Password));
         Assert.Equal("TN", reviewer.StateCode);
+
+        // Fees in every state the fees issue names: Texas, Pennsylvania, North Carolina and Florida charge, Delaware does not.
+        var charging = programs.Where(p => p.Requirements.Fees.Count > 0).Select(p => p.StateCode.Value).Order().ToList();
+        Assert.Equal(["FL", "NC", "PA", "TX"], charging);
+        Assert.Contains(programs, p => p.StateCode.Value == "DE" && p.Requirements.Fees.Count == 0);
+        var fees = await db.Fees.AsNoTracking().Include(f => f.Payments).ToListAsync();
+        var danasFee = Assert.Single(fees, f => f.Status == FeeStatus.Owed);
+        Assert.Equal(60m, danasFee.Balance);
+        Assert.True(await db.Applications.AnyAsync(a => a.Id == danasFee.ApplicationId && a.AwaitingFee));
+        var caseysPayment = Assert.Single(Assert.Single(fees, f => f.Status == FeeStatus.Paid).Payments);
+        Assert.Equal((60m, PaymentMethod.MoneyOrder), (caseysPayment.Amount, caseysPayment.Method));
+        var vouchers = await db.Vouchers.AsNoTracking().Select(v => v.CodeHash).ToListAsync();
+        Assert.Equal(DemoData.DemoVoucherCodes.Select(c => VoucherCodes.Hash(VoucherCodes.Normalise(c)!)).Order(), vouchers.Order());
     }
 
     [Fact]

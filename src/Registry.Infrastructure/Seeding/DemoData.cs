@@ -7,6 +7,7 @@ using Registry.Domain.Attestations;
 using Registry.Domain.Credentials;
 using Registry.Domain.Employers;
 using Registry.Domain.Exams;
+using Registry.Application.Features.Fees;
 using Registry.Domain.Fees;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.People;
@@ -40,13 +41,15 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         var (tennessee, pennsylvania, texas) = States();
         db.Jurisdictions.AddRange(tennessee, pennsylvania, texas);
         db.Jurisdictions.AddRange(FeeStates());
-        db.FeeFunds.AddRange(Funds());
+        var funds = Funds().ToList();
+        db.FeeFunds.AddRange(funds);
         var tnProgram = tennessee.Programs[0];
         var paProgram = pennsylvania.Programs[0];
         var txProgram = texas.Programs[0];
 
         // Demo history is recorded as the work of the system administrator account.
         var staff = await AccountAsync("admin@registry.example", "Registry Administrator", Roles.SystemAdmin);
+        IssueDemoVouchers(funds.Single(f => f.StateCode == texas.Code), staff);
         await AccountAsync("reviewer.tn@registry.example", "Tennessee Reviewer", Roles.Reviewer, state: "TN");
         await AccountAsync("admin.tn@registry.example", "Tennessee Administrator", Roles.StateAdmin, state: "TN");
         await AccountAsync("reviewer.pa@registry.example", "Pennsylvania Reviewer", Roles.Reviewer, state: "PA");
@@ -69,7 +72,17 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         var sam = await ApplicantAsync("sam.patel@example.org", "Sam", "Patel", "Pittsburgh", "Allegheny", "PA");
         Apply(sam, paProgram, staff, ApplicationStatus.UnderReview);
         var casey = await ApplicantAsync("casey.nguyen@example.org", "Casey", "Nguyen", "Austin", "Travis", "TX");
-        Apply(casey, txProgram, staff, ApplicationStatus.InfoRequested);
+        var caseysApplication = Apply(casey, txProgram, staff, ApplicationStatus.InfoRequested);
+        // Casey paid the Texas fee by money order before review began; Dana's application waits for its fee.
+        var caseysFee = Fee.Owe(texas.Code, txProgram.Id, casey.Id, txProgram.Requirements.QuoteFee(FeeKind.InitialApplication, holdsPeerCredential: false, militaryOrVeteran: false), txProgram.RequirementsVersion,
+            _now.AddDays(-25), caseysApplication.Id);
+        caseysFee.RecordPayment(caseysFee.Amount, PaymentMethod.MoneyOrder, Payer.Person, "MO-20418", _today.AddDays(-24), _now.AddDays(-24), staff);
+        db.Fees.Add(caseysFee);
+        var dana = await ApplicantAsync("dana.reyes@example.org", "Dana", "Reyes", "San Antonio", "Bexar", "TX");
+        var danasApplication = Apply(dana, txProgram, staff, ApplicationStatus.Submitted);
+        danasApplication.AwaitFee();
+        db.Fees.Add(Fee.Owe(texas.Code, txProgram.Id, dana.Id, txProgram.Requirements.QuoteFee(FeeKind.InitialApplication, holdsPeerCredential: false, militaryOrVeteran: false), txProgram.RequirementsVersion,
+            _now.AddDays(-25), danasApplication.Id));
         var taylor = await ApplicantAsync("taylor.kim@example.org", "Taylor", "Kim", "Philadelphia", "Philadelphia", "PA");
         Apply(taylor, paProgram, staff, ApplicationStatus.Denied);
 
@@ -216,7 +229,21 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         return [scholarship, peerForce];
     }
 
-    private void Apply(Person person, CredentialProgram program, Guid staff, ApplicationStatus target)
+    /// <summary>Demo voucher codes anyone trying the registry can redeem on a Texas application fee (README lists them).</summary>
+    public static readonly string[] DemoVoucherCodes = ["PF-PEER-TX26", "PF-PEER-TX27", "PF-PEER-TX28"];
+
+    private void IssueDemoVouchers(FeeFund peerForce, Guid staff)
+    {
+        var batch = Guid.CreateVersion7();
+        foreach (var code in DemoVoucherCodes)
+        {
+            var characters = VoucherCodes.Normalise(code) ?? throw new InvalidOperationException($"{code} is not a voucher code.");
+            db.Vouchers.Add(new Voucher(peerForce.Id, peerForce.StateCode, batch, VoucherCodes.Hash(characters), VoucherCodes.LastOf(characters),
+                _today.AddMonths(6), staff, _now));
+        }
+    }
+
+    private CertificationApplication Apply(Person person, CredentialProgram program, Guid staff, ApplicationStatus target)
     {
         var rules = program.Requirements;
         var titles = _wordings.ToDictionary(w => w.Key, w => w.Value.Title);
@@ -238,6 +265,7 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         if (target == ApplicationStatus.Denied)
             application.Deny(staff, _now.AddDays(-5), "The training provider is not approved in Pennsylvania.", rules.AppealUntil(_today.AddDays(-5)));
         db.Applications.Add(application);
+        return application;
     }
 
     /// <summary>Records that meet the program's requirements, or (for a draft) a first course and a signature.</summary>
