@@ -1,3 +1,4 @@
+using Registry.Domain.Fees;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.People;
 
@@ -13,11 +14,11 @@ public static class TestData
         return state;
     }
 
-    /// <summary>A program that asks for nothing, for tests about the status machine rather than the checklist.</summary>
-    public static ProgramRequirements NoRequirements() => new(
+    /// <summary>A program that asks for nothing (and charges the fees given), for tests about the status machine rather than the checklist.</summary>
+    public static ProgramRequirements NoRequirements(params FeeRate[] fees) => new(
         trainingHoursTotal: 0, trainingDomains: [], supervisedWorkHours: 0, supervisionHours: 0, referencesRequired: 0, exam: null,
         requiredAttestations: [], renewalCycleMonths: 24, continuingEducationHours: 0, ethicsContinuingEducationHours: 0,
-        gracePeriodDays: 30, renewalWindowDays: 90);
+        gracePeriodDays: 30, renewalWindowDays: 90, fees: fees);
 
     public static ProgramRequirements Requirements(int renewalCycleMonths = 24, int gracePeriodDays = 30) => new(
         trainingHoursTotal: 46,

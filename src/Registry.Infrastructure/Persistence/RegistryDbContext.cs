@@ -63,6 +63,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<FeeFund> FeeFunds => Set<FeeFund>();
     public DbSet<Voucher> Vouchers => Set<Voucher>();
     public DbSet<HardshipRequest> HardshipRequests => Set<HardshipRequest>();
+    public DbSet<PrintedCertificateOrder> PrintedCertificateOrders => Set<PrintedCertificateOrder>();
     public DbSet<PaymentCheckout> PaymentCheckouts => Set<PaymentCheckout>();
     public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
     public DbSet<ProviderPayment> ProviderPayments => Set<ProviderPayment>();

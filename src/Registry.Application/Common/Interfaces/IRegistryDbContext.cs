@@ -46,6 +46,7 @@ public interface IRegistryDbContext
     DbSet<FeeFund> FeeFunds { get; }
     DbSet<Voucher> Vouchers { get; }
     DbSet<HardshipRequest> HardshipRequests { get; }
+    DbSet<PrintedCertificateOrder> PrintedCertificateOrders { get; }
     DbSet<PaymentCheckout> PaymentCheckouts { get; }
     DbSet<ProviderEvent> ProviderEvents { get; }
     DbSet<ProviderPayment> ProviderPayments { get; }

@@ -115,6 +115,8 @@ public static class StateDataTables
             (db, state) => db.Vouchers.Where(v => v.StateCode == state)),
         new StateDataTable<HardshipRequest>("hardship-requests.csv", "Requests to waive a fee for hardship, with the person's statement (private) and the decision.",
             (db, state) => db.HardshipRequests.Where(h => h.StateCode == state)),
+        new StateDataTable<PrintedCertificateOrder>("printed-certificate-orders.csv", "Holders' orders for a printed certificate by post: the address given (private), fee and when posted.",
+            (db, state) => db.PrintedCertificateOrders.Where(o => o.StateCode == state)),
         new StateDataTable<PaymentCheckout>("payment-checkouts.csv", "Online checkouts opened for the state's fees.",
             (db, state) => db.PaymentCheckouts.Where(c => c.StateCode == state)),
         new StateDataTable<ProviderPayment>("provider-payments.csv", "Payments the payment provider reported for the state's checkouts, matched to a fee or not.",

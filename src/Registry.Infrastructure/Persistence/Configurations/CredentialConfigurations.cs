@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Registry.Domain.Credentials;
+using Registry.Domain.Fees;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.People;
 
@@ -88,5 +89,29 @@ internal sealed class DisciplineCaseConfiguration : IEntityTypeConfiguration<Dis
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.IsOpen);
         builder.HasIndex(c => c.CredentialId);
+    }
+}
+
+internal sealed class PrintedCertificateOrderConfiguration : IEntityTypeConfiguration<PrintedCertificateOrder>
+{
+    public void Configure(EntityTypeBuilder<PrintedCertificateOrder> builder)
+    {
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.CancellationReason).HasMaxLength(PrintedCertificateOrder.ReasonMaxLength);
+        builder.OwnsOne(o => o.PostTo, address =>
+        {
+            address.Property(a => a.Line1).HasMaxLength(200);
+            address.Property(a => a.Line2).HasMaxLength(200);
+            address.Property(a => a.City).HasMaxLength(100);
+            address.Property(a => a.County).HasMaxLength(100);
+            address.Property(a => a.PostalCode).HasMaxLength(10);
+        });
+        builder.Navigation(o => o.PostTo).IsRequired();
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.HasOne<Credential>().WithMany().HasForeignKey(o => o.CredentialId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Fee>().WithMany().HasForeignKey(o => o.FeeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(o => new { o.StateCode, o.Status, o.OrderedAt });
+        builder.HasIndex(o => o.CredentialId);
+        builder.HasIndex(o => o.FeeId);
     }
 }

@@ -79,6 +79,15 @@ public static class DisplayNames
         _ => throw Unnamed(status),
     };
 
+    public static string Display(this CertificateOrderStatus status) => status switch
+    {
+        CertificateOrderStatus.AwaitingFee => "Waiting for the fee",
+        CertificateOrderStatus.ToPost => "To be posted",
+        CertificateOrderStatus.Posted => "Posted",
+        CertificateOrderStatus.Cancelled => "Cancelled",
+        _ => throw Unnamed(status),
+    };
+
     public static string Display(this AuditKind kind) => kind switch
     {
         AuditKind.Change => "Change",

@@ -1,0 +1,77 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Registry.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PrintedCertificateOrders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PrintedCertificateOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CredentialId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PostTo_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PostTo_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PostTo_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PostTo_County = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PostTo_State = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    PostTo_PostalCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    OrderedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FeeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PostedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PrintedCertificateOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PrintedCertificateOrders_Credentials_CredentialId",
+                        column: x => x.CredentialId,
+                        principalTable: "Credentials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PrintedCertificateOrders_Fees_FeeId",
+                        column: x => x.FeeId,
+                        principalTable: "Fees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrintedCertificateOrders_CredentialId",
+                table: "PrintedCertificateOrders",
+                column: "CredentialId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrintedCertificateOrders_FeeId",
+                table: "PrintedCertificateOrders",
+                column: "FeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrintedCertificateOrders_StateCode_Status_OrderedAt",
+                table: "PrintedCertificateOrders",
+                columns: new[] { "StateCode", "Status", "OrderedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PrintedCertificateOrders");
+        }
+    }
+}
