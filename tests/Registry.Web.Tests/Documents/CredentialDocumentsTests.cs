@@ -85,6 +85,7 @@ public sealed partial class CredentialDocumentsTests(WebFixture fixture) : WebTe
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, "a person's document must not be kept by caches");
         return PdfReadBack.Of(await response.Content.ReadAsByteArrayAsync());
     }
 
