@@ -38,6 +38,8 @@ public sealed class FeeOfficePagesTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^TN-") }).ClickAsync();
         Assert.StartsWith("Receipt TN-", await page.Locator("h1").InnerTextAsync());
         await page.AssertAccessibleAtBothWidthsAsync();
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "download it as a PDF" }).ClickAsync());
+        Assert.StartsWith("receipt-TN-", pdf.SuggestedFilename);
         await page.SetViewportSizeAsync(375, 800);
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await page.Locator(".registry-header").IsVisibleAsync());

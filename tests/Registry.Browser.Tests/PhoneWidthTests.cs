@@ -46,6 +46,24 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
     {
         var page = await SignedInAsync("drew.watson@example.org");
         await AssertFitAsync(page, "/Credentials", "/Applications", "/MyRecord");
+
+        // An active credential's page offers its certificate and wallet card, for the holder and for own-state staff.
+        var holder = await SignedInAsync("morgan.brooks@example.org");
+        await AssertFitAsync(holder, "/Credentials");
+        var certificate = await holder.RunAndWaitForDownloadAsync(() =>
+            holder.GetByRole(AriaRole.Link, new() { Name = "Download the certificate for", Exact = false }).First.ClickAsync());
+        Assert.EndsWith(".pdf", certificate.SuggestedFilename);
+        var staff = await SignedInAsync("reviewer.tn@registry.example");
+        var credential = $"/Staff/Credentials/{await CredentialOfAsync("Brooks")}";
+        await AssertFitAsync(staff, credential);
+        Assert.Equal(1, await staff.GetByRole(AriaRole.Link, new() { Name = "Download the wallet card for", Exact = false }).CountAsync());
+    }
+
+    private async Task<Guid> CredentialOfAsync(string lastName)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        return await db.Credentials.Where(c => db.People.Any(p => p.Id == c.HolderPersonId && p.LegalLastName == lastName)).Select(c => c.Id).FirstAsync();
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class VerificationPagesTests(BrowserFixture fixture)
         await results.GetByRole(AriaRole.Link).First.ClickAsync();
         await page.GetByText("Record last updated").WaitForAsync();
         Assert.Contains("Morgan Brooks", await page.Locator("main").InnerTextAsync());
+        Assert.Contains("current certificate and wallet card carry edition code", await page.Locator("main").InnerTextAsync());
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Printable view" }).ClickAsync();

@@ -106,6 +106,9 @@ public sealed class TaggedPdf : IDisposable
         _structure.End();
     }
 
+    /// <summary>How tall <see cref="TextAt"/> draws the text in a box of this width: its lines once wrapped, times the font's line height.</summary>
+    public double HeightOf(string text, XFont font, double width) => Wrap(text, font, width).Count * font.GetHeight();
+
     /// <summary>A QR code of an address, drawn as vector squares (sharp at any size), with alternative text for people who cannot see it.</summary>
     public void QrCode(string address, string alternativeText, XRect box)
     {

@@ -1,9 +1,11 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Paging;
 using Registry.Application.Features.Discipline;
 using Registry.Application.Features.Renewals;
 using Registry.Domain.Credentials;
+using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Api;
 
@@ -28,6 +30,20 @@ public static class CredentialsApi
         credentials.MapGet("/", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCredentialRecord.Query(id), ct))
             .WithName("GetCredentialRecord")
             .WithSummary("A credential with its history and discipline cases (its holder, or staff of its state).");
+        credentials.MapGet("/certificate", async (Guid id, IMediator mediator, IKeptDocuments documents, EmailLinks links, CancellationToken ct) =>
+                CredentialDocument(await KeptDocumentDownloads.CredentialAsync(id, KeptDocumentDownloads.CredentialDocument.Certificate, mediator, documents, links, ct)))
+            .WithName("DownloadCertificate")
+            .WithTags("Documents")
+            .WithSummary("An active credential's certificate as an accessible PDF (US Letter, landscape) with a QR code to the live public record; " +
+                "for the holder and staff of its state. A credential that is not active has none (409).")
+            .Produces<Stream>(StatusCodes.Status200OK, KeptDocumentDownloads.Pdf);
+        credentials.MapGet("/wallet-card", async (Guid id, IMediator mediator, IKeptDocuments documents, EmailLinks links, CancellationToken ct) =>
+                CredentialDocument(await KeptDocumentDownloads.CredentialAsync(id, KeptDocumentDownloads.CredentialDocument.WalletCard, mediator, documents, links, ct)))
+            .WithName("DownloadWalletCard")
+            .WithTags("Documents")
+            .WithSummary("An active credential's wallet card as an accessible PDF: front and back (85.6 × 54 mm) on a US Letter page with cut marks, " +
+                "a QR code to the live public record on the back; for the holder and staff of its state. A credential that is not active has none (409).")
+            .Produces<Stream>(StatusCodes.Status200OK, KeptDocumentDownloads.Pdf);
         credentials.MapPost("/cases", async Task<Created<CaseOpened>> (Guid id, OpenDisciplineCase.Command command, IMediator mediator, CancellationToken ct) =>
             {
                 var caseId = await mediator.Send(command with { CredentialId = id }, ct);
@@ -72,6 +88,9 @@ public static class CredentialsApi
             .WithTags("Renewals")
             .WithSummary("The holder of a lapsed credential applies for reinstatement.");
     }
+
+    private static FileContentHttpResult CredentialDocument((byte[] Content, string FileName) document) =>
+        TypedResults.File(document.Content, KeptDocumentDownloads.Pdf, document.FileName);
 
     private static async Task<Created<StartRenewal.Started>> Started(Task<StartRenewal.Started> starting)
     {

@@ -55,6 +55,14 @@ public static class FeeOfficeApi
             .WithName("GetFeeReceipt")
             .WithSummary("A payment's receipt: the board, receipt number, day received, amount, method, reference, what it paid for and the balance after it. " +
                 "For the person who owed the fee, the employer it was invoiced to, and staff of its state.");
+        fees.MapGet("/fee-payments/{id:guid}/receipt.pdf", async (Guid id, IMediator mediator, IKeptDocuments documents, CancellationToken ct) =>
+            {
+                var (content, fileName) = await KeptDocumentDownloads.ReceiptAsync(id, mediator, documents, ct);
+                return TypedResults.File(content, KeptDocumentDownloads.Pdf, fileName);
+            })
+            .WithName("DownloadFeeReceiptPdf")
+            .WithSummary("The same receipt as an accessible PDF on the board's letterhead, with any refunds of the fee; for the same people as the receipt.")
+            .Produces<Stream>(StatusCodes.Status200OK, KeptDocumentDownloads.Pdf);
         fees.MapGet("/states/{state}/revenue", async (string state, DateOnly? from, DateOnly? to, IMediator mediator, IRevenueWorkbook workbook, IStreamedReads reads,
                 CancellationToken ct) =>
             {

@@ -7,6 +7,7 @@ using Registry.Application.Common.Messages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Jurisdictions;
 using Registry.Domain.Fees;
+using Registry.Domain.Jurisdictions;
 
 namespace Registry.Application.Features.Fees;
 
@@ -22,7 +23,10 @@ public static class GetFeeReceipt
 
     public sealed record Receipt(Guid PaymentId, string ReceiptNumber, BoardContactDetails Board, string PaidBy, DateOnly ReceivedOn, decimal Amount,
         PaymentMethod Method, Payer Payer, string? Reference, Guid FeeId, FeeKind Kind, string Program, Guid? ApplicationId, decimal FeeAmount,
-        decimal BalanceAfter, string Currency);
+        decimal BalanceAfter, string Currency, IReadOnlyList<ReceiptRefund> Refunds);
+
+    /// <summary>Money returned against the fee this payment paid, on the day (in the state's time zone) it was returned.</summary>
+    public sealed record ReceiptRefund(DateOnly RefundedOn, decimal Amount);
 
     public sealed class Handler(IRegistryDbContext db, ICurrentUser user, RequestScope scope) : IRequestHandler<Query, Receipt>
     {
@@ -52,9 +56,12 @@ public static class GetFeeReceipt
             var paidBy = found.Payer == Payer.Employer && found.EmployerId is { } employerId
                 ? await db.Employers.AsNoTracking().Where(e => e.Id == employerId).Select(e => e.Name).SingleAsync(cancellationToken)
                 : await db.People.AsNoTracking().Where(p => p.Id == found.PersonId).Select(p => p.LegalFirstName + " " + p.LegalLastName).SingleAsync(cancellationToken);
+            var timeZone = await db.Jurisdictions.AsNoTracking().Where(j => j.Code == found.StateCode).Select(j => j.TimeZone).SingleAsync(cancellationToken);
+            var refunds = (await db.Fees.AsNoTracking().Where(f => f.Id == found.Id).SelectMany(f => f.Refunds).Select(r => new { r.At, r.Amount }).ToListAsync(cancellationToken))
+                .OrderBy(r => r.At).Select(r => new ReceiptRefund(RegistryDay.DayOf(r.At, timeZone), r.Amount)).ToList();
             return new Receipt(query.PaymentId, FeeOffice.ReceiptNumber(found.StateCode, found.ReceivedOn, query.PaymentId), board, paidBy, found.ReceivedOn,
                 found.PaymentAmount, found.Method, found.Payer, found.Reference, found.Id, found.Kind, program, found.ApplicationId, found.FeeAmount,
-                found.FeeAmount - found.PaidSoFar, Money.Currency);
+                found.FeeAmount - found.PaidSoFar, Money.Currency, refunds);
         }
     }
 }

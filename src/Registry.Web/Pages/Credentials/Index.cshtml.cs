@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Discipline;
 using Registry.Application.Features.Renewals;
@@ -58,6 +59,21 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
         await mediator.Send(new RelinquishCredential.Command(credentialId, null), cancellationToken);
         Confirmation = "Your credential is relinquished.";
         return RedirectToPage();
+    }
+
+    /// <summary>The certificate of an active credential, as a PDF.</summary>
+    public Task<IActionResult> OnGetCertificateAsync(Guid id, [FromServices] IKeptDocuments documents, [FromServices] EmailLinks links, CancellationToken ct) =>
+        DocumentAsync(id, KeptDocumentDownloads.CredentialDocument.Certificate, documents, links, ct);
+
+    /// <summary>The wallet card of an active credential, as a PDF.</summary>
+    public Task<IActionResult> OnGetWalletCardAsync(Guid id, [FromServices] IKeptDocuments documents, [FromServices] EmailLinks links, CancellationToken ct) =>
+        DocumentAsync(id, KeptDocumentDownloads.CredentialDocument.WalletCard, documents, links, ct);
+
+    private async Task<IActionResult> DocumentAsync(Guid credentialId, KeptDocumentDownloads.CredentialDocument kind, IKeptDocuments documents, EmailLinks links,
+        CancellationToken ct)
+    {
+        var (content, fileName) = await KeptDocumentDownloads.CredentialAsync(credentialId, kind, mediator, documents, links, ct);
+        return File(content, KeptDocumentDownloads.Pdf, fileName);
     }
 
     public async Task<IActionResult> OnPostRenewAsync(Guid credentialId, CancellationToken cancellationToken)

@@ -2,7 +2,9 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Common.Interfaces;
 using Registry.Application.Features.Fees;
+using Registry.Web.Infrastructure;
 
 namespace Registry.Web.Pages.Fees;
 
@@ -16,4 +18,11 @@ public sealed class ReceiptModel(IMediator mediator) : PageModel
     public GetFeeReceipt.Receipt Receipt { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Receipt = await mediator.Send(new GetFeeReceipt.Query(PaymentId), cancellationToken);
+
+    /// <summary>The same receipt as an accessible PDF, for the same people.</summary>
+    public async Task<IActionResult> OnGetPdfAsync([FromServices] IKeptDocuments documents, CancellationToken cancellationToken)
+    {
+        var (content, fileName) = await KeptDocumentDownloads.ReceiptAsync(PaymentId, mediator, documents, cancellationToken);
+        return File(content, KeptDocumentDownloads.Pdf, fileName);
+    }
 }

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Claims;
 using Registry.Application.Features.Discipline;
@@ -108,6 +109,20 @@ public sealed class CredentialModel(IMediator mediator) : PageModel, IReloadOnFa
             RouteValues = new Dictionary<string, string> { ["id"] = Id.ToString() },
             BackUrl = Url.Page("/Staff/Credential", new { id = Id })!,
         });
+    }
+
+    /// <summary>The certificate of an active credential, as a PDF.</summary>
+    public async Task<IActionResult> OnGetCertificateAsync([FromServices] IKeptDocuments documents, [FromServices] EmailLinks links, CancellationToken ct)
+    {
+        var (content, fileName) = await KeptDocumentDownloads.CredentialAsync(Id, KeptDocumentDownloads.CredentialDocument.Certificate, mediator, documents, links, ct);
+        return File(content, KeptDocumentDownloads.Pdf, fileName);
+    }
+
+    /// <summary>The wallet card of an active credential, as a PDF.</summary>
+    public async Task<IActionResult> OnGetWalletCardAsync([FromServices] IKeptDocuments documents, [FromServices] EmailLinks links, CancellationToken ct)
+    {
+        var (content, fileName) = await KeptDocumentDownloads.CredentialAsync(Id, KeptDocumentDownloads.CredentialDocument.WalletCard, mediator, documents, links, ct);
+        return File(content, KeptDocumentDownloads.Pdf, fileName);
     }
 
     /// <summary>The code is shown in this answer only (no redirect, nothing kept to show it again).</summary>
