@@ -8,7 +8,10 @@ using Registry.Infrastructure.Seeding;
 
 namespace Registry.Browser.Tests;
 
-/// <summary>The board's fee pages: the state's fees, one fee with a cheque recorded on it, its receipt (printed at phone width) and the revenue page.</summary>
+/// <summary>
+/// The board's fee pages: the state's fees, one fee with a cheque recorded on it, its receipt (printed at phone width),
+/// the revenue page, and a SystemAdmin's state chooser and waiver form.
+/// </summary>
 [Collection(nameof(BrowserCollection))]
 public sealed class FeeOfficePagesTests(BrowserFixture fixture)
 {
@@ -52,6 +55,36 @@ public sealed class FeeOfficePagesTests(BrowserFixture fixture)
 
         await page.GotoAsync("/Staff/Revenue");
         Assert.Equal("Revenue workbook: TN", await page.Locator("h1").InnerTextAsync());
+        await page.AssertAccessibleAtBothWidthsAsync();
+    }
+
+    [Fact]
+    public async Task A_system_admin_chooses_a_state_and_waives_a_fee_after_the_field_errors()
+    {
+        var feeId = await OweAsync();
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync("admin@registry.example");
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+
+        await page.GotoAsync("/Staff/Fees");
+        await page.AssertAccessibleAtBothWidthsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tennessee's fees" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Fees: TN", await page.Locator("h1").InnerTextAsync());
+
+        await page.GotoAsync($"/Staff/Fee/{feeId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Waive the fee" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).WaitForAsync();
+        Assert.Contains("Choose the fund that pays for the waiver, or no fund.", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        await page.AssertAccessibleAtBothWidthsAsync();
+
+        await page.GetByLabel("Fund that pays").SelectOptionAsync(new SelectOptionValue { Label = "No fund: the board waives it" });
+        await page.GetByLabel("Reason (the person reads it)").FillAsync("Charged twice for one replacement.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Waive the fee" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "the person has been told" }).WaitForAsync();
         await page.AssertAccessibleAtBothWidthsAsync();
     }
 

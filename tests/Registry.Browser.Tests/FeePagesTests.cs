@@ -15,7 +15,7 @@ namespace Registry.Browser.Tests;
 
 /// <summary>
 /// A person's fees, one fee with the ways to pay, the application waiting for its fee, the public fees and the staff
-/// fee schedule, in a real browser with axe. The applicant and their fee are made here, so the demo data stays as it was.
+/// fee schedule, in a real browser with axe (the person's fee pages and the public fees table at the phone width too). The applicant and their fee are made here, so the demo data stays as it was.
 /// </summary>
 [Collection(nameof(BrowserCollection))]
 public sealed class FeePagesTests(BrowserFixture fixture)
@@ -26,7 +26,7 @@ public sealed class FeePagesTests(BrowserFixture fixture)
         var (email, applicationId, feeId, programId) = await ArrangeAsync();
         var page = await SignedInAsync(email);
 
-        await Visit(page, "/Fees");
+        await Visit(page, "/Fees", bothWidths: true);
         Assert.Contains("$60.00", await page.GetByRole(AriaRole.Table).InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "First application" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.Load);
@@ -35,12 +35,12 @@ public sealed class FeePagesTests(BrowserFixture fixture)
         Assert.Contains("$35.00", fee); // still to pay after a $25.00 cheque
         Assert.Contains("1005 Congress Avenue, Austin, TX 78701", fee);
         Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = "Pay online" }).CountAsync());
-        await page.AssertAccessibleAsync();
+        await page.AssertAccessibleAtBothWidthsAsync();
 
         await Visit(page, $"/Applications/{applicationId}");
         Assert.Contains("Your application is waiting for its fee", await page.Locator("#status-alert").InnerTextAsync());
 
-        await Visit(page, "/Programs/TX/PS");
+        await Visit(page, "/Programs/TX/PS", bothWidths: true);
         Assert.Contains("$20.00", await page.GetByRole(AriaRole.Table, new() { Name = "Fees of Peer Specialist, in US dollars" }).InnerTextAsync());
 
         var admin = await SignedInAsync("admin.tx@registry.example");
@@ -88,10 +88,12 @@ public sealed class FeePagesTests(BrowserFixture fixture)
         return page;
     }
 
-    private static async Task Visit(IPage page, string path)
+    /// <summary>Opens the page and checks it with axe: at the desktop width, or also at the phone width (without sideways scrolling).</summary>
+    private static async Task Visit(IPage page, string path, bool bothWidths = false)
     {
         var response = await page.GotoAsync(path);
         Assert.True(response!.Ok, $"{path} answered {response.Status}");
-        await page.AssertAccessibleAsync();
+        if (bothWidths) await page.AssertAccessibleAtBothWidthsAsync();
+        else await page.AssertAccessibleAsync();
     }
 }

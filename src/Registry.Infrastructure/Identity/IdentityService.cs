@@ -82,6 +82,11 @@ public sealed class IdentityService(UserManager<RegistryUser> users, RegistryDbC
         return rows.Select(u => new StaffMember(u.Id, u.DisplayName, u.Email ?? "", u.LockoutEnd > now)).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
+        userIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+
     public IQueryable<Guid> PeopleWithAccounts => db.Users.Where(u => u.PersonId != null).Select(u => u.PersonId!.Value);
     public Task<bool> AnyInRoleAsync(string role, CancellationToken cancellationToken) =>
         db.UserRoles.AnyAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role), cancellationToken);

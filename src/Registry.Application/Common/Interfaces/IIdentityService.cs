@@ -47,6 +47,9 @@ public interface IIdentityService
     /// <summary>The state's staff in one role (its reviewers, its administrators) by name, in one query.</summary>
     Task<IReadOnlyList<StaffMember>> StaffOfAsync(StateCode state, string role, CancellationToken cancellationToken);
 
+    /// <summary>The display names of the accounts among <paramref name="userIds"/> (an id with no account is left out), in one query.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+
     /// <summary>Whether any account holds the role, disabled or not.</summary>
     Task<bool> AnyInRoleAsync(string role, CancellationToken cancellationToken);
 }

@@ -3,11 +3,10 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
-using Registry.Application.Common.Messages;
-using Registry.Application.Common.Messages.Templates;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Application.Common.Time;
+using Registry.Domain.Common;
 using Registry.Domain.Fees;
 
 namespace Registry.Application.Features.Fees;
@@ -43,6 +42,8 @@ public static class DecideHardshipRequest
             var request = await db.HardshipRequests.SingleOrDefaultAsync(h => h.Id == command.HardshipRequestId, cancellationToken);
             if (request is null || !FeeHelp.MayActFor(user, request.StateCode)) throw new NotFoundException("Hardship request", command.HardshipRequestId);
             var fee = await FeeHelp.StaffFeeAsync(db, user, request.FeeId, cancellationToken);
+            // Paid, waived or cancelled meanwhile: nothing is left to decide (and a refusal would tell the person the fee is still owed).
+            if (fee.Status != FeeStatus.Owed) throw new DomainRuleException("The fee is no longer owed, so there is nothing left to decide.");
             var now = clock.GetUtcNow();
             var amount = fee.Balance;
             if (command.Grant)
@@ -52,11 +53,7 @@ public static class DecideHardshipRequest
             }
             else request.Refuse(command.Reason!, user.UserId!.Value, now);
 
-            var person = await db.People.Where(p => p.Id == request.PersonId).Select(p => new { p.Email, Name = p.PreferredName ?? p.LegalFirstName }).SingleAsync(cancellationToken);
-            var program = await db.Programs.Where(p => p.Id == fee.ProgramId).Select(p => p.Name).SingleAsync(cancellationToken);
-            if (person.Email is not null)
-                db.Notifications.Add(Outbox.Message(person.Email, new HardshipDecisionMessage(person.Name, program, fee.Id, Money.Format(amount), request.Status, request.DecisionReason!),
-                    now, request.PersonId, deduplicationKey: $"hardship-decision:{request.Id}"));
+            await WaiveFee.TellAsync(db, fee, amount, request.Status, request.DecisionReason!, now, $"hardship-decision:{request.Id}", cancellationToken);
             return request.Status;
         }
     }

@@ -8,7 +8,8 @@ namespace Registry.Application.Features.Fees;
 
 /// <summary>
 /// A state's hardship waiver requests waiting for a decision, oldest first, with each person's statement: for the
-/// state's StateAdmins only, and recorded in the audit log as a read of private data.
+/// state's StateAdmins only, and recorded in the audit log as a read of private data. A request whose fee was paid,
+/// waived or cancelled meanwhile waits for nothing any more, so it is left out.
 /// </summary>
 public static class ListHardshipRequests
 {
@@ -29,6 +30,7 @@ public static class ListHardshipRequests
             return await (from h in db.HardshipRequests.AsNoTracking()
                           where h.StateCode == state && h.Status == HardshipStatus.Pending
                           join f in db.Fees on h.FeeId equals f.Id
+                          where f.Status == FeeStatus.Owed
                           join p in db.People on h.PersonId equals p.Id
                           join g in db.Programs on f.ProgramId equals g.Id
                           orderby h.RequestedAt, h.Id

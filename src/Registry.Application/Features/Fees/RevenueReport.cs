@@ -40,7 +40,7 @@ public static class RevenueReport
 
     public sealed record RefundRow(DateTimeOffset At, string FirstName, string LastName, string Program, FeeKind Kind, decimal Amount, string Reason, Guid FeeId);
 
-    public sealed record WaiverRow(string? Fund, DateTimeOffset? At, string FirstName, string LastName, FeeKind Kind, decimal Amount, string? Reason, Guid? ByUserId);
+    public sealed record WaiverRow(string? Fund, DateTimeOffset? At, string FirstName, string LastName, FeeKind Kind, decimal Amount, string? Reason, string? By);
 
     public sealed record VoucherRow(string Fund, string LastCharacters, DateTimeOffset? UsedAt, string FirstName, string LastName, FeeKind Kind, decimal Amount);
 
@@ -67,7 +67,7 @@ public static class RevenueReport
         }
     }
 
-    public sealed class Handler(IRegistryDbContext db, IStreamedReads reads) : IRequestHandler<Query, Model>
+    public sealed class Handler(IRegistryDbContext db, IStreamedReads reads, IIdentityService identity) : IRequestHandler<Query, Model>
     {
         public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -98,6 +98,9 @@ public static class RevenueReport
             var voucherAmounts = await payments.Where(x => x.Payment.Method == PaymentMethod.Voucher).GroupBy(x => x.Payment.FundId)
                 .Select(g => new { g.Key, Amount = g.Sum(x => x.Payment.Amount) }).ToListAsync(cancellationToken);
             var refunded = await refunds.SumAsync(x => x.Refund.Amount, cancellationToken);
+            // Who waived, by name: the few staff of the period, looked up once (their accounts are not rows to join in every provider's SQL).
+            var waivedBy = await identity.DisplayNamesAsync(
+                await waivers.Where(f => f.WaivedByUserId != null).Select(f => f.WaivedByUserId!.Value).Distinct().ToListAsync(cancellationToken), cancellationToken);
 
             string FundName(Guid? id) => id is { } fund && funds.TryGetValue(fund, out var name) ? name : "No fund";
             var totals = new Totals(
@@ -122,12 +125,13 @@ public static class RevenueReport
                     .Join(programs, x => x.Fee.ProgramId, g => g.Id, (x, g) => new { x.Fee, x.Refund, x.LegalFirstName, x.LegalLastName, g.Code })
                     .OrderBy(x => x.Refund.At).ThenBy(x => x.Refund.Id)
                     .Select(x => new RefundRow(x.Refund.At, x.LegalFirstName, x.LegalLastName, x.Code, x.Fee.Kind, x.Refund.Amount, x.Refund.Reason, x.Fee.Id))),
-                reads.Rows(waivers
+                Named(reads.Rows(waivers
                     .Join(people, f => f.PersonId, p => p.Id, (f, p) => new { Fee = f, p.LegalFirstName, p.LegalLastName })
                     .GroupJoin(db.FeeFunds.AsNoTracking(), x => x.Fee.WaiverFundId, u => u.Id, (x, u) => new { x, u })
                     .SelectMany(j => j.u.DefaultIfEmpty(), (j, u) => new { j.x.Fee, j.x.LegalFirstName, j.x.LegalLastName, Fund = u == null ? null : u.Name })
                     .OrderBy(x => x.Fund).ThenBy(x => x.Fee.WaivedAt).ThenBy(x => x.Fee.Id)
-                    .Select(x => new WaiverRow(x.Fund, x.Fee.WaivedAt, x.LegalFirstName, x.LegalLastName, x.Fee.Kind, x.Fee.WaivedAmount, x.Fee.WaiverReason, x.Fee.WaivedByUserId))),
+                    .Select(x => new WaiverRead(x.Fund, x.Fee.WaivedAt, x.LegalFirstName, x.LegalLastName, x.Fee.Kind, x.Fee.WaivedAmount, x.Fee.WaiverReason, x.Fee.WaivedByUserId))),
+                    waivedBy),
                 reads.Rows(vouchers
                     .Join(db.FeeFunds.AsNoTracking(), v => v.FundId, u => u.Id, (v, u) => new { Voucher = v, Fund = u.Name })
                     .Join(db.Fees.AsNoTracking(), x => x.Voucher.UsedForFeeId, f => f.Id, (x, f) => new { x.Voucher, x.Fund, Fee = f })
@@ -145,5 +149,16 @@ public static class RevenueReport
                     .Select(x => new PaymentRow(x.Payment.Id, x.Payment.ReceivedOn, x.LegalFirstName, x.LegalLastName, x.Code, x.Fee.Kind, x.Payment.Method,
                         x.Payment.Payer, x.Payment.Reference, x.Payment.Amount, x.Payment.ProviderPaymentId))));
         }
+
+        /// <summary>Each waiver with its staff member by name; an account since removed keeps its id.</summary>
+        private static async IAsyncEnumerable<WaiverRow> Named(IAsyncEnumerable<WaiverRead> rows, IReadOnlyDictionary<Guid, string> names)
+        {
+            await foreach (var r in rows)
+                yield return new WaiverRow(r.Fund, r.At, r.FirstName, r.LastName, r.Kind, r.Amount, r.Reason,
+                    r.ByUserId is { } id ? names.GetValueOrDefault(id, id.ToString()) : null);
+        }
     }
+
+    /// <summary>A waiver as the database reads it, before its staff member is named.</summary>
+    private sealed record WaiverRead(string? Fund, DateTimeOffset? At, string FirstName, string LastName, FeeKind Kind, decimal Amount, string? Reason, Guid? ByUserId);
 }

@@ -31,10 +31,10 @@ public sealed class RevenueWorkbook : IRevenueWorkbook
             Row(refunds, ++row, r.At, $"{r.FirstName} {r.LastName}", r.Program, r.Kind.ToString(), r.Amount, r.Reason, r.FeeId.ToString());
         Finish(refunds, row, 7);
 
-        var waivers = Sheet(workbook, "Waivers", [("Fund", 30), ("Waived at", 20), ("Person", 26), ("Kind", 22), ("Amount waived", 14), ("Reason", 50), ("By (user id)", 38)]);
+        var waivers = Sheet(workbook, "Waivers", [("Fund", 30), ("Waived at", 20), ("Person", 26), ("Kind", 22), ("Amount waived", 14), ("Reason", 50), ("Waived by", 30)]);
         row = 1;
         await foreach (var w in report.Waivers.WithCancellation(cancellationToken))
-            Row(waivers, ++row, w.Fund ?? "No fund", w.At, $"{w.FirstName} {w.LastName}", w.Kind.ToString(), w.Amount, w.Reason, w.ByUserId?.ToString());
+            Row(waivers, ++row, w.Fund ?? "No fund", w.At, $"{w.FirstName} {w.LastName}", w.Kind.ToString(), w.Amount, w.Reason, w.By);
         Finish(waivers, row, 7);
 
         var vouchers = Sheet(workbook, "Vouchers", [("Fund", 30), ("Voucher ending", 15), ("Used at", 20), ("Person", 26), ("Kind", 22), ("Amount", 12)]);

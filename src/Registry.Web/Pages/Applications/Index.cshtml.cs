@@ -33,6 +33,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken)
     {
+        // A submission that owes a fee is made on the application's page, which quotes the fee and asks about the military rate.
+        var mine = (await mediator.Send(new ListMyApplications.Query(), cancellationToken)).SingleOrDefault(a => a.Id == id);
+        if (mine is { FeeOnSubmission: true }) return RedirectToPage("/Applications/Overview", new { Id = id });
         await mediator.Send(new SubmitApplication.Command(id), cancellationToken);
         Confirmation = "Your application has been submitted. Your state's staff will review it.";
         return RedirectToPage();

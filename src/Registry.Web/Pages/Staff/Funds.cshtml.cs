@@ -36,7 +36,7 @@ public sealed class FundsModel(IMediator mediator, ICurrentUser user) : PageMode
         if (string.IsNullOrWhiteSpace(State))
         {
             if (!User.IsInRole(Roles.SystemAdmin)) return NotFound();
-            Chooser = new("Choose a state to see its funds.", await mediator.Send(new ListJurisdictions.Query(), cancellationToken));
+            Chooser = new("Choose a state to see its funds.", await mediator.Send(new ListJurisdictions.Query(), cancellationToken), "/Staff/Funds", "funds");
             return Page();
         }
         await ReloadAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Fees;
+using Registry.Application.Features.Jurisdictions;
 using Registry.Domain.Fees;
 using Registry.Web.Infrastructure;
 
@@ -21,13 +22,22 @@ public sealed class HardshipModel(IMediator mediator, ICurrentUser user) : PageM
 
     public IReadOnlyList<ListFunds.Fund> Funds { get; private set; } = [];
 
+    /// <summary>Set for a system administrator who has not named a state: the states to choose from.</summary>
+    public StateChooser? Chooser { get; private set; }
+
     [TempData]
     public string? Confirmation { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         State = user.StateCode?.Value ?? State;
-        if (string.IsNullOrWhiteSpace(State)) return RedirectToPage("/Staff/Funds");
+        if (string.IsNullOrWhiteSpace(State))
+        {
+            if (!User.IsInRole(Roles.SystemAdmin)) return NotFound();
+            Chooser = new("Choose a state to see its fee waiver requests.", await mediator.Send(new ListJurisdictions.Query(), cancellationToken), "/Staff/Hardship",
+                "fee waiver requests");
+            return Page();
+        }
         await ReloadAsync(cancellationToken);
         return Page();
     }
