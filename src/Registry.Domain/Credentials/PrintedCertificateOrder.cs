@@ -27,7 +27,8 @@ public sealed class PrintedCertificateOrder : IVersioned
 
     public PrintedCertificateOrder(Credential credential, PostalAddress postTo, bool feeOwed, DateTimeOffset at)
     {
-        if (credential.Status is not (CredentialStatus.Active or CredentialStatus.Probation))
+        // As for the downloaded certificate: one on probation, suspended or ended has none.
+        if (credential.Status != CredentialStatus.Active)
             throw new DomainRuleException("A printed certificate is sent only for a credential that is active.");
         Id = Guid.CreateVersion7();
         CredentialId = credential.Id;

@@ -35,7 +35,7 @@ public static class ListMyCertificateOrders
                     .Take(100).ToListAsync(cancellationToken))
                 .Select(r => new Row(r.Id, r.Number.Value, r.OrderedAt, r.Status, r.FeeId, r.PostedAt)).ToList();
             var active = await (from c in db.Credentials.AsNoTracking()
-                                where c.HolderPersonId == user.PersonId && (c.Status == CredentialStatus.Active || c.Status == CredentialStatus.Probation)
+                                where c.HolderPersonId == user.PersonId && c.Status == CredentialStatus.Active
                                 join g in db.Programs on c.ProgramId equals g.Id
                                 orderby c.IssuedOn
                                 select new { c.Number, Program = g.Name, g.Requirements }).ToListAsync(cancellationToken);
