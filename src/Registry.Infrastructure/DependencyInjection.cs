@@ -117,6 +117,8 @@ public static class DependencyInjection
         services.AddSingleton<IRosterWriter, Exports.Workforce.RosterWorkbook>();
         // Fees: the revenue workbook (issue 17, staff part).
         services.AddSingleton<IRevenueWorkbook, Exports.Fees.RevenueWorkbook>();
+        // Documents: decision letters as accessible PDFs (issue 22, letters part).
+        services.AddSingleton<IDecisionLetterRenderer, Pdf.DecisionLetterPdf>();
         services.AddScoped<Exports.Workforce.WorkforceSnapshotJob>();
         services.AddHostedService<Exports.Workforce.WorkforceSnapshotSchedule>();
         services.AddScoped<Exports.StateData.StateExportJob>();

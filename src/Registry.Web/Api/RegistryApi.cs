@@ -50,6 +50,7 @@ public static class RegistryApi
         api.MapFeeOfficeApi();
         api.MapFeeHelpApi();
         api.MapPaymentsApi();
+        api.MapLettersApi();
     }
 
     /// <summary>
