@@ -13,29 +13,24 @@ using Registry.Domain.People;
 using Registry.Infrastructure.Mail;
 using Registry.Testing;
 using Registry.Web.Tests.Mail;
+using static Registry.Web.Tests.Documents.LetterScenario;
 
 namespace Registry.Web.Tests.Documents;
 
-/// <summary>
-/// Decision letters, written when the decision is made, kept as sent, attached to the e-mail and downloaded by the
-/// person and their state's staff. The host's own outbox job is paused (<see cref="OutboxTest"/>), so the e-mail is
-/// still waiting when a test sends it with its own dispatcher.
-/// </summary>
-[Collection(nameof(WebCollection))]
-public sealed class DecisionLetterTests(WebFixture fixture) : OutboxTest(fixture)
+/// <summary>A Tennessee board with a letterhead, an application under review, and one user of every kind.</summary>
+internal static class LetterScenario
 {
-    private const string Applicant = "robin@test.example";
-    private const string Stranger = "stranger@test.example";
-    private const string Employer = "employer@test.example";
-    private const string Reviewer = "reviewer.tn@test.example";
-    private const string OtherStateReviewer = "reviewer.oh@test.example";
-    private const string Board = "Tennessee Peer Certification Board";
-    private const string Program = "Tennessee Certified Peer Specialist";
+    public const string Applicant = "robin@test.example";
+    public const string Stranger = "stranger@test.example";
+    public const string Employer = "employer@test.example";
+    public const string Reviewer = "reviewer.tn@test.example";
+    public const string OtherStateReviewer = "reviewer.oh@test.example";
+    public const string Board = "Tennessee Peer Certification Board";
+    public const string ProgramName = "Tennessee Certified Peer Specialist";
 
     /// <summary>A Tennessee application under review, 30 days to appeal a denial; the applicant's birth date and home address are on file.</summary>
-    private async Task<(Guid Id, Person Person)> UnderReviewAsync()
+    public static async Task<(Guid Id, Person Person)> UnderReviewAsync(WebFixture Fixture)
     {
-        Fixture.Factory.Clock.Reset();
         var now = Fixture.Factory.Clock.GetUtcNow();
         var rules = new ProgramRequirements(0, [], 0, 0, 0, null, [], 24, 0, 0, 30, 90, appealWindowDays: 30);
         var state = TestData.State("TN", "Tennessee", "CPRS", rules);
@@ -54,22 +49,31 @@ public sealed class DecisionLetterTests(WebFixture fixture) : OutboxTest(fixture
         return (application.Id, person);
     }
 
-    private async Task<JsonElement> OnlyLetterAsync(HttpClient client, string list)
+    public static async Task<JsonElement> OnlyLetterAsync(HttpClient client, string list)
     {
         var letters = await client.GetFromJsonAsync<JsonElement>(list);
         return Assert.Single(letters.EnumerateArray());
     }
 
-    private static void AssertNothingPrivate(PdfReadBack read)
+    public static void AssertNothingPrivate(PdfReadBack read)
     {
         foreach (var secret in new[] { "1984", "February 29", "02/29", "12 Hidden Lane", "38103", "615-555-0199" })
             Assert.DoesNotContain(secret, read.Text);
     }
+}
 
+/// <summary>
+/// The e-mail of a decision carries its letter. The host's own outbox job is paused (<see cref="OutboxTest"/>), so the
+/// e-mail is still waiting when the test sends it with its own dispatcher.
+/// </summary>
+[Collection(nameof(WebCollection))]
+public sealed class DecisionLetterMailTests(WebFixture fixture) : OutboxTest(fixture)
+{
     [Fact]
     public async Task A_denial_letter_holds_the_reason_and_the_appeal_window_and_goes_with_the_e_mail()
     {
-        var (id, person) = await UnderReviewAsync();
+        Fixture.Factory.Clock.Reset();
+        var (id, person) = await UnderReviewAsync(Fixture);
         var reviewer = await Fixture.ApiClientAsync(Reviewer);
         var deny = await reviewer.PostAsJsonAsync($"/api/v1/review/applications/{id}/deny", new { reason = "The training provider is not approved." });
         Assert.True(deny.StatusCode == HttpStatusCode.OK, await deny.Content.ReadAsStringAsync());
@@ -83,7 +87,7 @@ public sealed class DecisionLetterTests(WebFixture fixture) : OutboxTest(fixture
         var pdf = await response.Content.ReadAsByteArrayAsync();
 
         var read = PdfReadBack.Of(pdf);
-        Assert.Equal($"Decision on your application for {Program}", read.Title);
+        Assert.Equal($"Decision on your application for {ProgramName}", read.Title);
         Assert.Equal("en-US", read.Language);
         Assert.True(read.Tagged);
         Assert.True(read.HasStructureTree);
@@ -110,10 +114,18 @@ public sealed class DecisionLetterTests(WebFixture fixture) : OutboxTest(fixture
         Assert.Contains("The reason given: The training provider is not approved.", mail.TextBody);
     }
 
+}
+
+/// <summary>
+/// Decision letters, written when the decision is made, kept as sent, and downloaded by the person and their
+/// state's staff, from the API and from the pages.
+/// </summary>
+public sealed class DecisionLetterTests(WebFixture fixture) : WebTest(fixture)
+{
     [Fact]
     public async Task A_letter_kept_at_decision_time_does_not_change_when_the_board_changes_its_name_and_contact()
     {
-        var (id, _) = await UnderReviewAsync();
+        var (id, _) = await UnderReviewAsync(Fixture);
         var reviewer = await Fixture.ApiClientAsync(Reviewer);
         await reviewer.PostAsJsonAsync($"/api/v1/review/applications/{id}/deny", new { reason = "The training provider is not approved." });
         var applicant = await Fixture.ApiClientAsync(Applicant);
@@ -136,7 +148,7 @@ public sealed class DecisionLetterTests(WebFixture fixture) : OutboxTest(fixture
     [Fact]
     public async Task Only_the_person_and_their_states_staff_download_a_letter()
     {
-        var (id, _) = await UnderReviewAsync();
+        var (id, _) = await UnderReviewAsync(Fixture);
         var reviewer = await Fixture.ApiClientAsync(Reviewer);
         await reviewer.PostAsJsonAsync($"/api/v1/review/applications/{id}/deny", new { reason = "The training provider is not approved." });
         var letterId = (await OnlyLetterAsync(reviewer, $"/api/v1/applications/{id}/letters")).GetProperty("id").GetGuid();
@@ -157,7 +169,7 @@ public sealed class DecisionLetterTests(WebFixture fixture) : OutboxTest(fixture
     [Fact]
     public async Task An_approval_letter_names_the_credential_and_its_dates_and_a_request_for_information_says_what_is_needed()
     {
-        var (id, person) = await UnderReviewAsync();
+        var (id, person) = await UnderReviewAsync(Fixture);
         var reviewer = await Fixture.ApiClientAsync(Reviewer);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsJsonAsync($"/api/v1/review/applications/{id}/request-information",
             new { message = "Please send the certificate of your 40-hour training." })).StatusCode);
@@ -168,12 +180,12 @@ public sealed class DecisionLetterTests(WebFixture fixture) : OutboxTest(fixture
         var letters = (await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}/letters")).EnumerateArray().ToList();
         Assert.Equal(["InformationRequest", "Approval"], letters.Select(l => l.GetProperty("kind").GetString()));
         var request = PdfReadBack.Of(await reviewer.GetByteArrayAsync($"/api/v1/letters/{letters[0].GetProperty("id").GetGuid()}"));
-        Assert.Equal($"Request for information about your application for {Program}", request.Title);
+        Assert.Equal($"Request for information about your application for {ProgramName}", request.Title);
         Assert.Contains("What we need: Please send the certificate of your 40-hour training.", request.Text);
 
         var credential = await Fixture.QueryAsync(db => db.Credentials.AsNoTracking().SingleAsync(c => c.HolderPersonId == person.Id));
         var approval = PdfReadBack.Of(await reviewer.GetByteArrayAsync($"/api/v1/letters/{letters[1].GetProperty("id").GetGuid()}"));
-        Assert.Equal($"Approval of your application for {Program}", approval.Title);
+        Assert.Equal($"Approval of your application for {ProgramName}", approval.Title);
         Assert.True(approval.HasStructureTree);
         Assert.Contains("Robin Alvarez", approval.Text);
         Assert.Contains($"Credential number: {credential.Number.Value}", approval.Text);
@@ -191,7 +203,7 @@ public sealed class DecisionLetterTests(WebFixture fixture) : OutboxTest(fixture
     [Fact]
     public async Task A_discipline_notice_and_decision_are_letters_with_the_response_date_and_the_appeal_window()
     {
-        var (_, person) = await UnderReviewAsync();
+        var (_, person) = await UnderReviewAsync(Fixture);
         var credential = Credential.Issue(await Fixture.QueryAsync(db => db.Programs.AsNoTracking().SingleAsync()), person.Id, TestClock.StartDay.AddMonths(-3),
             Guid.NewGuid(), Fixture.Factory.Clock.GetUtcNow());
         await Fixture.InsertAsync(credential);
@@ -228,5 +240,42 @@ public sealed class DecisionLetterTests(WebFixture fixture) : OutboxTest(fixture
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/credentials/{credential.Id}/letters")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/letters/{letters[1].GetProperty("id").GetGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/api/v1/letters/{letters[1].GetProperty("id").GetGuid()}")).StatusCode);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(client, email);
+        return client;
+    }
+
+    [Fact]
+    public async Task The_application_and_credential_pages_link_the_letters_for_the_person_and_own_state_staff_only()
+    {
+        var (id, person) = await UnderReviewAsync(Fixture);
+        var api = await Fixture.ApiClientAsync(Reviewer);
+        await api.PostAsJsonAsync($"/api/v1/review/applications/{id}/deny", new { reason = "The training provider is not approved." });
+        var denial = (await OnlyLetterAsync(api, $"/api/v1/applications/{id}/letters")).GetProperty("id").GetGuid();
+        var credential = Credential.Issue(await Fixture.QueryAsync(db => db.Programs.AsNoTracking().SingleAsync()), person.Id, TestClock.StartDay.AddMonths(-3),
+            Guid.NewGuid(), Fixture.Factory.Clock.GetUtcNow());
+        await Fixture.InsertAsync(credential);
+        await api.PostAsJsonAsync($"/api/v1/credentials/{credential.Id}/cases", new { notice = "A concern was raised.", responseDueOn = "2027-06-25" });
+        var notice = (await OnlyLetterAsync(api, $"/api/v1/credentials/{credential.Id}/letters")).GetProperty("id").GetGuid();
+
+        var applicant = await SignedInAsync(Applicant);
+        Assert.Contains($"href=\"/Letters/{denial}\"", await applicant.GetStringAsync($"/Applications/{id}"));
+        Assert.Contains($"href=\"/Letters/{notice}\"", await applicant.GetStringAsync("/Credentials"));
+        var download = await applicant.GetAsync($"/Letters/{denial}");
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(await api.GetByteArrayAsync($"/api/v1/letters/{denial}"), await download.Content.ReadAsByteArrayAsync());
+
+        var staff = await SignedInAsync(Reviewer);
+        Assert.Contains($"href=\"/Letters/{denial}\"", await staff.GetStringAsync($"/Staff/Applications/{id}"));
+        Assert.Contains($"href=\"/Letters/{notice}\"", await staff.GetStringAsync($"/Staff/Credentials/{credential.Id}"));
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/Letters/{notice}")).StatusCode);
+
+        foreach (var outsider in new[] { Stranger, OtherStateReviewer })
+            Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(outsider)).GetAsync($"/Letters/{denial}")).StatusCode);
+        Assert.Contains("/Account/Login", (await Fixture.Client().GetAsync($"/Letters/{denial}")).Headers.Location!.ToString());
     }
 }
