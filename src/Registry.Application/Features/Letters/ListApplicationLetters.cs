@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
-using Registry.Domain.Documents;
 
 namespace Registry.Application.Features.Letters;
 
@@ -20,6 +19,3 @@ public static class ListApplicationLetters
                 .Select(l => new LetterSummary(l.Id, l.Kind, l.FileName, l.CreatedAt)).ToListAsync(cancellationToken);
     }
 }
-
-/// <summary>One letter in a list: download it at <c>/api/v1/letters/{Id}</c>.</summary>
-public sealed record LetterSummary(Guid Id, DecisionLetterKind Kind, string FileName, DateTimeOffset SentAt);
