@@ -119,6 +119,8 @@ public static class DependencyInjection
         services.AddSingleton<IRevenueWorkbook, Exports.Fees.RevenueWorkbook>();
         // Documents: certificates, wallet cards and receipts as accessible PDFs (issue 22).
         services.AddSingleton<IKeptDocuments, Pdf.KeptDocumentsPdf>();
+        // Documents: decision letters as accessible PDFs (issue 22, letters part).
+        services.AddSingleton<IDecisionLetterRenderer, Pdf.DecisionLetterPdf>();
         services.AddScoped<Exports.Workforce.WorkforceSnapshotJob>();
         services.AddHostedService<Exports.Workforce.WorkforceSnapshotSchedule>();
         services.AddScoped<Exports.StateData.StateExportJob>();

@@ -50,5 +50,16 @@ public sealed class DisciplineJourneyTests(BrowserFixture fixture)
         Assert.Contains("The decision is recorded", await admin.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Contains("Reprimanded", await admin.GetByRole(AriaRole.Table).InnerTextAsync());
         await admin.AssertAccessibleAsync();
+
+        // The notice and the decision were written as letters; both sides find them on their pages.
+        var letters = admin.GetByRole(AriaRole.List, new() { Name = "Letters" });
+        Assert.Contains("Notice of a case", await letters.InnerTextAsync());
+        Assert.Contains("Decision in a case", await letters.InnerTextAsync());
+        await admin.AssertAccessibleAtBothWidthsAsync();
+        await holder.ReloadAsync();
+        Assert.Contains("Decision in a case", await holder.GetByRole(AriaRole.List, new() { Name = "Letters about", Exact = false }).Last.InnerTextAsync());
+        await holder.AssertAccessibleAtBothWidthsAsync();
+        var download = await holder.APIRequest.GetAsync(await holder.GetByRole(AriaRole.Link, new() { Name = "Decision in a case", Exact = false }).Last.GetAttributeAsync("href") ?? "");
+        Assert.Equal("application/pdf", download.Headers["content-type"]);
     }
 }

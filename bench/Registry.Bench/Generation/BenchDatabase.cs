@@ -17,11 +17,9 @@ public static class BenchDatabase
         var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
         await connection.OpenAsync(ct);
-        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{name}\"" })
-        {
-            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 }; // a busy server can take long to create a database
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await DropAsync(connection, name, ct);
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection) { CommandTimeout = 600 }) // a busy server can take long to create a database
+            await create.ExecuteNonQueryAsync(ct);
         NpgsqlConnection.ClearAllPools();
     }
 
@@ -31,8 +29,43 @@ public static class BenchDatabase
         var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync(ct);
+        await DropAsync(connection, new NpgsqlConnectionStringBuilder(connectionString).Database!, ct);
+    }
+
+    /// <summary>
+    /// Drops the database, ending the sessions still in it. WITH (FORCE) ends them, but only those of roles the bench's
+    /// role may signal: an autovacuum worker analysing the freshly written tables belongs to the superuser, and FORCE then
+    /// fails (42501). A plain DROP stops autovacuum workers itself, so it follows; a session that appeared meanwhile (55006)
+    /// is waited out a few times.
+    /// </summary>
+    private static async Task DropAsync(NpgsqlConnection connection, string name, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException refused) when (refused.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                try
+                {
+                    await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\"");
+                    return;
+                }
+                catch (PostgresException busy) when (busy.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+                }
+            }
+        }
+
+        async Task ExecuteAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>The registry's infrastructure on PostgreSQL, without the job server: enough to migrate and write through EF.</summary>

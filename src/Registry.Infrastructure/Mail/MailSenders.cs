@@ -5,8 +5,11 @@ using MimeKit;
 namespace Registry.Infrastructure.Mail;
 
 /// <summary>One e-mail ready to leave the registry; <paramref name="Id"/> (the outbox row's) makes its Message-Id and file name.</summary>
-/// <summary>A rendered message: the same words as plain text and as HTML.</summary>
-public sealed record OutgoingMail(Guid Id, string To, string Subject, string Text, string Html);
+/// <summary>A rendered message: the same words as plain text and as HTML, and the files it carries (a decision letter).</summary>
+public sealed record OutgoingMail(Guid Id, string To, string Subject, string Text, string Html, IReadOnlyList<MailAttachment>? Attachments = null);
+
+/// <summary>A file sent with an e-mail.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Hands an e-mail to the mail system; throws when it cannot.</summary>
 public interface IMailSender
@@ -65,15 +68,25 @@ internal static class MailFormat
     public static MimeMessage Message(string from, OutgoingMail mail, DateTimeOffset date)
     {
         var sender = MailboxAddress.Parse(from);
-        return new MimeMessage(
-            [sender],
-            [MailboxAddress.Parse(mail.To)],
-            mail.Subject,
-            new MultipartAlternative
-            {
-                new TextPart(MimeKit.Text.TextFormat.Plain) { Text = mail.Text },
-                new TextPart(MimeKit.Text.TextFormat.Html) { Text = mail.Html },
-            })
+        MimeEntity body = new MultipartAlternative
+        {
+            new TextPart(MimeKit.Text.TextFormat.Plain) { Text = mail.Text },
+            new TextPart(MimeKit.Text.TextFormat.Html) { Text = mail.Html },
+        };
+        if (mail.Attachments is { Count: > 0 } attachments)
+        {
+            var mixed = new Multipart("mixed") { body };
+            foreach (var attachment in attachments)
+                mixed.Add(new MimePart(ContentType.Parse(attachment.ContentType))
+                {
+                    Content = new MimeContent(new MemoryStream(attachment.Content)),
+                    ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                    ContentTransferEncoding = ContentEncoding.Base64,
+                    FileName = attachment.FileName,
+                });
+            body = mixed;
+        }
+        return new MimeMessage([sender], [MailboxAddress.Parse(mail.To)], mail.Subject, body)
         {
             MessageId = $"{mail.Id:N}@{sender.Domain}",
             Date = date,

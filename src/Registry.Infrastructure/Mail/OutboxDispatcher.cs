@@ -101,7 +101,10 @@ public sealed class OutboxDispatcher(RegistryDbContext db, IMailSender sender, M
         try
         {
             var message = templates.Render(notification);
-            await sender.SendAsync(new OutgoingMail(notification.Id, notification.RecipientEmail, message.Subject, message.Text, message.Html), cancellationToken);
+            // A decision's letter goes with its e-mail: the PDF kept when the decision was made, as it was made.
+            var letters = await db.DecisionLetters.AsNoTracking().Where(l => l.NotificationId == notification.Id)
+                .Select(l => new MailAttachment(l.FileName, "application/pdf", l.Pdf)).ToListAsync(cancellationToken);
+            await sender.SendAsync(new OutgoingMail(notification.Id, notification.RecipientEmail, message.Subject, message.Text, message.Html, letters), cancellationToken);
             notification.MarkSent(clock.GetUtcNow());
             delivered = true;
         }

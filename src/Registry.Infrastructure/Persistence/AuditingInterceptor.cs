@@ -19,8 +19,8 @@ namespace Registry.Infrastructure.Persistence;
 public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     // Secrets never reach the append-only log: password hashes, stamps, tokens, and message payloads (they carry live links);
-    // nor do generated workbooks or uploaded rosters (bytes the row itself keeps).
-    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Payload", "Workbook", "KeyHash", "TokenHash", "Upload", "FileHash", "CodeHash"];
+    // nor do generated workbooks, uploaded rosters or decision letters (bytes the row itself keeps).
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Payload", "Workbook", "KeyHash", "TokenHash", "Upload", "FileHash", "CodeHash", "Pdf"];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

@@ -67,6 +67,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<PaymentCheckout> PaymentCheckouts => Set<PaymentCheckout>();
     public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
     public DbSet<ProviderPayment> ProviderPayments => Set<ProviderPayment>();
+    public DbSet<DecisionLetter> DecisionLetters => Set<DecisionLetter>();
 
     private ContextLease? _lease;
     private ContextLease? _returnedBy;

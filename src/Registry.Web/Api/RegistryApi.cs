@@ -51,6 +51,7 @@ public static class RegistryApi
         api.MapFeeHelpApi();
         api.MapPaymentsApi();
         api.MapCertificateOrdersApi();
+        api.MapLettersApi();
     }
 
     /// <summary>

@@ -76,6 +76,10 @@ public sealed partial class ReviewerFlowTests(BrowserFixture fixture)
         var done = await reviewer.GetByRole(AriaRole.Status).InnerTextAsync();
         Assert.Contains("3 training entries and 1 work entry are verified.", done);
         Assert.Matches(@"Approved\. Credential TN-CPRS-\d{6} is issued", done);
+
+        // The approval was written as a letter, listed with the application.
+        Assert.Contains("Approval letter", await reviewer.GetByRole(AriaRole.List, new() { Name = "Letters" }).InnerTextAsync());
+        await AssertAtBothWidthsAsync(reviewer);
     }
 
     private async Task<IPage> SignedInAsync(string email)

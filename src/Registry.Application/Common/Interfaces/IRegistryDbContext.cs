@@ -50,6 +50,7 @@ public interface IRegistryDbContext
     DbSet<PaymentCheckout> PaymentCheckouts { get; }
     DbSet<ProviderEvent> ProviderEvents { get; }
     DbSet<ProviderPayment> ProviderPayments { get; }
+    DbSet<DecisionLetter> DecisionLetters { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -75,6 +75,8 @@ public static class StateDataTables
             (db, state) => db.DisciplineCases.Where(d => Credentials(db, state).Contains(d.CredentialId))),
         new StateDataTable<RenewalReminder>("renewal-reminders.csv", "Renewal reminders sent about the state's credentials.",
             (db, state) => db.RenewalReminders.Where(r => Credentials(db, state).Contains(r.CredentialId))),
+        new StateDataTable<DecisionLetter>("decision-letters.csv", "Decision letters sent to the state's people (approvals, denials, requests for information, discipline notices and decisions): to whom, about which application or case, when, and with which e-mail.",
+            (db, state) => db.DecisionLetters.Where(l => l.StateCode == state)),
         new StateDataTable<EvidenceDocument>("evidence-documents.csv", "The evidence files of the state's people; the files themselves are under evidence/<Id>/.",
             (db, state) => db.Documents.Where(d => People(db, state).Contains(d.OwnerPersonId))),
         new StateDataTable<Employer>("employers.csv", "Employers registered in the state.",
@@ -153,6 +155,7 @@ public static class StateDataTables
         [(typeof(RecordClaim), nameof(RecordClaim.TokenHash))] = "a claim code or link is never exported, not even hashed",
         [(typeof(RegisterImport), nameof(RegisterImport.FileHash))] = "a fingerprint of the uploaded file, used only to check that the file imported is the file checked",
         [(typeof(Voucher), nameof(Voucher.CodeHash))] = "a voucher code is never exported, not even hashed",
+        [(typeof(DecisionLetter), nameof(DecisionLetter.Pdf))] = "a PDF does not fit a spreadsheet cell; its words are made from the decision and reasons in applications.csv, application-history.csv and discipline-cases.csv, and each letter can be downloaded from the application or credential page",
         [(typeof(WorkforceSnapshot), nameof(WorkforceSnapshot.Workbook))] = "the workbook is made from the counts, which are exported; download it on the Workforce page",
     };
 

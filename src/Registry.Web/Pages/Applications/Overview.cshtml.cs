@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
+using Registry.Application.Features.Letters;
 using Registry.Web.Infrastructure;
 using Registry.Web.Pages.Shared;
 
@@ -72,6 +73,12 @@ public sealed class OverviewModel(IMediator mediator) : PageModel, IReloadOnFail
         return RedirectToPage(new { Id });
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    /// <summary>The decision letters sent about this application.</summary>
+    public IReadOnlyList<LetterSummary> Letters { get; private set; } = [];
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Application = await mediator.Send(new GetApplicationOverview.Query(Id), cancellationToken);
+        Letters = await mediator.Send(new ListApplicationLetters.Query(Id), cancellationToken);
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Discipline;
+using Registry.Application.Features.Letters;
 using Registry.Application.Features.Renewals;
 using Registry.Web.Infrastructure;
 using Registry.Web.Pages.Shared;
@@ -16,6 +17,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
 {
     public IReadOnlyList<ListMyCredentials.Row> Credentials { get; private set; } = [];
     public IReadOnlyList<GetCredentialRecord.Model> Records { get; private set; } = [];
+
+    /// <summary>The letters of each credential's discipline cases, by credential id.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<LetterSummary>> Letters { get; private set; } = new Dictionary<Guid, IReadOnlyList<LetterSummary>>();
+
+    public LetterLinks LettersOf(GetCredentialRecord.Model record) =>
+        new(Letters.GetValueOrDefault(record.Id) ?? [], $"Letters about {record.Number}", 3, $"letters-{record.Id}");
 
     /// <summary>Whether each credential can be renewed or reinstated today, by credential id.</summary>
     public IReadOnlyDictionary<Guid, ListRenewalOptions.Row> Renewals { get; private set; } = new Dictionary<Guid, ListRenewalOptions.Row>();
@@ -93,8 +100,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
         Renewals = (await mediator.Send(new ListRenewalOptions.Query(), cancellationToken)).ToDictionary(r => r.CredentialId);
         Credentials = await mediator.Send(new ListMyCredentials.Query(), cancellationToken);
         var records = new List<GetCredentialRecord.Model>();
+        var letters = new Dictionary<Guid, IReadOnlyList<LetterSummary>>();
         foreach (var credential in Credentials) // a person holds a handful of credentials at most
+        {
             records.Add(await mediator.Send(new GetCredentialRecord.Query(credential.Id), cancellationToken));
+            letters[credential.Id] = await mediator.Send(new ListCredentialLetters.Query(credential.Id), cancellationToken);
+        }
         Records = records;
+        Letters = letters;
     }
 }

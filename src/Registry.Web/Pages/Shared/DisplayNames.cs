@@ -4,6 +4,7 @@ using Registry.Domain.Auditing;
 using Registry.Domain.Claims;
 using Registry.Domain.Confirmations;
 using Registry.Domain.Credentials;
+using Registry.Domain.Documents;
 using Registry.Domain.Employers;
 using Registry.Domain.Fees;
 using Registry.Domain.Jurisdictions;
@@ -176,6 +177,16 @@ public static class DisplayNames
         CredentialEventKind.ResponseReceived => "Holder's response received",
         CredentialEventKind.CaseClosed => "Complaint closed",
         CredentialEventKind.Imported => "Imported from the state's earlier register",
+        _ => throw Unnamed(kind),
+    };
+
+    public static string Display(this DecisionLetterKind kind) => kind switch
+    {
+        DecisionLetterKind.Approval => "Approval letter",
+        DecisionLetterKind.Denial => "Decision letter (not approved)",
+        DecisionLetterKind.InformationRequest => "Request for information",
+        DecisionLetterKind.DisciplineNotice => "Notice of a case",
+        DecisionLetterKind.DisciplineDecision => "Decision in a case",
         _ => throw Unnamed(kind),
     };
 

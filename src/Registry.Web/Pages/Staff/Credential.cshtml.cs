@@ -158,9 +158,13 @@ public sealed class CredentialModel(IMediator mediator) : PageModel, IReloadOnFa
 
     private static string Day(DateOnly? day) => day?.ToString("MMMM d, yyyy", CultureInfo.GetCultureInfo("en-US")) ?? "";
 
+    /// <summary>The letters of this credential's discipline cases.</summary>
+    public IReadOnlyList<Application.Features.Letters.LetterSummary> Letters { get; private set; } = [];
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         Record = await mediator.Send(new GetCredentialRecord.Query(Id), cancellationToken);
+        Letters = await mediator.Send(new Application.Features.Letters.ListCredentialLetters.Query(Id), cancellationToken);
         HolderHasAccount = await mediator.Send(new Application.Features.Claims.HolderHasAccount.Query(Id), cancellationToken);
     }
 

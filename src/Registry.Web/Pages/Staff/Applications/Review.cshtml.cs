@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
 using Registry.Application.Features.Exams;
+using Registry.Application.Features.Letters;
 using Registry.Application.Features.Records;
 using Registry.Application.Features.Review;
 using Registry.Domain.Applications;
@@ -143,8 +144,14 @@ public sealed class ReviewModel(IMediator mediator) : PageModel, IReloadOnFailur
         });
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    /// <summary>The decision letters sent about this application.</summary>
+    public IReadOnlyList<LetterSummary> Letters { get; private set; } = [];
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Review = await mediator.Send(new GetApplicationForReview.Query(Id), cancellationToken);
+        Letters = await mediator.Send(new ListApplicationLetters.Query(Id), cancellationToken);
+    }
 
     /// <summary>The form key of one entry's reject reason, so its error sits at that row's field.</summary>
     public static string RecordReasonKey(Guid recordId) => $"RecordReason-{recordId}";
