@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class DecisionLetters : Migration
+    public partial class LettersAndCertificateOrders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -62,6 +62,46 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PrintedCertificateOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CredentialId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PostTo_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PostTo_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PostTo_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PostTo_County = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PostTo_State = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    PostTo_PostalCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    OrderedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FeeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PostedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PrintedCertificateOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PrintedCertificateOrders_Credentials_CredentialId",
+                        column: x => x.CredentialId,
+                        principalTable: "Credentials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PrintedCertificateOrders_Fees_FeeId",
+                        column: x => x.FeeId,
+                        principalTable: "Fees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DecisionLetters_ApplicationId",
                 table: "DecisionLetters",
@@ -86,6 +126,21 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_DecisionLetters_PersonId",
                 table: "DecisionLetters",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrintedCertificateOrders_CredentialId",
+                table: "PrintedCertificateOrders",
+                column: "CredentialId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrintedCertificateOrders_FeeId",
+                table: "PrintedCertificateOrders",
+                column: "FeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrintedCertificateOrders_StateCode_Status_OrderedAt",
+                table: "PrintedCertificateOrders",
+                columns: new[] { "StateCode", "Status", "OrderedAt" });
         }
 
         /// <inheritdoc />
@@ -93,6 +148,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "DecisionLetters");
+
+            migrationBuilder.DropTable(
+                name: "PrintedCertificateOrders");
         }
     }
 }
