@@ -2,6 +2,7 @@ using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Registry.Infrastructure.Seeding;
 using Registry.Testing;
 
 namespace Registry.Browser.Tests;
@@ -69,6 +70,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "en-US" });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A new page signed in as a demo-password account, once the sign-in has led away from the login page.</summary>
+    public async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        // The login page is loaded already when the click returns: wait until the sign-in has led away from it.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        return page;
     }
 }
 

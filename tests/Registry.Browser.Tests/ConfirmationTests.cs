@@ -26,7 +26,7 @@ public sealed class ConfirmationTests(BrowserFixture fixture)
     public async Task An_applicant_confirms_removing_a_record_withdrawing_and_relinquishing()
     {
         var world = await ArrangeAsync();
-        var page = await SignedInAsync(world.ApplicantEmail);
+        var page = await fixture.SignedInAsync(world.ApplicantEmail);
 
         // Remove a record.
         await page.GotoAsync($"/Applications/{world.DraftId}/Training");
@@ -64,7 +64,7 @@ public sealed class ConfirmationTests(BrowserFixture fixture)
     [Fact]
     public async Task An_employer_confirms_revoking_a_key()
     {
-        var page = await SignedInAsync("hr@harborhouse.example");
+        var page = await fixture.SignedInAsync("hr@harborhouse.example");
         await page.GotoAsync("/Employers/ApiKeys");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Confirmation test key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Make key" }).ClickAsync();
@@ -84,7 +84,7 @@ public sealed class ConfirmationTests(BrowserFixture fixture)
     public async Task A_state_administrator_confirms_disabling_a_reviewer_and_a_revocation()
     {
         var world = await ArrangeAsync();
-        var page = await SignedInAsync("admin.tn@registry.example");
+        var page = await fixture.SignedInAsync("admin.tn@registry.example");
 
         // Disable a reviewer's account.
         await page.GotoAsync("/Staff/Team");
@@ -113,7 +113,7 @@ public sealed class ConfirmationTests(BrowserFixture fixture)
     public async Task A_reviewer_confirms_a_denial_with_its_reason()
     {
         var world = await ArrangeAsync();
-        var page = await SignedInAsync("reviewer.tx@registry.example");
+        var page = await fixture.SignedInAsync("reviewer.tx@registry.example");
         await page.GotoAsync($"/Staff/Applications/{world.UnderReviewId}");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Deny", Exact = true }).ClickAsync();
@@ -181,18 +181,6 @@ public sealed class ConfirmationTests(BrowserFixture fixture)
     {
         await using var scope = fixture.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Credentials.Where(c => c.Id == credentialId).Select(c => c.Status).SingleAsync();
-    }
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.SetViewportSizeAsync(1280, 800);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        return page;
     }
 
     private sealed record World(string ApplicantEmail, Guid DraftId, string CredentialNumber, string ReviewerName, string ReviewerEmail,

@@ -23,7 +23,7 @@ public sealed class FeeHelpPagesTests(BrowserFixture fixture)
     public async Task A_person_asks_for_a_waiver_which_the_state_admin_finds_beside_the_funds_and_an_employer_reads_its_invoices()
     {
         var (email, feeId, name) = await ArrangeAsync();
-        var person = await SignedInAsync(email);
+        var person = await fixture.SignedInAsync(email);
 
         await VisitAsync(person, $"/Fees/Voucher/{feeId}", "Pay with a voucher");
         await VisitAsync(person, $"/Fees/Employer/{feeId}", "Ask your employer to pay");
@@ -33,13 +33,13 @@ public sealed class FeeHelpPagesTests(BrowserFixture fixture)
         await person.WaitForLoadStateAsync(LoadState.Load);
         await person.AssertAccessibleAtBothWidthsAsync();
 
-        var admin = await SignedInAsync("admin.tx@registry.example");
+        var admin = await fixture.SignedInAsync("admin.tx@registry.example");
         await VisitAsync(admin, "/Staff/Funds", "Funds");
         Assert.Contains("PeerForce", await admin.Locator("main").InnerTextAsync());
         await VisitAsync(admin, "/Staff/Hardship", "Fee waiver requests");
         Assert.Contains(name, await admin.Locator("main").InnerTextAsync());
 
-        var employer = await SignedInAsync("hr@harborhouse.example");
+        var employer = await fixture.SignedInAsync("hr@harborhouse.example");
         await VisitAsync(employer, "/Employers/Invoices", "Invoices");
     }
 
@@ -63,17 +63,6 @@ public sealed class FeeHelpPagesTests(BrowserFixture fixture)
         Assert.True((await users.CreateAsync(user, DemoData.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, Roles.Applicant)).Succeeded);
         return (email, fee.Id, $"Sam Help{unique}");
-    }
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        return page;
     }
 
     private static async Task VisitAsync(IPage page, string path, string heading)

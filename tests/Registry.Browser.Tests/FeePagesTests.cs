@@ -24,7 +24,7 @@ public sealed class FeePagesTests(BrowserFixture fixture)
     public async Task A_person_reads_what_they_owe_and_the_ways_to_pay_and_a_state_admin_reads_the_fee_schedule()
     {
         var (email, applicationId, feeId, programId) = await ArrangeAsync();
-        var page = await SignedInAsync(email);
+        var page = await fixture.SignedInAsync(email);
 
         await Visit(page, "/Fees", bothWidths: true);
         Assert.Contains("$60.00", await page.GetByRole(AriaRole.Table).InnerTextAsync());
@@ -43,7 +43,7 @@ public sealed class FeePagesTests(BrowserFixture fixture)
         await Visit(page, "/Programs/TX/PS", bothWidths: true);
         Assert.Contains("$20.00", await page.GetByRole(AriaRole.Table, new() { Name = "Fees of Peer Specialist, in US dollars" }).InnerTextAsync());
 
-        var admin = await SignedInAsync("admin.tx@registry.example");
+        var admin = await fixture.SignedInAsync("admin.tx@registry.example");
         await Visit(admin, $"/Staff/Programs/{programId}");
         Assert.Equal("60.00", await admin.Locator("#Fees_0__Amount").InputValueAsync());
     }
@@ -75,17 +75,6 @@ public sealed class FeePagesTests(BrowserFixture fixture)
         Assert.True((await users.CreateAsync(user, DemoData.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, Roles.Applicant)).Succeeded);
         return (email, application.Id, fee.Id, program.Id);
-    }
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        return page;
     }
 
     /// <summary>Opens the page and checks it with axe: at the desktop width, or also at the phone width (without sideways scrolling).</summary>

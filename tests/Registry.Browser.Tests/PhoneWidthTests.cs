@@ -33,7 +33,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
     [Fact]
     public async Task An_applicants_pages_fit_a_phone()
     {
-        var page = await SignedInAsync("sam.patel@example.org");
+        var page = await fixture.SignedInAsync("sam.patel@example.org");
         await page.GotoAsync("/Applications");
         var application = await FirstLinkAsync(page, ApplicationPath());
         await AssertFitAsync(page, "/Applications", application, $"{application}/Training", $"{application}/Work", $"{application}/Supervision",
@@ -44,16 +44,16 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
     [Fact]
     public async Task A_credential_holders_pages_fit_a_phone()
     {
-        var page = await SignedInAsync("drew.watson@example.org");
+        var page = await fixture.SignedInAsync("drew.watson@example.org");
         await AssertFitAsync(page, "/Credentials", "/Applications", "/MyRecord");
 
         // An active credential's page offers its certificate and wallet card, for the holder and for own-state staff.
-        var holder = await SignedInAsync("morgan.brooks@example.org");
+        var holder = await fixture.SignedInAsync("morgan.brooks@example.org");
         await AssertFitAsync(holder, "/Credentials");
         var certificate = await holder.RunAndWaitForDownloadAsync(() =>
             holder.GetByRole(AriaRole.Link, new() { Name = "Download the certificate for", Exact = false }).First.ClickAsync());
         Assert.EndsWith(".pdf", certificate.SuggestedFilename);
-        var staff = await SignedInAsync("reviewer.tn@registry.example");
+        var staff = await fixture.SignedInAsync("reviewer.tn@registry.example");
         var credential = $"/Staff/Credentials/{await CredentialOfAsync("Brooks")}";
         await AssertFitAsync(staff, credential);
         Assert.Equal(1, await staff.GetByRole(AriaRole.Link, new() { Name = "Download the wallet card for", Exact = false }).CountAsync());
@@ -69,7 +69,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
     [Fact]
     public async Task A_reviewers_pages_fit_a_phone()
     {
-        var page = await SignedInAsync("reviewer.pa@registry.example");
+        var page = await fixture.SignedInAsync("reviewer.pa@registry.example");
         // Other classes decide the demo queue's applications; any Pennsylvania application has a review page.
         var review = $"/Staff/Applications/{await AnyApplicationAsync(StateCode.Parse("PA"))}";
         await page.GotoAsync("/Staff/Credentials");
@@ -81,7 +81,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
     [Fact]
     public async Task A_state_administrators_pages_fit_a_phone()
     {
-        var page = await SignedInAsync("admin.tn@registry.example");
+        var page = await fixture.SignedInAsync("admin.tn@registry.example");
         await page.GotoAsync("/Staff/Programs");
         var program = await FirstLinkAsync(page, ProgramPath());
         await AssertFitAsync(page, "/Staff/Programs", program, "/Staff/Team", "/Staff/Audit", "/Staff/Employers", "/Staff/Workforce", "/Staff/Dashboard");
@@ -92,7 +92,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
     [Fact]
     public async Task A_system_administrators_pages_fit_a_phone()
     {
-        var page = await SignedInAsync("admin@registry.example");
+        var page = await fixture.SignedInAsync("admin@registry.example");
         await AssertFitAsync(page, "/Staff/Outbox", "/Staff/Employers");
         await AssertMenuOpensAsync(page);
     }
@@ -100,7 +100,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
     [Fact]
     public async Task An_employers_pages_fit_a_phone()
     {
-        var page = await SignedInAsync("hr@harborhouse.example");
+        var page = await fixture.SignedInAsync("hr@harborhouse.example");
         await AssertFitAsync(page, "/Employers", "/Employers/WatchList", "/Employers/Roster", "/Employers/Changes", "/Employers/ApiKeys");
         await AssertMenuOpensAsync(page);
     }
@@ -108,7 +108,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
     [Fact]
     public async Task An_analysts_pages_fit_a_phone()
     {
-        var page = await SignedInAsync("analyst@registry.example");
+        var page = await fixture.SignedInAsync("analyst@registry.example");
         await AssertFitAsync(page, "/Staff/Workforce", "/Staff/Dashboard");
         await AssertChartTextIsLegibleAsync(page);
     }
@@ -191,7 +191,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
 
     private async Task<string> AnyCredentialNumberAsync()
     {
-        var page = await SignedInAsync("reviewer.pa@registry.example");
+        var page = await fixture.SignedInAsync("reviewer.pa@registry.example");
         await page.GotoAsync("/Staff/Credentials");
         var number = CredentialNumber().Match(await page.ContentAsync());
         Assert.True(number.Success, "no credential number on the staff credentials page");
@@ -212,17 +212,6 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
         foreach (var href in await page.Locator("main a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
             if (path.IsMatch(href)) return href;
         throw new Xunit.Sdk.XunitException($"no link like {path} on {page.Url}");
-    }
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        return page;
     }
 
     [GeneratedRegex(@"[A-Z]{2}-[A-Z]+-\d{6}")]

@@ -23,14 +23,14 @@ public sealed class PrintedCertificatePagesTests(BrowserFixture fixture)
     public async Task A_holder_orders_a_printed_certificate_and_the_reviewer_records_it_posted()
     {
         var (email, number, name) = await HolderAsync("TN");
-        var holder = await SignedInAsync(email);
+        var holder = await fixture.SignedInAsync(email);
         await VisitAsync(holder, "/Credentials/PrintedCertificates", "Printed certificates by post");
         await holder.GetByRole(AriaRole.Button, new() { Name = $"Order a printed certificate of {number}" }).ClickAsync();
         await holder.GetByRole(AriaRole.Status).Filter(new() { HasText = "is ordered" }).WaitForAsync();
         Assert.Contains("To be posted", await holder.Locator("main").InnerTextAsync());
         await holder.AssertAccessibleAtBothWidthsAsync();
 
-        var reviewer = await SignedInAsync("reviewer.tn@registry.example");
+        var reviewer = await fixture.SignedInAsync("reviewer.tn@registry.example");
         await VisitAsync(reviewer, "/Staff/CertificateOrders", "Printed certificates: TN");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = $"Record as posted: {name}" }).ClickAsync();
         await reviewer.GetByRole(AriaRole.Status).Filter(new() { HasText = "Recorded as posted" }).WaitForAsync();
@@ -41,7 +41,7 @@ public sealed class PrintedCertificatePagesTests(BrowserFixture fixture)
     public async Task An_order_where_the_board_charges_for_it_leads_to_its_fee()
     {
         var (email, number, _) = await HolderAsync("NC");
-        var holder = await SignedInAsync(email);
+        var holder = await fixture.SignedInAsync(email);
         await VisitAsync(holder, "/Credentials/PrintedCertificates", "Printed certificates by post");
         Assert.Contains("The board charges $25.00 for a printed certificate.", await holder.Locator("main").InnerTextAsync());
         await holder.GetByRole(AriaRole.Button, new() { Name = $"Order a printed certificate of {number}" }).ClickAsync();
@@ -71,17 +71,6 @@ public sealed class PrintedCertificatePagesTests(BrowserFixture fixture)
         Assert.True((await users.CreateAsync(user, DemoData.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, Roles.Applicant)).Succeeded);
         return (email, credential.Number.Value, $"Kit Print{unique}");
-    }
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        return page;
     }
 
     private static async Task VisitAsync(IPage page, string path, string heading)

@@ -16,7 +16,7 @@ public sealed partial class ReviewerFlowTests(BrowserFixture fixture)
     [Fact]
     public async Task A_complete_application_goes_from_the_queue_to_a_credential_with_the_decisions_on_top()
     {
-        var reviewer = await SignedInAsync("reviewer.tn@registry.example");
+        var reviewer = await fixture.SignedInAsync("reviewer.tn@registry.example");
         await Visit(reviewer, "/Staff");
 
         // Opened from the queue to record the exam result (which arrives before the review begins).
@@ -80,17 +80,6 @@ public sealed partial class ReviewerFlowTests(BrowserFixture fixture)
         // The approval was written as a letter, listed with the application.
         Assert.Contains("Approval letter", await reviewer.GetByRole(AriaRole.List, new() { Name = "Letters" }).InnerTextAsync());
         await AssertAtBothWidthsAsync(reviewer);
-    }
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        return page;
     }
 
     private static async Task Visit(IPage page, string path)

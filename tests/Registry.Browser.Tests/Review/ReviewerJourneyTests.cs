@@ -14,7 +14,7 @@ public sealed class ReviewerJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task A_reviewer_opens_the_queue_and_the_application_and_an_admin_approves_with_a_waiver()
     {
-        var reviewer = await SignedInAsync("reviewer.pa@registry.example");
+        var reviewer = await fixture.SignedInAsync("reviewer.pa@registry.example");
         await Visit(reviewer, "/Staff");
         var queue = reviewer.GetByRole(AriaRole.Table, new() { Name = "Open applications, oldest first" });
         Assert.Contains("Sam Patel", await queue.InnerTextAsync());
@@ -29,7 +29,7 @@ public sealed class ReviewerJourneyTests(BrowserFixture fixture)
         Assert.Contains("cannot be approved while requirements are unmet", await reviewer.GetByRole(AriaRole.Alert).InnerTextAsync());
         await reviewer.AssertAccessibleAsync();
 
-        var admin = await SignedInAsync("admin.pa@registry.example");
+        var admin = await fixture.SignedInAsync("admin.pa@registry.example");
         await Visit(admin, new Uri(applicationUrl).PathAndQuery);
         await admin.GetByLabel("Waiver reason (only to approve despite an unmet requirement or entries not yet checked)").FillAsync("Passed the IC&RC exam in Ohio in 2025.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
@@ -38,18 +38,6 @@ public sealed class ReviewerJourneyTests(BrowserFixture fixture)
         var confirmation = await admin.GetByRole(AriaRole.Status).InnerTextAsync();
         Assert.Matches(@"Credential PA-CPS-\d{6} is issued", confirmation);
         Assert.Contains("Approved with a waiver: Passed the IC&RC exam in Ohio in 2025.", await admin.ContentAsync().ContinueWith(t => System.Net.WebUtility.HtmlDecode(t.Result)));
-    }
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        // The login page is loaded already when the click returns: wait until the sign-in has led away from it.
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        return page;
     }
 
     private static async Task Visit(IPage page, string path)
