@@ -105,7 +105,7 @@ public sealed class StaffFeePagesTests(WebFixture fixture) : WebTest(fixture)
         await Fixture.CreateUserAsync(SystemAdmin, Roles.SystemAdmin);
         var system = await SignedInAsync(SystemAdmin);
 
-        foreach (var page in new[] { "/Staff/Fees", "/Staff/Funds", "/Staff/Hardship", "/Staff/Revenue" })
+        foreach (var page in new[] { "/Staff/Fees", "/Staff/Funds", "/Staff/Hardship", "/Staff/Revenue", "/Staff/CertificateOrders" })
         {
             var chooser = await system.GetAsync(page);
             Assert.Equal(HttpStatusCode.OK, chooser.StatusCode);

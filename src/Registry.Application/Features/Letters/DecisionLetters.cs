@@ -131,7 +131,7 @@ internal static class DecisionLetters
 
     private static LetterText Letter(string title, BoardContactDetails board, DateOnly today, string fullName, List<LetterReference> references, string heading, List<string> body)
     {
-        if (board.Sentence() is { } contact) body.Add(contact.Replace("Questions about this decision?", "If you have questions about this letter,"));
+        if (board.Sentence("Questions about this letter?") is { } contact) body.Add(contact);
         return new LetterText(title, board, today, fullName, references, heading, body);
     }
 

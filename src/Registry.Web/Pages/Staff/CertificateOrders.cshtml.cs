@@ -23,8 +23,8 @@ public sealed class CertificateOrdersModel(IMediator mediator, ICurrentUser user
 
     public IReadOnlyList<ListCertificateOrders.Row> Orders { get; private set; } = [];
 
-    /// <summary>For a system administrator who has not chosen a state yet.</summary>
-    public IReadOnlyList<ListJurisdictions.Model> States { get; private set; } = [];
+    /// <summary>Set for a system administrator who has not named a state: the states to choose from.</summary>
+    public StateChooser? Chooser { get; private set; }
 
     [TempData]
     public string? Confirmation { get; set; }
@@ -46,7 +46,8 @@ public sealed class CertificateOrdersModel(IMediator mediator, ICurrentUser user
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(State))
-            States = await mediator.Send(new ListJurisdictions.Query(), cancellationToken);
+            Chooser = new("Choose a state to see its printed-certificate orders.", await mediator.Send(new ListJurisdictions.Query(), cancellationToken),
+                "/Staff/CertificateOrders", "printed-certificate orders");
         else
             Orders = await mediator.Send(new ListCertificateOrders.Query(State, Status), cancellationToken);
     }
