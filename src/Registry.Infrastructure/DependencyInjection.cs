@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messages;
+using Registry.Application.Features.Verification;
 using Registry.Infrastructure.Confirmations;
 using Registry.Infrastructure.Payments;
 using Registry.Infrastructure.Documents;
@@ -58,6 +59,7 @@ public static class DependencyInjection
                 services.AddRegistryDbContext<PostgresRegistryDbContext>(o => o.UseNpgsql(PostgresConnections.WithAutoPrepare(connectionString), b => b
                     .UseQuerySplittingBehavior(SplitQuery)
                     .ExecutionStrategy(d => new PostgresRetryWithinBudget(d, retries, retryDelay, retryBudget))));
+                services.AddScoped<IPublicRecordReader, DirectPublicRecordReader>();
                 break;
             case DatabaseProvider.SqlServer:
                 // The same on SQL Server (Azure SQL failovers, transient errors such as 40613 and 1205 deadlock victims).

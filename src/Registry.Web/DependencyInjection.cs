@@ -104,7 +104,8 @@ public static class DependencyInjection
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
-        app.UseStaticFiles();
+        // The API serves no files: its requests (verification's above all) skip the look on disk.
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStaticFiles());
         // Pages and their downloads (rosters, exports, evidence, a person's own record) are never stored by a cache either;
         // static files, served above, keep their own caching.
         app.UseWhen(context => !IsApi(context), pages => pages.UseNoStoreByDefault());

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Registry.Domain.Credentials;
 using Registry.Domain.Jurisdictions;
 using Registry.Infrastructure.Exports.Workforce;
 using Registry.Infrastructure.Idempotency;
@@ -117,6 +118,8 @@ public sealed partial class SqlServerParseTests(ITestOutputHelper output)
             WorkforceSql.OpenApplications(sql, Today, States),
             WorkforceSql.DecisionTimes(sql, Today.AddMonths(-1), Today, States),
             WorkforceSql.StatusOnDates(States[0], [Today.AddDays(-2), Today.AddDays(-1), Today]),
+            DirectPublicRecordReader.Record(sql, CredentialNumber.Create(States[0], "CPRS", 123)),
+            DirectPublicRecordReader.PublicActions(sql, Guid.NewGuid()),
         ]);
         foreach (var statement in handWritten)
             if (statement.Text.TrimStart().StartsWith("WITH", StringComparison.Ordinal) || statement.Text.TrimStart().StartsWith("SELECT", StringComparison.Ordinal))

@@ -12,7 +12,8 @@ namespace Registry.Application.Features.Verification;
 /// <summary>
 /// Loads <see cref="PublicCredential"/>s: the one query every verification path uses. Many credentials go through
 /// <see cref="LoadAsync"/> (LINQ, chunked); one number through <see cref="LoadOneAsync"/> and <see cref="EntityTagOfAsync"/>,
-/// compiled once (EF's <c>CompileAsyncQuery</c>) from the same projection, so a lookup builds no expression tree.
+/// by an <see cref="IPublicRecordReader"/>: the queries compiled once (EF's <c>CompileAsyncQuery</c>) from the same
+/// projection, so a lookup builds no expression tree, or the provider's same statements sent straight.
 /// </summary>
 public static class PublicCredentials
 {
@@ -25,11 +26,11 @@ public static class PublicCredentials
     private static readonly CredentialEventKind[] PublicKinds = Enum.GetValues<CredentialEventKind>().Where(k => k.IsPublicAction()).ToArray();
 
     /// <summary>The record of each credential with its holder, program, state and history's last change: every path's first statement.</summary>
-    private static readonly Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Row>>> Rows =
+    private static readonly Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Record>>> Rows =
         (credentials, people, programs, jurisdictions) => credentials
             .Join(people, c => c.HolderPersonId, p => p.Id, (c, p) => new { c, p.LegalFirstName, p.LegalLastName })
             .Join(programs, x => x.c.ProgramId, p => p.Id, (x, p) => new { x.c, x.LegalFirstName, x.LegalLastName, p.Code, p.Name, p.Requirements.GracePeriodDays })
-            .Join(jurisdictions, x => x.c.StateCode, j => j.Code, (x, j) => new Row
+            .Join(jurisdictions, x => x.c.StateCode, j => j.Code, (x, j) => new Record
             {
                 Id = x.c.Id, Number = x.c.Number, LegalFirstName = x.LegalFirstName, LegalLastName = x.LegalLastName, ProgramCode = x.Code, ProgramName = x.Name,
                 StateCode = x.c.StateCode, StateName = j.Name, Status = x.c.Status, IssuedOn = x.c.IssuedOn, ExpiresOn = x.c.ExpiresOn, GracePeriodDays = x.GracePeriodDays,
@@ -42,11 +43,11 @@ public static class PublicCredentials
             });
 
     /// <summary><see cref="Rows"/> without the history's last sequence: many credentials at once carry no ETag, so they skip its subquery.</summary>
-    private static readonly Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Row>>> RowsWithoutTag =
-        (Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Row>>>)
-            new WithoutBinding(nameof(Row.LastSequence)).Visit(Rows);
+    private static readonly Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Record>>> RowsWithoutTag =
+        (Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Record>>>)
+            new WithoutBinding(nameof(Record.LastSequence)).Visit(Rows);
 
-    private static readonly Func<DbContext, CredentialNumber, CancellationToken, Task<Row?>> RowByNumber = EF.CompileAsyncQuery(RowByNumberQuery());
+    private static readonly Func<DbContext, CredentialNumber, CancellationToken, Task<Record?>> RowByNumber = EF.CompileAsyncQuery(RowByNumberQuery());
 
     private static readonly Func<DbContext, Guid, IAsyncEnumerable<PublicAction>> ActionsOf = EF.CompileAsyncQuery((DbContext db, Guid credentialId) =>
         db.Set<CredentialEvent>().Where(e => e.CredentialId == credentialId && PublicKinds.Contains(e.Kind))
@@ -57,7 +58,7 @@ public static class PublicCredentials
     public static async Task<List<PublicCredential>> LoadAsync(IRegistryDbContext db, IQueryable<Credential> credentials, CancellationToken cancellationToken)
     {
         var query = Splice(RowsWithoutTag, credentials.Expression, db.People.AsQueryable().Expression, db.Programs.AsQueryable().Expression, db.Jurisdictions.AsQueryable().Expression);
-        var rows = await credentials.Provider.CreateQuery<Row>(query).AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await credentials.Provider.CreateQuery<Record>(query).AsNoTracking().ToListAsync(cancellationToken);
 
         var actions = new Dictionary<Guid, List<PublicAction>>();
         foreach (var chunk in rows.Select(r => r.Id).Chunk(QueryChunk))
@@ -76,28 +77,38 @@ public static class PublicCredentials
     }
 
     /// <summary>
-    /// One credential's public view with its <see cref="PublicCredential.EntityTag"/>, in two compiled queries on one
-    /// opening of the connection (<see cref="IDatabaseTransactions.OnOneConnectionAsync"/>); null if no credential has the number.
+    /// One credential's public view with its <see cref="PublicCredential.EntityTag"/>, in two statements (the record, then
+    /// its public actions) on one opening of the connection (<see cref="IDatabaseTransactions.OnOneConnectionAsync"/>);
+    /// null if no credential has the number.
     /// </summary>
-    public static Task<PublicCredential?> LoadOneAsync(IRegistryDbContext db, IDatabaseTransactions database, CredentialNumber number, CancellationToken cancellationToken) =>
+    public static Task<PublicCredential?> LoadOneAsync(IPublicRecordReader records, IDatabaseTransactions database, CredentialNumber number, CancellationToken cancellationToken) =>
         database.OnOneConnectionAsync(async ct =>
         {
-            var context = (DbContext)db;
-            if (await RowByNumber(context, number, ct) is not { } row) return null;
-            var actions = new List<PublicAction>();
-            await foreach (var action in ActionsOf(context, row.Id).WithCancellation(ct)) actions.Add(action);
-            return row.ToPublic(actions) with { EntityTag = row.EntityTag() };
+            if (await records.RecordAsync(number, ct) is not { } record) return null;
+            return record.ToPublic(await records.PublicActionsAsync(record.Id, ct)) with { EntityTag = record.EntityTag() };
         }, cancellationToken);
 
     /// <summary>
     /// The <see cref="PublicCredential.EntityTag"/> the credential's public view has now, from its first statement alone (a
     /// revalidation needs no public actions: a new one is a new history entry); null if no credential has the number.
     /// </summary>
-    public static async Task<string?> EntityTagOfAsync(IRegistryDbContext db, CredentialNumber number, CancellationToken cancellationToken) =>
-        (await RowByNumber((DbContext)db, number, cancellationToken))?.EntityTag();
+    public static Task<string?> EntityTagOfAsync(IPublicRecordReader records, IDatabaseTransactions database, CredentialNumber number, CancellationToken cancellationToken) =>
+        database.OnOneConnectionAsync(async ct => (await records.RecordAsync(number, ct))?.EntityTag(), cancellationToken);
+
+    /// <summary>The record of the credential with the number, by the compiled query.</summary>
+    internal static Task<Record?> CompiledRecordAsync(IRegistryDbContext db, CredentialNumber number, CancellationToken cancellationToken) =>
+        RowByNumber((DbContext)db, number, cancellationToken);
+
+    /// <summary>Its public actions, in order, by the compiled query.</summary>
+    internal static async Task<List<PublicAction>> CompiledPublicActionsAsync(IRegistryDbContext db, Guid credentialId, CancellationToken cancellationToken)
+    {
+        var actions = new List<PublicAction>();
+        await foreach (var action in ActionsOf((DbContext)db, credentialId).WithCancellation(cancellationToken)) actions.Add(action);
+        return actions;
+    }
 
     /// <summary><see cref="Rows"/> of the one credential with the number, its sets asked of the context the query runs on.</summary>
-    private static Expression<Func<DbContext, CredentialNumber, CancellationToken, Row?>> RowByNumberQuery()
+    private static Expression<Func<DbContext, CredentialNumber, CancellationToken, Record?>> RowByNumberQuery()
     {
         var db = Expression.Parameter(typeof(DbContext), "db");
         var number = Expression.Parameter(typeof(CredentialNumber), "number");
@@ -105,8 +116,8 @@ public static class PublicCredentials
         Expression Set<T>() => Expression.Call(db, nameof(DbContext.Set), [typeof(T)]);
         Expression<Func<IQueryable<Credential>, CredentialNumber, IQueryable<Credential>>> byNumber = (credentials, n) => credentials.Where(c => c.Number == n);
         var rows = Splice(Rows, Splice(byNumber, Set<Credential>(), number), Set<Person>(), Set<CredentialProgram>(), Set<Jurisdiction>());
-        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(Row)], rows);
-        return Expression.Lambda<Func<DbContext, CredentialNumber, CancellationToken, Row?>>(first, db, number, cancellation);
+        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(Record)], rows);
+        return Expression.Lambda<Func<DbContext, CredentialNumber, CancellationToken, Record?>>(first, db, number, cancellation);
     }
 
     /// <summary>The lambda's body with each of its parameters replaced by the given expression.</summary>
@@ -126,7 +137,7 @@ public static class PublicCredentials
     }
 
     /// <summary>One credential's record, before its public actions join it.</summary>
-    private sealed class Row
+    public sealed class Record
     {
         public Guid Id { get; init; }
         public required CredentialNumber Number { get; init; }
@@ -144,7 +155,7 @@ public static class PublicCredentials
         public int LastSequence { get; init; }
         public DateOnly? StatusSince { get; init; }
 
-        public PublicCredential ToPublic(IReadOnlyList<PublicAction> actions) => new(
+        internal PublicCredential ToPublic(IReadOnlyList<PublicAction> actions) => new(
             Number.Value, $"{LegalFirstName} {LegalLastName}", ProgramCode, ProgramName, StateCode.Value,
             Status, IssuedOn, ExpiresOn, actions, LastUpdated)
         {
@@ -154,7 +165,7 @@ public static class PublicCredentials
         };
 
         /// <summary>A hash of everything the public view is made of: the record's fields and, through the history's last sequence, its public actions.</summary>
-        public string EntityTag()
+        internal string EntityTag()
         {
             var version = string.Join('\n', AnswerShape, Number.Value, LegalFirstName, LegalLastName, ProgramCode, ProgramName, StateCode.Value, StateName,
                 Status, IssuedOn.DayNumber, ExpiresOn.DayNumber, GracePeriodDays, LastUpdated.UtcTicks, LastSequence, StatusSince?.DayNumber);

@@ -15,11 +15,11 @@ public static class RevalidateCredential
     [PublicRequest]
     public sealed record Query(string CredentialNumber) : IRequest<string?>;
 
-    public sealed class Handler(IRegistryDbContext db) : IRequestHandler<Query, string?>
+    public sealed class Handler(IPublicRecordReader records, IDatabaseTransactions database) : IRequestHandler<Query, string?>
     {
         public async Task<string?> Handle(Query query, CancellationToken cancellationToken) =>
             CredentialNumber.TryParse(query.CredentialNumber, out var number)
-                ? await PublicCredentials.EntityTagOfAsync(db, number!, cancellationToken)
+                ? await PublicCredentials.EntityTagOfAsync(records, database, number!, cancellationToken)
                 : null;
     }
 }

@@ -20,12 +20,12 @@ public static class VerifyCredential
             .WithMessage("Enter a credential number such as TN-CPRS-000123.");
     }
 
-    public sealed class Handler(IRegistryDbContext db, IDatabaseTransactions database) : IRequestHandler<Query, PublicCredential>
+    public sealed class Handler(IPublicRecordReader records, IDatabaseTransactions database) : IRequestHandler<Query, PublicCredential>
     {
         public async Task<PublicCredential> Handle(Query query, CancellationToken cancellationToken)
         {
             CredentialNumber.TryParse(query.CredentialNumber, out var number);
-            return await PublicCredentials.LoadOneAsync(db, database, number!, cancellationToken) ?? throw new NotFoundException("Credential", number!.Value);
+            return await PublicCredentials.LoadOneAsync(records, database, number!, cancellationToken) ?? throw new NotFoundException("Credential", number!.Value);
         }
     }
 }

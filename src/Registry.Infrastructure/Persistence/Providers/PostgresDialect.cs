@@ -26,6 +26,7 @@ public sealed class PostgresDialect : SqlDialect
     public override string JsonArrayAgg(string jsonObject, string orderBy) => $"json_agg({jsonObject} ORDER BY {orderBy})";
 
     public override string JsonText(string json) => $"CAST({json} AS text)";
+    public override string JsonInt(string json, string property) => $"CAST({json} ->> {Text(property)} AS integer)";
 
     public override string DaysBetween(string start, string end) =>
         $"(CAST({end} AT TIME ZONE 'UTC' AS date) - CAST({start} AT TIME ZONE 'UTC' AS date))";

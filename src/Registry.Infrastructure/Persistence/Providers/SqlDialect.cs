@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Registry.Infrastructure.Persistence.Providers;
 
@@ -51,6 +53,9 @@ public abstract partial class SqlDialect
     /// <summary>The JSON array of <paramref name="jsonObject"/> over a group's rows, in order; for use inside <see cref="JsonObject"/>.</summary>
     public abstract string JsonArrayAgg(string jsonObject, string orderBy);
 
+    /// <summary>The whole number a JSON column holds under a top-level property.</summary>
+    public abstract string JsonInt(string json, string property);
+
     /// <summary>A JSON value as the text a column stores.</summary>
     public virtual string JsonText(string json) => json;
 
@@ -87,6 +92,30 @@ public abstract partial class SqlDialect
     {
         var (text, values) = Positional(statement);
         return db.Database.SqlQueryRaw<T>(text, values).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The rows <paramref name="statement"/> reads, sent straight through the connection the context holds open (in its
+    /// transaction, if any), not through EF Core's query pipeline; each <c>@name</c> bound as the provider binds a plain
+    /// value, each row made by <paramref name="row"/>. For the hottest reads only (verification's), whose statements
+    /// cost less than EF Core's pipeline; the caller opens the connection and reads the provider's own types.
+    /// </summary>
+    public static async Task<List<T>> ReadAsync<T>(DbContext db, SqlStatement statement, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = statement.Text;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in statement.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(row(reader));
+        return rows;
     }
 
     /// <summary>EF Core's form of a statement: <c>{0}</c>, <c>{1}</c>… for the parameters (in order of use), other braces doubled.</summary>

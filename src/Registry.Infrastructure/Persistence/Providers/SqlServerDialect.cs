@@ -17,6 +17,7 @@ public sealed class SqlServerDialect : SqlDialect
     public override string GuidText(string guid) => $"LOWER(CONVERT(char(36), {guid}))";
     public override string IntText(string value) => $"CONVERT(varchar(11), {value})";
     public override string Newline => "CHAR(10)";
+    public override string JsonInt(string json, string property) => $"CAST(JSON_VALUE({json}, {Text("$." + property)}) AS int)";
 
     public override string StringAgg(string text, string separator, string orderBy) =>
         $"STRING_AGG(CONVERT(nvarchar(max), {text}), {separator}) WITHIN GROUP (ORDER BY {orderBy})";

@@ -23,6 +23,7 @@ public sealed class SqliteDialect : SqlDialect
     public override string GuidText(string guid) => $"lower({guid})";
     public override string IntText(string value) => $"CAST({value} AS TEXT)";
     public override string Newline => "char(10)";
+    public override string JsonInt(string json, string property) => $"CAST(json_extract({json}, {Text("$." + property)}) AS INTEGER)";
     public override string StringAgg(string text, string separator, string orderBy) => $"group_concat({text}, {separator} ORDER BY {orderBy})";
 
     // Any write takes SQLite's single write lock for the rest of the transaction.

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Features.Verification;
 using Registry.Domain.Credentials;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Application.Common.Interfaces;
+using Registry.Infrastructure.Persistence.Providers;
 using Registry.Testing;
 
 namespace Registry.Application.Tests.Features.Verification;
@@ -57,6 +60,46 @@ public sealed class VerifyCredentialTests(SliceFixture fixture) : SliceTest(fixt
         Assert.NotEqual(renamed, reprimanded.EntityTag);
         Assert.Equal(reprimanded.EntityTag, await Fixture.SendAsync(new RevalidateCredential.Query(number), anyone));
         Assert.Equal(3, reprimanded.PublicActions.Count);
+    }
+
+    /// <summary>
+    /// The provider's reader (on PostgreSQL the statements sent straight, <c>DirectPublicRecordReader</c>) reads what the
+    /// compiled queries read: every field of the record, the ETag's included, and the public actions in order.
+    /// </summary>
+    [Fact]
+    public async Task The_provider_s_reader_reads_what_the_compiled_queries_read()
+    {
+        var tennessee = TestData.State("TN", "Tennessee", "CPRS");
+        var program = tennessee.Programs[0];
+        var people = Enumerable.Range(0, 4).Select(i => TestData.Person("Ines", $"Okonkwo-{i}")).ToArray();
+        var disciplined = Credential.Issue(program, people[0].Id, TestClock.StartDay.AddMonths(-8), Guid.NewGuid(), Now.AddDays(-30));
+        disciplined.Reprimand("Late notes.", TestClock.StartDay.AddDays(-9), Guid.NewGuid(), Now.AddDays(-9));
+        disciplined.Suspend("Pending review.", TestClock.StartDay.AddDays(-5), null, Guid.NewGuid(), Now.AddDays(-5));
+        disciplined.Reinstate(TestClock.StartDay.AddDays(-2), Guid.NewGuid(), Now.AddDays(-2), "Review closed.");
+        var expired = Credential.Issue(program, people[1].Id, TestClock.StartDay.AddYears(-3), Guid.NewGuid(), Now.AddYears(-3));
+        expired.Expire(expired.ExpiresOn.AddDays(3), Now.AddDays(-1));
+        var revoked = Credential.Issue(program, people[2].Id, TestClock.StartDay.AddMonths(-3), Guid.NewGuid(), Now.AddDays(-20));
+        revoked.Revoke("Misconduct.", TestClock.StartDay.AddDays(-1), Guid.NewGuid(), Now.AddDays(-1));
+        var plain = Credential.Issue(program, people[3].Id, TestClock.StartDay.AddMonths(-1), Guid.NewGuid(), Now.AddDays(-4));
+        await Fixture.InsertAsync([tennessee, .. people, disciplined, expired, revoked, plain]);
+
+        foreach (var credential in new[] { disciplined, expired, revoked, plain })
+        {
+            var (provider, compiled) = await Fixture.RunAsync<IServiceProvider, (string, string)>(async services =>
+            {
+                var reader = services.GetRequiredService<IPublicRecordReader>();
+                if (Fixture.Database.Provider == DatabaseProvider.Postgres) Assert.IsType<DirectPublicRecordReader>(reader);
+                var database = services.GetRequiredService<IDatabaseTransactions>();
+                var one = await PublicCredentials.LoadOneAsync(reader, database, credential.Number, CancellationToken.None);
+                var other = await PublicCredentials.LoadOneAsync(new CompiledPublicRecordReader(services.GetRequiredService<IRegistryDbContext>()), database, credential.Number, CancellationToken.None);
+                return (Json(one!) + one!.EntityTag, Json(other!) + other!.EntityTag);
+            });
+            Assert.Equal(compiled, provider);
+        }
+        var reinstated = await Fixture.SendAsync(new VerifyCredential.Query(disciplined.Number.Value), TestUsers.Anonymous);
+        Assert.Equal([CredentialEventKind.Reprimanded, CredentialEventKind.Suspended], reinstated.PublicActions.Select(a => a.Kind));
+        Assert.Equal(TestClock.StartDay.AddDays(-2), reinstated.StatusSince);
+        Assert.NotNull((await Fixture.SendAsync(new VerifyCredential.Query(expired.Number.Value), TestUsers.Anonymous)).GraceEndsOn);
     }
 
     [Fact]
