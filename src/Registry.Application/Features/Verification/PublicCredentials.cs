@@ -11,9 +11,10 @@ namespace Registry.Application.Features.Verification;
 
 /// <summary>
 /// Loads <see cref="PublicCredential"/>s: the one query every verification path uses. Many credentials go through
-/// <see cref="LoadAsync"/> (LINQ, chunked); one number through <see cref="LoadOneAsync"/> and <see cref="EntityTagOfAsync"/>,
-/// by an <see cref="IPublicRecordReader"/>: the queries compiled once (EF's <c>CompileAsyncQuery</c>) from the same
-/// projection, so a lookup builds no expression tree, or the provider's same statements sent straight.
+/// <see cref="LoadAsync"/> (LINQ, chunked: the records, then their histories read once); one number through
+/// <see cref="LoadOneAsync"/> and <see cref="EntityTagOfAsync"/> by an <see cref="IPublicRecordReader"/>: the queries
+/// compiled once (EF's <c>CompileAsyncQuery</c>) from the same projection, so a lookup builds no expression tree, or
+/// the provider's same statements sent straight.
 /// </summary>
 public static class PublicCredentials
 {
@@ -42,10 +43,13 @@ public static class PublicCredentials
                     .OrderByDescending(e => e.Sequence).Select(e => (DateOnly?)e.EffectiveOn).FirstOrDefault(),
             });
 
-    /// <summary><see cref="Rows"/> without the history's last sequence: many credentials at once carry no ETag, so they skip its subquery.</summary>
-    private static readonly Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Record>>> RowsWithoutTag =
+    /// <summary>
+    /// <see cref="Rows"/> without its history subqueries: many credentials at once read their histories in one statement a
+    /// chunk instead (<see cref="Record.ToPublic(IReadOnlyList{HistoryEntry})"/>), and carry no ETag, so no last sequence.
+    /// </summary>
+    private static readonly Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Record>>> RowsWithoutHistory =
         (Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Record>>>)
-            new WithoutBinding(nameof(Record.LastSequence)).Visit(Rows);
+            new WithoutBindings(nameof(Record.LastUpdated), nameof(Record.LastSequence), nameof(Record.StatusSince)).Visit(Rows);
 
     private static readonly Func<DbContext, CredentialNumber, CancellationToken, Task<Record?>> RowByNumber = EF.CompileAsyncQuery(RowByNumberQuery());
 
@@ -54,26 +58,27 @@ public static class PublicCredentials
             .OrderBy(e => e.EffectiveOn).ThenBy(e => e.Sequence)
             .Select(e => new PublicAction(e.Kind, e.EffectiveOn)));
 
-    /// <summary>The public view of the given credentials, in two queries per chunk (rows, then their public actions); without an ETag, so without the last sequence.</summary>
+    /// <summary>
+    /// The public view of the given credentials, without an ETag: their records in one statement, then each chunk's
+    /// histories in one more, so each credential's history is read once, not once a subquery and again for its public actions.
+    /// </summary>
     public static async Task<List<PublicCredential>> LoadAsync(IRegistryDbContext db, IQueryable<Credential> credentials, CancellationToken cancellationToken)
     {
-        var query = Splice(RowsWithoutTag, credentials.Expression, db.People.AsQueryable().Expression, db.Programs.AsQueryable().Expression, db.Jurisdictions.AsQueryable().Expression);
+        var query = Splice(RowsWithoutHistory, credentials.Expression, db.People.AsQueryable().Expression, db.Programs.AsQueryable().Expression, db.Jurisdictions.AsQueryable().Expression);
         var rows = await credentials.Provider.CreateQuery<Record>(query).AsNoTracking().ToListAsync(cancellationToken);
 
-        var actions = new Dictionary<Guid, List<PublicAction>>();
+        var histories = new Dictionary<Guid, List<HistoryEntry>>();
         foreach (var chunk in rows.Select(r => r.Id).Chunk(QueryChunk))
         {
-            var found = await db.Credentials.AsNoTracking()
-                .Where(c => chunk.Contains(c.Id))
-                .SelectMany(c => c.History)
-                .Where(e => PublicKinds.Contains(e.Kind))
-                .Select(e => new { e.CredentialId, e.Kind, e.EffectiveOn, e.Sequence })
+            var found = await ((DbContext)db).Set<CredentialEvent>().AsNoTracking()
+                .Where(e => chunk.Contains(e.CredentialId))
+                .Select(e => new HistoryEntry(e.CredentialId, e.Sequence, e.Kind, e.FromStatus, e.ToStatus, e.EffectiveOn, e.RecordedAt))
                 .ToListAsync(cancellationToken);
-            foreach (var action in found.OrderBy(a => a.EffectiveOn).ThenBy(a => a.Sequence))
-                (actions.TryGetValue(action.CredentialId, out var list) ? list : actions[action.CredentialId] = []).Add(new PublicAction(action.Kind, action.EffectiveOn));
+            foreach (var entry in found)
+                (histories.TryGetValue(entry.CredentialId, out var list) ? list : histories[entry.CredentialId] = []).Add(entry);
         }
 
-        return rows.Select(r => r.ToPublic(actions.TryGetValue(r.Id, out var list) ? list : [])).ToList();
+        return rows.Select(r => r.ToPublic(histories[r.Id])).ToList();
     }
 
     /// <summary>
@@ -129,12 +134,16 @@ public static class PublicCredentials
         protected override Expression VisitParameter(ParameterExpression node) => replacements.GetValueOrDefault(node, node);
     }
 
-    /// <summary>The expression with the named member's assignment left out of each object it builds.</summary>
-    private sealed class WithoutBinding(string member) : ExpressionVisitor
+    /// <summary>The expression with the named members' assignments left out of each object it builds.</summary>
+    private sealed class WithoutBindings(params string[] members) : ExpressionVisitor
     {
         protected override Expression VisitMemberInit(MemberInitExpression node) =>
-            node.Update(VisitAndConvert(node.NewExpression, nameof(VisitMemberInit)), node.Bindings.Where(b => b.Member.Name != member).Select(VisitMemberBinding));
+            node.Update(VisitAndConvert(node.NewExpression, nameof(VisitMemberInit)), node.Bindings.Where(b => !members.Contains(b.Member.Name)).Select(VisitMemberBinding));
     }
+
+    /// <summary>One entry of a credential's history, as much of it as the public view is made of.</summary>
+    internal sealed record HistoryEntry(Guid CredentialId, int Sequence, CredentialEventKind Kind, CredentialStatus? FromStatus, CredentialStatus ToStatus,
+        DateOnly EffectiveOn, DateTimeOffset RecordedAt);
 
     /// <summary>One credential's record, before its public actions join it.</summary>
     public sealed class Record
@@ -155,12 +164,24 @@ public static class PublicCredentials
         public int LastSequence { get; init; }
         public DateOnly? StatusSince { get; init; }
 
-        internal PublicCredential ToPublic(IReadOnlyList<PublicAction> actions) => new(
+        internal PublicCredential ToPublic(IReadOnlyList<PublicAction> actions) => ToPublic(actions, LastUpdated, StatusSince);
+
+        /// <summary>The public view from the record and its whole history, as <see cref="Rows"/>' subqueries and <see cref="ActionsOf"/> give it.</summary>
+        internal PublicCredential ToPublic(IReadOnlyList<HistoryEntry> history)
+        {
+            var bySequence = history.OrderBy(e => e.Sequence).ToList();
+            var actions = bySequence.Where(e => PublicKinds.Contains(e.Kind)).OrderBy(e => e.EffectiveOn).ThenBy(e => e.Sequence)
+                .Select(e => new PublicAction(e.Kind, e.EffectiveOn)).ToList();
+            var statusSince = bySequence.LastOrDefault(e => e.ToStatus == Status && e.FromStatus is { } from && from != e.ToStatus)?.EffectiveOn;
+            return ToPublic(actions, bySequence[^1].RecordedAt, statusSince);
+        }
+
+        private PublicCredential ToPublic(IReadOnlyList<PublicAction> actions, DateTimeOffset lastUpdated, DateOnly? statusSince) => new(
             Number.Value, $"{LegalFirstName} {LegalLastName}", ProgramCode, ProgramName, StateCode.Value,
-            Status, IssuedOn, ExpiresOn, actions, LastUpdated)
+            Status, IssuedOn, ExpiresOn, actions, lastUpdated)
         {
             StateName = StateName,
-            StatusSince = StatusSince,
+            StatusSince = statusSince,
             GraceEndsOn = Status == CredentialStatus.Expired ? ExpiresOn.AddDays(GracePeriodDays) : null,
         };
 

@@ -103,6 +103,39 @@ public sealed class VerifyCredentialTests(SliceFixture fixture) : SliceTest(fixt
     }
 
     [Fact]
+    public async Task Many_numbers_at_once_answer_each_credential_as_its_single_lookup_does_through_actions_and_status_changes()
+    {
+        var tennessee = TestData.State("TN", "Tennessee", "CPRS");
+        var people = Enumerable.Range(0, 3).Select(i => TestData.Person("Quill", $"Marchetti{i}")).ToList();
+        var reinstated = Credential.Issue(tennessee.Programs[0], people[0].Id, TestClock.StartDay.AddMonths(-9), Guid.NewGuid(), Now.AddDays(-40));
+        reinstated.PlaceOnProbation("Weekly supervision.", TestClock.StartDay.AddDays(30), TestClock.StartDay.AddDays(-20), Guid.NewGuid(), Now.AddDays(-30));
+        reinstated.EndProbation(TestClock.StartDay.AddDays(-15), Guid.NewGuid(), Now.AddDays(-25), null);
+        reinstated.Reprimand("Late notes.", TestClock.StartDay.AddDays(-15), Guid.NewGuid(), Now.AddDays(-22));
+        reinstated.Suspend("Pending review.", TestClock.StartDay.AddDays(-6), null, Guid.NewGuid(), Now.AddDays(-15));
+        reinstated.Reinstate(TestClock.StartDay.AddDays(-3), Guid.NewGuid(), Now.AddDays(-10), "Cleared.");
+        reinstated.Reprimand("Again.", TestClock.StartDay.AddDays(-2), Guid.NewGuid(), Now.AddDays(-2));
+        var revoked = Credential.Issue(tennessee.Programs[0], people[1].Id, TestClock.StartDay.AddMonths(-9), Guid.NewGuid(), Now.AddDays(-40));
+        revoked.Suspend("Pending review.", TestClock.StartDay.AddDays(-5), null, Guid.NewGuid(), Now.AddDays(-5));
+        revoked.Revoke("Fraud.", TestClock.StartDay.AddDays(-1), Guid.NewGuid(), Now.AddDays(-1));
+        var clean = Credential.Issue(tennessee.Programs[0], people[2].Id, TestClock.StartDay.AddMonths(-9), Guid.NewGuid(), Now.AddDays(-40));
+        await Fixture.InsertAsync([tennessee, .. people, reinstated, revoked, clean]);
+        var numbers = new[] { revoked, clean, reinstated }.Select(c => c.Number.Value).ToList();
+
+        var many = await Fixture.SendAsync(new VerifyCredentials.Query(numbers), TestUsers.Employer(Guid.NewGuid()));
+
+        foreach (var (number, result) in numbers.Zip(many))
+        {
+            var one = await Fixture.SendAsync(new VerifyCredential.Query(number), TestUsers.Anonymous);
+            Assert.Equal(Json(one), Json(result.Credential!));
+        }
+        var read = many[2].Credential!;
+        Assert.Equal([CredentialEventKind.ProbationStarted, CredentialEventKind.Reprimanded, CredentialEventKind.Suspended, CredentialEventKind.Reprimanded], read.PublicActions.Select(a => a.Kind));
+        Assert.Equal(TestClock.StartDay.AddDays(-3), read.StatusSince);
+        Assert.Equal(CredentialStatus.Revoked, many[0].Credential!.Status);
+        Assert.Empty(many[1].Credential!.PublicActions);
+    }
+
+    [Fact]
     public async Task An_unknown_or_malformed_number_has_no_tag_and_its_lookup_is_not_found_or_refused()
     {
         var anyone = TestUsers.Anonymous;
