@@ -119,7 +119,7 @@ public sealed partial class SqlServerParseTests(ITestOutputHelper output)
             WorkforceSql.DecisionTimes(sql, Today.AddMonths(-1), Today, States),
             WorkforceSql.StatusOnDates(States[0], [Today.AddDays(-2), Today.AddDays(-1), Today]),
             DirectPublicRecordReader.Record(sql, CredentialNumber.Create(States[0], "CPRS", 123)),
-            DirectPublicRecordReader.PublicActions(sql, Guid.NewGuid()),
+            DirectPublicRecordReader.History(sql, Guid.NewGuid()),
         ]);
         foreach (var statement in handWritten)
             if (statement.Text.TrimStart().StartsWith("WITH", StringComparison.Ordinal) || statement.Text.TrimStart().StartsWith("SELECT", StringComparison.Ordinal))

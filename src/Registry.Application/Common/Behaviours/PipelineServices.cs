@@ -25,17 +25,15 @@ public static class PipelineServices
     private static readonly Type[] RecordScopes =
         [typeof(IAuditedRead), typeof(IStateScoped), typeof(IProgramScoped), typeof(IApplicationScoped), typeof(ICredentialScoped), typeof(IFeeScoped)];
 
-    /// <summary>For each service MediatR asks for: the validation behaviour to give alone, or null to ask the container.</summary>
-    private static readonly ConcurrentDictionary<Type, Type?> ValidationOnly = new();
+    /// <summary>For each service MediatR asks for: how to make the validation behaviour's array alone, or null to ask the container.</summary>
+    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, object>?> ValidationOnly = new();
 
     public static IServiceCollection AddPipelineBehaviours(this IServiceCollection services)
     {
         foreach (var behaviour in Behaviours) services.AddScoped(typeof(IPipelineBehavior<,>), behaviour);
         services.AddScoped(typeof(ValidationBehaviour<,>));
         services.AddScoped<ServiceFactory>(provider => serviceType =>
-            ValidationOnly.GetOrAdd(serviceType, ValidationBehaviourOf) is { } validation
-                ? Alone(serviceType, provider.GetRequiredService(validation))
-                : provider.GetService(serviceType)!);
+            ValidationOnly.GetOrAdd(serviceType, ValidationAloneOf) is { } validationAlone ? validationAlone(provider) : provider.GetService(serviceType)!);
         return services;
     }
 
@@ -45,18 +43,15 @@ public static class PipelineServices
         && !requestType.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>))
         && !RecordScopes.Any(scope => scope.IsAssignableFrom(requestType));
 
-    /// <summary><c>ValidationBehaviour&lt;TRequest, TResponse&gt;</c> when MediatR asks for the behaviours of a plain public read.</summary>
-    private static Type? ValidationBehaviourOf(Type serviceType) =>
+    /// <summary>When MediatR asks for the behaviours of a plain public read: the maker of its validation behaviour's array alone.</summary>
+    private static Func<IServiceProvider, object>? ValidationAloneOf(Type serviceType) =>
         serviceType.IsGenericType && serviceType.GetGenericTypeDefinition() == typeof(IEnumerable<>)
         && serviceType.GetGenericArguments()[0] is { IsGenericType: true } behaviour && behaviour.GetGenericTypeDefinition() == typeof(IPipelineBehavior<,>)
         && IsPlainPublicRead(behaviour.GetGenericArguments()[0])
-            ? typeof(ValidationBehaviour<,>).MakeGenericType(behaviour.GetGenericArguments())
+            ? typeof(PipelineServices).GetMethod(nameof(ValidationAlone), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(behaviour.GetGenericArguments()).CreateDelegate<Func<IServiceProvider, object>>()
             : null;
 
-    private static Array Alone(Type enumerableType, object behaviour)
-    {
-        var behaviours = Array.CreateInstance(enumerableType.GetGenericArguments()[0], 1);
-        behaviours.SetValue(behaviour, 0);
-        return behaviours;
-    }
+    private static object ValidationAlone<TRequest, TResponse>(IServiceProvider provider) where TRequest : notnull =>
+        new IPipelineBehavior<TRequest, TResponse>[] { provider.GetRequiredService<ValidationBehaviour<TRequest, TResponse>>() };
 }

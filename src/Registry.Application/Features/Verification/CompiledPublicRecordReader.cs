@@ -6,9 +6,9 @@ namespace Registry.Application.Features.Verification;
 /// <summary>The read by EF Core's compiled queries: on every provider, from the same projection as the bulk path.</summary>
 public sealed class CompiledPublicRecordReader(IRegistryDbContext db) : IPublicRecordReader
 {
-    public Task<PublicCredentials.Record?> RecordAsync(CredentialNumber number, CancellationToken cancellationToken) =>
-        PublicCredentials.CompiledRecordAsync(db, number, cancellationToken);
+    public Task<PublicCredential?> PublicCredentialAsync(CredentialNumber number, CancellationToken cancellationToken) =>
+        PublicCredentials.CompiledPublicCredentialAsync(db, number, cancellationToken);
 
-    public Task<List<PublicAction>> PublicActionsAsync(Guid credentialId, CancellationToken cancellationToken) =>
-        PublicCredentials.CompiledPublicActionsAsync(db, credentialId, cancellationToken);
+    public Task<string?> EntityTagAsync(CredentialNumber number, CancellationToken cancellationToken) =>
+        PublicCredentials.CompiledEntityTagAsync(db, number, cancellationToken);
 }

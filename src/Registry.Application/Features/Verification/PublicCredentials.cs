@@ -22,7 +22,7 @@ public static class PublicCredentials
     public const int QueryChunk = 1_000;
 
     /// <summary>Bumped when the answer's shape or wording changes, so no cache keeps an answer of an older shape.</summary>
-    private const string AnswerShape = "1";
+    private const string AnswerShape = "2";
 
     private static readonly CredentialEventKind[] PublicKinds = Enum.GetValues<CredentialEventKind>().Where(k => k.IsPublicAction()).ToArray();
 
@@ -82,35 +82,41 @@ public static class PublicCredentials
     }
 
     /// <summary>
-    /// One credential's public view with its <see cref="PublicCredential.EntityTag"/>, in two statements (the record, then
-    /// its public actions) on one opening of the connection (<see cref="IDatabaseTransactions.OnOneConnectionAsync"/>);
-    /// null if no credential has the number.
+    /// One credential's public view with its <see cref="PublicCredential.EntityTag"/>, in two statements on one opening
+    /// of the connection (<see cref="IDatabaseTransactions.OnOneConnectionAsync"/>); null if no credential has the number.
     /// </summary>
     public static Task<PublicCredential?> LoadOneAsync(IPublicRecordReader records, IDatabaseTransactions database, CredentialNumber number, CancellationToken cancellationToken) =>
-        database.OnOneConnectionAsync(async ct =>
-        {
-            if (await records.RecordAsync(number, ct) is not { } record) return null;
-            return record.ToPublic(await records.PublicActionsAsync(record.Id, ct)) with { EntityTag = record.EntityTag() };
-        }, cancellationToken);
+        database.OnOneConnectionAsync(ct => records.PublicCredentialAsync(number, ct), cancellationToken);
 
     /// <summary>
-    /// The <see cref="PublicCredential.EntityTag"/> the credential's public view has now, from its first statement alone (a
-    /// revalidation needs no public actions: a new one is a new history entry); null if no credential has the number.
+    /// The <see cref="PublicCredential.EntityTag"/> the credential's public view has now, from one statement (a revalidation
+    /// needs no public actions: a new one is a new history entry); null if no credential has the number.
     /// </summary>
     public static Task<string?> EntityTagOfAsync(IPublicRecordReader records, IDatabaseTransactions database, CredentialNumber number, CancellationToken cancellationToken) =>
-        database.OnOneConnectionAsync(async ct => (await records.RecordAsync(number, ct))?.EntityTag(), cancellationToken);
+        database.OnOneConnectionAsync(ct => records.EntityTagAsync(number, ct), cancellationToken);
 
-    /// <summary>The record of the credential with the number, by the compiled query.</summary>
-    internal static Task<Record?> CompiledRecordAsync(IRegistryDbContext db, CredentialNumber number, CancellationToken cancellationToken) =>
-        RowByNumber((DbContext)db, number, cancellationToken);
-
-    /// <summary>Its public actions, in order, by the compiled query.</summary>
-    internal static async Task<List<PublicAction>> CompiledPublicActionsAsync(IRegistryDbContext db, Guid credentialId, CancellationToken cancellationToken)
+    /// <summary>The public view of the credential with the number, with its tag, by the compiled queries.</summary>
+    internal static async Task<PublicCredential?> CompiledPublicCredentialAsync(IRegistryDbContext db, CredentialNumber number, CancellationToken cancellationToken)
     {
+        if (await RowByNumber((DbContext)db, number, cancellationToken) is not { } record) return null;
         var actions = new List<PublicAction>();
-        await foreach (var action in ActionsOf((DbContext)db, credentialId).WithCancellation(cancellationToken)) actions.Add(action);
-        return actions;
+        await foreach (var action in ActionsOf((DbContext)db, record.Id).WithCancellation(cancellationToken)) actions.Add(action);
+        return record.ToPublic(actions) with { EntityTag = record.EntityTag() };
     }
+
+    /// <summary>The tag of the credential with the number, by the compiled record query.</summary>
+    internal static async Task<string?> CompiledEntityTagAsync(IRegistryDbContext db, CredentialNumber number, CancellationToken cancellationToken) =>
+        (await RowByNumber((DbContext)db, number, cancellationToken))?.EntityTag();
+
+    /// <summary>
+    /// The public view of a record read without its history's subqueries (<see cref="Record.LastSequence"/> still set),
+    /// made from its whole history, with its tag.
+    /// </summary>
+    public static PublicCredential FromHistory(Record record, IReadOnlyList<HistoryEntry> history) =>
+        record.ToPublic(history) with { EntityTag = record.EntityTag() };
+
+    /// <summary>The tag of a record read with its history's last sequence.</summary>
+    public static string EntityTagOf(Record record) => record.EntityTag();
 
     /// <summary><see cref="Rows"/> of the one credential with the number, its sets asked of the context the query runs on.</summary>
     private static Expression<Func<DbContext, CredentialNumber, CancellationToken, Record?>> RowByNumberQuery()
@@ -142,7 +148,7 @@ public static class PublicCredentials
     }
 
     /// <summary>One entry of a credential's history, as much of it as the public view is made of.</summary>
-    internal sealed record HistoryEntry(Guid CredentialId, int Sequence, CredentialEventKind Kind, CredentialStatus? FromStatus, CredentialStatus ToStatus,
+    public sealed record HistoryEntry(Guid CredentialId, int Sequence, CredentialEventKind Kind, CredentialStatus? FromStatus, CredentialStatus ToStatus,
         DateOnly EffectiveOn, DateTimeOffset RecordedAt);
 
     /// <summary>One credential's record, before its public actions join it.</summary>
@@ -185,11 +191,15 @@ public static class PublicCredentials
             GraceEndsOn = Status == CredentialStatus.Expired ? ExpiresOn.AddDays(GracePeriodDays) : null,
         };
 
-        /// <summary>A hash of everything the public view is made of: the record's fields and, through the history's last sequence, its public actions.</summary>
+        /// <summary>
+        /// A hash of everything the public view is made of: the record's fields and the history's last sequence. The
+        /// history only grows, so its last sequence stands for everything taken from it (the public actions, the last
+        /// update, the status's start), and a revalidation reads no more of it than an index's last entry.
+        /// </summary>
         internal string EntityTag()
         {
             var version = string.Join('\n', AnswerShape, Number.Value, LegalFirstName, LegalLastName, ProgramCode, ProgramName, StateCode.Value, StateName,
-                Status, IssuedOn.DayNumber, ExpiresOn.DayNumber, GracePeriodDays, LastUpdated.UtcTicks, LastSequence, StatusSince?.DayNumber);
+                Status, IssuedOn.DayNumber, ExpiresOn.DayNumber, GracePeriodDays, LastSequence);
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version)).AsSpan(0, 16));
         }
     }

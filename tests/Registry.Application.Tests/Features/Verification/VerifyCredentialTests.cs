@@ -90,9 +90,13 @@ public sealed class VerifyCredentialTests(SliceFixture fixture) : SliceTest(fixt
                 var reader = services.GetRequiredService<IPublicRecordReader>();
                 if (Fixture.Database.Provider == DatabaseProvider.Postgres) Assert.IsType<DirectPublicRecordReader>(reader);
                 var database = services.GetRequiredService<IDatabaseTransactions>();
+                var compiledReader = new CompiledPublicRecordReader(services.GetRequiredService<IRegistryDbContext>());
                 var one = await PublicCredentials.LoadOneAsync(reader, database, credential.Number, CancellationToken.None);
-                var other = await PublicCredentials.LoadOneAsync(new CompiledPublicRecordReader(services.GetRequiredService<IRegistryDbContext>()), database, credential.Number, CancellationToken.None);
-                return (Json(one!) + one!.EntityTag, Json(other!) + other!.EntityTag);
+                var other = await PublicCredentials.LoadOneAsync(compiledReader, database, credential.Number, CancellationToken.None);
+                var tag = await PublicCredentials.EntityTagOfAsync(reader, database, credential.Number, CancellationToken.None);
+                var otherTag = await PublicCredentials.EntityTagOfAsync(compiledReader, database, credential.Number, CancellationToken.None);
+                Assert.Equal(one!.EntityTag, tag);
+                return (Json(one) + one.EntityTag + tag, Json(other!) + other!.EntityTag + otherTag);
             });
             Assert.Equal(compiled, provider);
         }
