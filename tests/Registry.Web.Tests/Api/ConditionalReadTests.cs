@@ -82,7 +82,7 @@ public sealed class ConditionalReadTests(WebFixture fixture) : WebTest(fixture)
         var malformed = await GetAsync(client, "/api/v1/verifications/not-a-number", tag);
 
         Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
-        // The record, then its public actions, on one opening of the connection; a revalidation needs the record's statement alone.
+        // The record, then its history, on one opening of the connection; a revalidation needs the record's statement alone.
         Assert.Equal(2, lookupCommands);
         Assert.Equal(1, lookupOpenings);
         Assert.True(revalidationCommands == 1, string.Join("\n", sql));

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Registry.Infrastructure.Persistence.Providers;
@@ -95,26 +97,23 @@ public abstract partial class SqlDialect
     }
 
     /// <summary>
-    /// The rows <paramref name="statement"/> reads, sent straight through the connection the context holds open (in its
-    /// transaction, if any), not through EF Core's query pipeline; each <c>@name</c> bound as the provider binds a plain
-    /// value, each row made by <paramref name="row"/>. For the hottest reads only (verification's), whose statements
-    /// cost less than EF Core's pipeline; the caller opens the connection and reads the provider's own types.
+    /// The rows <paramref name="statement"/> reads, sent as a relational command on the context's connection (in its
+    /// transaction, if any) without EF Core's query pipeline: no query compiled, no shaper, no buffering, while the
+    /// context's interceptors, logging and metrics see the command as they see every other. Each <c>@name</c> is bound
+    /// as EF Core binds a plain value; <paramref name="row"/> reads the provider's own types. For the hottest reads
+    /// only (verification's), where EF Core's query pipeline costs more than the statement.
     /// </summary>
     public static async Task<List<T>> ReadAsync<T>(DbContext db, SqlStatement statement, Func<DbDataReader, T> row, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = statement.Text;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create().Append(statement.Text);
+        var mappings = db.GetService<IRelationalTypeMappingSource>();
         foreach (var (name, value) in statement.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
+            builder.AddParameter(name, "@" + name, mappings.FindMapping(value?.GetType() ?? typeof(string))!, nullable: value is null);
+        var parameters = new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), statement.Parameters, null, db,
+            db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery);
         var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) rows.Add(row(reader));
+        await using var reader = await builder.Build().ExecuteReaderAsync(parameters, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(row(reader.DbDataReader));
         return rows;
     }
 
