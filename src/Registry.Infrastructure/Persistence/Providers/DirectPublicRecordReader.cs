@@ -5,8 +5,8 @@ using Registry.Domain.Jurisdictions;
 namespace Registry.Infrastructure.Persistence.Providers;
 
 /// <summary>
-/// Verification's one-number read on PostgreSQL, sent straight through the open connection by
-/// <see cref="SqlDialect.ReadAsync{T}"/>: the record (joins by key and the history's last sequence, read from the
+/// Verification's one-number read on PostgreSQL, sent as plain relational commands on the open connection by
+/// <see cref="SqlDialect.ReadAsync{T}"/> (no query compiled or shaped): the record (joins by key and the history's last sequence, read from the
 /// index alone), then, for the whole answer, the credential's history, from which its last update, the start of its
 /// status and its public actions are made (<see cref="PublicCredentials.FromHistory"/>, as the bulk path does). A
 /// revalidation sends the first statement only. EF Core's query pipeline cost more CPU than the statements, and the
