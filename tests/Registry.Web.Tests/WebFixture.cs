@@ -123,6 +123,15 @@ public sealed partial class WebFixture : IAsyncLifetime
 [CollectionDefinition(nameof(WebCollection))]
 public sealed class WebCollection : ICollectionFixture<WebFixture>;
 
+/// <summary>
+/// Tests that load the whole machine or its database server (an outage, faults, pool stress, each on a database made for
+/// it, whose creation forces a checkpoint) run alone, after the others: beside them a timing comparison such as
+/// AccountWorkTests' measured their stalls, not the registry (a known address's registration at 99 ms against an
+/// unknown one's 258 ms).
+/// </summary>
+[CollectionDefinition(nameof(MachineWideTests), DisableParallelization = true)]
+public sealed class MachineWideTests;
+
 [Collection(nameof(WebCollection))]
 public abstract class WebTest(WebFixture fixture) : IAsyncLifetime
 {

@@ -20,6 +20,7 @@ namespace Registry.Web.Tests.Quality;
 /// pages), never 500; requests the caller gives up on mid-query leave no context misused; once it is back the next
 /// request succeeds, with nothing restarted.
 /// </summary>
+[Collection(nameof(MachineWideTests))]
 public sealed class DatabaseOutageTests : IAsyncLifetime
 {
     /// <summary>Far above the 5 s the registry aims for, so a slow machine does not fail the test; a hang does.</summary>

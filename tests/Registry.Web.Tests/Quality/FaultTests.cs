@@ -16,6 +16,7 @@ namespace Registry.Web.Tests.Quality;
 /// Connections are dropped with pg_terminate_backend on a database of the test's own (cut connections can
 /// leave job-storage locks behind that would hold up other hosts); the shared server never stops.
 /// </summary>
+[Collection(nameof(MachineWideTests))]
 public sealed class FaultTests : IAsyncLifetime
 {
     private const int Applicants = 24;

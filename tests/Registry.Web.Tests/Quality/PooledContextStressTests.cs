@@ -19,6 +19,7 @@ namespace Registry.Web.Tests.Quality;
 /// people read, write and sign in at once; every request must be answered, no context misused, and every audit entry
 /// must name the person whose request made the change.
 /// </summary>
+[Collection(nameof(MachineWideTests))]
 public sealed class PooledContextStressTests
 {
     private const int Applicants = 8;
