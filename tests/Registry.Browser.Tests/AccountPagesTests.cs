@@ -69,4 +69,19 @@ public sealed class AccountPagesTests(BrowserFixture fixture)
         Assert.Contains("ZIP code", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task The_npi_page_is_accessible_and_shows_a_wrong_check_digit_by_its_field()
+    {
+        var page = await fixture.SignedInAsync("drew.watson@example.org");
+        await page.GotoAsync("/Account/Profile");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add or change your NPI" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("NPI (optional)").FillAsync("1234567890");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save NPI" }).ClickAsync();
+
+        Assert.Contains("last digit does not match", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        await page.AssertAccessibleAsync();
+    }
 }

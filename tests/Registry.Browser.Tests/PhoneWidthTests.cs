@@ -45,7 +45,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
     public async Task A_credential_holders_pages_fit_a_phone()
     {
         var page = await fixture.SignedInAsync("drew.watson@example.org");
-        await AssertFitAsync(page, "/Credentials", "/Applications", "/MyRecord");
+        await AssertFitAsync(page, "/Credentials", "/Applications", "/MyRecord", "/Account/Npi");
 
         // An active credential's page offers its certificate and wallet card, for the holder and for own-state staff.
         var holder = await fixture.SignedInAsync("morgan.brooks@example.org");

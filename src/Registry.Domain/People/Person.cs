@@ -35,6 +35,15 @@ public sealed class Person
     /// <summary>The number of residence changes recorded, so a new one is numbered without loading the others.</summary>
     public int ResidenceChangeCount { get; private set; }
 
+    /// <summary>
+    /// The holder's individual National Provider Identifier (<see cref="People.Npi"/>), public as NPPES makes it: it
+    /// appears on the verification answer and the roster, for plans that verify certification before paying.
+    /// </summary>
+    public string? Npi { get; private set; }
+
+    /// <summary>Whether the holder's NPI is registered with the peer specialist taxonomy, <see cref="People.Npi.PeerSpecialistTaxonomy"/>.</summary>
+    public bool NpiHasPeerSpecialistTaxonomy { get; private set; }
+
     /// <summary>The name shown on public records: legal first and last name.</summary>
     public string PublicName => $"{LegalFirstName} {LegalLastName}";
 
@@ -45,6 +54,14 @@ public sealed class Person
         LegalFirstName = ReadableText.Normalise(legalFirstName);
         LegalLastName = ReadableText.Normalise(legalLastName);
         PreferredName = string.IsNullOrWhiteSpace(preferredName) ? null : ReadableText.Normalise(preferredName);
+    }
+
+    /// <summary>Records the holder's NPI and whether it carries the peer specialist taxonomy; no NPI clears both.</summary>
+    public void RecordNpi(Npi? npi, bool peerSpecialistTaxonomy)
+    {
+        if (npi is null && peerSpecialistTaxonomy) throw new DomainRuleException("A taxonomy goes with an NPI: enter the NPI too.");
+        Npi = npi?.Value;
+        NpiHasPeerSpecialistTaxonomy = npi is not null && peerSpecialistTaxonomy;
     }
 
     public void ChangeEmail(string email)

@@ -9,7 +9,7 @@ internal sealed class RosterWorkbook : IRosterWorkbook
     [
         ("Row", 6), ("Roster credential number", 22), ("Roster first name", 16), ("Roster last name", 18), ("Roster state", 8),
         ("Matched", 9), ("Credential number", 20), ("Holder", 26), ("Program", 34), ("State", 7), ("Status", 13),
-        ("Issued", 12), ("Expires", 12), ("Public actions", 40), ("Last updated", 20), ("Reason not matched", 60), ("Note", 50),
+        ("Issued", 12), ("Expires", 12), ("NPI", 12), ("NPI taxonomy", 14), ("Public actions", 40), ("Last updated", 20), ("Reason not matched", 60), ("Note", 50),
     ];
 
     public byte[] Write(IReadOnlyList<RosterResultRow> rows)
@@ -31,6 +31,8 @@ internal sealed class RosterWorkbook : IRosterWorkbook
                 sheet.Text(r.Match?.Status.ToString());
                 sheet.Date(r.Match?.IssuedOn);
                 sheet.Date(r.Match?.ExpiresOn);
+                sheet.Text(r.Match?.Npi);
+                sheet.Text(r.Match?.NpiTaxonomy);
                 sheet.Text(r.Match is null ? null : string.Join("; ", r.Match.PublicActions.Select(a => $"{a.Description} {a.EffectiveOn:yyyy-MM-dd}")));
                 sheet.Moment(r.Match?.LastUpdated);
                 sheet.Text(r.Reason);

@@ -53,6 +53,9 @@ public static class AccountApi
         profile.MapPut("/", (UpdateProfile.Command command, IMediator mediator, CancellationToken ct) => mediator.Send(command, ct))
             .WithName("UpdateProfile")
             .WithSummary("Change the signed-in applicant's names, contact details, date of birth and mailing address.");
+        profile.MapPut("/npi", (RecordNpi.Command command, IMediator mediator, CancellationToken ct) => mediator.Send(command, ct))
+            .WithName("RecordNpi")
+            .WithSummary("Record (or clear, with no NPI) the signed-in holder's National Provider Identifier and whether it carries the peer specialist taxonomy 175T00000X; both appear on the verification answer.");
     }
 
     public sealed record AccountMessage(string Message);

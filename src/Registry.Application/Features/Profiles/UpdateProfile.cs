@@ -82,8 +82,7 @@ public static class UpdateProfile
             // A move counts from the day it is told; an address may be in a state the registry does not serve, so nationwide.
             person.UpdateContact(command.Phone, command.DateOfBirth, address, calendar.TodayNationwide());
 
-            return new GetProfile.Model(person.LegalFirstName, person.LegalLastName, person.PreferredName, person.Email, person.Phone, person.DateOfBirth,
-                address?.Line1, address?.Line2, address?.City, address?.County, address?.State.Value, address?.PostalCode);
+            return GetProfile.ModelOf(person);
         }
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -5,8 +5,8 @@ namespace Registry.Application.Features.Verification;
 
 /// <summary>
 /// What anyone may know about a credential, and nothing more: the holder's legal name, the number, program,
-/// state, status, dates, public disciplinary actions (kind and date, never the reasons) and when the record
-/// last changed. Every verification page, endpoint and roster result is built from this one projection.
+/// state, status, dates, public disciplinary actions (kind and date, never the reasons), the holder's NPI when they
+/// recorded one, and when the record last changed. Every verification page, endpoint and roster result is built from this one projection.
 /// </summary>
 /// <param name="StatusSince">The day the credential took its present status (e.g. the day a suspension began); null when never moved since issue.</param>
 /// <param name="GraceEndsOn">For an expired credential, the last day its holder may still renew it; null otherwise.</param>
@@ -20,6 +20,12 @@ public sealed record PublicCredential(
     public DateOnly? StatusSince { get; init; }
 
     public DateOnly? GraceEndsOn { get; init; }
+
+    /// <summary>The holder's individual National Provider Identifier, when they have recorded one (public in NPPES too).</summary>
+    public string? Npi { get; init; }
+
+    /// <summary><c>175T00000X</c> (peer specialist) when the holder's NPI carries that taxonomy; null otherwise.</summary>
+    public string? NpiTaxonomy { get; init; }
 
     /// <summary>
     /// For a lookup of one number: a hash of everything this view is made of, which changes whenever any of it does

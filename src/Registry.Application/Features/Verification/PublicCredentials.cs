@@ -22,19 +22,20 @@ public static class PublicCredentials
     public const int QueryChunk = 1_000;
 
     /// <summary>Bumped when the answer's shape or wording changes, so no cache keeps an answer of an older shape.</summary>
-    private const string AnswerShape = "2";
+    private const string AnswerShape = "3";
 
     private static readonly CredentialEventKind[] PublicKinds = Enum.GetValues<CredentialEventKind>().Where(k => k.IsPublicAction()).ToArray();
 
     /// <summary>The record of each credential with its holder, program, state and history's last change: every path's first statement.</summary>
     private static readonly Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Record>>> Rows =
         (credentials, people, programs, jurisdictions) => credentials
-            .Join(people, c => c.HolderPersonId, p => p.Id, (c, p) => new { c, p.LegalFirstName, p.LegalLastName })
-            .Join(programs, x => x.c.ProgramId, p => p.Id, (x, p) => new { x.c, x.LegalFirstName, x.LegalLastName, p.Code, p.Name, p.Requirements.GracePeriodDays })
+            .Join(people, c => c.HolderPersonId, p => p.Id, (c, p) => new { c, p.LegalFirstName, p.LegalLastName, p.Npi, p.NpiHasPeerSpecialistTaxonomy })
+            .Join(programs, x => x.c.ProgramId, p => p.Id, (x, p) => new { x.c, x.LegalFirstName, x.LegalLastName, x.Npi, x.NpiHasPeerSpecialistTaxonomy, p.Code, p.Name, p.Requirements.GracePeriodDays })
             .Join(jurisdictions, x => x.c.StateCode, j => j.Code, (x, j) => new Record
             {
                 Id = x.c.Id, Number = x.c.Number, LegalFirstName = x.LegalFirstName, LegalLastName = x.LegalLastName, ProgramCode = x.Code, ProgramName = x.Name,
                 StateCode = x.c.StateCode, StateName = j.Name, Status = x.c.Status, IssuedOn = x.c.IssuedOn, ExpiresOn = x.c.ExpiresOn, GracePeriodDays = x.GracePeriodDays,
+                Npi = x.Npi, NpiHasPeerSpecialistTaxonomy = x.NpiHasPeerSpecialistTaxonomy,
                 LastUpdated = x.c.History.OrderByDescending(e => e.Sequence).Select(e => e.RecordedAt).First(),
                 // The history only grows: its last sequence stands for every public action in it.
                 LastSequence = x.c.History.Max(e => e.Sequence),
@@ -166,6 +167,8 @@ public static class PublicCredentials
         public DateOnly IssuedOn { get; init; }
         public DateOnly ExpiresOn { get; init; }
         public int GracePeriodDays { get; init; }
+        public string? Npi { get; init; }
+        public bool NpiHasPeerSpecialistTaxonomy { get; init; }
         public DateTimeOffset LastUpdated { get; init; }
         public int LastSequence { get; init; }
         public DateOnly? StatusSince { get; init; }
@@ -189,17 +192,20 @@ public static class PublicCredentials
             StateName = StateName,
             StatusSince = statusSince,
             GraceEndsOn = Status == CredentialStatus.Expired ? ExpiresOn.AddDays(GracePeriodDays) : null,
+            Npi = Npi,
+            NpiTaxonomy = Npi is not null && NpiHasPeerSpecialistTaxonomy ? Domain.People.Npi.PeerSpecialistTaxonomy : null,
         };
 
         /// <summary>
-        /// A hash of everything the public view is made of: the record's fields and the history's last sequence. The
+        /// A hash of everything the public view is made of: the record's fields (the holder's NPI among them, which changes
+        /// no history) and the history's last sequence. The
         /// history only grows, so its last sequence stands for everything taken from it (the public actions, the last
         /// update, the status's start), and a revalidation reads no more of it than an index's last entry.
         /// </summary>
         internal string EntityTag()
         {
             var version = string.Join('\n', AnswerShape, Number.Value, LegalFirstName, LegalLastName, ProgramCode, ProgramName, StateCode.Value, StateName,
-                Status, IssuedOn.DayNumber, ExpiresOn.DayNumber, GracePeriodDays, LastSequence);
+                Status, IssuedOn.DayNumber, ExpiresOn.DayNumber, GracePeriodDays, Npi, NpiHasPeerSpecialistTaxonomy, LastSequence);
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version)).AsSpan(0, 16));
         }
     }

@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Domain.Jurisdictions;
+using Registry.Domain.People;
 
 namespace Registry.Application.Features.Workforce;
 
 /// <summary>
-/// Every credential of a state with its public fields and the holder's contact details, for the state's staff.
+/// Every credential of a state with its public fields (the holder's NPI among them) and the holder's contact details, for the state's staff.
 /// The rows stream from the database (no tracking, <see cref="IStreamedReads"/>: enumerated inside its read), so a
 /// roster of any size is never held in memory.
 /// </summary>
@@ -21,10 +22,10 @@ public static class ExportRoster
     }
 
     public sealed record Row(string Number, string Program, string Status, DateOnly IssuedOn, DateOnly ExpiresOn,
-        string LegalFirstName, string LegalLastName, string? PreferredName, string? Email, string? Phone);
+        string LegalFirstName, string LegalLastName, string? PreferredName, string? Email, string? Phone, string? Npi, string? NpiTaxonomy);
 
     public static readonly IReadOnlyList<string> Headers =
-        ["Credential number", "Program", "Status", "Issued", "Expires", "Legal first name", "Legal last name", "Preferred name", "E-mail", "Phone"];
+        ["Credential number", "Program", "Status", "Issued", "Expires", "Legal first name", "Legal last name", "Preferred name", "E-mail", "Phone", "NPI", "NPI taxonomy"];
 
     public sealed class Handler(IRegistryDbContext db, IStreamedReads reads) : IRequestHandler<Query, IAsyncEnumerable<Row>>
     {
@@ -37,7 +38,8 @@ public static class ExportRoster
                 .Join(db.Programs, x => x.c.ProgramId, g => g.Id, (x, g) => new { x.c, x.p, ProgramCode = g.Code })
                 .OrderBy(x => x.c.Number)
                 .Select(x => new Row(x.c.Number.Value, x.ProgramCode, x.c.Status.ToString(), x.c.IssuedOn, x.c.ExpiresOn,
-                    x.p.LegalFirstName, x.p.LegalLastName, x.p.PreferredName, x.p.Email, x.p.Phone));
+                    x.p.LegalFirstName, x.p.LegalLastName, x.p.PreferredName, x.p.Email, x.p.Phone,
+                    x.p.Npi, x.p.Npi != null && x.p.NpiHasPeerSpecialistTaxonomy ? Npi.PeerSpecialistTaxonomy : null));
             return Task.FromResult(reads.Rows(rows));
         }
     }

@@ -16,6 +16,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.PreferredName).HasMaxLength(100);
         builder.Property(p => p.Email).HasMaxLength(256);
         builder.Property(p => p.Phone).HasMaxLength(32);
+        builder.Property(p => p.Npi).HasMaxLength(10).IsUnicode(false);
         builder.HasIndex(p => p.LegalLastName);
         builder.HasIndex(p => p.Email);
         builder.Ignore(p => p.PublicName);

@@ -36,16 +36,18 @@ public sealed class DirectPublicRecordReader(RegistryDbContext db) : IPublicReco
             ProgramCode = reader.GetString(3), ProgramName = reader.GetString(4), StateCode = StateCode.Parse(reader.GetString(5)), StateName = reader.GetString(6),
             Status = Enum.Parse<CredentialStatus>(reader.GetString(7)), IssuedOn = reader.GetFieldValue<DateOnly>(8), ExpiresOn = reader.GetFieldValue<DateOnly>(9),
             GracePeriodDays = reader.GetInt32(10), LastSequence = reader.GetInt32(11),
+            Npi = reader.IsDBNull(12) ? null : reader.GetString(12), NpiHasPeerSpecialistTaxonomy = reader.GetBoolean(13),
         }, cancellationToken)).FirstOrDefault();
 
-    /// <summary>The record of the credential with the number: holder, program, state, status and dates, and the history's last sequence.</summary>
+    /// <summary>The record of the credential with the number: holder (and their NPI), program, state, status and dates, and the history's last sequence.</summary>
     internal static SqlStatement Record(SqlDialect sql, CredentialNumber number)
     {
         string Q(string name) => sql.Q(name);
         return new SqlStatement("Verification: public record", $"""
             SELECT c.{Q("Id")}, p.{Q("LegalFirstName")}, p.{Q("LegalLastName")}, g.{Q("Code")}, g.{Q("Name")}, c.{Q("StateCode")}, j.{Q("Name")},
                    c.{Q("Status")}, c.{Q("IssuedOn")}, c.{Q("ExpiresOn")}, {sql.JsonInt($"g.{Q("Requirements")}", "GracePeriodDays")},
-                   (SELECT max(h.{Q("Sequence")}) FROM {Q("CredentialHistory")} h WHERE h.{Q("CredentialId")} = c.{Q("Id")})
+                   (SELECT max(h.{Q("Sequence")}) FROM {Q("CredentialHistory")} h WHERE h.{Q("CredentialId")} = c.{Q("Id")}),
+                   p.{Q("Npi")}, p.{Q("NpiHasPeerSpecialistTaxonomy")}
             FROM {Q("Credentials")} c
             JOIN {Q("People")} p ON p.{Q("Id")} = c.{Q("HolderPersonId")}
             JOIN {Q("Programs")} g ON g.{Q("Id")} = c.{Q("ProgramId")}

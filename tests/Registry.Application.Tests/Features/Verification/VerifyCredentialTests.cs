@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Features.Verification;
 using Registry.Domain.Credentials;
+using Registry.Domain.People;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Interfaces;
 using Registry.Infrastructure.Persistence.Providers;
@@ -49,6 +50,21 @@ public sealed class VerifyCredentialTests(SliceFixture fixture) : SliceTest(fixt
         Assert.NotEqual(tag, renamed);
         Assert.Equal(renamed, (await Fixture.SendAsync(new VerifyCredential.Query(number), anyone)).EntityTag);
 
+        // The holder's NPI changes no history, and moves the tag all the same.
+        await Fixture.ExecuteAsync(async db =>
+        {
+            Npi.TryParse("1234567893", out var npi);
+            (await db.People.SingleAsync(p => p.Id == holder.Id)).RecordNpi(npi, peerSpecialistTaxonomy: true);
+            await db.SaveChangesAsync();
+        });
+        var withNpi = await Fixture.SendAsync(new VerifyCredential.Query(number), anyone);
+        Assert.Equal(("1234567893", Npi.PeerSpecialistTaxonomy), (withNpi.Npi, withNpi.NpiTaxonomy));
+        Assert.NotEqual(renamed, withNpi.EntityTag);
+        Assert.Equal(withNpi.EntityTag, await Fixture.SendAsync(new RevalidateCredential.Query(number), anyone));
+        var bulkWithNpi = (await Fixture.SendAsync(new SearchCredentials.Query("vantonger", "TN"), anyone)).Items;
+        Assert.Equal(Json(bulkWithNpi.Single(c => c.CredentialNumber == number)), Json(withNpi));
+        Assert.Null(bulkWithNpi.Single(c => c.CredentialNumber == clean.Number.Value).Npi);
+
         // A new public action at the very same instant still moves the tag: the history's last sequence is in it.
         await Fixture.ExecuteAsync(async db =>
         {
@@ -57,7 +73,7 @@ public sealed class VerifyCredentialTests(SliceFixture fixture) : SliceTest(fixt
             await db.SaveChangesAsync();
         });
         var reprimanded = await Fixture.SendAsync(new VerifyCredential.Query(number), anyone);
-        Assert.NotEqual(renamed, reprimanded.EntityTag);
+        Assert.NotEqual(withNpi.EntityTag, reprimanded.EntityTag);
         Assert.Equal(reprimanded.EntityTag, await Fixture.SendAsync(new RevalidateCredential.Query(number), anyone));
         Assert.Equal(3, reprimanded.PublicActions.Count);
     }
@@ -72,6 +88,10 @@ public sealed class VerifyCredentialTests(SliceFixture fixture) : SliceTest(fixt
         var tennessee = TestData.State("TN", "Tennessee", "CPRS");
         var program = tennessee.Programs[0];
         var people = Enumerable.Range(0, 4).Select(i => TestData.Person("Ines", $"Okonkwo-{i}")).ToArray();
+        Npi.TryParse("1234567893", out var npi);
+        people[0].RecordNpi(npi, peerSpecialistTaxonomy: true);
+        Npi.TryParse("1245319599", out var otherNpi);
+        people[2].RecordNpi(otherNpi, peerSpecialistTaxonomy: false);
         var disciplined = Credential.Issue(program, people[0].Id, TestClock.StartDay.AddMonths(-8), Guid.NewGuid(), Now.AddDays(-30));
         disciplined.Reprimand("Late notes.", TestClock.StartDay.AddDays(-9), Guid.NewGuid(), Now.AddDays(-9));
         disciplined.Suspend("Pending review.", TestClock.StartDay.AddDays(-5), null, Guid.NewGuid(), Now.AddDays(-5));
@@ -104,6 +124,9 @@ public sealed class VerifyCredentialTests(SliceFixture fixture) : SliceTest(fixt
         Assert.Equal([CredentialEventKind.Reprimanded, CredentialEventKind.Suspended], reinstated.PublicActions.Select(a => a.Kind));
         Assert.Equal(TestClock.StartDay.AddDays(-2), reinstated.StatusSince);
         Assert.NotNull((await Fixture.SendAsync(new VerifyCredential.Query(expired.Number.Value), TestUsers.Anonymous)).GraceEndsOn);
+        Assert.Equal(("1234567893", Npi.PeerSpecialistTaxonomy), (reinstated.Npi, reinstated.NpiTaxonomy));
+        var withoutTaxonomy = await Fixture.SendAsync(new VerifyCredential.Query(revoked.Number.Value), TestUsers.Anonymous);
+        Assert.Equal(("1245319599", (string?)null), (withoutTaxonomy.Npi, withoutTaxonomy.NpiTaxonomy));
     }
 
     [Fact]

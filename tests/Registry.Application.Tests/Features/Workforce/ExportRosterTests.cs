@@ -11,6 +11,7 @@ using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Features.Workforce;
 using Registry.Domain.Credentials;
+using Registry.Domain.People;
 using Registry.Testing;
 
 namespace Registry.Application.Tests.Features.Workforce;
@@ -25,6 +26,8 @@ public sealed class ExportRosterTests(SliceFixture fixture) : SliceTest(fixture)
         var sly = TestData.Person("=HYPERLINK(\"http://evil.example\",\"Click\")", "+Sly");
         sly.UpdateContact("+1 615 555 0100", null, null);
         var plain = TestData.Person("Robin", "Alvarez");
+        Npi.TryParse("1234567893", out var npi);
+        plain.RecordNpi(npi, peerSpecialistTaxonomy: true);
         var elsewhere = TestData.Person("Pat", "Penn");
         var today = TestClock.StartDay;
         await Fixture.InsertAsync(tn, pa, sly, plain, elsewhere,
@@ -49,6 +52,8 @@ public sealed class ExportRosterTests(SliceFixture fixture) : SliceTest(fixture)
         Assert.Equal("=HYPERLINK(\"http://evil.example\",\"Click\")", first.GetString());
         Assert.Equal(("+Sly", "+1 615 555 0100"), (sheet.Cell(2, 7).GetString(), sheet.Cell(2, 10).GetString()));
         Assert.False(sheet.Cell(2, 10).HasFormula);
+        Assert.Equal(("", "", "1234567893", Npi.PeerSpecialistTaxonomy),
+            (sheet.Cell(2, 11).GetString(), sheet.Cell(2, 12).GetString(), sheet.Cell(3, 11).GetString(), sheet.Cell(3, 12).GetString()));
         Assert.Equal(today.AddMonths(-2).ToDateTime(TimeOnly.MinValue), sheet.Cell(2, 4).GetDateTime());
         Assert.True(sheet.Cell(4, 1).IsEmpty(), "Pennsylvania's credential is not on Tennessee's roster");
         Assert.Equal(1, sheet.SheetView.SplitRow);
