@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Registry.Application.Common.Interfaces;
 using Registry.Domain.Credentials;
 using Registry.Domain.Jurisdictions;
 using Registry.Infrastructure.Exports.Workforce;
@@ -115,8 +116,8 @@ public sealed partial class SqlServerParseTests(ITestOutputHelper output)
             WorkforceLedger.Remove(sql, ledger.Credentials, ledger.Parameters),
             WorkforceLedger.Add(sql, ledger.Credentials, ledger.Parameters),
             WorkforceLedger.Rebuild(sql),
-            WorkforceSql.OpenApplications(sql, Today, States),
-            WorkforceSql.DecisionTimes(sql, Today.AddMonths(-1), Today, States),
+            WorkforceSql.OpenApplications(sql, Today, [.. States.Select(s => new StateTimeZone(s, "America/Chicago"))]),
+            WorkforceSql.DecisionTimes(sql, Today.AddMonths(-1), Today, [new StateTimeZone(States[0], "America/Chicago"), new StateTimeZone(States[1], "America/New_York")]),
             WorkforceSql.StatusOnDates(States[0], [Today.AddDays(-2), Today.AddDays(-1), Today]),
             DirectPublicRecordReader.Record(sql, CredentialNumber.Create(States[0], "CPRS", 123)),
             DirectPublicRecordReader.History(sql, Guid.NewGuid()),

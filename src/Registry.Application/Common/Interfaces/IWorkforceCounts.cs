@@ -18,11 +18,17 @@ public interface IWorkforceCounts
     /// </summary>
     Task<IReadOnlyList<CredentialCountRow>> CredentialCountsAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken);
 
-    /// <summary>Applications open at the end of <paramref name="asOf"/> (submitted, under review, information requested), by state, type and status.</summary>
-    Task<IReadOnlyList<OpenApplicationRow>> OpenApplicationsAsync(DateOnly asOf, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken);
+    /// <summary>
+    /// Applications open at the end of <paramref name="asOf"/> (submitted, under review, information requested), by state,
+    /// type and status; the day ends at midnight in each state's own time zone.
+    /// </summary>
+    Task<IReadOnlyList<OpenApplicationRow>> OpenApplicationsAsync(DateOnly asOf, IReadOnlyCollection<StateTimeZone> states, CancellationToken cancellationToken);
 
-    /// <summary>Per state: decisions (approval or denial) made in [from, to], with the median and 90th-percentile days from first submission.</summary>
-    Task<IReadOnlyList<DecisionTimeRow>> DecisionTimesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken);
+    /// <summary>
+    /// Per state: decisions (approval or denial) made in [from, to], days running midnight to midnight in the state's time
+    /// zone, with the median and 90th-percentile days from first submission.
+    /// </summary>
+    Task<IReadOnlyList<DecisionTimeRow>> DecisionTimesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateTimeZone> states, CancellationToken cancellationToken);
 
     /// <summary>Credentials by status on each of <paramref name="dates"/> in one state (for the dashboard's charts).</summary>
     Task<IReadOnlyList<StatusOnDateRow>> StatusOnDatesAsync(StateCode state, IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken);
@@ -34,6 +40,9 @@ public interface IWorkforceCounts
 /// address was on record).
 /// </summary>
 public sealed record CredentialCountRow(StateCode State, Guid ProgramId, StateCode? ResidenceState, string? County, WorkforceCounts Counts);
+
+/// <summary>A state and its time zone (an IANA id, <see cref="Jurisdiction.TimeZone"/>), in which its days begin and end.</summary>
+public sealed record StateTimeZone(StateCode State, string TimeZone);
 
 public sealed record OpenApplicationRow(StateCode State, ApplicationType Type, ApplicationStatus Status, int Count);
 

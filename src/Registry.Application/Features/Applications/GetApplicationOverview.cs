@@ -115,8 +115,8 @@ public static class GetApplicationOverview
                 .SingleOrDefaultAsync(a => a.Id == query.ApplicationId, cancellationToken)
                 ?? throw new NotFoundException("Application", query.ApplicationId);
             var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
-            var board = await db.Jurisdictions.Where(j => j.Code == program.StateCode)
-                .Select(j => new BoardContactModel(j.Name, j.BoardName, j.ContactEmail, j.ContactPhone, j.WebAddress)).SingleAsync(cancellationToken);
+            var (board, timeZone) = await db.Jurisdictions.Where(j => j.Code == program.StateCode)
+                .Select(j => ValueTuple.Create(new BoardContactModel(j.Name, j.BoardName, j.ContactEmail, j.ContactPhone, j.WebAddress), j.TimeZone)).SingleAsync(cancellationToken);
             var stateName = board.StateName;
             var attempts = await db.ExamAttempts.AsNoTracking()
                 .Where(e => e.PersonId == application.PersonId && e.ProgramId == application.ProgramId)
@@ -191,7 +191,7 @@ public static class GetApplicationOverview
                     f.Status == FeeStatus.Owed ? f.Amount - f.PaidAmount : 0m)).FirstOrDefault();
             }
 
-            var times = await workforce.DecisionTimesAsync(today.AddYears(-1), today, [program.StateCode], cancellationToken);
+            var times = await workforce.DecisionTimesAsync(today.AddYears(-1), today, [new StateTimeZone(program.StateCode, timeZone)], cancellationToken);
 
             // Appeal steps read as history lines too, in time order with the status changes.
             var steps = history.Select(h => new HistoryModel(h.From, h.To, h.At, h.Reason))

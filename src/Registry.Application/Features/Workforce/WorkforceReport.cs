@@ -17,6 +17,9 @@ public sealed record WorkforceReport(DateOnly From, DateOnly To, DateTimeOffset 
     {
         public WorkforceCounts Totals => WorkforceCounts.Sum(Programs.Select(p => p.Counts));
 
+        /// <summary>The state's time zone (IANA id): its application figures count days from midnight to midnight there.</summary>
+        public required string TimeZone { get; init; }
+
         /// <summary>Says where the figures come from when the period begins before the state's first register import.</summary>
         public string? ImportedHistoryNote => ImportedOn is { } day ? ImportedHistory.Note(StateName, day) : null;
     }

@@ -11,18 +11,20 @@ public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts cou
     {
         var codes = states.Select(s => s.Value).ToList();
         // Reference data: a few dozen states and their programs, filtered here.
-        var jurisdictions = (await db.Jurisdictions.AsNoTracking().Select(j => new { j.Code, j.Name }).ToListAsync(cancellationToken))
-            .Select(j => new { Code = j.Code.Value, j.Name }).Where(j => codes.Contains(j.Code)).ToList();
+        var jurisdictions = (await db.Jurisdictions.AsNoTracking().Select(j => new { j.Code, j.Name, j.TimeZone }).ToListAsync(cancellationToken))
+            .Where(j => codes.Contains(j.Code.Value)).ToList();
+        var zones = jurisdictions.Select(j => new StateTimeZone(j.Code, j.TimeZone)).ToList();
         var programs = (await db.Programs.AsNoTracking().Select(p => new { p.Id, p.StateCode, p.Code, p.Name }).ToListAsync(cancellationToken))
             .Select(p => new { p.Id, State = p.StateCode.Value, p.Code, p.Name }).Where(p => codes.Contains(p.State)).ToList();
 
         var credentialRows = await counts.CredentialCountsAsync(from, to, states, cancellationToken);
-        var openApplications = await counts.OpenApplicationsAsync(to, states, cancellationToken);
-        var decisionTimes = await counts.DecisionTimesAsync(from, to, states, cancellationToken);
+        var openApplications = await counts.OpenApplicationsAsync(to, zones, cancellationToken);
+        var decisionTimes = await counts.DecisionTimesAsync(from, to, zones, cancellationToken);
         var firstImports = await ImportedHistory.FirstImportDaysAsync(db, cancellationToken);
 
-        var sections = jurisdictions.OrderBy(j => j.Code).Select(j =>
+        var sections = jurisdictions.OrderBy(j => j.Code.Value).Select(jurisdiction =>
         {
+            var j = new { Code = jurisdiction.Code.Value, jurisdiction.Name };
             var rows = credentialRows.Where(r => r.State.Value == j.Code).ToList();
             var programLines = programs.Where(p => p.State == j.Code).OrderBy(p => p.Code)
                 .Select(p => new WorkforceReport.ProgramLine(j.Code, p.Code, p.Name, WorkforceCounts.Sum(rows.Where(r => r.ProgramId == p.Id).Select(r => r.Counts))))
@@ -35,7 +37,10 @@ public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts cou
                 .ToList();
             return new WorkforceReport.StateSection(j.Code, j.Name, programLines, countyLines,
                 openApplications.Where(a => a.State.Value == j.Code).OrderBy(a => a.Type).ThenBy(a => a.Status).ToList(),
-                decisionTimes.SingleOrDefault(d => d.State.Value == j.Code), ImportedHistory.Before(firstImports, j.Code, from));
+                decisionTimes.SingleOrDefault(d => d.State.Value == j.Code), ImportedHistory.Before(firstImports, j.Code, from))
+            {
+                TimeZone = jurisdiction.TimeZone,
+            };
         }).ToList();
 
         return new WorkforceReport(from, to, clock.GetUtcNow(), sections);

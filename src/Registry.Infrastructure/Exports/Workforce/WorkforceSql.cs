@@ -100,25 +100,32 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
             """, parameters);
     }
 
-    public async Task<IReadOnlyList<OpenApplicationRow>> OpenApplicationsAsync(DateOnly asOf, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OpenApplicationRow>> OpenApplicationsAsync(DateOnly asOf, IReadOnlyCollection<StateTimeZone> states, CancellationToken cancellationToken)
     {
         if (states.Count == 0) return [];
         var rows = await Sql.QueryAsync<ApplicationRow>(db, OpenApplications(Sql, asOf, states), cancellationToken);
         return rows.Select(r => new OpenApplicationRow(StateCode.Parse(r.State), Enum.Parse<ApplicationType>(r.Type), Enum.Parse<ApplicationStatus>(r.Status), (int)r.Count)).ToList();
     }
 
-    internal static SqlStatement OpenApplications(SqlDialect sql, DateOnly asOf, IReadOnlyCollection<StateCode> states)
+    internal static SqlStatement OpenApplications(SqlDialect sql, DateOnly asOf, IReadOnlyCollection<StateTimeZone> states)
     {
-        var parameters = new Dictionary<string, object?> { ["end"] = sql.Timestamp(StartOf(asOf.AddDays(1))) };
-        var inStates = InList(parameters, states);
-        // An application's status at the end of the day is the one it has now unless it changed since, and then it is
-        // where its first change since started from; so only the changes since are read (found by date).
+        var parameters = new Dictionary<string, object?>();
+        var ends = states.ToDictionary(s => s.State, s => RegistryDay.StartOf(asOf.AddDays(1), s.TimeZone));
+        parameters["earliest"] = sql.Timestamp(ends.Values.Min());
+        var bounds = Bounds(sql, parameters, ends.Select(e => (e.Key, (DateTimeOffset?)null, e.Value)));
+        // An application's status at the end of the day (midnight in its state's time zone) is the one it has now unless
+        // it changed since, and then it is where its first change since started from; so only the changes since are read
+        // (found by date: @earliest is the first of the states' midnights).
         return new SqlStatement("Workforce: open applications", $"""
-            WITH firsts AS (
+            WITH bounds AS ({bounds}),
+            firsts AS (
                 SELECT h."ApplicationId", h."From",
                        ROW_NUMBER() OVER (PARTITION BY h."ApplicationId" ORDER BY h."At", h."Id") AS "Rank"
                 FROM "ApplicationHistory" h
-                WHERE h."At" >= @end
+                JOIN "Applications" a ON a."Id" = h."ApplicationId"
+                JOIN "Programs" p ON p."Id" = a."ProgramId"
+                JOIN bounds b ON b."StateCode" = p."StateCode"
+                WHERE h."At" >= @earliest AND h."At" >= b."End"
             ), statuses AS (
                 SELECT a."ProgramId", a."Type", f."From" AS "Status"
                 FROM firsts f
@@ -127,13 +134,14 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
                 UNION ALL
                 SELECT a."ProgramId", a."Type", a."Status"
                 FROM "Applications" a
+                JOIN "Programs" p ON p."Id" = a."ProgramId"
+                JOIN bounds b ON b."StateCode" = p."StateCode"
                 WHERE a."Status" IN ({OpenStatuses})
-                  AND NOT EXISTS (SELECT 1 FROM "ApplicationHistory" h WHERE h."ApplicationId" = a."Id" AND h."At" >= @end)
+                  AND NOT EXISTS (SELECT 1 FROM "ApplicationHistory" h WHERE h."ApplicationId" = a."Id" AND h."At" >= b."End")
             )
             SELECT p."StateCode" AS "State", s."Type", s."Status", CAST(COUNT(*) AS BIGINT) AS "Count"
             FROM statuses s
             JOIN "Programs" p ON p."Id" = s."ProgramId"
-            WHERE p."StateCode" IN ({inStates})
             GROUP BY p."StateCode", s."Type", s."Status"
             """, parameters);
     }
@@ -141,27 +149,33 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
     private static readonly string OpenStatuses = string.Join(", ",
         new[] { ApplicationStatus.Submitted, ApplicationStatus.UnderReview, ApplicationStatus.InfoRequested }.Select(s => SqlDialect.Text(s.ToString())));
 
-    public async Task<IReadOnlyList<DecisionTimeRow>> DecisionTimesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DecisionTimeRow>> DecisionTimesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateTimeZone> states, CancellationToken cancellationToken)
     {
         if (states.Count == 0) return [];
         var rows = await Sql.QueryAsync<DecisionRow>(db, DecisionTimes(Sql, from, to, states), cancellationToken);
         return rows.Select(r => new DecisionTimeRow(StateCode.Parse(r.State), (int)r.Decisions, (int?)r.Median, (int?)r.Percentile90)).ToList();
     }
 
-    internal static SqlStatement DecisionTimes(SqlDialect sql, DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states)
+    internal static SqlStatement DecisionTimes(SqlDialect sql, DateOnly from, DateOnly to, IReadOnlyCollection<StateTimeZone> states)
     {
-        var parameters = new Dictionary<string, object?> { ["start"] = sql.Timestamp(StartOf(from)), ["end"] = sql.Timestamp(StartOf(to.AddDays(1))) };
-        var inStates = InList(parameters, states);
+        var parameters = new Dictionary<string, object?>();
+        var periods = states.Select(s => (s.State, Start: (DateTimeOffset?)RegistryDay.StartOf(from, s.TimeZone), End: RegistryDay.StartOf(to.AddDays(1), s.TimeZone))).ToList();
+        parameters["earliest"] = sql.Timestamp(periods.Min(p => p.Start!.Value));
+        parameters["latest"] = sql.Timestamp(periods.Max(p => p.End));
+        var bounds = Bounds(sql, parameters, periods);
         // Nearest rank: the median is the ceil(n/2)-th shortest wait, the 90th percentile the ceil(9n/10)-th. A wait runs
-        // from the first submission to a decision; the period's decisions are found by date.
+        // from the first submission to a decision; the period's decisions are found by date (@earliest and @latest span
+        // every state's period), each state's from midnight to midnight in its own time zone.
         return new SqlStatement("Workforce: decision times", $"""
-            WITH waits AS (
+            WITH bounds AS ({bounds}),
+            waits AS (
                 SELECT p."StateCode", {sql.DaysBetween("a.\"FirstSubmittedAt\"", "d.\"At\"")} AS "Days"
                 FROM "ApplicationHistory" d
                 JOIN "Applications" a ON a."Id" = d."ApplicationId"
                 JOIN "Programs" p ON p."Id" = a."ProgramId"
-                WHERE d."At" >= @start AND d."At" < @end AND d."To" IN ('Approved', 'Denied')
-                  AND a."FirstSubmittedAt" IS NOT NULL AND p."StateCode" IN ({inStates})
+                JOIN bounds b ON b."StateCode" = p."StateCode"
+                WHERE d."At" >= @earliest AND d."At" < @latest AND d."At" >= b."Start" AND d."At" < b."End"
+                  AND d."To" IN ('Approved', 'Denied') AND a."FirstSubmittedAt" IS NOT NULL
             ), ranked AS (
                 SELECT w."StateCode", w."Days",
                        ROW_NUMBER() OVER (PARTITION BY w."StateCode" ORDER BY w."Days") AS "Rank",
@@ -175,6 +189,20 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
             GROUP BY "StateCode", "Total"
             """, parameters);
     }
+
+    /// <summary>
+    /// A derived table of each state's code with the instants its period starts and ends (midnights in its time zone,
+    /// worked out here), as parameters: <c>SELECT @bound0state AS "StateCode", @bound0start AS "Start", @bound0end AS "End" UNION ALL …</c>.
+    /// </summary>
+    private static string Bounds(SqlDialect sql, Dictionary<string, object?> parameters, IEnumerable<(StateCode State, DateTimeOffset? Start, DateTimeOffset End)> periods) =>
+        string.Join(" UNION ALL ", periods.Select((p, i) =>
+        {
+            parameters[$"bound{i}state"] = p.State.Value;
+            parameters[$"bound{i}end"] = sql.Timestamp(p.End);
+            if (p.Start is not { } start) return $"SELECT @bound{i}state AS \"StateCode\", @bound{i}end AS \"End\"";
+            parameters[$"bound{i}start"] = sql.Timestamp(start);
+            return $"SELECT @bound{i}state AS \"StateCode\", @bound{i}start AS \"Start\", @bound{i}end AS \"End\"";
+        }));
 
     public async Task<IReadOnlyList<StatusOnDateRow>> StatusOnDatesAsync(StateCode state, IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
     {
@@ -235,8 +263,6 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
             parameters["state" + i] = state.Value;
             return "@state" + i;
         }));
-
-    private static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private sealed class CountRow
     {

@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Features.Workforce;
+using Registry.Domain.Jurisdictions;
 
 namespace Registry.Infrastructure.Exports.Workforce;
 
@@ -47,7 +48,8 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
     {
         var sheet = workbook.Worksheets.Add(SummarySheet);
         var headerRow = WriteHeading(sheet, "Peer specialist workforce counts", report,
-            [("States", string.Join(", ", report.States.Select(s => s.StateCode))), .. ImportedHistoryNotes(report.States)]);
+            [("States", string.Join(", ", report.States.Select(s => s.StateCode))), .. ImportedHistoryNotes(report.States),
+             ("Days", "Each state's application figures count days from midnight to midnight in the state's own time zone (named on its sheet).")], null);
         List<(string, double)> columns = [("State", 8), ("Program code", 14), ("Program", 40), .. CountColumns.Select(c => (c.Header, 13.0))];
         var rows = report.ProgramLines.Select(p => (object?[])[p.StateCode, p.ProgramCode, p.ProgramName, .. CountValues(p.Counts)]);
         WriteTable(sheet, headerRow, "Summary", columns, rows, [TotalLabel, null, null, .. CountValues(report.Totals)]);
@@ -57,7 +59,9 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
     private static void WriteState(XLWorkbook workbook, WorkforceReport report, WorkforceReport.StateSection state)
     {
         var sheet = workbook.Worksheets.Add(StateSheetName(state));
-        var headerRow = WriteHeading(sheet, $"{state.StateName} ({state.StateCode}): workforce by county", report, [.. ImportedHistoryNotes([state])]);
+        var headerRow = WriteHeading(sheet, $"{state.StateName} ({state.StateCode}): workforce by county", report,
+            [.. ImportedHistoryNotes([state]), ("Days", $"Midnight to midnight in {state.StateName}'s time zone, {state.TimeZone}: the day an application was open at the end of, or decided on, and the generation time.")],
+            state.TimeZone);
         List<(string, double)> columns = [("County", 30), .. CountColumns.Select(c => (c.Header, 13.0))];
         var next = WriteTable(sheet, headerRow, $"Counties{state.StateCode}", columns,
             state.Counties.Select(c => (object?[])[c.County, .. CountValues(c.Counts)]),
@@ -86,9 +90,10 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
             ("Status on a day", "The status recorded by the credential's last history entry taking effect on or before that day. Counts come from the history, so an export for a past period gives the same numbers whenever it is made."),
             .. CountColumns.Select(c => (c.Header, c.Meaning)),
             ("County", "The county of the holder's mailing address on the period's last day, from their residence history. '" + WorkforceReport.NoAddress + "' when they had given no address; '" + WorkforceReport.OutsideTheState + "' when their address was in another state."),
+            ("Days and times", "Credential dates are days of the state's calendar. Application figures (open applications, decisions in the period) count the period's days from midnight to midnight in the state's time zone, named on its sheet; the state's sheet gives its generation time there too, the Summary in UTC."),
             ("Open applications", "Applications submitted, under review or waiting for the applicant's answer to a request for information on the period's last day (drafts not yet submitted are not counted), by type and status."),
             ("Decisions", "Applications approved or denied inside the period."),
-            ("Median days", "Whole calendar days (UTC) from an application's first submission to its decision: the middle value (nearest rank: the ceil(n/2)-th shortest wait)."),
+            ("Median days", "Whole calendar days (UTC dates) from an application's first submission to its decision: the middle value (nearest rank: the ceil(n/2)-th shortest wait)."),
             ("90th percentile days", "Nine in ten decisions came within this many days (nearest rank: the ceil(0.9 n)-th shortest wait)."),
             ("Total", "The sum of the rows above it."),
         ];
@@ -97,8 +102,11 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
         sheet.SheetView.FreezeRows(1);
     }
 
-    /// <summary>Title, period, generation time (and extra lines); returns the row for the table's header.</summary>
-    private static int WriteHeading(IXLWorksheet sheet, string title, WorkforceReport report, IReadOnlyList<(string Label, string Value)> extra)
+    /// <summary>
+    /// Title, period, generation time (in <paramref name="timeZone"/> when given, else UTC) and extra lines; returns the
+    /// row for the table's header.
+    /// </summary>
+    private static int WriteHeading(IXLWorksheet sheet, string title, WorkforceReport report, IReadOnlyList<(string Label, string Value)> extra, string? timeZone)
     {
         Text(sheet.Cell(1, 1), title).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
@@ -111,8 +119,17 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
         for (var i = 0; i < lines.Count; i++)
         {
             Text(sheet.Cell(i + 2, 1), lines[i].Label).Style.Font.Bold = true;
-            SheetWriter.Write(sheet.Cell(i + 2, 2), lines[i].Value);
-            sheet.Cell(i + 2, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            var cell = sheet.Cell(i + 2, 2);
+            if (lines[i].Value is DateTimeOffset generated && timeZone is not null)
+            {
+                cell.SetValue(TimeZoneInfo.ConvertTime(generated, RegistryDay.Zone(timeZone)).DateTime);
+                cell.Style.DateFormat.Format = $"yyyy-mm-dd hh:mm \"{timeZone}\"";
+            }
+            else
+            {
+                SheetWriter.Write(cell, lines[i].Value);
+            }
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
         }
         return lines.Count + 3;
     }

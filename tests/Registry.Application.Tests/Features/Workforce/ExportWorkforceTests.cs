@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Features.Workforce;
+using Registry.Domain.Applications;
+using Registry.Domain.Eligibility;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.People;
 using Registry.Testing;
@@ -44,7 +46,8 @@ public sealed class ExportWorkforceTests(SliceFixture fixture) : SliceTest(fixtu
         var summary = workbook.Workbook.Worksheet("Summary");
         Assert.Equal("2025-01-01 to 2025-06-30", summary.Cell(2, 2).GetString());
         Assert.Equal("PA, TN", summary.Cell(3, 2).GetString());
-        Assert.Equal("Generated", summary.Cell(4, 1).GetString());
+        Assert.Equal(("Days", "Generated"), (summary.Cell(4, 1).GetString(), summary.Cell(5, 1).GetString()));
+        Assert.Contains("UTC", summary.Cell(5, 2).Style.DateFormat.Format);
         Assert.True(summary.SheetView.SplitRow >= 6, "the table's header is frozen");
         Assert.Contains(workbook.Workbook.Worksheets, s => s.Name == "Definitions");
         Assert.Contains(workbook.Rows("Definitions", "Definitions"), r => r["Column"] == "Retired" && r["What it counts"].Contains("Relinquished"));
@@ -70,6 +73,51 @@ public sealed class ExportWorkforceTests(SliceFixture fixture) : SliceTest(fixtu
         Assert.Equal(["Initial Under review 2", "Initial Info requested 1", "Renewal Submitted 1"], open);
         var times = Assert.Single(workbook.Rows("TN Tennessee", "DecisionTimesTN"));
         Assert.Equal("Decisions=4 Median days=20 90th percentile days=36", Numbers(times, "Decisions", "Median days", "90th percentile days"));
+    }
+
+    [Fact]
+    public async Task Application_days_run_midnight_to_midnight_in_the_states_time_zone_and_the_state_sheet_says_so()
+    {
+        var tennessee = TestData.State("TN", "Tennessee", "CPRS", TestData.NoRequirements(), timeZone: "America/Chicago");
+        var program = tennessee.Programs[0];
+        var staff = Guid.NewGuid();
+        var entities = new List<object> { tennessee };
+        CertificationApplication Submitted(DateTimeOffset at)
+        {
+            var person = TestData.Person("Applicant");
+            var application = CertificationApplication.Start(person.Id, program.Id, ApplicationType.Initial, person.Id, at.AddDays(-3));
+            application.Submit(person.Id, at, EligibilityResult.NothingRequired);
+            entities.AddRange([person, application]);
+            return application;
+        }
+        DateTimeOffset Utc(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
+
+        // Decided at 22:00 on 30 June in Nashville (03:00 UTC on 1 July): inside the period there.
+        var lateOnTheLastDay = Submitted(Utc(2025, 6, 1, 15));
+        lateOnTheLastDay.BeginReview(staff, Utc(2025, 6, 2, 15));
+        lateOnTheLastDay.Approve(staff, Utc(2025, 7, 1, 3), null, EligibilityResult.NothingRequired);
+        // Decided at 22:00 on 31 December in Nashville (04:00 UTC on 1 January): before the period there.
+        var lateTheDayBefore = Submitted(Utc(2024, 12, 1, 15));
+        lateTheDayBefore.BeginReview(staff, Utc(2024, 12, 2, 15));
+        lateTheDayBefore.Approve(staff, Utc(2025, 1, 1, 4), null, EligibilityResult.NothingRequired);
+        // Taken under review at 23:30 on 30 June in Nashville: under review, not submitted, when that day ended there.
+        Submitted(Utc(2025, 6, 10, 15)).BeginReview(staff, new DateTimeOffset(2025, 7, 1, 4, 30, 0, TimeSpan.Zero));
+        await Fixture.InsertAsync([.. entities]);
+
+        var report = await Fixture.SendAsync(new ExportWorkforce.Query { From = From, To = To, States = ["TN"] }, TestUsers.SystemAdmin());
+        using var file = new MemoryStream();
+        Fixture.GetService<IWorkforceWorkbook>().Write(report, file);
+        using var workbook = Open(file.ToArray());
+
+        var times = Assert.Single(workbook.Rows("TN Tennessee", "DecisionTimesTN"));
+        Assert.Equal("Decisions=1 Median days=30", Numbers(times, "Decisions", "Median days"));
+        Assert.Equal(["Initial Under review 1"], workbook.Rows("TN Tennessee", "OpenApplicationsTN").Select(r => $"{r["Type"]} {r["Status"]} {r["Applications"]}"));
+        var sheet = workbook.Workbook.Worksheet("TN Tennessee");
+        var heading = Enumerable.Range(2, 5).ToDictionary(row => sheet.Cell(row, 1).GetString(), row => sheet.Cell(row, 2));
+        Assert.Contains("America/Chicago", heading["Days"].GetString());
+        Assert.Equal(TimeZoneInfo.ConvertTime(report.GeneratedAt, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).DateTime, heading["Generated"].GetDateTime());
+        Assert.Contains("America/Chicago", heading["Generated"].Style.DateFormat.Format);
+        Assert.Contains(workbook.Rows("Definitions", "Definitions"), r => r["Column"] == "Days and times" && r["What it counts"].Contains("midnight to midnight"));
     }
 
     [Fact]
