@@ -1,0 +1,97 @@
+using System.Numerics;
+
+namespace Registry.Domain.Workforce;
+
+/// <summary>
+/// Decides which figures of a <see cref="CountTable"/> are hidden before it is published. First every figure under
+/// <see cref="Threshold"/> — cells and totals, zero included, since "nobody" is as telling as "one person" — then,
+/// complementary suppression: while some hidden figure can still be worked out from the published ones through the
+/// table's sums, one more figure is hidden, the smallest of those sharing a sum with a figure that could be worked
+/// out (ties by reading order), so the same table always hides the same figures.
+/// </summary>
+public static class SmallCellSuppression
+{
+    public const int Threshold = 11;
+
+    /// <param name="alsoHide">Figures that must be hidden for a reason outside this table (another published table hides them).</param>
+    public static SuppressedTable Apply(CountTable table, IEnumerable<TableFigure>? alsoHide = null)
+    {
+        var hidden = new SortedSet<TableFigure>(table.Figures().Where(f => table[f] < Threshold));
+        hidden.UnionWith(alsoHide ?? []);
+        var sums = table.Sums().ToList();
+        while (Recoverable(table, hidden) is { Count: > 0 } recoverable)
+        {
+            var beside = sums.Where(sum => sum.Any(term => recoverable.Contains(term.Figure))).SelectMany(sum => sum.Select(term => term.Figure));
+            var candidates = beside.Where(f => !hidden.Contains(f)).ToList();
+            if (candidates.Count == 0) candidates = [.. table.Figures().Where(f => !hidden.Contains(f))];
+            hidden.Add(candidates.OrderBy(f => table[f]).ThenBy(f => f).First());
+        }
+        return new SuppressedTable(table, hidden);
+    }
+
+    /// <summary>
+    /// The hidden figures whose value the published figures fix through the table's sums. A hidden figure is fixed
+    /// exactly when its unit vector lies in the row space of the sums restricted to the hidden figures; the reduced
+    /// row-echelon form (exact, in integers) shows it as a row with a single non-zero entry.
+    /// </summary>
+    public static IReadOnlySet<TableFigure> Recoverable(CountTable table, IReadOnlySet<TableFigure> hidden)
+    {
+        var unknowns = hidden.Order().ToList();
+        var column = unknowns.Select((figure, index) => (figure, index)).ToDictionary(p => p.figure, p => p.index);
+        var rows = table.Sums()
+            .Select(sum =>
+            {
+                var row = new BigInteger[unknowns.Count];
+                foreach (var (figure, coefficient) in sum)
+                    if (column.TryGetValue(figure, out var at)) row[at] += coefficient;
+                return row;
+            })
+            .Where(row => row.Any(v => !v.IsZero))
+            .ToList();
+
+        Reduce(rows, unknowns.Count);
+        return rows.Select(row => Enumerable.Range(0, unknowns.Count).Where(i => !row[i].IsZero).ToList())
+            .Where(nonZero => nonZero.Count == 1)
+            .Select(nonZero => unknowns[nonZero[0]])
+            .ToHashSet();
+    }
+
+    /// <summary>Gauss–Jordan elimination without fractions: each pivot column ends with one non-zero entry.</summary>
+    private static void Reduce(List<BigInteger[]> rows, int columns)
+    {
+        var pivotRow = 0;
+        for (var col = 0; col < columns && pivotRow < rows.Count; col++)
+        {
+            var found = rows.FindIndex(pivotRow, r => !r[col].IsZero);
+            if (found < 0) continue;
+            (rows[pivotRow], rows[found]) = (rows[found], rows[pivotRow]);
+            var pivot = rows[pivotRow];
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if (r == pivotRow || rows[r][col].IsZero) continue;
+                var factor = rows[r][col];
+                var row = rows[r];
+                for (var c = 0; c < columns; c++) row[c] = row[c] * pivot[col] - factor * pivot[c];
+                Normalise(row);
+            }
+            pivotRow++;
+        }
+    }
+
+    private static void Normalise(BigInteger[] row)
+    {
+        var divisor = row.Aggregate(BigInteger.Zero, BigInteger.GreatestCommonDivisor);
+        if (divisor > 1)
+            for (var c = 0; c < row.Length; c++) row[c] /= divisor;
+    }
+}
+
+/// <summary>A <see cref="CountTable"/> with the figures that may not be published.</summary>
+public sealed class SuppressedTable(CountTable table, IReadOnlySet<TableFigure> hidden)
+{
+    public CountTable Table { get; } = table;
+    public IReadOnlySet<TableFigure> Hidden { get; } = hidden;
+
+    /// <summary>The figure as published: null when it is hidden.</summary>
+    public int? Published(TableFigure figure) => Hidden.Contains(figure) ? null : Table[figure];
+}
