@@ -30,6 +30,32 @@ public static class SmallCellSuppression
     }
 
     /// <summary>
+    /// Suppresses tables published together, where some figures appear in two of them (a state's figures in the
+    /// national table are the totals of its county table): a shared figure hidden in one is hidden in the other, and
+    /// each table is suppressed again until none changes. Each table is then safe against its own sums, and no shared
+    /// figure is published in one table and hidden in another.
+    /// </summary>
+    public static IReadOnlyList<SuppressedTable> Apply(IReadOnlyList<CountTable> tables, IReadOnlyCollection<SharedFigure> shared)
+    {
+        var results = tables.Select(t => Apply(t)).ToList();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = 0; i < tables.Count; i++)
+            {
+                var also = shared.Where(s => s.Table == i && results[s.OtherTable].Hidden.Contains(s.OtherFigure)).Select(s => s.Figure)
+                    .Concat(shared.Where(s => s.OtherTable == i && results[s.Table].Hidden.Contains(s.Figure)).Select(s => s.OtherFigure))
+                    .Where(f => !results[i].Hidden.Contains(f))
+                    .ToList();
+                if (also.Count == 0) continue;
+                results[i] = Apply(tables[i], also.Concat(results[i].Hidden));
+                changed = true;
+            }
+        }
+        return results;
+    }
+
+    /// <summary>
     /// The hidden figures whose value the published figures fix through the table's sums. A hidden figure is fixed
     /// exactly when its unit vector lies in the row space of the sums restricted to the hidden figures; the reduced
     /// row-echelon form (exact, in integers) shows it as a row with a single non-zero entry.
@@ -86,12 +112,15 @@ public static class SmallCellSuppression
     }
 }
 
+/// <summary>The same figure in two tables published together (tables named by their place in the list).</summary>
+public sealed record SharedFigure(int Table, TableFigure Figure, int OtherTable, TableFigure OtherFigure);
+
 /// <summary>A <see cref="CountTable"/> with the figures that may not be published.</summary>
 public sealed class SuppressedTable(CountTable table, IReadOnlySet<TableFigure> hidden)
 {
     public CountTable Table { get; } = table;
     public IReadOnlySet<TableFigure> Hidden { get; } = hidden;
 
-    /// <summary>The figure as published: null when it is hidden.</summary>
-    public int? Published(TableFigure figure) => Hidden.Contains(figure) ? null : Table[figure];
+    /// <summary>The figure as published: null when it is hidden (or is a cell left out, see <see cref="CountTable.IsFigure"/>).</summary>
+    public int? Published(TableFigure figure) => Hidden.Contains(figure) || !Table.IsFigure(figure) ? null : Table[figure];
 }

@@ -81,17 +81,39 @@ public class SmallCellSuppressionTests
         Assert.Empty(RecoverableByRank(table, suppressed.Hidden));
     }
 
+    [Fact]
+    public void A_state_figure_hidden_in_the_national_table_is_hidden_as_a_total_of_the_states_county_table()
+    {
+        // Tennessee offers CPRS and a youth endorsement program, Pennsylvania CPS only.
+        var national = new CountTable("By state", ["Tennessee", "Pennsylvania"], ["CPRS", "CPRS-Y", "CPS"], new int?[,] { { 30, 4, null }, { null, null, 40 } });
+        var tennessee = Table(new[,] { { 25, 0 }, { 5, 4 } });
+        List<SharedFigure> shared = [new(1, tennessee.ColumnTotal(0), 0, new(0, 0)), new(1, tennessee.ColumnTotal(1), 0, new(0, 1)), new(1, tennessee.GrandTotal, 0, national.RowTotal(0))];
+
+        var suppressed = SmallCellSuppression.Apply([national, tennessee], shared);
+
+        Assert.Equal([new(0, 0), new(0, 1), new(2, 0), new(2, 1)], suppressed[0].Hidden.Order());
+        Assert.Equal(34, suppressed[0].Published(national.RowTotal(0)));
+        Assert.Null(suppressed[0].Published(new TableFigure(1, 0))); // not offered: no figure
+        Assert.False(national.IsFigure(new TableFigure(1, 0)));
+        Assert.Contains(tennessee.ColumnTotal(0), suppressed[1].Hidden);
+        Assert.Contains(tennessee.ColumnTotal(1), suppressed[1].Hidden);
+        Assert.All(shared, s => Assert.Equal(suppressed[s.OtherTable].Hidden.Contains(s.OtherFigure), suppressed[s.Table].Hidden.Contains(s.Figure)));
+        Assert.Empty(RecoverableByRank(national, suppressed[0].Hidden));
+        Assert.Empty(RecoverableByRank(tennessee, suppressed[1].Hidden));
+    }
+
     private static CountTable Table(int[,] cells) =>
         new("Example", [.. Enumerable.Range(0, cells.GetLength(0)).Select(r => $"Row {r}")], [.. Enumerable.Range(0, cells.GetLength(1)).Select(c => $"Column {c}")], cells);
 
     private static CountTable RandomTable(Random random, int rows, int columns)
     {
-        var cells = new int[rows, columns];
+        var cells = new int?[rows, columns];
         var smallShare = random.NextDouble();
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < columns; c++)
-                cells[r, c] = random.NextDouble() < smallShare ? random.Next(0, 16) : random.Next(11, 100_000);
-        return Table(cells);
+                cells[r, c] = random.Next(20) == 0 ? null // a program the row's state does not offer
+                    : random.NextDouble() < smallShare ? random.Next(0, 16) : random.Next(11, 100_000);
+        return new CountTable("Random", [.. Enumerable.Range(0, rows).Select(r => $"Row {r}")], [.. Enumerable.Range(0, columns).Select(c => $"Column {c}")], cells);
     }
 
     /// <summary>
@@ -105,9 +127,9 @@ public class SmallCellSuppressionTests
         int rows = table.RowCount, columns = table.ColumnCount;
         var equations = new List<Dictionary<TableFigure, long>>();
         for (var r = 0; r < rows; r++)
-            equations.Add(Enumerable.Range(0, columns).ToDictionary(c => new TableFigure(r, c), _ => 1L).With(new TableFigure(r, columns), -1));
+            equations.Add(Enumerable.Range(0, columns).Select(c => new TableFigure(r, c)).Where(table.IsFigure).ToDictionary(f => f, _ => 1L).With(new TableFigure(r, columns), -1));
         for (var c = 0; c < columns; c++)
-            equations.Add(Enumerable.Range(0, rows).ToDictionary(r => new TableFigure(r, c), _ => 1L).With(new TableFigure(rows, c), -1));
+            equations.Add(Enumerable.Range(0, rows).Select(r => new TableFigure(r, c)).Where(table.IsFigure).ToDictionary(f => f, _ => 1L).With(new TableFigure(rows, c), -1));
         equations.Add(Enumerable.Range(0, rows).ToDictionary(r => new TableFigure(r, columns), _ => 1L).With(new TableFigure(rows, columns), -1));
         equations.Add(Enumerable.Range(0, columns).ToDictionary(c => new TableFigure(rows, c), _ => 1L).With(new TableFigure(rows, columns), -1));
 
