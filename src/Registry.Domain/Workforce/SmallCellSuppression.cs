@@ -17,7 +17,7 @@ public static class SmallCellSuppression
     public static SuppressedTable Apply(CountTable table, IEnumerable<TableFigure>? alsoHide = null)
     {
         var hidden = new SortedSet<TableFigure>(table.Figures().Where(f => table[f] < Threshold));
-        hidden.UnionWith(alsoHide ?? []);
+        hidden.UnionWith((alsoHide ?? []).Where(table.IsFigure));
         var sums = table.Sums().ToList();
         while (Recoverable(table, hidden) is { Count: > 0 } recoverable)
         {
