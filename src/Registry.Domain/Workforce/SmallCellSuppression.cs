@@ -6,8 +6,8 @@ namespace Registry.Domain.Workforce;
 /// Decides which figures of a <see cref="CountTable"/> are hidden before it is published. First every figure under
 /// <see cref="Threshold"/> — cells and totals, zero included, since "nobody" is as telling as "one person" — then,
 /// complementary suppression: while some hidden figure can still be worked out from the published ones through the
-/// table's sums, one more figure is hidden, the smallest of those sharing a sum with a figure that could be worked
-/// out (ties by reading order), so the same table always hides the same figures.
+/// table's sums, more figures are hidden, for each such figure the smallest published one sharing a sum with it
+/// (ties by reading order), so the same table always hides the same figures.
 /// </summary>
 public static class SmallCellSuppression
 {
@@ -21,10 +21,19 @@ public static class SmallCellSuppression
         var sums = table.Sums().ToList();
         while (Recoverable(table, hidden) is { Count: > 0 } recoverable)
         {
-            var beside = sums.Where(sum => sum.Any(term => recoverable.Contains(term.Figure))).SelectMany(sum => sum.Select(term => term.Figure));
-            var candidates = beside.Where(f => !hidden.Contains(f)).ToList();
-            if (candidates.Count == 0) candidates = [.. table.Figures().Where(f => !hidden.Contains(f))];
-            hidden.Add(candidates.OrderBy(f => table[f]).ThenBy(f => f).First());
+            // One elimination a round: each figure that could be worked out gets one more figure hidden beside it,
+            // unless a figure hidden this round already shares a sum with it (the next round checks it again).
+            var added = new HashSet<TableFigure>();
+            foreach (var exposed in recoverable.Order())
+            {
+                var beside = sums.Where(sum => sum.Any(term => term.Figure == exposed)).SelectMany(sum => sum.Select(term => term.Figure)).ToList();
+                if (beside.Any(added.Contains)) continue;
+                var candidates = beside.Where(f => !hidden.Contains(f)).ToList();
+                if (candidates.Count == 0) candidates = [.. table.Figures().Where(f => !hidden.Contains(f))];
+                var chosen = candidates.OrderBy(f => table[f]).ThenBy(f => f).First();
+                hidden.Add(chosen);
+                added.Add(chosen);
+            }
         }
         return new SuppressedTable(table, hidden);
     }
@@ -67,48 +76,52 @@ public static class SmallCellSuppression
         var rows = table.Sums()
             .Select(sum =>
             {
-                var row = new BigInteger[unknowns.Count];
+                var row = new Dictionary<int, BigInteger>();
                 foreach (var (figure, coefficient) in sum)
-                    if (column.TryGetValue(figure, out var at)) row[at] += coefficient;
+                    if (column.TryGetValue(figure, out var at)) row[at] = coefficient;
                 return row;
             })
-            .Where(row => row.Any(v => !v.IsZero))
+            .Where(row => row.Count > 0)
             .ToList();
 
         Reduce(rows, unknowns.Count);
-        return rows.Select(row => Enumerable.Range(0, unknowns.Count).Where(i => !row[i].IsZero).ToList())
-            .Where(nonZero => nonZero.Count == 1)
-            .Select(nonZero => unknowns[nonZero[0]])
-            .ToHashSet();
+        return rows.Where(row => row.Count == 1).Select(row => unknowns[row.Keys.Single()]).ToHashSet();
     }
 
-    /// <summary>Gauss–Jordan elimination without fractions: each pivot column ends with one non-zero entry.</summary>
-    private static void Reduce(List<BigInteger[]> rows, int columns)
+    /// <summary>
+    /// Gauss–Jordan elimination without fractions, on sparse rows (a sum names few figures; zeros are not kept):
+    /// each pivot column ends with one non-zero entry.
+    /// </summary>
+    private static void Reduce(List<Dictionary<int, BigInteger>> rows, int columns)
     {
         var pivotRow = 0;
         for (var col = 0; col < columns && pivotRow < rows.Count; col++)
         {
-            var found = rows.FindIndex(pivotRow, r => !r[col].IsZero);
+            var found = rows.FindIndex(pivotRow, r => r.ContainsKey(col));
             if (found < 0) continue;
             (rows[pivotRow], rows[found]) = (rows[found], rows[pivotRow]);
             var pivot = rows[pivotRow];
+            var scale = pivot[col];
             for (var r = 0; r < rows.Count; r++)
             {
-                if (r == pivotRow || rows[r][col].IsZero) continue;
-                var factor = rows[r][col];
-                var row = rows[r];
-                for (var c = 0; c < columns; c++) row[c] = row[c] * pivot[col] - factor * pivot[c];
-                Normalise(row);
+                if (r == pivotRow || !rows[r].TryGetValue(col, out var factor)) continue;
+                var row = rows[r].ToDictionary(e => e.Key, e => e.Value * scale);
+                foreach (var (c, value) in pivot)
+                {
+                    var next = row.GetValueOrDefault(c) - factor * value;
+                    if (next.IsZero) row.Remove(c);
+                    else row[c] = next;
+                }
+                rows[r] = Normalised(row);
             }
             pivotRow++;
         }
     }
 
-    private static void Normalise(BigInteger[] row)
+    private static Dictionary<int, BigInteger> Normalised(Dictionary<int, BigInteger> row)
     {
-        var divisor = row.Aggregate(BigInteger.Zero, BigInteger.GreatestCommonDivisor);
-        if (divisor > 1)
-            for (var c = 0; c < row.Length; c++) row[c] /= divisor;
+        var divisor = row.Values.Aggregate(BigInteger.Zero, BigInteger.GreatestCommonDivisor);
+        return divisor > 1 ? row.ToDictionary(e => e.Key, e => e.Value / divisor) : row;
     }
 }
 
