@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<IRegistryCalendar, RegistryCalendar>();
         services.AddSingleton<MessageTemplates>(); // with the MessageLinks the host registers
         services.AddScoped<Features.Workforce.WorkforceReports>();
+        services.AddScoped<Features.OpenData.OpenDataReleases>();
 
         services.AddAutoMapper(config => config.LicenseKey = autoMapperLicenseKey, assembly);
         services.AddSingleton(TimeProvider.System);

@@ -38,6 +38,7 @@ public interface IRegistryDbContext
     DbSet<DisciplineCase> DisciplineCases { get; }
     DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions { get; }
     DbSet<WorkforceSnapshot> WorkforceSnapshots { get; }
+    DbSet<OpenDataRelease> OpenDataReleases { get; }
     DbSet<StateExport> StateExports { get; }
     DbSet<RegisterImport> RegisterImports { get; }
     DbSet<RegisterImportLine> RegisterImportLines { get; }

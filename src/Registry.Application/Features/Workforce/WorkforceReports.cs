@@ -46,7 +46,8 @@ public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts cou
         return new WorkforceReport(from, to, clock.GetUtcNow(), sections);
     }
 
-    private static string CountyLabel(CredentialCountRow row, string state) =>
+    /// <summary>The county line a row counts in: its county, or one of the two lines for no address and another state.</summary>
+    internal static string CountyLabel(CredentialCountRow row, string state) =>
         row.County is null || row.ResidenceState is null ? WorkforceReport.NoAddress
         : row.ResidenceState.Value.Value != state ? WorkforceReport.OutsideTheState
         : row.County;

@@ -142,6 +142,7 @@ public static class StateDataTables
         [typeof(StoredDocumentChunk)] = "the document store's own bookkeeping (the evidence files are under evidence/)",
         [typeof(ProviderEvent)] = "the payment provider's webhook deliveries, kept so each is applied once (what they did is in fee-payments.csv)",
         [typeof(WorkforceLedgerEntry)] = "running totals made from the credential and residence histories, which are exported",
+        [typeof(OpenDataRelease)] = "national public data, published on the Open data page for anyone to download",
     };
 
     /// <summary>Columns left out of an exported file, and why.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Features.OpenData;
 using Registry.Application.Features.Workforce;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.Workforce;
@@ -13,12 +14,12 @@ using Registry.Infrastructure.Persistence;
 namespace Registry.Infrastructure.Exports.Workforce;
 
 /// <summary>
-/// On the first of each month, keeps every state's counts for the month before, with the workbook made then.
-/// Idempotent: a state whose snapshot exists is skipped, and the unique (month, state) key turns a second
-/// server's simultaneous insert into a conflict that is skipped too.
+/// On the first of each month, keeps every state's counts for the month before, with the workbook made then, and
+/// publishes the month's open data. Idempotent: a state whose snapshot exists, or a month whose open data exists, is
+/// skipped, and the unique keys turn a second server's simultaneous insert into a conflict that is skipped too.
 /// </summary>
-public sealed class WorkforceSnapshotJob(RegistryDbContext db, WorkforceReports reports, IWorkforceWorkbook workbook, IAuditContext audit,
-    TimeProvider clock, ILogger<WorkforceSnapshotJob> logger)
+public sealed class WorkforceSnapshotJob(RegistryDbContext db, WorkforceReports reports, IWorkforceWorkbook workbook, OpenDataReleases openData,
+    IAuditContext audit, TimeProvider clock, ILogger<WorkforceSnapshotJob> logger)
 {
     public const string JobId = "workforce-snapshot";
 
@@ -29,6 +30,7 @@ public sealed class WorkforceSnapshotJob(RegistryDbContext db, WorkforceReports 
         return TakeAsync(new DateOnly(today.Year, today.Month, 1).AddMonths(-1), cancellationToken);
     }
 
+    /// <summary>Snapshots each state's month not yet kept, then publishes the month's open data; returns how many states were snapshotted now.</summary>
     public async Task<int> TakeAsync(DateOnly month, CancellationToken cancellationToken = default)
     {
         audit.Action = "TakeWorkforceSnapshot";
@@ -57,7 +59,29 @@ public sealed class WorkforceSnapshotJob(RegistryDbContext db, WorkforceReports 
                 db.ChangeTracker.Clear();
             }
         }
+        await PublishOpenDataAsync(month, cancellationToken);
         return created;
+    }
+
+    /// <summary>Publishes the month's open data unless it was published before; returns whether it was published now.</summary>
+    public async Task<bool> PublishOpenDataAsync(DateOnly month, CancellationToken cancellationToken = default)
+    {
+        if (await db.OpenDataReleases.AnyAsync(r => r.Month == month, cancellationToken)) return false;
+        db.OpenDataReleases.Add(await openData.BuildAsync(month, cancellationToken));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (ConflictException)
+        {
+            logger.LogInformation("The {Month:yyyy-MM} open data was published by another run.", month);
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 }
 

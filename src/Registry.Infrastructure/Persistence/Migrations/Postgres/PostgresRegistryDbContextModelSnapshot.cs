@@ -2391,6 +2391,33 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("ResidenceHistory", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Workforce.OpenDataRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Csv")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataReleases");
+                });
+
             modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSnapshot", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2392,6 +2392,33 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ResidenceHistory", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Workforce.OpenDataRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Csv")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataReleases");
+                });
+
             modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSnapshot", b =>
                 {
                     b.Property<Guid>("Id")

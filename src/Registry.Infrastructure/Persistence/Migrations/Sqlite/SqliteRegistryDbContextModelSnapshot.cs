@@ -2379,6 +2379,33 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ResidenceHistory", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Domain.Workforce.OpenDataRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Csv")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataReleases");
+                });
+
             modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSnapshot", b =>
                 {
                     b.Property<Guid>("Id")
