@@ -2363,6 +2363,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("nchar(5)")
+                        .IsFixedLength();
+
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("date");
 
@@ -2840,6 +2845,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("nchar(5)")
+                                .IsFixedLength();
 
                             b1.Property<string>("Line1")
                                 .IsRequired()
@@ -3416,6 +3426,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("nchar(5)")
+                                .IsFixedLength();
 
                             b1.Property<string>("Line1")
                                 .IsRequired()

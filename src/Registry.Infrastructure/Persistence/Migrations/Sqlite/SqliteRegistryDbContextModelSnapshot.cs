@@ -2350,6 +2350,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("TEXT");
 
@@ -2826,6 +2831,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .IsFixedLength();
 
                             b1.Property<string>("Line1")
                                 .IsRequired()
@@ -3402,6 +3412,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .IsFixedLength();
 
                             b1.Property<string>("Line1")
                                 .IsRequired()
