@@ -112,6 +112,12 @@ public class CountiesTests
         Assert.Equal(CountyCode.Parse(code), Counties.Match(StateCode.Parse(state), text));
     }
 
+    [Fact]
+    public void Every_countys_own_name_matches_its_code()
+    {
+        Assert.All(Counties.All, c => Assert.Equal(c.Code, Counties.Match(c.State, c.Name)));
+    }
+
     [Theory]
     [InlineData("TX", "")]
     [InlineData("TX", "   ")]
