@@ -112,6 +112,7 @@ public static class DependencyInjection
             .AddCheck<JobStorageHealthCheck>("jobs", tags: ready)
             .AddCheck<OutboxHealthCheck>("outbox", tags: ready);
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<CountyTextMatching>();
         services.AddSingleton<RegistryMetrics>().AddSingleton<OutboxBacklog>();
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
         services.AddScoped<IWorkforceCounts, Exports.Workforce.WorkforceSql>();

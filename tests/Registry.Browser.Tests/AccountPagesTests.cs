@@ -84,4 +84,31 @@ public sealed class AccountPagesTests(BrowserFixture fixture)
         Assert.Contains("last digit does not match", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task Choosing_another_state_refreshes_the_county_list()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync("casey.nguyen@example.org");
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        await page.GotoAsync("/Account/Profile");
+        Assert.Equal("48453", await page.GetByLabel("County (private)").InputValueAsync());
+
+        await page.GetByLabel("State (private)").SelectOptionAsync("PA");
+        await page.Locator("#Input_CountyCode option[value='42043']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GetByLabel("County (private)").SelectOptionAsync("42043");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Account/Profile", StringComparison.OrdinalIgnoreCase));
+
+        Assert.Equal("42043", await page.GetByLabel("County (private)").InputValueAsync());
+        await page.GetByLabel("State (private)").SelectOptionAsync("TX");
+        await page.Locator("#Input_CountyCode option[value='48453']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GetByLabel("County (private)").SelectOptionAsync("48453");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Account/Profile", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("48453", await page.GetByLabel("County (private)").InputValueAsync());
+    }
 }

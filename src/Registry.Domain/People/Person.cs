@@ -79,28 +79,52 @@ public sealed class Person
         Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
         DateOfBirth = dateOfBirth;
         var county = string.IsNullOrWhiteSpace(mailingAddress?.County) ? null : mailingAddress.County.Trim();
-        var moved = MailingAddress?.State != mailingAddress?.State || !string.Equals(MailingAddress?.County?.Trim(), county, StringComparison.OrdinalIgnoreCase);
+        var moved = MailingAddress?.State != mailingAddress?.State || MailingAddress?.CountyCode != mailingAddress?.CountyCode
+            || !string.Equals(MailingAddress?.County?.Trim(), county, StringComparison.OrdinalIgnoreCase);
         MailingAddress = mailingAddress;
         if (!moved) return;
         ResidenceChangeCount++;
-        _residenceHistory.Add(new ResidenceChange(Id, ResidenceChangeCount, mailingAddress?.State, county, changedOn ?? DateOnly.MinValue));
+        _residenceHistory.Add(new ResidenceChange(Id, ResidenceChangeCount, mailingAddress?.State, county, mailingAddress?.CountyCode, changedOn ?? DateOnly.MinValue));
+    }
+
+    /// <summary>Gives an address whose county was given as text, before counties were codes, the code that text matched. Not a move.</summary>
+    public void MatchCounty(CountyCode county)
+    {
+        if (MailingAddress is { CountyCode: null } address) MailingAddress = address with { CountyCode = county };
     }
 }
 
-public sealed record PostalAddress(string Line1, string? Line2, string City, string County, StateCode State, string PostalCode);
+/// <summary>
+/// A mailing address. <see cref="CountyCode"/> is the county chosen from the Census list and <see cref="County"/> its name;
+/// an address given before counties were codes keeps the text given, with the code it was matched to, or none.
+/// </summary>
+public sealed record PostalAddress(string Line1, string? Line2, string City, string County, StateCode State, string PostalCode, CountyCode? CountyCode = null)
+{
+    private readonly CountyCode? _countyCode = InState(CountyCode, State);
+
+    public CountyCode? CountyCode { get => _countyCode; init => _countyCode = InState(value, State); }
+
+    /// <summary>An address in a county from the list: its state is the county's, its county text the county's name.</summary>
+    public static PostalAddress InCounty(string line1, string? line2, string city, CountyCode county, string postalCode) =>
+        new(line1, line2, city, Counties.Name(county), county.State, postalCode, county);
+
+    private static CountyCode? InState(CountyCode? county, StateCode state) =>
+        county is { } code && code.State != state ? throw new DomainRuleException($"{Counties.Label(code)} is not in {state}.") : county;
+}
 
 /// <summary>One entry of a person's append-only residence history: the state and county they lived in from a date (null when no address was given).</summary>
 public sealed class ResidenceChange
 {
     private ResidenceChange() { }
 
-    internal ResidenceChange(Guid personId, int sequence, StateCode? state, string? county, DateOnly effectiveOn)
+    internal ResidenceChange(Guid personId, int sequence, StateCode? state, string? county, CountyCode? countyCode, DateOnly effectiveOn)
     {
         Id = Guid.CreateVersion7();
         PersonId = personId;
         Sequence = sequence;
         StateCode = state;
         County = county;
+        CountyCode = countyCode;
         EffectiveOn = effectiveOn;
     }
 
@@ -108,6 +132,9 @@ public sealed class ResidenceChange
     public Guid PersonId { get; private set; }
     public int Sequence { get; private set; }
     public StateCode? StateCode { get; private set; }
+    /// <summary>The county as given; for an address from before counties were codes, free text.</summary>
     [PrivateData] public string? County { get; private set; }
+    /// <summary>The county from the Census list; null when none was given or old free text matched none.</summary>
+    [PrivateData] public CountyCode? CountyCode { get; private set; }
     public DateOnly EffectiveOn { get; private set; }
 }

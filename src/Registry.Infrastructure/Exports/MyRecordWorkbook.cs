@@ -15,7 +15,7 @@ public sealed class MyRecordWorkbook : IMyRecordWorkbook
         [
             ["Legal first name", p.LegalFirstName], ["Legal last name", p.LegalLastName], ["Preferred name", p.PreferredName],
             ["E-mail", p.Email], ["Phone", p.Phone], ["Date of birth", p.DateOfBirth], ["Address line 1", p.AddressLine1],
-            ["Address line 2", p.AddressLine2], ["City", p.City], ["County", p.County], ["State", p.State], ["Postal code", p.PostalCode],
+            ["Address line 2", p.AddressLine2], ["City", p.City], ["County", p.County], ["County code", p.CountyCode], ["State", p.State], ["Postal code", p.PostalCode],
             ["Record generated", record.GeneratedAt],
         ]);
         SheetWriter.AddTable(workbook, "Applications", [("Program", 36), ("State", 8), ("Type", 14), ("Status", 16), ("Started", 20), ("Submitted", 20)],

@@ -69,6 +69,7 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
     private static object? Printable(object? value) => value switch
     {
         StateCode code => code.Value,
+        CountyCode county => county.Value,
         CredentialNumber number => number.Value,
         Enum e => e.ToString(),
         _ => value,

@@ -5,8 +5,8 @@ using Registry.Infrastructure.Seeding;
 
 namespace Registry.Infrastructure.Persistence;
 
-/// <summary>Brings the database to the latest migration and makes sure the roles and the standard wordings exist.</summary>
-public sealed class DatabaseInitializer(RegistryDbContext db, RoleManager<IdentityRole<Guid>> roles, AuditContext audit, TimeProvider clock)
+/// <summary>Brings the database to the latest migration (with its data steps) and makes sure the roles and the standard wordings exist.</summary>
+public sealed class DatabaseInitializer(RegistryDbContext db, RoleManager<IdentityRole<Guid>> roles, AuditContext audit, TimeProvider clock, CountyTextMatching counties)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -23,5 +23,7 @@ public sealed class DatabaseInitializer(RegistryDbContext db, RoleManager<Identi
             db.AttestationWordings.AddRange(missing);
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await counties.MatchAsync(cancellationToken);
     }
 }

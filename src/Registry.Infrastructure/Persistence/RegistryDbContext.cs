@@ -179,6 +179,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<StateCode>().HaveConversion<StateCodeConverter>().HaveMaxLength(2);
+        configurationBuilder.Properties<CountyCode>().HaveConversion<CountyCodeConverter>().HaveMaxLength(5).AreFixedLength();
         configurationBuilder.Properties<decimal>().HavePrecision(9, 2);
     }
 

@@ -321,8 +321,9 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
     private Person Peer(string first, string last, string city, string county, string state, string? email = null)
     {
         var person = new Person(first, last, email ?? $"{first}.{last}@example.org".ToLowerInvariant());
-        person.UpdateContact("615-555-0100", new DateOnly(1985, 4, 12),
-            new PostalAddress("100 Main Street", null, city, county, StateCode.Parse(state), "37201"));
+        // Real counties, chosen from the list as the profile form does.
+        var code = Counties.Match(StateCode.Parse(state), county) ?? throw new InvalidOperationException($"{county} is no county of {state}.");
+        person.UpdateContact("615-555-0100", new DateOnly(1985, 4, 12), PostalAddress.InCounty("100 Main Street", null, city, code, "37201"));
         db.People.Add(person);
         return person;
     }

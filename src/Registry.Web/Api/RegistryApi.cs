@@ -30,6 +30,7 @@ public static class RegistryApi
 
         // The order is the order of the tags in the OpenAPI document.
         api.MapJurisdictionsApi();
+        api.MapCountiesApi();
         api.MapApplicationsApi();
         api.MapAccountApi();
         api.MapConfirmationsApi();

@@ -88,6 +88,46 @@ public class PersonTests
     }
 
     [Fact]
+    public void An_address_in_a_county_from_the_list_takes_its_state_and_name_and_the_residence_history_its_code()
+    {
+        var person = new Person("Ana", "Rivera", "ana@example.org");
+        var travis = CountyCode.Parse("48453");
+
+        person.UpdateContact(null, null, PostalAddress.InCounty("1 Congress Ave", null, "Austin", travis, "78701"));
+        person.UpdateContact(null, null, PostalAddress.InCounty("2 Congress Ave", null, "Austin", travis, "78701"));
+
+        Assert.Equal(("TX", "Travis County", travis), (person.MailingAddress!.State.Value, person.MailingAddress.County, person.MailingAddress.CountyCode));
+        var residence = Assert.Single(person.ResidenceHistory);
+        Assert.Equal((StateCode.Parse("TX"), "Travis County", travis), (residence.StateCode, residence.County, residence.CountyCode));
+    }
+
+    [Fact]
+    public void A_county_outside_the_addresss_state_is_refused()
+    {
+        Assert.Throws<DomainRuleException>(() =>
+            new PostalAddress("12 Elm St", null, "Nashville", "Travis County", StateCode.Parse("TN"), "37201", CountyCode.Parse("48453")));
+    }
+
+    [Fact]
+    public void Choosing_the_code_for_a_county_given_as_text_is_a_move_in_the_residence_history()
+    {
+        var person = new Person("Ana", "Rivera", "ana@example.org");
+        person.UpdateContact(null, null, new PostalAddress("12 Elm St", null, "Nashville", "Davidson County", StateCode.Parse("TN"), "37201"));
+
+        person.UpdateContact(null, null, PostalAddress.InCounty("12 Elm St", null, "Nashville", CountyCode.Parse("47037"), "37201"));
+
+        Assert.Equal([null, "47037"], person.ResidenceHistory.Select(r => r.CountyCode?.Value));
+    }
+
+    [Theory]
+    [InlineData(nameof(ResidenceChange.County))]
+    [InlineData(nameof(ResidenceChange.CountyCode))]
+    public void The_county_of_a_residence_is_private(string property)
+    {
+        Assert.NotNull(typeof(ResidenceChange).GetProperty(property)!.GetCustomAttribute<PrivateDataAttribute>());
+    }
+
+    [Fact]
     public void Updating_contact_details_with_blanks_clears_them()
     {
         var person = new Person("Ana", "Rivera", "ana@example.org");

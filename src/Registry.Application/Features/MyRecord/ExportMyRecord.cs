@@ -23,7 +23,7 @@ public static class ExportMyRecord
         IReadOnlyList<MessageModel> Messages, IReadOnlyList<DisciplineCaseModel> DisciplineCases);
 
     public sealed record ProfileModel(string LegalFirstName, string LegalLastName, string? PreferredName, string? Email, string? Phone,
-        DateOnly? DateOfBirth, string? AddressLine1, string? AddressLine2, string? City, string? County, string? State, string? PostalCode);
+        DateOnly? DateOfBirth, string? AddressLine1, string? AddressLine2, string? City, string? County, string? CountyCode, string? State, string? PostalCode);
 
     public sealed record ApplicationModel(Guid Id, string Program, string State, string Type, string Status, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
         IReadOnlyList<HistoryModel> History, IReadOnlyList<TrainingModel> Training, IReadOnlyList<WorkModel> Work,
@@ -65,7 +65,7 @@ public static class ExportMyRecord
 
             var address = person.MailingAddress;
             var profile = new ProfileModel(person.LegalFirstName, person.LegalLastName, person.PreferredName, person.Email, person.Phone, person.DateOfBirth,
-                address?.Line1, address?.Line2, address?.City, address?.County, address?.State.Value, address?.PostalCode);
+                address?.Line1, address?.Line2, address?.City, address?.County, address?.CountyCode?.Value, address?.State.Value, address?.PostalCode);
 
             return new Model(clock.GetUtcNow(), profile,
                 applications.OrderBy(a => a.CreatedAt).Select(a => new ApplicationModel(a.Id, programs[a.ProgramId].Name, programs[a.ProgramId].State.Value,

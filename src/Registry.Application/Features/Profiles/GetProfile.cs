@@ -14,7 +14,7 @@ public static class GetProfile
     public sealed record Query : IRequest<Model>;
 
     public sealed record Model(string LegalFirstName, string LegalLastName, string? PreferredName, string? Email, string? Phone,
-        DateOnly? DateOfBirth, string? AddressLine1, string? AddressLine2, string? City, string? County, string? State, string? PostalCode)
+        DateOnly? DateOfBirth, string? AddressLine1, string? AddressLine2, string? City, string? County, string? CountyCode, string? State, string? PostalCode)
     {
         /// <summary>The holder's individual NPI, public on the verification answer and the roster.</summary>
         public string? Npi { get; init; }
@@ -28,7 +28,7 @@ public static class GetProfile
     {
         var address = person.MailingAddress;
         return new Model(person.LegalFirstName, person.LegalLastName, person.PreferredName, person.Email, person.Phone, person.DateOfBirth,
-            address?.Line1, address?.Line2, address?.City, address?.County, address?.State.Value, address?.PostalCode)
+            address?.Line1, address?.Line2, address?.City, address?.County, address?.CountyCode?.Value, address?.State.Value, address?.PostalCode)
         {
             Npi = person.Npi,
             NpiHasPeerSpecialistTaxonomy = person.NpiHasPeerSpecialistTaxonomy,

@@ -29,12 +29,13 @@ public static class UpdateProfile
         public string? AddressLine1 { get; init; }
         public string? AddressLine2 { get; init; }
         public string? City { get; init; }
-        public string? County { get; init; }
         public string? State { get; init; }
+        /// <summary>The county's five-digit FIPS code, one of the state's counties (GET /api/v1/counties/{state}).</summary>
+        public string? CountyCode { get; init; }
         public string? PostalCode { get; init; }
 
         /// <summary>An address is all or nothing: any part given asks for the rest.</summary>
-        public bool HasAddress => new[] { AddressLine1, AddressLine2, City, County, State, PostalCode }.Any(p => !string.IsNullOrWhiteSpace(p));
+        public bool HasAddress => new[] { AddressLine1, AddressLine2, City, CountyCode, State, PostalCode }.Any(p => !string.IsNullOrWhiteSpace(p));
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -56,8 +57,11 @@ public static class UpdateProfile
             {
                 RuleFor(c => c.AddressLine1).NotEmpty().WithMessage("Enter the first line of your mailing address.").MaximumLength(200).ReadableText();
                 RuleFor(c => c.City).NotEmpty().WithMessage("Enter the city of your mailing address.").MaximumLength(100).ReadableText();
-                RuleFor(c => c.County).NotEmpty().WithMessage("Enter the county of your mailing address.").MaximumLength(100).ReadableText();
                 RuleFor(c => c.State).Must(UsStates.IsKnown).WithMessage("Choose the state of your mailing address.");
+                RuleFor(c => c.CountyCode).NotEmpty().WithMessage("Choose the county of your mailing address.")
+                    .Must(code => Domain.Jurisdictions.CountyCode.TryParse(code, out _)).WithMessage("Choose the county of your mailing address from the list.")
+                    .Must((c, code) => !StateCode.TryParse(c.State, out var state) || !Domain.Jurisdictions.CountyCode.TryParse(code, out var county) || county.State == state)
+                    .WithMessage("Choose a county in the state of your mailing address.");
                 RuleFor(c => c.PostalCode).NotEmpty().WithMessage("Enter your ZIP code.")
                     .Matches(@"^\d{5}(-\d{4})?$").WithMessage("Enter a ZIP code of 5 digits, or ZIP+4 like 37203-1234.");
             });
@@ -76,8 +80,8 @@ public static class UpdateProfile
 
             person.Rename(command.LegalFirstName, command.LegalLastName, command.PreferredName);
             var address = command.HasAddress
-                ? new PostalAddress(command.AddressLine1!.Trim(), Blank(command.AddressLine2), command.City!.Trim(), command.County!.Trim(),
-                    StateCode.Parse(command.State), command.PostalCode!.Trim())
+                ? PostalAddress.InCounty(command.AddressLine1!.Trim(), Blank(command.AddressLine2), command.City!.Trim(),
+                    Domain.Jurisdictions.CountyCode.Parse(command.CountyCode), command.PostalCode!.Trim())
                 : null;
             // A move counts from the day it is told; an address may be in a state the registry does not serve, so nationwide.
             person.UpdateContact(command.Phone, command.DateOfBirth, address, calendar.TodayNationwide());

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Domain.Jurisdictions;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
 using Registry.Domain.Applications;
@@ -71,7 +72,7 @@ public static class GetApplicationForReview
             // The record-access check has kept other states' staff out; a system administrator is not the applicant's state staff.
             var identity = Roles.StateStaff.Any(user.IsInRole)
                 ? new IdentityModel(person.DateOfBirth, person.MailingAddress is { } a
-                    ? string.Join(", ", new[] { a.Line1, a.Line2, a.City, $"{a.County} County", $"{a.State} {a.PostalCode}" }.Where(l => !string.IsNullOrWhiteSpace(l)))
+                    ? string.Join(", ", new[] { a.Line1, a.Line2, a.City, a.CountyCode is { } county ? Counties.Name(county) : $"{a.County} County", $"{a.State} {a.PostalCode}" }.Where(l => !string.IsNullOrWhiteSpace(l)))
                     : null)
                 : null;
             var documentIds = application.TrainingRecords.Select(t => t.EvidenceDocumentId)

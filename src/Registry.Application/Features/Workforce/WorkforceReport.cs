@@ -7,6 +7,10 @@ public sealed record WorkforceReport(DateOnly From, DateOnly To, DateTimeOffset 
 {
     public const string NoAddress = "No address on record";
     public const string OutsideTheState = "Lives outside the state";
+    public const string CountyNotMatched = "County not matched";
+
+    /// <summary>The county lines that are no county, listed after the counties.</summary>
+    public static readonly IReadOnlySet<string> NotACounty = new HashSet<string>(StringComparer.Ordinal) { NoAddress, OutsideTheState, CountyNotMatched };
 
     public IEnumerable<ProgramLine> ProgramLines => States.SelectMany(s => s.Programs);
 

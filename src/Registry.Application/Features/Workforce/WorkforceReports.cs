@@ -30,10 +30,9 @@ public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts cou
                 .Select(p => new WorkforceReport.ProgramLine(j.Code, p.Code, p.Name, WorkforceCounts.Sum(rows.Where(r => r.ProgramId == p.Id).Select(r => r.Counts))))
                 .ToList();
             var countyLines = rows
-                .GroupBy(r => CountyLabel(r, j.Code), StringComparer.OrdinalIgnoreCase)
-                .Select(g => new WorkforceReport.CountyLine(g.First().County is { } county && g.Key != WorkforceReport.NoAddress && g.Key != WorkforceReport.OutsideTheState ? county : g.Key,
-                    WorkforceCounts.Sum(g.Select(r => r.Counts))))
-                .OrderBy(c => c.County == WorkforceReport.NoAddress || c.County == WorkforceReport.OutsideTheState ? 1 : 0).ThenBy(c => c.County, StringComparer.OrdinalIgnoreCase)
+                .GroupBy(r => CountyLabel(r, j.Code), StringComparer.Ordinal)
+                .Select(g => new WorkforceReport.CountyLine(g.Key, WorkforceCounts.Sum(g.Select(r => r.Counts))))
+                .OrderBy(c => WorkforceReport.NotACounty.Contains(c.County) ? 1 : 0).ThenBy(c => c.County, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             return new WorkforceReport.StateSection(j.Code, j.Name, programLines, countyLines,
                 openApplications.Where(a => a.State.Value == j.Code).OrderBy(a => a.Type).ThenBy(a => a.Status).ToList(),
@@ -46,9 +45,14 @@ public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts cou
         return new WorkforceReport(from, to, clock.GetUtcNow(), sections);
     }
 
-    /// <summary>The county line a row counts in: its county, or one of the two lines for no address and another state.</summary>
+    /// <summary>
+    /// A county line is a county of the Census list, labelled with the list's name, so every export of a period spells it
+    /// the same. The counts carry the county as stored: a county chosen from the list is stored by its list name, and old
+    /// free text that the matcher finds on the list counts with that county; text it cannot match is "County not matched".
+    /// </summary>
     internal static string CountyLabel(CredentialCountRow row, string state) =>
         row.County is null || row.ResidenceState is null ? WorkforceReport.NoAddress
         : row.ResidenceState.Value.Value != state ? WorkforceReport.OutsideTheState
-        : row.County;
+        : Counties.Match(row.ResidenceState.Value, row.County) is { } county ? Counties.Name(county)
+        : WorkforceReport.CountyNotMatched;
 }

@@ -20,6 +20,9 @@ public sealed class ProfileModel(IMediator mediator) : PageModel
 
     public string Email { get; private set; } = "";
 
+    /// <summary>A county given as text before counties were codes, which matched none on the list: shown so the holder can choose it.</summary>
+    public string? UnmatchedCounty { get; private set; }
+
     [TempData]
     public string? Confirmation { get; set; }
 
@@ -31,8 +34,9 @@ public sealed class ProfileModel(IMediator mediator) : PageModel
         {
             LegalFirstName = profile.LegalFirstName, LegalLastName = profile.LegalLastName, PreferredName = profile.PreferredName, Phone = profile.Phone,
             DateOfBirth = profile.DateOfBirth, AddressLine1 = profile.AddressLine1, AddressLine2 = profile.AddressLine2, City = profile.City,
-            County = profile.County, State = profile.State, PostalCode = profile.PostalCode,
+            CountyCode = profile.CountyCode, State = profile.State, PostalCode = profile.PostalCode,
         };
+        UnmatchedCounty = profile.CountyCode is null ? profile.County : null;
         (BirthMonth, BirthDay, BirthYear) = (profile.DateOfBirth?.Month.ToString(), profile.DateOfBirth?.Day.ToString(), profile.DateOfBirth?.Year.ToString());
     }
 

@@ -12,13 +12,13 @@ public sealed class GetProfileTests(SliceFixture fixture) : SliceTest(fixture)
     public async Task An_applicant_reads_their_own_profile_private_details_included()
     {
         var person = TestData.Person("Avery", "Stone");
-        person.UpdateContact("412-555-0199", new DateOnly(1979, 11, 3), new PostalAddress("5 Market St", null, "Harrisburg", "Dauphin", StateCode.Parse("PA"), "17101"));
+        person.UpdateContact("412-555-0199", new DateOnly(1979, 11, 3), PostalAddress.InCounty("5 Market St", null, "Harrisburg", CountyCode.Parse("42043"), "17101"));
         await Fixture.InsertAsync(person, TestData.Person("Someone", "Else"));
 
         var profile = await Fixture.SendAsync(new GetProfile.Query(), TestUsers.Applicant(person.Id));
 
         Assert.Equal(("Avery", "Stone", person.Email), (profile.LegalFirstName, profile.LegalLastName, profile.Email));
-        Assert.Equal((new DateOnly(1979, 11, 3), "PA", "Dauphin"), (profile.DateOfBirth, profile.State, profile.County));
+        Assert.Equal((new DateOnly(1979, 11, 3), "PA", "Dauphin County", "42043"), (profile.DateOfBirth, profile.State, profile.County, profile.CountyCode));
     }
 
     [Fact]

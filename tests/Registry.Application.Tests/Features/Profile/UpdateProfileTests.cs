@@ -12,7 +12,7 @@ public sealed class UpdateProfileTests(SliceFixture fixture) : SliceTest(fixture
     private static UpdateProfile.Command Valid() => new()
     {
         LegalFirstName = " Robin ", LegalLastName = "Alvarez", PreferredName = "Rob", Phone = "615-555-0100", DateOfBirth = new DateOnly(1990, 2, 14),
-        AddressLine1 = "12 Music Row", City = "Nashville", County = "Davidson", State = "tn", PostalCode = "37203",
+        AddressLine1 = "12 Music Row", City = "Nashville", CountyCode = "47037", State = "tn", PostalCode = "37203",
     };
 
     private Task<Person> ReloadAsync(Guid id) => Fixture.QueryAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == id));
@@ -28,7 +28,9 @@ public sealed class UpdateProfileTests(SliceFixture fixture) : SliceTest(fixture
         Assert.Equal(("Robin", "TN", "37203"), (model.LegalFirstName, model.State, model.PostalCode));
         var saved = await ReloadAsync(person.Id);
         Assert.Equal(new DateOnly(1990, 2, 14), saved.DateOfBirth);
-        Assert.Equal("Davidson", saved.MailingAddress!.County);
+        Assert.Equal(("Davidson County", "47037"), (saved.MailingAddress!.County, saved.MailingAddress.CountyCode?.Value));
+        var residence = await Fixture.QueryAsync(db => db.People.AsNoTracking().Where(p => p.Id == person.Id).SelectMany(p => p.ResidenceHistory).SingleAsync());
+        Assert.Equal(("TN", "47037"), (residence.StateCode?.Value, residence.CountyCode?.Value));
         var audit = await Fixture.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "UpdateProfile").ToListAsync());
         var entry = Assert.Single(audit);
         Assert.Equal(person.Id.ToString(), entry.EntityId);
@@ -43,7 +45,7 @@ public sealed class UpdateProfileTests(SliceFixture fixture) : SliceTest(fixture
         var applicant = TestUsers.Applicant(person.Id);
         await Fixture.SendAsync(Valid(), applicant);
 
-        await Fixture.SendAsync(Valid() with { AddressLine1 = null, City = " ", County = null, State = "", PostalCode = null }, applicant);
+        await Fixture.SendAsync(Valid() with { AddressLine1 = null, City = " ", CountyCode = null, State = "", PostalCode = null }, applicant);
 
         Assert.Null((await ReloadAsync(person.Id)).MailingAddress);
     }
@@ -55,7 +57,10 @@ public sealed class UpdateProfileTests(SliceFixture fixture) : SliceTest(fixture
     [InlineData("PostalCode", "37203-12")]
     [InlineData("State", "ZZ")]
     [InlineData("State", "PR")]
-    [InlineData("County", "")]
+    [InlineData("CountyCode", "")]
+    [InlineData("CountyCode", "99999")]
+    [InlineData("CountyCode", "Davidson")]
+    [InlineData("CountyCode", "48453")]
     [InlineData("LegalLastName", "")]
     public async Task Invalid_input_is_refused_with_a_field_error_and_changes_nothing(string field, string value)
     {
@@ -68,7 +73,7 @@ public sealed class UpdateProfileTests(SliceFixture fixture) : SliceTest(fixture
             ("DateOfBirth", _) => Valid() with { DateOfBirth = today.AddYears(-UpdateProfile.MinimumAge).AddDays(1) },
             ("PostalCode", _) => Valid() with { PostalCode = value },
             ("State", _) => Valid() with { State = value },
-            ("County", _) => Valid() with { County = value },
+            ("CountyCode", _) => Valid() with { CountyCode = value },
             _ => Valid() with { LegalLastName = value },
         };
 

@@ -62,9 +62,9 @@ public sealed class ExportWorkforceTests(SliceFixture fixture) : SliceTest(fixtu
 
         Assert.Equal(["Summary", "TN Tennessee", "Definitions"], workbook.Workbook.Worksheets.Select(s => s.Name));
         var counties = workbook.Rows("TN Tennessee", "CountiesTN").ToDictionary(r => r["County"], r => Numbers(r, AllColumns));
-        Assert.Equal(["Davidson", "Knox", WorkforceReport.OutsideTheState, WorkforceReport.NoAddress], counties.Keys);
-        Assert.Equal("Active=3 On probation=0 Suspended=1 Expired=0 Lapsed=0 Revoked=0 Retired=1 Issued in period=0 Renewed in period=1 Expired in period=1 Lapsed in period=0 Revoked in period=0", counties["Davidson"]);
-        Assert.Equal("Active=3 On probation=1 Suspended=0 Expired=0 Lapsed=0 Revoked=0 Retired=0 Issued in period=1 Renewed in period=0 Expired in period=0 Lapsed in period=0 Revoked in period=0", counties["Knox"]);
+        Assert.Equal(["Davidson County", "Knox County", WorkforceReport.OutsideTheState, WorkforceReport.NoAddress], counties.Keys);
+        Assert.Equal("Active=3 On probation=0 Suspended=1 Expired=0 Lapsed=0 Revoked=0 Retired=1 Issued in period=0 Renewed in period=1 Expired in period=1 Lapsed in period=0 Revoked in period=0", counties["Davidson County"]);
+        Assert.Equal("Active=3 On probation=1 Suspended=0 Expired=0 Lapsed=0 Revoked=0 Retired=0 Issued in period=1 Renewed in period=0 Expired in period=0 Lapsed in period=0 Revoked in period=0", counties["Knox County"]);
         Assert.Equal("Active=0 On probation=0 Suspended=0 Expired=0 Lapsed=1 Revoked=0 Retired=0 Issued in period=0 Renewed in period=0 Expired in period=1 Lapsed in period=1 Revoked in period=0", counties[WorkforceReport.NoAddress]);
         Assert.Equal("Active=0 On probation=0 Suspended=0 Expired=0 Lapsed=0 Revoked=1 Retired=0 Issued in period=0 Renewed in period=0 Expired in period=0 Lapsed in period=0 Revoked in period=1", counties[WorkforceReport.OutsideTheState]);
         Assert.Equal("Active=6 Suspended=1 Lapsed=1 Revoked=1 Retired=1", Numbers(workbook.TotalRow("TN Tennessee", "CountiesTN"), "Active", "Suspended", "Lapsed", "Revoked", "Retired"));
@@ -170,6 +170,34 @@ public sealed class ExportWorkforceTests(SliceFixture fixture) : SliceTest(fixtu
         await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Fixture.SendAsync(new ExportWorkforce.Query { From = To, To = From }, TestUsers.SystemAdmin()));
         await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Fixture.SendAsync(new ExportWorkforce.Query { From = From, To = To, States = ["ZZ"] }, TestUsers.SystemAdmin()));
         await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Fixture.SendAsync(new ExportWorkforce.Query { From = From, To = To, States = ["T1"] }, TestUsers.SystemAdmin()));
+    }
+
+    [Fact]
+    public async Task Counties_are_counted_by_code_and_labelled_from_the_list_in_every_export()
+    {
+        var texas = TestData.State("TX", "Texas", "PS", TestData.NoRequirements());
+        Person Holder(string first, string county)
+        {
+            var person = TestData.Person(first, "Texan");
+            person.UpdateContact(null, null, new PostalAddress("1 Congress Ave", null, "Austin", county, StateCode.Parse("TX"), "78701"));
+            return person;
+        }
+        var people = new[] { Holder("Ana", "travis"), Holder("Bo", "Travis County"), Holder("Cy", "Travis Countyy") };
+        var chose = TestData.Person("Di", "Texan");
+        chose.UpdateContact(null, null, PostalAddress.InCounty("2 Congress Ave", null, "Austin", CountyCode.Parse("48453"), "78701"));
+        var credentials = people.Append(chose).Select(p => Registry.Domain.Credentials.Credential.Issue(texas.Programs[0], p.Id, D(2024, 3, 1), Guid.NewGuid(), At(D(2024, 3, 1))));
+        await Fixture.InsertAsync([texas, .. people, chose, .. credentials]);
+
+        using var first = Open(await ExportAsync(TestUsers.SystemAdmin(), "TX"));
+        using var second = Open(await ExportAsync(TestUsers.StateAdmin("TX"), "TX"));
+
+        foreach (var workbook in new[] { first, second })
+        {
+            var counties = workbook.Rows("TX Texas", "CountiesTX").ToDictionary(r => r["County"], r => Numbers(r, "Active"));
+            Assert.Equal(["Travis County", WorkforceReport.CountyNotMatched], counties.Keys);
+            Assert.Equal(("Active=3", "Active=1"), (counties["Travis County"], counties[WorkforceReport.CountyNotMatched]));
+            Assert.Contains(workbook.Rows("Definitions", "Definitions"), r => r["Column"] == "County" && r["What it counts"].Contains(WorkforceReport.CountyNotMatched));
+        }
     }
 
     private static string Describe(WorkforceReport report) =>

@@ -2370,6 +2370,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character(5)")
+                        .IsFixedLength();
+
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("date");
 
@@ -2873,6 +2878,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("character(5)")
+                                .IsFixedLength();
 
                             b1.Property<string>("Line1")
                                 .IsRequired()
@@ -3449,6 +3459,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("character(5)")
+                                .IsFixedLength();
 
                             b1.Property<string>("Line1")
                                 .IsRequired()

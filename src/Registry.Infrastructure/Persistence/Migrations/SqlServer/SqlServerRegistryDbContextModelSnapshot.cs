@@ -2371,6 +2371,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("nchar(5)")
+                        .IsFixedLength();
+
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("date");
 
@@ -2875,6 +2880,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("nchar(5)")
+                                .IsFixedLength();
 
                             b1.Property<string>("Line1")
                                 .IsRequired()
@@ -3451,6 +3461,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("nchar(5)")
+                                .IsFixedLength();
 
                             b1.Property<string>("Line1")
                                 .IsRequired()

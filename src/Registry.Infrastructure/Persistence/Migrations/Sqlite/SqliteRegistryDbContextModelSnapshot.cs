@@ -2358,6 +2358,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("TEXT");
 
@@ -2861,6 +2866,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .IsFixedLength();
 
                             b1.Property<string>("Line1")
                                 .IsRequired()
@@ -3437,6 +3447,11 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("CountyCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .IsFixedLength();
 
                             b1.Property<string>("Line1")
                                 .IsRequired()
