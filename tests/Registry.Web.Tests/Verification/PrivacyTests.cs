@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Features.Discipline;
 using Registry.Application.Features.Employers;
+using Registry.Infrastructure.Exports.Workforce;
 using Registry.Infrastructure.Identity;
 using Registry.Testing;
 
@@ -63,6 +64,16 @@ public sealed partial class PrivacyTests(WebFixture fixture) : WebTest(fixture)
         var watchMail = (await Fixture.QueryAsync(db => db.Notifications.Where(n => n.Template == "watch-list-change").SingleAsync())).Rendered();
         answers["watch-list e-mail"] = watchMail.Subject + "\n" + watchMail.Text + "\n" + watchMail.Html;
         Assert.Contains("Sentinel Zephyrine", answers["/Employers/Changes"]);
+
+        // Open data: the month before today's, published by the monthly job.
+        await using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(Fixture.Factory.Services))
+            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<WorkforceSnapshotJob>(scope.ServiceProvider)
+                .TakeAsync(new DateOnly(Now.Year, Now.Month, 1).AddMonths(-1));
+        var released = $"{new DateOnly(Now.Year, Now.Month, 1).AddMonths(-1):yyyy-MM}";
+        await GetAsync(anonymous, "/OpenData");
+        await GetAsync(anonymous, $"/OpenData/{released}.csv");
+        await GetAsync(anonymous, $"/OpenData/{released}.json");
+        Assert.Contains("Counties with fewer than 11 each", answers["/OpenData"]);
 
         foreach (var (where, text) in answers)
         {

@@ -49,8 +49,8 @@ public sealed class OpenDataReleases(IRegistryDbContext db, IWorkforceCounts cou
     }
 
     /// <summary>
-    /// (b) For each state, active peer specialists by county (where they live, as the workforce workbook's county lines)
-    /// and program. Its program totals and grand total are the state's figures in (a), shared with it.
+    /// (b) For each state, active peer specialists by county (where they live, as the workforce workbook's county lines,
+    /// counties with fewer than 11 together) and program. Its program totals and grand total are the state's figures in (a), shared with it.
     /// </summary>
     private static void ActiveByCountyAndProgram(MonthCounts month, ReleaseTables tables)
     {
@@ -61,9 +61,15 @@ public sealed class OpenDataReleases(IRegistryDbContext db, IWorkforceCounts cou
             var programs = month.Programs.Where(p => p.State == state.Code).ToList();
             var rows = month.Rows.Where(r => r.State == state.Code).ToList();
             if (programs.Count == 0 || rows.Count == 0) continue; // no county line to show
+            // A county is typed by its holders (a private field): a name is published only when at least 11 active
+            // peer specialists live there; smaller counties are counted together, so no one's own spelling shows.
             var counties = rows.GroupBy(r => WorkforceReports.CountyLabel(r, state.Code.Value), StringComparer.OrdinalIgnoreCase)
                 .Select(g => (Label: g.Select(r => WorkforceReports.CountyLabel(r, state.Code.Value)).Min(StringComparer.Ordinal)!, Rows: g.ToList()))
-                .OrderBy(c => c.Label is WorkforceReport.NoAddress or WorkforceReport.OutsideTheState ? 1 : 0).ThenBy(c => c.Label, StringComparer.OrdinalIgnoreCase)
+                .GroupBy(c => c.Label is WorkforceReport.NoAddress or WorkforceReport.OutsideTheState || c.Rows.Sum(r => r.Counts.Active) >= SmallCellSuppression.Threshold
+                    ? c.Label : OtherCounties)
+                .Select(g => (Label: g.Key, Rows: g.SelectMany(c => c.Rows).ToList()))
+                .OrderBy(c => c.Label switch { OtherCounties => 1, WorkforceReport.NoAddress or WorkforceReport.OutsideTheState => 2, _ => 0 })
+                .ThenBy(c => c.Label, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             var cells = new int?[counties.Count, programs.Count];
             for (var c = 0; c < counties.Count; c++)
@@ -81,6 +87,7 @@ public sealed class OpenDataReleases(IRegistryDbContext db, IWorkforceCounts cou
 
     private const string ActiveByState = "active-by-state-and-program";
     private const string ActiveByCounty = "active-by-county-and-program";
+    public const string OtherCounties = "Counties with fewer than 11 each";
 
     private sealed record State(StateCode Code, string Name);
 
