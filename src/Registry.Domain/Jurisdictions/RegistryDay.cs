@@ -28,6 +28,9 @@ public static class RegistryDay
     public static DateTimeOffset StartOf(DateOnly day, string timeZone) =>
         new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone(timeZone)), TimeSpan.Zero);
 
+    /// <summary>The wall-clock time an instant shows in the IANA time zone <paramref name="timeZone"/> (a report's generation time).</summary>
+    public static DateTime LocalTime(DateTimeOffset at, string timeZone) => TimeZoneInfo.ConvertTime(at, Zone(timeZone)).DateTime;
+
     /// <summary>The zone of an IANA id such as <c>America/Chicago</c>.</summary>
     public static TimeZoneInfo Zone(string timeZone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) && zone.HasIanaId

@@ -49,7 +49,7 @@ public sealed partial class OpenDataPageTests(WebFixture fixture) : WebTest(fixt
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("table,row,column,count,suppressed", lines[0]);
-        Assert.Contains("active-by-county-and-program-tn,Knox,CPRS,,true", lines);
+        Assert.Contains("active-by-county-and-program-tn,Knox County,CPRS,,true", lines);
         Assert.Contains("active-by-state-and-program,Total,Total,119,false", lines);
         Assert.All(lines.Skip(1).Select(l => l.Split(',')[3]).Where(c => c != ""), c => Assert.True(int.Parse(c, CultureInfo.InvariantCulture) >= 11));
 

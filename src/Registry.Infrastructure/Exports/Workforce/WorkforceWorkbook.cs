@@ -122,7 +122,7 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
             var cell = sheet.Cell(i + 2, 2);
             if (lines[i].Value is DateTimeOffset generated && timeZone is not null)
             {
-                cell.SetValue(TimeZoneInfo.ConvertTime(generated, RegistryDay.Zone(timeZone)).DateTime);
+                cell.SetValue(RegistryDay.LocalTime(generated, timeZone));
                 cell.Style.DateFormat.Format = $"yyyy-mm-dd hh:mm \"{timeZone}\"";
             }
             else

@@ -43,14 +43,14 @@ public sealed class OpenDataReleaseTests(SliceFixture fixture) : SliceTest(fixtu
         var byState = document.Tables[0];
         Assert.Equal(["CPRS", "CPS"], byState.Columns);
         Assert.Equal("Pennsylvania: - 50 = 50 | Tennessee: 69 - = 69 | Total: 69 50 = 119", Render(byState));
-        Assert.Equal("Dauphin: 30 = 30 | Erie: 20 = 20 | Total: 50 = 50", Render(document.Tables[1]));
+        Assert.Equal("Dauphin County: 30 = 30 | Erie County: 20 = 20 | Total: 50 = 50", Render(document.Tables[1]));
         // Shelby (4) is not named but counted with the other small counties; under 11, so hidden, and Knox, the
         // smallest other line, is hidden with it so it cannot be worked out from the total.
-        Assert.Equal("Davidson: 40 = 40 | Knox: x = x | Counties with fewer than 11 each: x = x | Total: 69 = 69", Render(document.Tables[2]));
+        Assert.Equal("Davidson County: 40 = 40 | Knox County: x = x | Counties with fewer than 11 each: x = x | Total: 69 = 69", Render(document.Tables[2]));
 
         Assert.Contains("active-by-county-and-program-tn,Counties with fewer than 11 each,CPRS,,true\r\n", release.Csv);
         Assert.DoesNotContain("Shelby", release.Json + release.Csv);
-        Assert.Contains("active-by-county-and-program-tn,Davidson,Total,40,false\r\n", release.Csv);
+        Assert.Contains("active-by-county-and-program-tn,Davidson County,Total,40,false\r\n", release.Csv);
         Assert.DoesNotContain("Tennessee,CPS", release.Csv); // Tennessee offers no CPS program: no figure at all
         var counts = release.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')[3]).Where(c => c != "");
         Assert.All(counts, count => Assert.True(int.Parse(count, CultureInfo.InvariantCulture) >= SmallCellSuppression.Threshold));
