@@ -84,7 +84,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
         var page = await fixture.SignedInAsync("admin.tn@registry.example");
         await page.GotoAsync("/Staff/Programs");
         var program = await FirstLinkAsync(page, ProgramPath());
-        await AssertFitAsync(page, "/Staff/Programs", program, "/Staff/Team", "/Staff/Audit", "/Staff/Employers", "/Staff/Workforce", "/Staff/Dashboard");
+        await AssertFitAsync(page, "/Staff/Programs", program, "/Staff/Team", "/Staff/Audit", "/Staff/Employers", "/Staff/UnmatchedCounties", "/Staff/Workforce", "/Staff/Dashboard");
         await AssertMenuOpensAsync(page);
         await AssertChartTextIsLegibleAsync(page);
     }
@@ -93,7 +93,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
     public async Task A_system_administrators_pages_fit_a_phone()
     {
         var page = await fixture.SignedInAsync("admin@registry.example");
-        await AssertFitAsync(page, "/Staff/Outbox", "/Staff/Employers");
+        await AssertFitAsync(page, "/Staff/Outbox", "/Staff/Employers", "/Staff/UnmatchedCounties");
         await AssertMenuOpensAsync(page);
     }
 

@@ -25,14 +25,8 @@ public sealed class CountyTextMatching(RegistryDbContext db, AuditContext audit)
         foreach (var text in addressTexts)
         {
             if (Counties.Match(text.State, text.County) is not { } code) continue;
-            // The address is an owned part of the person, rewritten whole, so the audit log shows the change.
-            var people = await db.People
-                .Where(p => p.MailingAddress != null && p.MailingAddress.CountyCode == null && p.MailingAddress.State == text.State && p.MailingAddress.County == text.County)
-                .ToListAsync(cancellationToken);
-            foreach (var person in people) person.MatchCounty(code);
-            matched += people.Count;
+            matched += await MatchAddressesAsync(text.State, text.County, code, cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
 
         // Residence history is append-only for the application; setting the code it lacked changes no fact it records.
         var residenceTexts = await db.Set<ResidenceChange>().AsNoTracking()
@@ -48,5 +42,29 @@ public sealed class CountyTextMatching(RegistryDbContext db, AuditContext audit)
                 .ExecuteUpdateAsync(set => set.SetProperty(r => r.CountyCode, code), cancellationToken);
         }
         return matched;
+    }
+
+    private const int PeoplePerSave = 1_000;
+
+    /// <summary>
+    /// The address is an owned part of the person, rewritten whole, so the audit log shows the change; people are
+    /// loaded a thousand at a time so memory stays bounded however many share one spelling.
+    /// </summary>
+    private async Task<int> MatchAddressesAsync(StateCode state, string county, CountyCode code, CancellationToken cancellationToken)
+    {
+        var matched = 0;
+        while (true)
+        {
+            var people = await db.People
+                .Where(p => p.MailingAddress != null && p.MailingAddress.CountyCode == null && p.MailingAddress.State == state && p.MailingAddress.County == county)
+                .OrderBy(p => p.Id)
+                .Take(PeoplePerSave)
+                .ToListAsync(cancellationToken);
+            foreach (var person in people) person.MatchCounty(code);
+            var written = people.Count == 0 ? 0 : await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            matched += people.Count;
+            if (people.Count < PeoplePerSave || written == 0) return matched;
+        }
     }
 }

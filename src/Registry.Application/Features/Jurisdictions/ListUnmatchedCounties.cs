@@ -15,14 +15,19 @@ namespace Registry.Application.Features.Jurisdictions;
 public static class ListUnmatchedCounties
 {
     [AllowedRoles(Roles.StateAdmin, Roles.SystemAdmin)]
-    public sealed record Query(string? StateCode = null) : IRequest<IReadOnlyList<Model>>;
+    public sealed record Query(string? StateCode = null) : IRequest<Result>;
+
+    /// <summary>At most <see cref="Limit"/> people; <paramref name="More"/> says others are left to show once these are fixed.</summary>
+    public sealed record Result(IReadOnlyList<Model> People, bool More);
+
+    public const int Limit = 500;
 
     /// <summary>A person, the county text they gave and the state of their mailing address.</summary>
     public sealed record Model(Guid PersonId, string Name, string CountyGiven, string AddressState);
 
-    public sealed class Handler(IRegistryDbContext db, ICurrentUser user) : IRequestHandler<Query, IReadOnlyList<Model>>
+    public sealed class Handler(IRegistryDbContext db, ICurrentUser user) : IRequestHandler<Query, Result>
     {
-        public async Task<IReadOnlyList<Model>> Handle(Query query, CancellationToken cancellationToken)
+        public async Task<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var state = user.IsInRole(Roles.SystemAdmin)
                 ? string.IsNullOrWhiteSpace(query.StateCode) ? (StateCode?)null
@@ -37,11 +42,13 @@ public static class ListUnmatchedCounties
                     || db.Applications.Any(a => a.PersonId == p.Id && db.Programs.Any(g => g.Id == a.ProgramId && g.StateCode == code)));
 
             var rows = await people
+                .OrderBy(p => p.MailingAddress!.State).ThenBy(p => p.LegalLastName).ThenBy(p => p.LegalFirstName).ThenBy(p => p.Id)
+                .Take(Limit + 1)
                 .Select(p => new { p.Id, p.LegalLastName, p.LegalFirstName, p.MailingAddress!.County, p.MailingAddress.State })
                 .ToListAsync(cancellationToken);
-            return [.. rows
+            return new Result([.. rows.Take(Limit)
                 .OrderBy(r => r.State.Value, StringComparer.Ordinal).ThenBy(r => r.LegalLastName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.LegalFirstName, StringComparer.OrdinalIgnoreCase)
-                .Select(r => new Model(r.Id, $"{r.LegalFirstName} {r.LegalLastName}", r.County, r.State.Value))];
+                .Select(r => new Model(r.Id, $"{r.LegalFirstName} {r.LegalLastName}", r.County, r.State.Value))], rows.Count > Limit);
         }
     }
 }

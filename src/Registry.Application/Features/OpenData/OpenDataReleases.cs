@@ -61,20 +61,20 @@ public sealed class OpenDataReleases(IRegistryDbContext db, IWorkforceCounts cou
             var programs = month.Programs.Where(p => p.State == state.Code).ToList();
             var rows = month.Rows.Where(r => r.State == state.Code).ToList();
             if (programs.Count == 0 || rows.Count == 0) continue; // no county line to show
-            // A county is typed by its holders (a private field): a name is published only when at least 11 active
-            // peer specialists live there; smaller counties are counted together, so no one's own spelling shows.
-            var counties = rows.GroupBy(r => WorkforceReports.CountyLabel(r, state.Code.Value), StringComparer.OrdinalIgnoreCase)
-                .Select(g => (Label: g.Select(r => WorkforceReports.CountyLabel(r, state.Code.Value)).Min(StringComparer.Ordinal)!, Rows: g.ToList()))
+            // Counties are the Census list's names; one is published only when at least 11 active peer specialists
+            // live there, smaller counties are counted together.
+            var counties = rows.GroupBy(r => WorkforceReports.CountyLabel(r, state.Code.Value), StringComparer.Ordinal)
+                .Select(g => (Label: g.Key, Rows: g.ToList()))
                 .GroupBy(c => c.Label is WorkforceReport.NoAddress or WorkforceReport.OutsideTheState || c.Rows.Sum(r => r.Counts.Active) >= SmallCellSuppression.Threshold
                     ? c.Label : OtherCounties)
-                .Select(g => (Label: g.Key, Rows: g.SelectMany(c => c.Rows).ToList()))
+                .Select(g => (Label: g.Key, ActiveByProgram: g.SelectMany(c => c.Rows).GroupBy(r => r.ProgramId).ToDictionary(p => p.Key, p => p.Sum(r => r.Counts.Active))))
                 .OrderBy(c => c.Label switch { OtherCounties => 1, WorkforceReport.NoAddress or WorkforceReport.OutsideTheState => 2, _ => 0 })
                 .ThenBy(c => c.Label, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             var cells = new int?[counties.Count, programs.Count];
             for (var c = 0; c < counties.Count; c++)
                 for (var p = 0; p < programs.Count; p++)
-                    cells[c, p] = counties[c].Rows.Where(r => r.ProgramId == programs[p].Id).Sum(r => r.Counts.Active);
+                    cells[c, p] = counties[c].ActiveByProgram.GetValueOrDefault(programs[p].Id);
             var table = new CountTable($"{state.Name}: active peer specialists by county and program", [.. counties.Select(c => c.Label)],
                 [.. programs.Select(p => p.Code)], cells);
             var index = tables.Add($"{ActiveByCounty}-{state.Code.Value.ToLowerInvariant()}", "County", "Program", table);

@@ -17,6 +17,9 @@ public sealed class UnmatchedCountiesModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<ListUnmatchedCounties.Model> People { get; private set; } = [];
 
+    /// <summary>More people are left than the page shows; they show as these are fixed.</summary>
+    public bool More { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        People = await mediator.Send(new ListUnmatchedCounties.Query(State), cancellationToken);
+        (People, More) = await mediator.Send(new ListUnmatchedCounties.Query(State), cancellationToken);
 }

@@ -52,10 +52,37 @@ public sealed class CountyMatchingTests(SliceFixture fixture) : SliceTest(fixtur
         var forEveryone = await Fixture.SendAsync(new ListUnmatchedCounties.Query(), TestUsers.SystemAdmin());
         var forOneState = await Fixture.SendAsync(new ListUnmatchedCounties.Query("TX"), TestUsers.SystemAdmin());
 
-        Assert.Equal(new ListUnmatchedCounties.Model(typo.Id, "Eli Legacy", "St. Lewis", "MO"), Assert.Single(forMissouri));
-        Assert.Equal(new ListUnmatchedCounties.Model(texan.Id, "Fay Legacy", "Travis Countyy", "TX"), Assert.Single(forTexas));
-        Assert.Equal(["Eli Legacy", "Fay Legacy"], forEveryone.Select(p => p.Name));
-        Assert.Equal(["Fay Legacy"], forOneState.Select(p => p.Name));
+        Assert.Equal(new ListUnmatchedCounties.Model(typo.Id, "Eli Legacy", "St. Lewis", "MO"), Assert.Single(forMissouri.People));
+        Assert.Equal(new ListUnmatchedCounties.Model(texan.Id, "Fay Legacy", "Travis Countyy", "TX"), Assert.Single(forTexas.People));
+        Assert.Equal(["Eli Legacy", "Fay Legacy"], forEveryone.People.Select(p => p.Name));
+        Assert.Equal(["Fay Legacy"], forOneState.People.Select(p => p.Name));
+        Assert.False(forEveryone.More);
+    }
+
+    [Fact]
+    public async Task More_people_with_one_spelling_than_are_saved_at_once_are_all_matched()
+    {
+        var tennessee = TestData.State("TN", "Tennessee");
+        var people = Enumerable.Range(0, 2_050).Select(i => LivingIn($"P{i}", "TN", "davidson")).ToArray();
+        await Fixture.InsertAsync([tennessee, .. people]);
+
+        var matched = await Fixture.RunAsync<CountyTextMatching, int>(m => m.MatchAsync());
+
+        Assert.Equal(2 * people.Length, matched); // each address and its residence entry
+        var codes = await Fixture.QueryAsync(db => db.People.AsNoTracking().GroupBy(p => p.MailingAddress!.CountyCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        Assert.Equal((CountyCode.Parse("47037"), people.Length), (Assert.Single(codes).Key, codes[0].Count));
+    }
+
+    [Fact]
+    public async Task The_list_stops_at_its_limit_and_says_more_are_left()
+    {
+        var people = Enumerable.Range(0, ListUnmatchedCounties.Limit + 1).Select(i => LivingIn($"P{i:D4}", "TN", "Nowhere Parish")).ToArray();
+        await Fixture.InsertAsync(people);
+
+        var listed = await Fixture.SendAsync(new ListUnmatchedCounties.Query(), TestUsers.SystemAdmin());
+
+        Assert.True(listed.More);
+        Assert.Equal(people.Take(ListUnmatchedCounties.Limit).Select(p => p.Id).Order(), listed.People.Select(p => p.PersonId).Order());
     }
 
     [Fact]
