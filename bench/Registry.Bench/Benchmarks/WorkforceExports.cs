@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using ClosedXML.Excel;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Registry.Application.Features.OpenData;
 using Registry.Bench.Generation;
 using Registry.Bench.Running;
 
@@ -11,7 +13,7 @@ namespace Registry.Bench.Benchmarks;
 /// time of the whole request, and the process's peak resident memory while it ran (Linux: the high-water mark is
 /// reset through /proc/self/clear_refs before each request, so the generator's own memory is not counted), and the
 /// size of the workforce ledger it reads. Goal from issue 20: under 3 s at 1,000,000 credentials, growing less than
-/// linearly with credentials.
+/// linearly with credentials. Then the month's open data (issue 23: under the same goal), built in the host's services.
 /// </summary>
 public sealed class WorkforceExports : IBenchmark
 {
@@ -42,6 +44,17 @@ public sealed class WorkforceExports : IBenchmark
         context.Report("  resident memory just before the export", scale, Figure.Count(export.BeforeMegabytes, "MB"));
         context.Report("  workbook size", scale, Figure.Count(export.Result.Length / 1024.0, "KB"));
         context.Report("  workforce ledger rows", scale, Figure.Count(await LedgerRowsAsync(context.ConnectionString, ct), "rows"));
+
+        // The monthly open data for the last full month, built as the snapshot job builds it (not saved: a rerun measures the same).
+        var lastMonth = thisMonth.AddMonths(-1);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var openData = scope.ServiceProvider.GetRequiredService<OpenDataReleases>();
+            var clock = Stopwatch.StartNew();
+            var release = await openData.BuildAsync(lastMonth, ct);
+            context.Report($"open data of {lastMonth:yyyy-MM}, built as the monthly job builds it", scale, Figure.Seconds(clock.Elapsed.TotalSeconds), goal: Goal.AtMostValue(3));
+            context.Report("  open data CSV size", scale, Figure.Count(release.Csv.Length / 1024.0, "KB"));
+        }
     }
 
     private static async Task<byte[]> FetchAsync(HttpClient client, string url, CancellationToken ct)
