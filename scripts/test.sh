@@ -37,11 +37,27 @@ dotnet ef migrations script --idempotent --no-build \
 grep -q 'CREATE TABLE \[Credentials\]' artifacts/sqlserver-idempotent.sql
 
 results=$(mktemp)
+# Each run also writes a .trx under artifacts/test-results; the slowest tests of the run are printed after it,
+# so a suite that has grown slow says where its time went.
 run_tests() {
   local label=$1; shift
   step "Tests: $label"
-  dotnet test "$@" --no-build -nologo 2>&1 | tee -a "$results"
-  return "${PIPESTATUS[0]}"
+  local trx
+  trx="$(echo "$label" | tr -c 'a-zA-Z0-9\n' '-').trx"
+  local code=0
+  dotnet test "$@" --no-build -nologo --results-directory artifacts/test-results --logger "trx;LogFileName=$trx" 2>&1 | tee -a "$results" || code=$?
+  slowest "artifacts/test-results/$trx"
+  return "$code"
+}
+
+# The ten longest tests of a .trx (duration="hh:mm:ss.fffffff" on each UnitTestResult).
+slowest() {
+  [ -f "$1" ] || return 0
+  echo "Slowest tests:"
+  grep -o '<UnitTestResult [^>]*>' "$1" \
+    | sed -E 's/.*testName="([^"]*)".*duration="([0-9:.]*)".*/\2 \1/' \
+    | awk '{ split($1, t, ":"); printf "%8.1f s  %s\n", t[1]*3600 + t[2]*60 + t[3], substr($0, index($0, " ") + 1) }' \
+    | sort -rn | head -10
 }
 
 status=0

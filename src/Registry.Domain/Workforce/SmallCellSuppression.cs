@@ -18,7 +18,9 @@ public static class SmallCellSuppression
     {
         var hidden = new SortedSet<TableFigure>(table.Figures().Where(f => table[f] < Threshold));
         hidden.UnionWith((alsoHide ?? []).Where(table.IsFigure));
-        var sums = table.Sums().ToList();
+        var besideFigure = table.Sums()
+            .SelectMany(sum => sum.Select(term => (term.Figure, Sum: sum)))
+            .ToLookup(p => p.Figure, p => p.Sum);
         while (Recoverable(table, hidden) is { Count: > 0 } recoverable)
         {
             // One elimination a round: each figure that could be worked out gets one more figure hidden beside it,
@@ -26,7 +28,7 @@ public static class SmallCellSuppression
             var added = new HashSet<TableFigure>();
             foreach (var exposed in recoverable.Order())
             {
-                var beside = sums.Where(sum => sum.Any(term => term.Figure == exposed)).SelectMany(sum => sum.Select(term => term.Figure)).ToList();
+                var beside = besideFigure[exposed].SelectMany(sum => sum.Select(term => term.Figure)).ToList();
                 if (beside.Any(added.Contains)) continue;
                 var candidates = beside.Where(f => !hidden.Contains(f)).ToList();
                 if (candidates.Count == 0) candidates = [.. table.Figures().Where(f => !hidden.Contains(f))];
