@@ -114,6 +114,23 @@ public sealed class ApplicationPageTests(BrowserFixture fixture)
 
     /// <summary>Signs in as a demo applicant and opens their (only) application from their list.</summary>
     /// <summary>The person's application for <paramref name="program"/> (other classes may start more), else their first.</summary>
+    [Fact]
+    public async Task The_optional_questions_about_you_and_your_work_are_accessible_before_and_after_a_mistake()
+    {
+        var page = await OwnApplicationAsync("taylor.kim@example.org");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Answer the questions about you and your work" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("About you and your work (optional)", await page.Locator("h1").InnerTextAsync());
+        await CheckedAtBothWidthsAsync(page);
+
+        await page.GetByLabel("Hours of peer work in a usual week").FillAsync("90");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my answers" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Contains("Enter the hours as a whole number from 0 to 80", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        await CheckedAtBothWidthsAsync(page);
+    }
+
     private async Task<IPage> OwnApplicationAsync(string email, string? program = null)
     {
         var page = await fixture.NewPageAsync();

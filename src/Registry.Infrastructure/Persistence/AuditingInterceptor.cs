@@ -62,9 +62,14 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
             : entry.Properties;
         var values = properties.ToDictionary(
             p => p.Metadata.Name,
-            p => Redacted.Contains(p.Metadata.Name) ? "(redacted)" : Printable(original ? p.OriginalValue : p.CurrentValue));
+            p => Redacted.Contains(p.Metadata.Name) || IsSurveyAnswer(entry, p.Metadata) ? "(redacted)" : Printable(original ? p.OriginalValue : p.CurrentValue));
         return JsonSerializer.Serialize(values);
     }
+
+    // The voluntary workforce answers are counted, never read one by one: the log says that someone answered, not what.
+    private static bool IsSurveyAnswer(EntityEntry entry, Microsoft.EntityFrameworkCore.Metadata.IProperty property) =>
+        entry.Entity is Domain.Workforce.WorkforceSurveyResponse
+        && property.PropertyInfo?.GetCustomAttributes(typeof(Domain.Common.PrivateDataAttribute), inherit: false).Length > 0;
 
     private static object? Printable(object? value) => value switch
     {

@@ -56,6 +56,7 @@ public abstract class RegistryDbContext(DbContextOptions options)
     public DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions => Set<ProgramRequirementsVersion>();
     public DbSet<WorkforceSnapshot> WorkforceSnapshots => Set<WorkforceSnapshot>();
     public DbSet<OpenDataRelease> OpenDataReleases => Set<OpenDataRelease>();
+    public DbSet<WorkforceSurveyResponse> WorkforceSurveyResponses => Set<WorkforceSurveyResponse>();
     public DbSet<StateExport> StateExports => Set<StateExport>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<RecordClaim> RecordClaims => Set<RecordClaim>();

@@ -10,6 +10,7 @@ using Registry.Domain.Employers;
 using Registry.Domain.Exams;
 using Registry.Domain.Jurisdictions;
 using Registry.Domain.People;
+using Registry.Domain.Workforce;
 using Registry.Infrastructure.Identity;
 using Registry.Testing;
 
@@ -30,7 +31,18 @@ public sealed class VerificationWebScenario
         "SNTL-ADDRESS-LINE-4471", "SNTL-CITY-XYLOVILLE", "SNTL-COUNTY-QUOKKA", "SNTL-99871", "SNTL-LIVED-EXPERIENCE-STATEMENT",
         "SNTL-SUPERVISION-NOTES", "SNTL-SUSPENSION-REASON", "sntl-private-email", "555-0199",
         "1917-03-29", "March 29, 1917", "3/29/1917", "29/03/1917", "17-03-29",
+        // The holder's voluntary workforce answers: words and codes no public or employer answer otherwise shows.
+        "Native Hawaiian", "NativeHawaiian", "Tagalog", "Pickett", "47137", "Recovery community organization", "RecoveryCommunityOrganization",
+        "Non-binary", "NonBinary",
     ];
+
+    /// <summary>The holder's answers to the voluntary workforce questions, every one distinctive (see <see cref="Sentinels"/>).</summary>
+    public static readonly WorkforceAnswers SentinelAnswers = new()
+    {
+        RaceEthnicity = RaceEthnicity.NativeHawaiianOrPacificIslander, Gender = GenderAnswer.NonBinary, Languages = ServiceLanguages.Tagalog,
+        Employment = EmploymentAnswer.PeerRole, Setting = PracticeSetting.RecoveryCommunityOrganization,
+        CountyOfPractice = CountyCode.Parse("47137"), HoursPerWeek = 37,
+    };
 
     public required Jurisdiction State { get; init; }
     public required Person Holder { get; init; }
@@ -68,7 +80,9 @@ public sealed class VerificationWebScenario
         var employer = new Employer("Harbor Verification Clinic", "hr@harbor-verify.example", StateCode.Parse("TN"), now);
         employer.Approve(null, now);
         if (existing is null) await fixture.InsertAsync(wording);
-        await fixture.InsertAsync(state, holder, other, application, exam, credential, second, employer);
+        var survey = new WorkforceSurveyResponse(holder.Id, state.Code, program.Id, SurveyOccasion.Application, application.Id, null,
+            SentinelAnswers, today.AddMonths(-8), now.AddMonths(-8));
+        await fixture.InsertAsync(state, holder, other, application, exam, credential, second, employer, survey);
         const string email = "hr@harbor-verify.example";
         await fixture.CreateUserAsync(email, Roles.Employer, employerId: employer.Id);
         var key = await SendAsEmployerAsync(fixture, employer.Id, new CreateApiKey.Command("HR system"));

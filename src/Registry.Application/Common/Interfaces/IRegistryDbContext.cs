@@ -39,6 +39,7 @@ public interface IRegistryDbContext
     DbSet<ProgramRequirementsVersion> ProgramRequirementsVersions { get; }
     DbSet<WorkforceSnapshot> WorkforceSnapshots { get; }
     DbSet<OpenDataRelease> OpenDataReleases { get; }
+    DbSet<WorkforceSurveyResponse> WorkforceSurveyResponses { get; }
     DbSet<StateExport> StateExports { get; }
     DbSet<RegisterImport> RegisterImports { get; }
     DbSet<RegisterImportLine> RegisterImportLines { get; }

@@ -89,6 +89,8 @@ public static class StateDataTables
             (db, state) => db.WatchAlerts.Where(w => Credentials(db, state).Contains(w.CredentialId))),
         new StateDataTable<WorkforceSnapshot>("workforce-snapshots.csv", "The state's monthly workforce counts.",
             (db, state) => db.WorkforceSnapshots.Where(s => s.StateCode == state)),
+        new StateDataTable<WorkforceSurveyResponse>("workforce-survey-responses.csv", "The voluntary workforce questions answered for the state's programs (private answers, for the state's counts).",
+            (db, state) => db.WorkforceSurveyResponses.Where(r => r.StateCode == state)),
         new StateDataTable<Notification>("outbox.csv", "Messages (sent or waiting) to the state's people, with the facts each was written from.",
             (db, state) => db.Notifications.Where(n => n.PersonId != null && People(db, state).Contains(n.PersonId.Value))),
         new StateDataTable<RegistryUser>("accounts.csv", "Accounts of the state's staff, of its people and of its employers (never passwords, security stamps or tokens).",

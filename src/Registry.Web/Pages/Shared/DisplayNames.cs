@@ -8,6 +8,7 @@ using Registry.Domain.Documents;
 using Registry.Domain.Employers;
 using Registry.Domain.Fees;
 using Registry.Domain.Jurisdictions;
+using Registry.Domain.Workforce;
 
 namespace Registry.Web.Pages.Shared;
 
@@ -280,6 +281,101 @@ public static class DisplayNames
         program.RetiredOn is { } retiredOn
             ? $"No longer accepting new applications from {retiredOn.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}"
             : null;
+
+    public static string Display(this SurveyOccasion occasion) => occasion switch
+    {
+        SurveyOccasion.Application => "With an application",
+        SurveyOccasion.Renewal => "With a renewal",
+        SurveyOccasion.AnnualPulse => "Yearly questions about your work",
+        _ => throw Unnamed(occasion),
+    };
+
+    /// <summary>The words of one category; a set of several is shown as their words joined.</summary>
+    public static string Display(this RaceEthnicity race) => race switch
+    {
+        RaceEthnicity.None => "None chosen",
+        RaceEthnicity.AmericanIndianOrAlaskaNative => "American Indian or Alaska Native",
+        RaceEthnicity.Asian => "Asian",
+        RaceEthnicity.BlackOrAfricanAmerican => "Black or African American",
+        RaceEthnicity.HispanicOrLatino => "Hispanic or Latino",
+        RaceEthnicity.MiddleEasternOrNorthAfrican => "Middle Eastern or North African",
+        RaceEthnicity.NativeHawaiianOrPacificIslander => "Native Hawaiian or Pacific Islander",
+        RaceEthnicity.White => "White",
+        RaceEthnicity.PreferNotToSay => "Prefer not to say",
+        _ => string.Join(", ", Enum.GetValues<RaceEthnicity>().Where(r => r != RaceEthnicity.None && race.HasFlag(r)).Select(r => r.Display())),
+    };
+
+    public static string Display(this GenderAnswer gender) => gender switch
+    {
+        GenderAnswer.Woman => "Woman",
+        GenderAnswer.Man => "Man",
+        GenderAnswer.NonBinary => "Non-binary",
+        GenderAnswer.AnotherGender => "Another gender",
+        GenderAnswer.PreferNotToSay => "Prefer not to say",
+        _ => throw Unnamed(gender),
+    };
+
+    public static string Display(this ServiceLanguages language) => language switch
+    {
+        ServiceLanguages.None => "None chosen",
+        ServiceLanguages.English => "English",
+        ServiceLanguages.Spanish => "Spanish",
+        ServiceLanguages.Chinese => "Chinese",
+        ServiceLanguages.Vietnamese => "Vietnamese",
+        ServiceLanguages.Tagalog => "Tagalog",
+        ServiceLanguages.Arabic => "Arabic",
+        ServiceLanguages.Korean => "Korean",
+        ServiceLanguages.Russian => "Russian",
+        ServiceLanguages.FrenchOrHaitianCreole => "French or Haitian Creole",
+        ServiceLanguages.AmericanSignLanguage => "American Sign Language",
+        ServiceLanguages.Other => "Another language",
+        ServiceLanguages.PreferNotToSay => "Prefer not to say",
+        _ => string.Join(", ", Enum.GetValues<ServiceLanguages>().Where(l => l != ServiceLanguages.None && language.HasFlag(l)).Select(l => l.Display())),
+    };
+
+    public static string Display(this VeteranAnswer veteran) => veteran switch
+    {
+        VeteranAnswer.Veteran => "Yes, I served in the military",
+        VeteranAnswer.NotVeteran => "No",
+        VeteranAnswer.PreferNotToSay => "Prefer not to say",
+        _ => throw Unnamed(veteran),
+    };
+
+    public static string Display(this EducationLevel education) => education switch
+    {
+        EducationLevel.LessThanHighSchool => "Did not finish high school",
+        EducationLevel.HighSchoolOrEquivalent => "High school diploma or GED",
+        EducationLevel.SomeCollege => "Some college, no degree",
+        EducationLevel.AssociateDegree => "Associate degree",
+        EducationLevel.BachelorsDegree => "Bachelor's degree",
+        EducationLevel.GraduateDegree => "Master's degree or higher",
+        EducationLevel.PreferNotToSay => "Prefer not to say",
+        _ => throw Unnamed(education),
+    };
+
+    public static string Display(this EmploymentAnswer employment) => employment switch
+    {
+        EmploymentAnswer.PeerRole => "Yes, I work in a peer role",
+        EmploymentAnswer.OtherRole => "I work, but not in a peer role",
+        EmploymentAnswer.NotWorking => "I am not working now",
+        EmploymentAnswer.PreferNotToSay => "Prefer not to say",
+        _ => throw Unnamed(employment),
+    };
+
+    public static string Display(this PracticeSetting setting) => setting switch
+    {
+        PracticeSetting.CommunityMentalHealth => "Community mental health",
+        PracticeSetting.SubstanceUseTreatment => "Substance use treatment",
+        PracticeSetting.HospitalOrEmergencyDepartment => "Hospital or emergency department",
+        PracticeSetting.Crisis => "Crisis services",
+        PracticeSetting.Justice => "Justice system (courts, jail, prison, probation)",
+        PracticeSetting.RecoveryCommunityOrganization => "Recovery community organization",
+        PracticeSetting.PeerRun => "Peer-run organization",
+        PracticeSetting.School => "School or college",
+        PracticeSetting.Other => "Somewhere else",
+        PracticeSetting.PreferNotToSay => "Prefer not to say",
+        _ => throw Unnamed(setting),
+    };
 
     private static ArgumentOutOfRangeException Unnamed<TEnum>(TEnum value) where TEnum : struct, Enum =>
         new(nameof(value), value, $"{typeof(TEnum).Name}.{value} has no display name.");

@@ -2460,6 +2460,92 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("WorkforceSnapshots");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("CountyDeclined")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CountyOfPractice")
+                        .HasMaxLength(5)
+                        .HasColumnType("character(5)")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Employment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("HoursDeclined")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("HoursPerWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Languages")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RaceEthnicity")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Veteran")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("PersonId", "AnsweredOn");
+
+                    b.HasIndex("StateCode", "AnsweredOn");
+
+                    b.ToTable("WorkforceSurveyResponses");
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Documents.StoredDocument", b =>
                 {
                     b.Property<string>("Key")
@@ -3499,6 +3585,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.HasOne("Registry.Domain.People.Person", null)
                         .WithMany("ResidenceHistory")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSurveyResponse", b =>
+                {
+                    b.HasOne("Registry.Domain.People.Person", null)
+                        .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

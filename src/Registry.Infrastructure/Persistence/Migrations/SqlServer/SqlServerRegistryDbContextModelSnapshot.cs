@@ -2461,6 +2461,92 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("WorkforceSnapshots");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("CountyDeclined")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("CountyOfPractice")
+                        .HasMaxLength(5)
+                        .HasColumnType("nchar(5)")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Employment")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("HoursDeclined")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("HoursPerWeek")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Languages")
+                        .HasMaxLength(32)
+                        .HasColumnType("int");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("RaceEthnicity")
+                        .HasMaxLength(32)
+                        .HasColumnType("int");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("Veteran")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("PersonId", "AnsweredOn");
+
+                    b.HasIndex("StateCode", "AnsweredOn");
+
+                    b.ToTable("WorkforceSurveyResponses");
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Documents.StoredDocument", b =>
                 {
                     b.Property<string>("Key")
@@ -3501,6 +3587,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.HasOne("Registry.Domain.People.Person", null)
                         .WithMany("ResidenceHistory")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSurveyResponse", b =>
+                {
+                    b.HasOne("Registry.Domain.People.Person", null)
+                        .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -2448,6 +2448,92 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WorkforceSnapshots");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CountyDeclined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyOfPractice")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Employment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HoursDeclined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HoursPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Languages")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RaceEthnicity")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Veteran")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("PersonId", "AnsweredOn");
+
+                    b.HasIndex("StateCode", "AnsweredOn");
+
+                    b.ToTable("WorkforceSurveyResponses");
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Documents.StoredDocument", b =>
                 {
                     b.Property<string>("Key")
@@ -3487,6 +3573,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("Registry.Domain.People.Person", null)
                         .WithMany("ResidenceHistory")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Domain.Workforce.WorkforceSurveyResponse", b =>
+                {
+                    b.HasOne("Registry.Domain.People.Person", null)
+                        .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
