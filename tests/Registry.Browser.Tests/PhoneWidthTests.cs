@@ -26,7 +26,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         var number = await AnyCredentialNumberAsync();
         await AssertFitAsync(page, "/", "/Verify", $"/Verify/{number}", $"/Verify/{number}/Print", "/Account/Login", "/Account/Register",
-            "/Account/ForgotPassword", "/Account/ResendConfirmation", "/Employers/Register", "/Status/404", "/Status/429", "/OpenData");
+            "/Account/ForgotPassword", "/Account/ResendConfirmation", "/Employers/Register", "/Status/404", "/Status/429", "/OpenData", "/Programs/TX/PS");
         await AssertMenuOpensAsync(page);
     }
 

@@ -3,11 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Features.Employers;
 using Registry.Application.Features.Endorsements;
 using Registry.Application.Features.Programs;
 using Registry.Application.Features.Verification;
 using Registry.Domain.Common;
 using Registry.Domain.Credentials;
+using Registry.Domain.Employers;
+using Registry.Domain.Jurisdictions;
+using Registry.Domain.Notifications;
 using Registry.Testing;
 
 namespace Registry.Application.Tests.Features.Endorsements;
@@ -115,6 +119,30 @@ public sealed class EndorsementTests(SliceFixture fixture) : SliceTest(fixture)
         await Assert.ThrowsAsync<DomainRuleException>(() => Fixture.SendAsync(new GrantEndorsement.Command(credential.Id, "V", null), TestUsers.Reviewer("FL")));
         await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Fixture.SendAsync(new WithdrawEndorsement.Command(credential.Id, "Y", " "), TestUsers.Reviewer("FL")));
         Assert.False(await Fixture.QueryAsync(db => db.Set<CredentialEndorsement>().AnyAsync()));
+    }
+
+    [Fact]
+    public async Task Watching_employers_are_told_an_endorsement_was_granted_or_withdrawn_but_never_why()
+    {
+        var programId = await ProgramWithEndorsementsAsync();
+        var program = await Fixture.QueryAsync(db => db.Programs.AsNoTracking().SingleAsync(p => p.Id == programId));
+        var holder = TestData.Person("Ari", "Watched");
+        var credential = Credential.Issue(program, holder.Id, TestClock.StartDay.AddMonths(-3), Guid.NewGuid(), Now.AddDays(-90));
+        var employer = new Employer("First Clinic", "first.clinic@employer.example", StateCode.Parse("FL"), Now.AddYears(-1));
+        employer.Approve(null, Now.AddYears(-1));
+        await Fixture.InsertAsync(holder, credential, employer);
+        await Fixture.SendAsync(new WatchCredentials.Command([credential.Number.Value]), TestUsers.Employer(employer.Id));
+
+        await Fixture.SendAsync(new GrantEndorsement.Command(credential.Id, "F", null), TestUsers.Reviewer("FL"));
+        await Fixture.SendAsync(new WithdrawEndorsement.Command(credential.Id, "F", "Private reason of the board."), TestUsers.Reviewer("FL"));
+        await Fixture.SendAsync(new NotifyWatchingEmployers.Command(), TestUsers.SystemAdmin());
+
+        var alerts = await Fixture.QueryAsync(db => db.WatchAlerts.AsNoTracking().Select(a => a.Kind).ToListAsync());
+        Assert.Equal([CredentialEventKind.EndorsementGranted, CredentialEventKind.EndorsementWithdrawn], alerts.Order());
+        var mail = (await Fixture.QueryAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Template == "watch-list-change"))).Rendered().Text;
+        Assert.Contains("endorsement F granted", mail);
+        Assert.Contains("endorsement F withdrawn", mail);
+        Assert.DoesNotContain("Private reason", mail);
     }
 
     private async Task AssertReadersAgreeAsync(CredentialNumber number)
