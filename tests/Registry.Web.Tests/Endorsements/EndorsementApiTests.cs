@@ -55,5 +55,13 @@ public sealed class EndorsementApiTests(WebFixture fixture) : WebTest(fixture)
         var after = await Fixture.Client().GetFromJsonAsync<JsonElement>($"/api/v1/verifications/{number}");
         Assert.Equal("Withdrawn", Assert.Single(after.GetProperty("endorsements").EnumerateArray()).GetProperty("status").GetString());
         Assert.DoesNotContain("Granted in error", after.GetRawText());
+
+        // Staff of the state see the endorsement on the credential's record with why it was withdrawn.
+        var record = await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/credentials/{credential.Id}");
+        var onRecord = Assert.Single(record.GetProperty("endorsements").EnumerateArray());
+        Assert.Equal(("Y", "Withdrawn", "Granted in error."),
+            (onRecord.GetProperty("code").GetString(), onRecord.GetProperty("status").GetString(), onRecord.GetProperty("withdrawalReason").GetString()));
+        Assert.Equal(["EndorsementGranted", "EndorsementWithdrawn"], record.GetProperty("history").EnumerateArray()
+            .Where(e => e.GetProperty("endorsementCode").GetString() == "Y").Select(e => e.GetProperty("kind").GetString()));
     }
 }
