@@ -36,5 +36,16 @@ public sealed class EndorsementPagesTests(BrowserFixture fixture)
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at 320 px");
             await page.AssertAccessibleAsync();
         }
+
+        // Texas staff see it on the credential's record, with the note it was granted with in the history.
+        var staff = await fixture.SignedInAsync("reviewer.tx@registry.example");
+        await staff.GotoAsync(recordPath.Replace("/Verify/", "/Staff/Credentials?search="));
+        var bennett = staff.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^TX-") }).First;
+        await bennett.ClickAsync();
+        await staff.GetByRole(AriaRole.Heading, new() { Name = "Specialty endorsements" }).WaitForAsync();
+        var main = await staff.Locator("main").InnerTextAsync();
+        Assert.Contains("Mental health (MH): active; granted", main);
+        Assert.Contains("Endorsement granted (MH)", main);
+        await staff.AssertAccessibleAsync();
     }
 }
