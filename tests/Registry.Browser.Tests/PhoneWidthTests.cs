@@ -26,7 +26,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         var number = await AnyCredentialNumberAsync();
         await AssertFitAsync(page, "/", "/Verify", $"/Verify/{number}", $"/Verify/{number}/Print", "/Account/Login", "/Account/Register",
-            "/Account/ForgotPassword", "/Account/ResendConfirmation", "/Employers/Register", "/Status/404", "/Status/429", "/OpenData");
+            "/Account/ForgotPassword", "/Account/ResendConfirmation", "/Employers/Register", "/Status/404", "/Status/429", "/OpenData", "/Programs/TX/PS");
         await AssertMenuOpensAsync(page);
     }
 
@@ -57,6 +57,10 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
         var credential = $"/Staff/Credentials/{await CredentialOfAsync("Brooks")}";
         await AssertFitAsync(staff, credential);
         Assert.Equal(1, await staff.GetByRole(AriaRole.Link, new() { Name = "Download the wallet card for", Exact = false }).CountAsync());
+
+        // A credential that carries an endorsement (demo: Skyler Bennett's Texas MH).
+        var texasStaff = await fixture.SignedInAsync("reviewer.tx@registry.example");
+        await AssertFitAsync(texasStaff, $"/Staff/Credentials/{await CredentialOfAsync("Bennett")}");
     }
 
     private async Task<Guid> CredentialOfAsync(string lastName)

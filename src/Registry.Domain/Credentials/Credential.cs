@@ -12,6 +12,7 @@ public sealed class Credential : IVersioned, IHasDomainEvents
 {
     private readonly List<CredentialEvent> _history = [];
     private readonly List<IDomainEvent> _domainEvents = [];
+    private readonly List<CredentialEndorsement> _endorsements = [];
 
     private Credential() { }
 
@@ -104,6 +105,9 @@ public sealed class Credential : IVersioned, IHasDomainEvents
     public string? ProbationConditions { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<CredentialEvent> History => _history;
+
+    /// <summary>Every endorsement ever granted on the credential, withdrawn ones included.</summary>
+    public IReadOnlyList<CredentialEndorsement> Endorsements => _endorsements;
 
     public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
 
@@ -275,6 +279,45 @@ public sealed class Credential : IVersioned, IHasDomainEvents
     public void Relinquish(DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at, string? reason) =>
         MoveTo(CredentialStatus.Relinquished, CredentialEventKind.Relinquished, effectiveOn, actorUserId, at, reason);
 
+    /// <summary>
+    /// Grants the program's endorsement <paramref name="definition"/> from <paramref name="grantedOn"/>: only on a credential
+    /// in force (active or on probation), and not while the holder already has it (granted and not withdrawn).
+    /// </summary>
+    public CredentialEndorsement GrantEndorsement(EndorsementDefinition definition, DateOnly grantedOn, Guid actorUserId, DateTimeOffset at, Guid? applicationId = null,
+        string? reason = null)
+    {
+        if (Status is not (CredentialStatus.Active or CredentialStatus.Probation))
+            throw new DomainRuleException($"Credential {Number} is {Status.ToString().ToLowerInvariant()}; an endorsement is granted only on a credential in force.");
+        if (HasEndorsement(definition.Code)) throw new DomainRuleException($"Credential {Number} already carries the endorsement {definition.Code}.");
+        EnsureNotBeforeLastChange(grantedOn);
+        var endorsement = new CredentialEndorsement(Id, definition.Code, grantedOn, applicationId);
+        _endorsements.Add(endorsement);
+        Record(CredentialEventKind.EndorsementGranted, Status, Status, grantedOn, actorUserId, at, reason, endorsementCode: definition.Code);
+        return endorsement;
+    }
+
+    /// <summary>Staff withdraw an endorsement, with a reason; the credential itself does not change.</summary>
+    public void WithdrawEndorsement(string code, string reason, DateOnly effectiveOn, Guid actorUserId, DateTimeOffset at)
+    {
+        var endorsement = _endorsements.SingleOrDefault(e => e.Code == code && e.WithdrawnOn is null)
+            ?? throw new DomainRuleException($"Credential {Number} carries no endorsement {code} to withdraw.");
+        var why = RequireReason(reason);
+        if (why.Length > CredentialEndorsement.ReasonMaxLength) throw new DomainRuleException($"The reason is at most {CredentialEndorsement.ReasonMaxLength} characters.");
+        EnsureNotBeforeLastChange(effectiveOn);
+        endorsement.Withdraw(effectiveOn, why);
+        Record(CredentialEventKind.EndorsementWithdrawn, Status, Status, effectiveOn, actorUserId, at, why, endorsementCode: endorsement.Code);
+    }
+
+    /// <summary>Whether the holder has the endorsement now (granted and not withdrawn; it may have ended with the credential).</summary>
+    public bool HasEndorsement(string code) => _endorsements.Any(e => e.Code == code && e.WithdrawnOn is null);
+
+    /// <summary>The codes of the endorsements in force on <paramref name="date"/>, from their dates and the credential's history.</summary>
+    public IReadOnlyList<string> EndorsementsInForceOn(DateOnly date)
+    {
+        var status = StatusOn(date);
+        return _endorsements.Where(e => e.InForceOn(date, status)).Select(e => e.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The status on a date, replayed from the history; null before the credential was issued.</summary>
     public CredentialStatus? StatusOn(DateOnly date) =>
         _history
@@ -314,11 +357,14 @@ public sealed class Credential : IVersioned, IHasDomainEvents
     }
 
     private void Record(CredentialEventKind kind, CredentialStatus? from, CredentialStatus to, DateOnly effectiveOn, Guid? actorUserId, DateTimeOffset at, string? reason,
-        Guid? disciplineCaseId = null)
+        Guid? disciplineCaseId = null, string? endorsementCode = null)
     {
-        var entry = new CredentialEvent(Id, _history.Count + 1, kind, from, to, effectiveOn, ExpiresOn, actorUserId, at, reason);
+        var entry = new CredentialEvent(Id, _history.Count + 1, kind, from, to, effectiveOn, ExpiresOn, actorUserId, at, reason, endorsementCode);
         _history.Add(entry);
-        _domainEvents.Add(new CredentialChanged(Id, entry.Id, HolderPersonId, ProgramId, kind, from, to, effectiveOn, actorUserId, disciplineCaseId, at));
+        _domainEvents.Add(new CredentialChanged(Id, entry.Id, HolderPersonId, ProgramId, kind, from, to, effectiveOn, actorUserId, disciplineCaseId, at)
+        {
+            EndorsementCode = endorsementCode,
+        });
     }
 
     private static string RequireReason(string? reason) =>
@@ -328,6 +374,8 @@ public sealed class Credential : IVersioned, IHasDomainEvents
     {
         CredentialEventKind.ProbationStarted => "placed on probation",
         CredentialEventKind.ProbationEnded => "taken off probation",
+        CredentialEventKind.EndorsementGranted => "given an endorsement",
+        CredentialEventKind.EndorsementWithdrawn => "have an endorsement withdrawn",
         _ => kind.ToString().ToLowerInvariant(),
     };
 }
@@ -338,8 +386,9 @@ public sealed class CredentialEvent
     private CredentialEvent() { }
 
     internal CredentialEvent(Guid credentialId, int sequence, CredentialEventKind kind, CredentialStatus? fromStatus, CredentialStatus toStatus,
-        DateOnly effectiveOn, DateOnly expiresOnAfter, Guid? actorUserId, DateTimeOffset recordedAt, string? reason)
+        DateOnly effectiveOn, DateOnly expiresOnAfter, Guid? actorUserId, DateTimeOffset recordedAt, string? reason, string? endorsementCode = null)
     {
+        EndorsementCode = endorsementCode;
         Id = Guid.CreateVersion7();
         CredentialId = credentialId;
         Sequence = sequence;
@@ -368,6 +417,9 @@ public sealed class CredentialEvent
 
     /// <summary>Staff's stated reason; private to the holder and staff even where the action itself is public.</summary>
     public string? Reason { get; private set; }
+
+    /// <summary>For an endorsement granted or withdrawn: its code.</summary>
+    public string? EndorsementCode { get; private set; }
 
     /// <summary>For an <see cref="CredentialEventKind.Imported"/> entry: the register import and the row of its file it came from.</summary>
     public Guid? RegisterImportId { get; private set; }

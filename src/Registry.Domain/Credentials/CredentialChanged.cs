@@ -7,4 +7,8 @@ namespace Registry.Domain.Credentials;
 /// a reprimand, a step of a discipline case, which it names). Changes the expiry job makes in SQL are not raised.
 /// </summary>
 public sealed record CredentialChanged(Guid CredentialId, Guid HistoryEntryId, Guid HolderPersonId, Guid ProgramId, CredentialEventKind Kind,
-    CredentialStatus? From, CredentialStatus To, DateOnly EffectiveOn, Guid? ActorUserId, Guid? DisciplineCaseId, DateTimeOffset At) : IDomainEvent;
+    CredentialStatus? From, CredentialStatus To, DateOnly EffectiveOn, Guid? ActorUserId, Guid? DisciplineCaseId, DateTimeOffset At) : IDomainEvent
+{
+    /// <summary>For an endorsement granted or withdrawn: its code.</summary>
+    public string? EndorsementCode { get; init; }
+}

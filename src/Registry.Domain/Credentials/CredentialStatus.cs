@@ -30,6 +30,12 @@ public enum CredentialEventKind
 
     /// <summary>Brought in from the state's earlier register by a <see cref="RegisterImport"/>: the status the old system reported, from the date it gave.</summary>
     Imported,
+
+    /// <summary>A specialty endorsement was granted on the credential (<see cref="CredentialEvent.EndorsementCode"/>); the status does not change.</summary>
+    EndorsementGranted,
+
+    /// <summary>Staff withdrew an endorsement, with a reason; the status does not change.</summary>
+    EndorsementWithdrawn,
 }
 
 public static class CredentialStatusRules

@@ -22,12 +22,13 @@ public sealed class WatchedCredential
     public Guid? AddedByUserId { get; private set; }
     public DateTimeOffset AddedAt { get; private set; }
 
-    /// <summary>The history entries a watcher hears about: every change of status, and renewals.</summary>
+    /// <summary>The history entries a watcher hears about: every change of status, renewals, and endorsements granted or withdrawn.</summary>
     public static readonly IReadOnlyList<CredentialEventKind> NotifiedKinds =
     [
         CredentialEventKind.Renewed, CredentialEventKind.Expired, CredentialEventKind.Lapsed,
         CredentialEventKind.ProbationStarted, CredentialEventKind.ProbationEnded,
         CredentialEventKind.Suspended, CredentialEventKind.Reinstated, CredentialEventKind.Revoked, CredentialEventKind.Relinquished,
+        CredentialEventKind.EndorsementGranted, CredentialEventKind.EndorsementWithdrawn,
     ];
 }
 

@@ -28,7 +28,8 @@ public sealed class ProgramRequirements
         decimal? reinstatementContinuingEducationHours = null,
         bool reinstatementRequiresExam = false,
         int? appealWindowDays = null,
-        IEnumerable<FeeRate>? fees = null)
+        IEnumerable<FeeRate>? fees = null,
+        IEnumerable<EndorsementDefinition>? endorsements = null)
     {
         var domains = trainingDomains.ToList();
         if (trainingHoursTotal < 0 || supervisedWorkHours < 0 || supervisionHours < 0 || continuingEducationHours < 0 || ethicsContinuingEducationHours < 0)
@@ -75,6 +76,12 @@ public sealed class ProgramRequirements
         var rates = fees?.ToList() ?? [];
         if (rates.GroupBy(f => f.Kind).Any(g => g.Count() > 1)) throw new DomainRuleException("The fee schedule has one amount per kind of fee.");
         Fees = rates.OrderBy(f => f.Kind).ToList();
+        var specialties = endorsements?.ToList() ?? [];
+        if (specialties.GroupBy(e => e.Code).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new DomainRuleException($"Each endorsement needs its own code; {twice.Key} is used twice.");
+        if (specialties.FirstOrDefault(e => e.TrainingDomainCode is { } code && domains.All(d => d.Code != code)) is { } unknownDomain)
+            throw new DomainRuleException($"Endorsement {unknownDomain.Code} asks for hours in the domain {unknownDomain.TrainingDomainCode}, which is not one of the program's training domains.");
+        Endorsements = specialties;
     }
 
     public static readonly IReadOnlyList<int> DefaultReminderDays = [90, 60, 30, 7];
@@ -135,6 +142,13 @@ public sealed class ProgramRequirements
     /// Requirements stored before fees existed have no schedule in their JSON, so none is read as an empty one.
     /// </summary>
     public List<FeeRate> Fees { get => _fees ??= []; private set => _fees = value; }
+
+    private List<EndorsementDefinition>? _endorsements;
+
+    /// <summary>The specialty endorsements the program grants on its credentials; requirements stored before endorsements existed have none.</summary>
+    public List<EndorsementDefinition> Endorsements { get => _endorsements ??= []; private set => _endorsements = value; }
+
+    public EndorsementDefinition? Endorsement(string code) => Endorsements.SingleOrDefault(e => e.Code == code.Trim().ToUpperInvariant());
 
     /// <summary>What a transaction of <paramref name="kind"/> costs the person, by the lowest rate they qualify for.</summary>
     public FeeQuote QuoteFee(FeeKind kind, bool holdsPeerCredential, bool militaryOrVeteran) =>

@@ -10,6 +10,7 @@ internal sealed class RosterWorkbook : IRosterWorkbook
         ("Row", 6), ("Roster credential number", 22), ("Roster first name", 16), ("Roster last name", 18), ("Roster state", 8),
         ("Matched", 9), ("Credential number", 20), ("Holder", 26), ("Program", 34), ("State", 7), ("Status", 13),
         ("Issued", 12), ("Expires", 12), ("NPI", 12), ("NPI taxonomy", 14), ("Public actions", 40), ("Last updated", 20), ("Reason not matched", 60), ("Note", 50),
+        ("Endorsements", 40),
     ];
 
     public byte[] Write(IReadOnlyList<RosterResultRow> rows)
@@ -37,6 +38,7 @@ internal sealed class RosterWorkbook : IRosterWorkbook
                 sheet.Moment(r.Match?.LastUpdated);
                 sheet.Text(r.Reason);
                 sheet.Text(r.Note);
+                sheet.Text(r.Match is null ? null : string.Join("; ", r.Match.Endorsements.Select(e => $"{e.Code} {e.Name}: {e.Status} since {e.Since:yyyy-MM-dd}")));
                 sheet.EndRow();
             }
         return stream.ToArray();

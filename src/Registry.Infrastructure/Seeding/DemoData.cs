@@ -104,7 +104,8 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         revoked.Revoke("Falsified supervision records.", _today.AddDays(-60), staff, _now);
         var relinquished = Certify(Peer("Reese", "Morgan", "Erie", "Erie", "PA"), paProgram, staff, monthsAgo: 12);
         relinquished.Relinquish(_today.AddDays(-15), staff, _now, "Retired from peer work.");
-        Certify(Peer("Skyler", "Bennett", "Dallas", "Dallas", "TX"), txProgram, staff, monthsAgo: 3);
+        var endorsed = Certify(Peer("Skyler", "Bennett", "Dallas", "Dallas", "TX"), txProgram, staff, monthsAgo: 3);
+        endorsed.GrantEndorsement(txProgram.Requirements.Endorsements[0], _today.AddDays(-20), staff, _now, reason: "Board decision.");
         Certify(await ApplicantAsync("jesse.morales@example.org", "Jesse", "Morales", "Clarksville", "Montgomery", "TN"), tnProgram, staff, monthsAgo: 24, extraDays: -40);
 
         await db.SaveChangesAsync(cancellationToken);
@@ -168,7 +169,13 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         gracePeriodDays: 90, renewalWindowDays: 60,
         reciprocityProgramIds: [acceptsFrom], renewsOn: new RenewalDate(12, 31), ceAuditPercent: 10, appealWindowDays: 30,
         // $60 to apply, $20 for a person who already holds a peer credential.
-        fees: [new FeeRate(FeeKind.InitialApplication, 60m, holdsPeerCredentialAmount: 20m)]);
+        fees: [new FeeRate(FeeKind.InitialApplication, 60m, holdsPeerCredentialAmount: 20m)],
+        // A holder may carry both, as Texas's mental health and recovery support peer specialists may.
+        endorsements:
+        [
+            new EndorsementDefinition("MH", "Mental health", "Peer support for people living with mental health conditions.", minimumPopulationSharePercent: 50),
+            new EndorsementDefinition("RS", "Recovery support", "Peer support for people in recovery from substance use.", "ETHICS", 4, minimumPopulationSharePercent: 50),
+        ]);
 
     /// <summary>
     /// The states whose fees differ most: North Carolina charges for a replacement certificate, Florida's scholarship

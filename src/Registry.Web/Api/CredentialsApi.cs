@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Paging;
 using Registry.Application.Features.Discipline;
+using Registry.Application.Features.Endorsements;
 using Registry.Application.Features.Renewals;
 using Registry.Domain.Credentials;
 using Registry.Web.Infrastructure;
@@ -78,6 +79,23 @@ public static class CredentialsApi
             .WithName("RelinquishCredential")
             .WithSummary("The holder gives up their credential.");
 
+        credentials.MapPost("/endorsements", async Task<Created<EndorsementGranted>> (Guid id, GrantBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var endorsementId = await mediator.Send(new GrantEndorsement.Command(id, body.Code, body.Note), ct);
+                return TypedResults.Created($"/api/v1/credentials/{id}", new EndorsementGranted(endorsementId));
+            })
+            .WithName("GrantEndorsement")
+            .WithTags("Endorsements")
+            .WithSummary("Staff: record a specialty endorsement of the program (by its code) granted on a credential in force, from today.");
+        credentials.MapPost("/endorsements/{code}/withdrawal", async (Guid id, string code, WithdrawalBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new WithdrawEndorsement.Command(id, code, body.Reason), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("WithdrawEndorsement")
+            .WithTags("Endorsements")
+            .WithSummary("Staff: withdraw an endorsement from today, with a reason (told to the holder; employers see only that it was withdrawn).");
+
         // Renewal and reinstatement start an application, which then goes through /applications.
         credentials.MapPost("/renewal", (Guid id, IMediator mediator, CancellationToken ct) => Started(mediator.Send(new StartRenewal.Command(id), ct)))
             .WithName("StartRenewal")
@@ -105,4 +123,10 @@ public static class CredentialsApi
     public sealed record CredentialStatusResponse(CredentialStatus Status);
 
     public sealed record ReasonBody(string? Reason = null);
+
+    public sealed record GrantBody(string Code, string? Note = null);
+
+    public sealed record WithdrawalBody(string Reason);
+
+    public sealed record EndorsementGranted(Guid EndorsementId);
 }

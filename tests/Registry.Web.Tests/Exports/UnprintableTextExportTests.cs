@@ -61,7 +61,7 @@ public sealed class UnprintableTextExportTests(WebFixture fixture) : WebTest(fix
     {
         const string Broken = "Lone \uD800 high, lone \uDC00 low, whole \uD83D\uDE00, and \u007F";
         const string Written = "Lone \uFFFD high, lone \uFFFD low, whole \uD83D\uDE00, and \uFFFD";
-        var row = new ExportRoster.Row("TN-CPRS-000001", "CPRS", "Active", new DateOnly(2024, 3, 1), new DateOnly(2026, 3, 1), Broken, Broken, Broken, "a@b.example", Broken, null, null);
+        var row = new ExportRoster.Row("TN-CPRS-000001", "CPRS", "Active", new DateOnly(2024, 3, 1), new DateOnly(2026, 3, 1), Broken, Broken, Broken, "a@b.example", Broken, null, null, []);
         using var output = new MemoryStream();
 
         await new Registry.Infrastructure.Exports.Workforce.RosterWorkbook().WriteAsync(new[] { row }.ToAsyncEnumerable(), output, CancellationToken.None);

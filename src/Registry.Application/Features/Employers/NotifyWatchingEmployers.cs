@@ -50,7 +50,7 @@ public static class NotifyWatchingEmployers
                     join p in db.People on c.HolderPersonId equals p.Id
                     select new
                     {
-                        w.EmployerId, employer.Name, employer.ContactEmail, EventId = e.Id, c.Id, c.Number, e.Kind, e.ToStatus, e.EffectiveOn, e.Sequence,
+                        w.EmployerId, employer.Name, employer.ContactEmail, EventId = e.Id, c.Id, c.Number, e.Kind, e.ToStatus, e.EffectiveOn, e.Sequence, e.EndorsementCode,
                         p.LegalFirstName, p.LegalLastName,
                     })
                 .AsNoTracking()
@@ -62,7 +62,8 @@ public static class NotifyWatchingEmployers
                 var changes = employer.OrderBy(x => x.Number.Value).ThenBy(x => x.Sequence).ToList();
                 db.WatchAlerts.AddRange(changes.Select(x => new WatchAlert(x.EmployerId, x.Id, x.EventId, x.Kind, x.ToStatus, x.EffectiveOn, now)));
                 var message = new WatchListChangeMessage(employer.Key.Name, changes
-                    .Select(x => new WatchListChangeMessage.Change(x.Number.Value, $"{x.LegalFirstName} {x.LegalLastName}", x.Kind, x.ToStatus, x.EffectiveOn)).ToList());
+                    .Select(x => new WatchListChangeMessage.Change(x.Number.Value, $"{x.LegalFirstName} {x.LegalLastName}", x.Kind, x.ToStatus, x.EffectiveOn)
+                        { Endorsement = x.EndorsementCode }).ToList());
                 // The first entry told in this message can be told only once (the alert is unique), so the key is too.
                 db.Notifications.Add(Outbox.Message(employer.Key.ContactEmail, message, now,
                     deduplicationKey: $"watch:{employer.Key.EmployerId}:{changes[0].EventId}", priority: NotificationPriority.Bulk));

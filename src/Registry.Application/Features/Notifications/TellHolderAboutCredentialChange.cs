@@ -78,7 +78,7 @@ public sealed class TellHolderAboutCredentialChange(IRegistryDbContext db, IDeci
                 break;
             default:
                 Tell(new CredentialChangedMessage(holder.Name, number, change.Kind, change.To, change.EffectiveOn, reason,
-                    await BoardContacts.OfStateAsync(db, credential.StateCode, cancellationToken)));
+                    await BoardContacts.OfStateAsync(db, credential.StateCode, cancellationToken), change.EndorsementCode));
                 break;
         }
     }

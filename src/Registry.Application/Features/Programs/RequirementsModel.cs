@@ -46,6 +46,39 @@ public sealed record RequirementsModel
     /// <summary>The fee schedule in US dollars: one line per kind of fee charged; a kind left out (or an empty list) costs nothing.</summary>
     public IReadOnlyList<FeeModel> Fees { get; init; } = [];
 
+    /// <summary>The specialty endorsements the program grants on its credentials (e.g. Y, youth), each with its optional extra requirements.</summary>
+    public IReadOnlyList<EndorsementModel> Endorsements { get; init; } = [];
+
+    /// <summary>One endorsement: a short code unique in the program, a name, a plain description, and optional extra requirements.</summary>
+    public sealed record EndorsementModel
+    {
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Description { get; init; } = "";
+
+        /// <summary>Extra training hours asked in one of the program's training domains (by its code), beyond what the credential asks; both or neither.</summary>
+        public string? TrainingDomainCode { get; init; }
+
+        public decimal? ExtraTrainingHours { get; init; }
+
+        /// <summary>The age range on the day of application, in whole years (e.g. 18 to 29); either end optional.</summary>
+        public int? MinimumAge { get; init; }
+
+        public int? MaximumAge { get; init; }
+
+        /// <summary>The least share, in percent, of the applicant's work hours spent with the population.</summary>
+        public int? MinimumPopulationSharePercent { get; init; }
+
+        public static EndorsementModel From(EndorsementDefinition e) => new()
+        {
+            Code = e.Code, Name = e.Name, Description = e.Description, TrainingDomainCode = e.TrainingDomainCode, ExtraTrainingHours = e.ExtraTrainingHours,
+            MinimumAge = e.MinimumAge, MaximumAge = e.MaximumAge, MinimumPopulationSharePercent = e.MinimumPopulationSharePercent,
+        };
+
+        public EndorsementDefinition ToDefinition() =>
+            new(Code, Name, Description, TrainingDomainCode, ExtraTrainingHours, MinimumAge, MaximumAge, MinimumPopulationSharePercent);
+    }
+
     public sealed record DomainModel(string Code, string Name, [property: JsonRequired] decimal MinimumHours);
 
     /// <summary>One kind of fee: the standard amount, and optionally the reduced amount for a person who already holds a peer credential and the military or veteran amount.</summary>
@@ -71,6 +104,7 @@ public sealed record RequirementsModel
         ReinstatementRequiresExam = r.ReinstatementRequiresExam, GracePeriodDays = r.GracePeriodDays, RenewalWindowDays = r.RenewalWindowDays,
         ReminderDays = r.ReminderDays, ReciprocityProgramIds = r.ReciprocityProgramIds,
         Fees = r.Fees.Select(f => new FeeModel { Kind = f.Kind, Amount = f.Amount, HoldsPeerCredentialAmount = f.HoldsPeerCredentialAmount, MilitaryOrVeteranAmount = f.MilitaryOrVeteranAmount }).ToList(),
+        Endorsements = r.Endorsements.Select(EndorsementModel.From).ToList(),
     };
 
     /// <summary>The domain's requirements; the domain refuses combinations that make no sense.</summary>
@@ -81,7 +115,8 @@ public sealed record RequirementsModel
         RequiredAttestations, RenewalCycleMonths, ContinuingEducationHours, EthicsContinuingEducationHours, GracePeriodDays, RenewalWindowDays,
         ReciprocityProgramIds, RenewsOnMonth is { } month && RenewsOnDay is { } day ? new RenewalDate(month, day) : null, CeAuditPercent, ReminderDays,
         ReinstatementContinuingEducationHours, ReinstatementRequiresExam, AppealWindowDays,
-        Fees.Select(f => new FeeRate(f.Kind, f.Amount, f.HoldsPeerCredentialAmount, f.MilitaryOrVeteranAmount)));
+        Fees.Select(f => new FeeRate(f.Kind, f.Amount, f.HoldsPeerCredentialAmount, f.MilitaryOrVeteranAmount)),
+        Endorsements.Select(e => e.ToDefinition()));
 
     /// <summary>The domain's requirements, once every attestation asked for has a published wording.</summary>
     public async Task<ProgramRequirements> ToKnownRequirementsAsync(IRegistryDbContext db, CancellationToken cancellationToken)

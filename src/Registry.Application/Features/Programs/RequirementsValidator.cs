@@ -28,6 +28,13 @@ public sealed class RequirementsValidator : AbstractValidator<RequirementsModel>
             d.RuleFor(x => x.MinimumHours).InclusiveBetween(0, 1000);
         });
         RuleForEach(r => r.Fees).SetValidator(new FeeValidator());
+        RuleForEach(r => r.Endorsements).SetValidator(new EndorsementValidator());
+        RuleFor(r => r.Endorsements).Must(e => e.Select(x => (x.Code ?? "").Trim().ToUpperInvariant()).Distinct().Count() == e.Count)
+            .WithMessage("Each endorsement needs its own code.");
+        RuleForEach(r => r.Endorsements)
+            .Must((r, e) => string.IsNullOrWhiteSpace(e.TrainingDomainCode)
+                || r.TrainingDomains.Any(d => d.Code.Trim().Equals(e.TrainingDomainCode.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .WithMessage((r, e) => $"Endorsement {e.Code}: the domain {e.TrainingDomainCode} is not one of the program's training domains.");
         RuleFor(r => r.Fees).Must(f => f.Select(x => x.Kind).Distinct().Count() == f.Count)
             .WithMessage("The fee schedule has one amount per kind of fee.");
         RuleFor(r => r.TrainingDomains).Must(d => d.Select(x => x.Code.Trim().ToUpperInvariant()).Distinct().Count() == d.Count)

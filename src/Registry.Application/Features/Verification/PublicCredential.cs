@@ -6,7 +6,7 @@ namespace Registry.Application.Features.Verification;
 /// <summary>
 /// What anyone may know about a credential, and nothing more: the holder's legal name, the number, program,
 /// state, status, dates, public disciplinary actions (kind and date, never the reasons), the holder's NPI when they
-/// recorded one, and when the record last changed. Every verification page, endpoint and roster result is built from this one projection.
+/// recorded one, its specialty endorsements, and when the record last changed. Every verification page, endpoint and roster result is built from this one projection.
 /// </summary>
 /// <param name="StatusSince">The day the credential took its present status (e.g. the day a suspension began); null when never moved since issue.</param>
 /// <param name="GraceEndsOn">For an expired credential, the last day its holder may still renew it; null otherwise.</param>
@@ -26,6 +26,9 @@ public sealed record PublicCredential(
 
     /// <summary><c>175T00000X</c> (peer specialist) when the holder's NPI carries that taxonomy; null otherwise.</summary>
     public string? NpiTaxonomy { get; init; }
+
+    /// <summary>The credential's specialty endorsements (code, name, status, since), withdrawn and ended ones included; empty when it has none.</summary>
+    public IReadOnlyList<PublicEndorsement> Endorsements { get; init; } = [];
 
     /// <summary>
     /// For a lookup of one number: a hash of everything this view is made of, which changes whenever any of it does

@@ -22,20 +22,23 @@ public static class PublicCredentials
     public const int QueryChunk = 1_000;
 
     /// <summary>Bumped when the answer's shape or wording changes, so no cache keeps an answer of an older shape.</summary>
-    private const string AnswerShape = "3";
+    private const string AnswerShape = "4";
 
     private static readonly CredentialEventKind[] PublicKinds = Enum.GetValues<CredentialEventKind>().Where(k => k.IsPublicAction()).ToArray();
+
+    /// <summary>The history entries a public view is made of beyond its record: public actions and endorsements granted or withdrawn.</summary>
+    private static readonly CredentialEventKind[] ShownKinds = [.. PublicKinds, CredentialEventKind.EndorsementGranted, CredentialEventKind.EndorsementWithdrawn];
 
     /// <summary>The record of each credential with its holder, program, state and history's last change: every path's first statement.</summary>
     private static readonly Expression<Func<IQueryable<Credential>, IQueryable<Person>, IQueryable<CredentialProgram>, IQueryable<Jurisdiction>, IQueryable<Record>>> Rows =
         (credentials, people, programs, jurisdictions) => credentials
             .Join(people, c => c.HolderPersonId, p => p.Id, (c, p) => new { c, p.LegalFirstName, p.LegalLastName, p.Npi, p.NpiHasPeerSpecialistTaxonomy })
-            .Join(programs, x => x.c.ProgramId, p => p.Id, (x, p) => new { x.c, x.LegalFirstName, x.LegalLastName, x.Npi, x.NpiHasPeerSpecialistTaxonomy, p.Code, p.Name, p.Requirements.GracePeriodDays })
+            .Join(programs, x => x.c.ProgramId, p => p.Id, (x, p) => new { x.c, x.LegalFirstName, x.LegalLastName, x.Npi, x.NpiHasPeerSpecialistTaxonomy, p.Code, p.Name, p.Requirements.GracePeriodDays, p.RequirementsVersion })
             .Join(jurisdictions, x => x.c.StateCode, j => j.Code, (x, j) => new Record
             {
                 Id = x.c.Id, Number = x.c.Number, LegalFirstName = x.LegalFirstName, LegalLastName = x.LegalLastName, ProgramCode = x.Code, ProgramName = x.Name,
                 StateCode = x.c.StateCode, StateName = j.Name, Status = x.c.Status, IssuedOn = x.c.IssuedOn, ExpiresOn = x.c.ExpiresOn, GracePeriodDays = x.GracePeriodDays,
-                Npi = x.Npi, NpiHasPeerSpecialistTaxonomy = x.NpiHasPeerSpecialistTaxonomy,
+                Npi = x.Npi, NpiHasPeerSpecialistTaxonomy = x.NpiHasPeerSpecialistTaxonomy, ProgramId = x.c.ProgramId, RequirementsVersion = x.RequirementsVersion,
                 LastUpdated = x.c.History.OrderByDescending(e => e.Sequence).Select(e => e.RecordedAt).First(),
                 // The history only grows: its last sequence stands for every public action in it.
                 LastSequence = x.c.History.Max(e => e.Sequence),
@@ -54,10 +57,13 @@ public static class PublicCredentials
 
     private static readonly Func<DbContext, CredentialNumber, CancellationToken, Task<Record?>> RowByNumber = EF.CompileAsyncQuery(RowByNumberQuery());
 
-    private static readonly Func<DbContext, Guid, IAsyncEnumerable<PublicAction>> ActionsOf = EF.CompileAsyncQuery((DbContext db, Guid credentialId) =>
-        db.Set<CredentialEvent>().Where(e => e.CredentialId == credentialId && PublicKinds.Contains(e.Kind))
+    private static readonly Func<DbContext, Guid, IAsyncEnumerable<ShownEntry>> ActionsOf = EF.CompileAsyncQuery((DbContext db, Guid credentialId) =>
+        db.Set<CredentialEvent>().Where(e => e.CredentialId == credentialId && ShownKinds.Contains(e.Kind))
             .OrderBy(e => e.EffectiveOn).ThenBy(e => e.Sequence)
-            .Select(e => new PublicAction(e.Kind, e.EffectiveOn)));
+            .Select(e => new ShownEntry(e.Kind, e.EffectiveOn, e.EndorsementCode)));
+
+    /// <summary>A public action or an endorsement's grant or withdrawal, in the history's order.</summary>
+    private sealed record ShownEntry(CredentialEventKind Kind, DateOnly EffectiveOn, string? EndorsementCode);
 
     /// <summary>
     /// The public view of the given credentials, without an ETag: their records in one statement, then each chunk's
@@ -73,13 +79,36 @@ public static class PublicCredentials
         {
             var found = await ((DbContext)db).Set<CredentialEvent>().AsNoTracking()
                 .Where(e => chunk.Contains(e.CredentialId))
-                .Select(e => new HistoryEntry(e.CredentialId, e.Sequence, e.Kind, e.FromStatus, e.ToStatus, e.EffectiveOn, e.RecordedAt))
+                .Select(e => new HistoryEntry(e.CredentialId, e.Sequence, e.Kind, e.FromStatus, e.ToStatus, e.EffectiveOn, e.RecordedAt, e.EndorsementCode))
                 .ToListAsync(cancellationToken);
             foreach (var entry in found)
                 (histories.TryGetValue(entry.CredentialId, out var list) ? list : histories[entry.CredentialId] = []).Add(entry);
         }
 
-        return rows.Select(r => r.ToPublic(histories[r.Id])).ToList();
+        var views = rows.Select(r => (r.ProgramId, View: r.ToPublic(histories[r.Id]))).ToList();
+        var names = await EndorsementNamesAsync(db, views.Where(v => v.View.Endorsements.Count > 0).Select(v => v.ProgramId), cancellationToken);
+        return views.Select(v => Named(v.View, names.GetValueOrDefault(v.ProgramId))).ToList();
+    }
+
+    /// <summary>The names of each program's endorsements, by code; read only for programs whose credentials show one, so most lookups read nothing more.</summary>
+    private static async Task<Dictionary<Guid, Dictionary<string, string>>> EndorsementNamesAsync(IRegistryDbContext db, IEnumerable<Guid> programIds,
+        CancellationToken cancellationToken)
+    {
+        var ids = programIds.Distinct().ToList();
+        if (ids.Count == 0) return [];
+        var programs = await db.Programs.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        return programs.ToDictionary(p => p.Id, p => p.Requirements.Endorsements.ToDictionary(e => e.Code, e => e.Name, StringComparer.Ordinal));
+    }
+
+    private static PublicCredential Named(PublicCredential view, IReadOnlyDictionary<string, string>? names) =>
+        names is null ? view : view with { Endorsements = view.Endorsements.Select(e => e with { Name = names.GetValueOrDefault(e.Code) ?? e.Code }).ToList() };
+
+    /// <summary>The view with its endorsements named by the program's definitions (a no-op for one without endorsements).</summary>
+    internal static async Task<PublicCredential?> WithEndorsementNamesAsync(IRegistryDbContext db, PublicCredential? view, Guid programId, CancellationToken cancellationToken)
+    {
+        if (view is null || view.Endorsements.Count == 0) return view;
+        var names = await EndorsementNamesAsync(db, [programId], cancellationToken);
+        return Named(view, names.GetValueOrDefault(programId));
     }
 
     /// <summary>
@@ -100,9 +129,15 @@ public static class PublicCredentials
     internal static async Task<PublicCredential?> CompiledPublicCredentialAsync(IRegistryDbContext db, CredentialNumber number, CancellationToken cancellationToken)
     {
         if (await RowByNumber((DbContext)db, number, cancellationToken) is not { } record) return null;
-        var actions = new List<PublicAction>();
-        await foreach (var action in ActionsOf((DbContext)db, record.Id).WithCancellation(cancellationToken)) actions.Add(action);
-        return record.ToPublic(actions) with { EntityTag = record.EntityTag() };
+        var shown = new List<ShownEntry>();
+        await foreach (var entry in ActionsOf((DbContext)db, record.Id).WithCancellation(cancellationToken)) shown.Add(entry);
+        var actions = shown.Where(e => PublicKinds.Contains(e.Kind)).Select(e => new PublicAction(e.Kind, e.EffectiveOn)).ToList();
+        var view = record.ToPublic(actions) with
+        {
+            EntityTag = record.EntityTag(),
+            Endorsements = PublicEndorsement.FromHistory(shown.Select(e => (e.Kind, e.EndorsementCode, e.EffectiveOn)), record.Status, record.StatusSince),
+        };
+        return await WithEndorsementNamesAsync(db, view, record.ProgramId, cancellationToken);
     }
 
     /// <summary>The tag of the credential with the number, by the compiled record query.</summary>
@@ -113,8 +148,8 @@ public static class PublicCredentials
     /// The public view of a record read without its history's subqueries (<see cref="Record.LastSequence"/> still set),
     /// made from its whole history, with its tag.
     /// </summary>
-    public static PublicCredential FromHistory(Record record, IReadOnlyList<HistoryEntry> history) =>
-        record.ToPublic(history) with { EntityTag = record.EntityTag() };
+    public static Task<PublicCredential?> FromHistoryAsync(IRegistryDbContext db, Record record, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken) =>
+        WithEndorsementNamesAsync(db, record.ToPublic(history) with { EntityTag = record.EntityTag() }, record.ProgramId, cancellationToken);
 
     /// <summary>The tag of a record read with its history's last sequence.</summary>
     public static string EntityTagOf(Record record) => record.EntityTag();
@@ -150,7 +185,7 @@ public static class PublicCredentials
 
     /// <summary>One entry of a credential's history, as much of it as the public view is made of.</summary>
     public sealed record HistoryEntry(Guid CredentialId, int Sequence, CredentialEventKind Kind, CredentialStatus? FromStatus, CredentialStatus ToStatus,
-        DateOnly EffectiveOn, DateTimeOffset RecordedAt);
+        DateOnly EffectiveOn, DateTimeOffset RecordedAt, string? EndorsementCode = null);
 
     /// <summary>One credential's record, before its public actions join it.</summary>
     public sealed class Record
@@ -169,6 +204,11 @@ public static class PublicCredentials
         public int GracePeriodDays { get; init; }
         public string? Npi { get; init; }
         public bool NpiHasPeerSpecialistTaxonomy { get; init; }
+        public Guid ProgramId { get; init; }
+
+        /// <summary>The program's requirements version: endorsement names come from them, so a renamed endorsement changes the tag.</summary>
+        public int RequirementsVersion { get; init; }
+
         public DateTimeOffset LastUpdated { get; init; }
         public int LastSequence { get; init; }
         public DateOnly? StatusSince { get; init; }
@@ -182,7 +222,10 @@ public static class PublicCredentials
             var actions = bySequence.Where(e => PublicKinds.Contains(e.Kind)).OrderBy(e => e.EffectiveOn).ThenBy(e => e.Sequence)
                 .Select(e => new PublicAction(e.Kind, e.EffectiveOn)).ToList();
             var statusSince = bySequence.LastOrDefault(e => e.ToStatus == Status && e.FromStatus is { } from && from != e.ToStatus)?.EffectiveOn;
-            return ToPublic(actions, bySequence[^1].RecordedAt, statusSince);
+            return ToPublic(actions, bySequence[^1].RecordedAt, statusSince) with
+            {
+                Endorsements = PublicEndorsement.FromHistory(bySequence.Select(e => (e.Kind, e.EndorsementCode, e.EffectiveOn)), Status, statusSince),
+            };
         }
 
         private PublicCredential ToPublic(IReadOnlyList<PublicAction> actions, DateTimeOffset lastUpdated, DateOnly? statusSince) => new(
@@ -198,14 +241,14 @@ public static class PublicCredentials
 
         /// <summary>
         /// A hash of everything the public view is made of: the record's fields (the holder's NPI among them, which changes
-        /// no history) and the history's last sequence. The
+        /// no history; the program's requirements version, where endorsement names come from) and the history's last sequence. The
         /// history only grows, so its last sequence stands for everything taken from it (the public actions, the last
         /// update, the status's start), and a revalidation reads no more of it than an index's last entry.
         /// </summary>
         internal string EntityTag()
         {
             var version = string.Join('\n', AnswerShape, Number.Value, LegalFirstName, LegalLastName, ProgramCode, ProgramName, StateCode.Value, StateName,
-                Status, IssuedOn.DayNumber, ExpiresOn.DayNumber, GracePeriodDays, Npi, NpiHasPeerSpecialistTaxonomy, LastSequence);
+                Status, IssuedOn.DayNumber, ExpiresOn.DayNumber, GracePeriodDays, Npi, NpiHasPeerSpecialistTaxonomy, RequirementsVersion, LastSequence);
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version)).AsSpan(0, 16));
         }
     }

@@ -8,7 +8,7 @@ using Registry.Domain.People;
 namespace Registry.Application.Features.Workforce;
 
 /// <summary>
-/// Every credential of a state with its public fields (the holder's NPI among them) and the holder's contact details, for the state's staff.
+/// Every credential of a state with its public fields (the holder's NPI among them, and the codes of the endorsements it carries, not withdrawn) and the holder's contact details, for the state's staff.
 /// The rows stream from the database (no tracking, <see cref="IStreamedReads"/>: enumerated inside its read), so a
 /// roster of any size is never held in memory.
 /// </summary>
@@ -22,10 +22,11 @@ public static class ExportRoster
     }
 
     public sealed record Row(string Number, string Program, string Status, DateOnly IssuedOn, DateOnly ExpiresOn,
-        string LegalFirstName, string LegalLastName, string? PreferredName, string? Email, string? Phone, string? Npi, string? NpiTaxonomy);
+        string LegalFirstName, string LegalLastName, string? PreferredName, string? Email, string? Phone, string? Npi, string? NpiTaxonomy,
+        IReadOnlyList<string> Endorsements);
 
     public static readonly IReadOnlyList<string> Headers =
-        ["Credential number", "Program", "Status", "Issued", "Expires", "Legal first name", "Legal last name", "Preferred name", "E-mail", "Phone", "NPI", "NPI taxonomy"];
+        ["Credential number", "Program", "Status", "Issued", "Expires", "Legal first name", "Legal last name", "Preferred name", "E-mail", "Phone", "NPI", "NPI taxonomy", "Endorsements"];
 
     public sealed class Handler(IRegistryDbContext db, IStreamedReads reads) : IRequestHandler<Query, IAsyncEnumerable<Row>>
     {
@@ -39,7 +40,8 @@ public static class ExportRoster
                 .OrderBy(x => x.c.Number)
                 .Select(x => new Row(x.c.Number.Value, x.ProgramCode, x.c.Status.ToString(), x.c.IssuedOn, x.c.ExpiresOn,
                     x.p.LegalFirstName, x.p.LegalLastName, x.p.PreferredName, x.p.Email, x.p.Phone,
-                    x.p.Npi, x.p.Npi != null && x.p.NpiHasPeerSpecialistTaxonomy ? Npi.PeerSpecialistTaxonomy : null));
+                    x.p.Npi, x.p.Npi != null && x.p.NpiHasPeerSpecialistTaxonomy ? Npi.PeerSpecialistTaxonomy : null,
+                    x.c.Endorsements.Where(e => e.WithdrawnOn == null).OrderBy(e => e.Code).Select(e => e.Code).ToList()));
             return Task.FromResult(reads.Rows(rows));
         }
     }

@@ -71,6 +71,8 @@ public static class StateDataTables
             (db, state) => db.Credentials.Where(c => c.StateCode == state)),
         new StateDataTable<CredentialEvent>("credential-history.csv", "Each credential's full history (issue, renewals, status changes), in order.",
             (db, state) => db.Set<CredentialEvent>().Where(e => Credentials(db, state).Contains(e.CredentialId))),
+        new StateDataTable<CredentialEndorsement>("credential-endorsements.csv", "Specialty endorsements on the state's credentials: granted, withdrawn and why.",
+            (db, state) => db.Set<CredentialEndorsement>().Where(e => Credentials(db, state).Contains(e.CredentialId))),
         new StateDataTable<DisciplineCase>("discipline-cases.csv", "Discipline cases on the state's credentials.",
             (db, state) => db.DisciplineCases.Where(d => Credentials(db, state).Contains(d.CredentialId))),
         new StateDataTable<RenewalReminder>("renewal-reminders.csv", "Renewal reminders sent about the state's credentials.",

@@ -6,7 +6,7 @@ namespace Registry.Infrastructure.Exports.Workforce;
 /// <summary>The state roster as .xlsx, a row at a time as the rows stream from the database (<see cref="StreamedSheet"/>): memory stays flat however many rows there are.</summary>
 public sealed class RosterWorkbook : IRosterWriter
 {
-    private static readonly double[] Widths = [20, 10, 14, 12, 12, 20, 20, 18, 34, 18, 12, 14];
+    private static readonly double[] Widths = [20, 10, 14, 12, 12, 20, 20, 18, 34, 18, 12, 14, 16];
 
     public async Task<long> WriteAsync(IAsyncEnumerable<ExportRoster.Row> rows, Stream output, CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ public sealed class RosterWorkbook : IRosterWriter
             sheet.Text(row.Phone);
             sheet.Text(row.Npi);
             sheet.Text(row.NpiTaxonomy);
+            sheet.Text(string.Join(", ", row.Endorsements));
             sheet.EndRow();
         }
         return sheet.Rows;

@@ -26,6 +26,8 @@ internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credent
         builder.HasIndex(c => c.ExpiresOn);
         builder.HasMany(c => c.History).WithOne().HasForeignKey(e => e.CredentialId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.History).HasField("_history");
+        builder.HasMany(c => c.Endorsements).WithOne().HasForeignKey(e => e.CredentialId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Endorsements).HasField("_endorsements");
     }
 
     private static CredentialNumber ParseStored(string value) =>
@@ -40,11 +42,26 @@ internal sealed class CredentialEventConfiguration : IEntityTypeConfiguration<Cr
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Reason).HasMaxLength(4000);
+        builder.Property(e => e.EndorsementCode).HasMaxLength(EndorsementDefinition.CodeMaxLength);
         builder.HasIndex(e => new { e.CredentialId, e.Sequence }).IsUnique();
         builder.HasIndex(e => new { e.EffectiveOn, e.Kind });
         builder.HasIndex(e => e.RecordedAt); // the watch-list job looks at recent entries
         builder.Ignore(e => e.IsPublicAction);
         builder.HasOne<RegisterImport>().WithMany().HasForeignKey(e => e.RegisterImportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CredentialEndorsementConfiguration : IEntityTypeConfiguration<CredentialEndorsement>
+{
+    public void Configure(EntityTypeBuilder<CredentialEndorsement> builder)
+    {
+        builder.ToTable("CredentialEndorsements");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Code).HasMaxLength(EndorsementDefinition.CodeMaxLength);
+        builder.Property(e => e.WithdrawalReason).HasMaxLength(CredentialEndorsement.ReasonMaxLength);
+        builder.HasIndex(e => new { e.CredentialId, e.Code });
+        builder.HasIndex(e => new { e.Code, e.GrantedOn }); // workforce counts by endorsement on a day
     }
 }
 

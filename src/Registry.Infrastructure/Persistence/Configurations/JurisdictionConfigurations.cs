@@ -41,6 +41,7 @@ internal sealed class CredentialProgramConfiguration : IEntityTypeConfiguration<
             requirements.OwnsMany(r => r.TrainingDomains);
             requirements.OwnsOne(r => r.Exam);
             requirements.OwnsMany(r => r.Fees);
+            requirements.OwnsMany(r => r.Endorsements);
         });
     }
 }
@@ -58,6 +59,7 @@ internal sealed class ProgramRequirementsVersionConfiguration : IEntityTypeConfi
             requirements.OwnsMany(r => r.TrainingDomains);
             requirements.OwnsOne(r => r.Exam);
             requirements.OwnsMany(r => r.Fees);
+            requirements.OwnsMany(r => r.Endorsements);
         });
     }
 }

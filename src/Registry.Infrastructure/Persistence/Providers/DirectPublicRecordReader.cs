@@ -8,7 +8,7 @@ namespace Registry.Infrastructure.Persistence.Providers;
 /// Verification's one-number read on PostgreSQL, sent as plain relational commands on the open connection by
 /// <see cref="SqlDialect.ReadAsync{T}"/> (no query compiled or shaped): the record (joins by key and the history's last sequence, read from the
 /// index alone), then, for the whole answer, the credential's history, from which its last update, the start of its
-/// status and its public actions are made (<see cref="PublicCredentials.FromHistory"/>, as the bulk path does). A
+/// status, its public actions and its endorsements are made (the program's endorsement names read only when it shows one) (<see cref="PublicCredentials.FromHistory"/>, as the bulk path does). A
 /// revalidation sends the first statement only. EF Core's query pipeline cost more CPU than the statements, and the
 /// compiled queries' three history subqueries more of PostgreSQL's than one read of a few history rows (issue #20's
 /// verification benchmark). SQLite and SQL Server keep <see cref="CompiledPublicRecordReader"/>: SQLite holds dates and
@@ -22,8 +22,9 @@ public sealed class DirectPublicRecordReader(RegistryDbContext db) : IPublicReco
         if (await RecordAsync(number, cancellationToken) is not { } record) return null;
         var history = await SqlDialect.ReadAsync(db, History(db.Dialect, record.Id), reader => new PublicCredentials.HistoryEntry(record.Id, reader.GetInt32(0),
             Enum.Parse<CredentialEventKind>(reader.GetString(1)), reader.IsDBNull(2) ? null : Enum.Parse<CredentialStatus>(reader.GetString(2)),
-            Enum.Parse<CredentialStatus>(reader.GetString(3)), reader.GetFieldValue<DateOnly>(4), reader.GetFieldValue<DateTimeOffset>(5)), cancellationToken);
-        return PublicCredentials.FromHistory(record, history);
+            Enum.Parse<CredentialStatus>(reader.GetString(3)), reader.GetFieldValue<DateOnly>(4), reader.GetFieldValue<DateTimeOffset>(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6)), cancellationToken);
+        return await PublicCredentials.FromHistoryAsync(db, record, history, cancellationToken);
     }
 
     public async Task<string?> EntityTagAsync(CredentialNumber number, CancellationToken cancellationToken) =>
@@ -37,6 +38,7 @@ public sealed class DirectPublicRecordReader(RegistryDbContext db) : IPublicReco
             Status = Enum.Parse<CredentialStatus>(reader.GetString(7)), IssuedOn = reader.GetFieldValue<DateOnly>(8), ExpiresOn = reader.GetFieldValue<DateOnly>(9),
             GracePeriodDays = reader.GetInt32(10), LastSequence = reader.GetInt32(11),
             Npi = reader.IsDBNull(12) ? null : reader.GetString(12), NpiHasPeerSpecialistTaxonomy = reader.GetBoolean(13),
+            ProgramId = reader.GetGuid(14), RequirementsVersion = reader.GetInt32(15),
         }, cancellationToken)).FirstOrDefault();
 
     /// <summary>The record of the credential with the number: holder (and their NPI), program, state, status and dates, and the history's last sequence.</summary>
@@ -47,7 +49,7 @@ public sealed class DirectPublicRecordReader(RegistryDbContext db) : IPublicReco
             SELECT c.{Q("Id")}, p.{Q("LegalFirstName")}, p.{Q("LegalLastName")}, g.{Q("Code")}, g.{Q("Name")}, c.{Q("StateCode")}, j.{Q("Name")},
                    c.{Q("Status")}, c.{Q("IssuedOn")}, c.{Q("ExpiresOn")}, {sql.JsonInt($"g.{Q("Requirements")}", "GracePeriodDays")},
                    (SELECT max(h.{Q("Sequence")}) FROM {Q("CredentialHistory")} h WHERE h.{Q("CredentialId")} = c.{Q("Id")}),
-                   p.{Q("Npi")}, p.{Q("NpiHasPeerSpecialistTaxonomy")}
+                   p.{Q("Npi")}, p.{Q("NpiHasPeerSpecialistTaxonomy")}, c.{Q("ProgramId")}, g.{Q("RequirementsVersion")}
             FROM {Q("Credentials")} c
             JOIN {Q("People")} p ON p.{Q("Id")} = c.{Q("HolderPersonId")}
             JOIN {Q("Programs")} g ON g.{Q("Id")} = c.{Q("ProgramId")}
@@ -61,7 +63,7 @@ public sealed class DirectPublicRecordReader(RegistryDbContext db) : IPublicReco
     {
         string Q(string name) => sql.Q(name);
         return new SqlStatement("Verification: history", $"""
-            SELECT {Q("Sequence")}, {Q("Kind")}, {Q("FromStatus")}, {Q("ToStatus")}, {Q("EffectiveOn")}, {Q("RecordedAt")}
+            SELECT {Q("Sequence")}, {Q("Kind")}, {Q("FromStatus")}, {Q("ToStatus")}, {Q("EffectiveOn")}, {Q("RecordedAt")}, {Q("EndorsementCode")}
             FROM {Q("CredentialHistory")} WHERE {Q("CredentialId")} = @credential
             """, new Dictionary<string, object?> { ["credential"] = credentialId });
     }

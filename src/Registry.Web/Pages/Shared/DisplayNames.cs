@@ -178,7 +178,17 @@ public static class DisplayNames
         CredentialEventKind.ResponseReceived => "Holder's response received",
         CredentialEventKind.CaseClosed => "Complaint closed",
         CredentialEventKind.Imported => "Imported from the state's earlier register",
+        CredentialEventKind.EndorsementGranted => "Endorsement granted",
+        CredentialEventKind.EndorsementWithdrawn => "Endorsement withdrawn",
         _ => throw Unnamed(kind),
+    };
+
+    public static string Display(this EndorsementStatus status) => status switch
+    {
+        EndorsementStatus.Active => "Active",
+        EndorsementStatus.Withdrawn => "Withdrawn",
+        EndorsementStatus.Ended => "Ended with the credential",
+        _ => throw Unnamed(status),
     };
 
     public static string Display(this DecisionLetterKind kind) => kind switch

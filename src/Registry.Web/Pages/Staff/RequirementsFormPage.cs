@@ -30,6 +30,25 @@ public abstract class RequirementsFormPage : PageModel
     [BindProperty]
     public List<FeeLine> Fees { get; set; } = [];
 
+    /// <summary>The program's endorsements, one group of fields each, and one blank group to add another: a group left blank is not kept.</summary>
+    [BindProperty]
+    public List<EndorsementLine> Endorsements { get; set; } = [];
+
+    public sealed class EndorsementLine
+    {
+        public string? Code { get; set; }
+        public string? Name { get; set; }
+        public string? Description { get; set; }
+        public string? TrainingDomainCode { get; set; }
+        public decimal? ExtraTrainingHours { get; set; }
+        public int? MinimumAge { get; set; }
+        public int? MaximumAge { get; set; }
+        public int? MinimumPopulationSharePercent { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Code) && string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Description)
+            && string.IsNullOrWhiteSpace(TrainingDomainCode) && ExtraTrainingHours is null && MinimumAge is null && MaximumAge is null && MinimumPopulationSharePercent is null;
+    }
+
     public sealed class FeeLine
     {
         public FeeKind Kind { get; set; }
@@ -53,6 +72,11 @@ public abstract class RequirementsFormPage : PageModel
         Fees = Enum.GetValues<FeeKind>().Select(kind => requirements.Fees.SingleOrDefault(f => f.Kind == kind) is { } fee
             ? new FeeLine { Kind = kind, Amount = fee.Amount, HoldsPeerCredentialAmount = fee.HoldsPeerCredentialAmount, MilitaryOrVeteranAmount = fee.MilitaryOrVeteranAmount }
             : new FeeLine { Kind = kind }).ToList();
+        Endorsements = [.. requirements.Endorsements.Select(e => new EndorsementLine
+        {
+            Code = e.Code, Name = e.Name, Description = e.Description, TrainingDomainCode = e.TrainingDomainCode, ExtraTrainingHours = e.ExtraTrainingHours,
+            MinimumAge = e.MinimumAge, MaximumAge = e.MaximumAge, MinimumPopulationSharePercent = e.MinimumPopulationSharePercent,
+        }), new EndorsementLine()];
     }
 
     /// <summary>The requirements the form was posted with; errors of the plain-text fields go to the model state.</summary>
@@ -63,7 +87,34 @@ public abstract class RequirementsFormPage : PageModel
             .Select(d => int.TryParse(d, out var day) ? day : -1).ToList();
         if (reminders.Contains(-1)) ModelState.AddModelError(nameof(ReminderDayList), "Write reminder days as whole numbers separated by commas, for example 90, 60, 30, 7.");
         if (domains is null) ModelState.AddModelError(nameof(DomainLines), "Write one domain a line as: CODE; Name; hours.");
-        return Input with { TrainingDomains = domains ?? [], ReminderDays = reminders, RequiredAttestations = Attestations, ReciprocityProgramIds = Reciprocity, Fees = PostedFees() };
+        return Input with
+        {
+            TrainingDomains = domains ?? [], ReminderDays = reminders, RequiredAttestations = Attestations, ReciprocityProgramIds = Reciprocity, Fees = PostedFees(),
+            Endorsements = PostedEndorsements(),
+        };
+    }
+
+    /// <summary>The endorsement groups that are filled in; each group's errors go to its own fields, by the rules the command checks. A blank group is kept to add another.</summary>
+    private List<RequirementsModel.EndorsementModel> PostedEndorsements()
+    {
+        var endorsements = new List<RequirementsModel.EndorsementModel>();
+        var rules = new EndorsementValidator();
+        for (var i = 0; i < Endorsements.Count; i++)
+        {
+            var line = Endorsements[i];
+            if (line.IsBlank) continue;
+            var endorsement = new RequirementsModel.EndorsementModel
+            {
+                Code = line.Code?.Trim() ?? "", Name = line.Name?.Trim() ?? "", Description = line.Description?.Trim() ?? "",
+                TrainingDomainCode = string.IsNullOrWhiteSpace(line.TrainingDomainCode) ? null : line.TrainingDomainCode.Trim(),
+                ExtraTrainingHours = line.ExtraTrainingHours, MinimumAge = line.MinimumAge, MaximumAge = line.MaximumAge,
+                MinimumPopulationSharePercent = line.MinimumPopulationSharePercent,
+            };
+            foreach (var error in rules.Validate(endorsement).Errors) ModelState.AddModelError($"Endorsements[{i}].{error.PropertyName}", error.ErrorMessage);
+            endorsements.Add(endorsement);
+        }
+        if (Endorsements.Count == 0 || !Endorsements[^1].IsBlank) Endorsements.Add(new EndorsementLine());
+        return endorsements;
     }
 
     /// <summary>The fee lines with an amount; each line's errors go to its own fields, by the same rules the command checks.</summary>

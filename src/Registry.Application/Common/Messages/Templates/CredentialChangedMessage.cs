@@ -4,7 +4,7 @@ namespace Registry.Application.Common.Messages.Templates;
 
 /// <summary>Any other decision about a credential (a probation ended early, for example).</summary>
 public sealed record CredentialChangedMessage(string Name, string Number, CredentialEventKind Kind, CredentialStatus Status, DateOnly EffectiveOn, string? Reason,
-    BoardContactDetails? Board = null)
+    BoardContactDetails? Board = null, string? Endorsement = null)
     : IMessage
 {
     public static string Template => "credential-changed";
@@ -14,7 +14,13 @@ internal sealed class CredentialChangedTemplate : MessageTemplate<CredentialChan
 {
     protected override MessageContent Compose(CredentialChangedMessage m, MessageLinks links)
     {
-        var what = m.Kind == CredentialEventKind.ProbationEnded ? "probation ended" : m.Kind.ToString().ToLowerInvariant();
+        var what = m.Kind switch
+        {
+            CredentialEventKind.ProbationEnded => "probation ended",
+            CredentialEventKind.EndorsementGranted => $"the endorsement {m.Endorsement} was granted",
+            CredentialEventKind.EndorsementWithdrawn => $"the endorsement {m.Endorsement} was withdrawn",
+            _ => m.Kind.ToString().ToLowerInvariant(),
+        };
         var blocks = new List<MessageBlock>
         {
             Hello(m.Name),

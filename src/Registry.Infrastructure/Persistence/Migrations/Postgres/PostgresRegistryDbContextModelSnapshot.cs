@@ -887,6 +887,41 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Credentials");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Credentials.CredentialEndorsement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("CredentialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("GrantedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "GrantedOn");
+
+                    b.HasIndex("CredentialId", "Code");
+
+                    b.ToTable("CredentialEndorsements", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Domain.Credentials.CredentialEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -900,6 +935,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("EndorsementCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<DateOnly>("ExpiresOnAfter")
                         .HasColumnType("date");
@@ -2914,6 +2953,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Credentials.CredentialEndorsement", b =>
+                {
+                    b.HasOne("Registry.Domain.Credentials.Credential", null)
+                        .WithMany("Endorsements")
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Domain.Credentials.CredentialEvent", b =>
                 {
                     b.HasOne("Registry.Domain.Credentials.Credential", null)
@@ -3273,6 +3321,41 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("CredentialProgramId");
 
+                            b1.OwnsMany("Registry.Domain.Jurisdictions.EndorsementDefinition", "Endorsements", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsCredentialProgramId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired();
+
+                                    b2.Property<decimal?>("ExtraTrainingHours")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<int?>("MaximumAge");
+
+                                    b2.Property<int?>("MinimumAge");
+
+                                    b2.Property<int?>("MinimumPopulationSharePercent");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("TrainingDomainCode");
+
+                                    b2.HasKey("ProgramRequirementsCredentialProgramId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Programs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsCredentialProgramId");
+                                });
+
                             b1.OwnsOne("Registry.Domain.Jurisdictions.ExamRequirement", "Exam", b2 =>
                                 {
                                     b2.Property<Guid>("ProgramRequirementsCredentialProgramId");
@@ -3346,6 +3429,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                                     b2.WithOwner()
                                         .HasForeignKey("ProgramRequirementsCredentialProgramId");
                                 });
+
+                            b1.Navigation("Endorsements");
 
                             b1.Navigation("Exam");
 
@@ -3426,6 +3511,41 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("ProgramRequirementsVersionId");
 
+                            b1.OwnsMany("Registry.Domain.Jurisdictions.EndorsementDefinition", "Endorsements", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsVersionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired();
+
+                                    b2.Property<decimal?>("ExtraTrainingHours")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<int?>("MaximumAge");
+
+                                    b2.Property<int?>("MinimumAge");
+
+                                    b2.Property<int?>("MinimumPopulationSharePercent");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("TrainingDomainCode");
+
+                                    b2.HasKey("ProgramRequirementsVersionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ProgramRequirementsVersions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsVersionId");
+                                });
+
                             b1.OwnsOne("Registry.Domain.Jurisdictions.ExamRequirement", "Exam", b2 =>
                                 {
                                     b2.Property<Guid>("ProgramRequirementsVersionId");
@@ -3499,6 +3619,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                                     b2.WithOwner()
                                         .HasForeignKey("ProgramRequirementsVersionId");
                                 });
+
+                            b1.Navigation("Endorsements");
 
                             b1.Navigation("Exam");
 
@@ -3629,6 +3751,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Registry.Domain.Credentials.Credential", b =>
                 {
+                    b.Navigation("Endorsements");
+
                     b.Navigation("History");
                 });
 

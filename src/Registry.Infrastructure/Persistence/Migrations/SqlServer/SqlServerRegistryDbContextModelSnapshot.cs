@@ -887,6 +887,41 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Credentials");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Credentials.CredentialEndorsement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<Guid>("CredentialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("GrantedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "GrantedOn");
+
+                    b.HasIndex("CredentialId", "Code");
+
+                    b.ToTable("CredentialEndorsements", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Domain.Credentials.CredentialEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -900,6 +935,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("EndorsementCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<DateOnly>("ExpiresOnAfter")
                         .HasColumnType("date");
@@ -2916,6 +2955,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Credentials.CredentialEndorsement", b =>
+                {
+                    b.HasOne("Registry.Domain.Credentials.Credential", null)
+                        .WithMany("Endorsements")
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Domain.Credentials.CredentialEvent", b =>
                 {
                     b.HasOne("Registry.Domain.Credentials.Credential", null)
@@ -3275,6 +3323,41 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                             b1.WithOwner()
                                 .HasForeignKey("CredentialProgramId");
 
+                            b1.OwnsMany("Registry.Domain.Jurisdictions.EndorsementDefinition", "Endorsements", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsCredentialProgramId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired();
+
+                                    b2.Property<decimal?>("ExtraTrainingHours")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<int?>("MaximumAge");
+
+                                    b2.Property<int?>("MinimumAge");
+
+                                    b2.Property<int?>("MinimumPopulationSharePercent");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("TrainingDomainCode");
+
+                                    b2.HasKey("ProgramRequirementsCredentialProgramId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Programs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsCredentialProgramId");
+                                });
+
                             b1.OwnsOne("Registry.Domain.Jurisdictions.ExamRequirement", "Exam", b2 =>
                                 {
                                     b2.Property<Guid>("ProgramRequirementsCredentialProgramId");
@@ -3348,6 +3431,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                     b2.WithOwner()
                                         .HasForeignKey("ProgramRequirementsCredentialProgramId");
                                 });
+
+                            b1.Navigation("Endorsements");
 
                             b1.Navigation("Exam");
 
@@ -3428,6 +3513,41 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                             b1.WithOwner()
                                 .HasForeignKey("ProgramRequirementsVersionId");
 
+                            b1.OwnsMany("Registry.Domain.Jurisdictions.EndorsementDefinition", "Endorsements", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsVersionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired();
+
+                                    b2.Property<decimal?>("ExtraTrainingHours")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<int?>("MaximumAge");
+
+                                    b2.Property<int?>("MinimumAge");
+
+                                    b2.Property<int?>("MinimumPopulationSharePercent");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("TrainingDomainCode");
+
+                                    b2.HasKey("ProgramRequirementsVersionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ProgramRequirementsVersions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsVersionId");
+                                });
+
                             b1.OwnsOne("Registry.Domain.Jurisdictions.ExamRequirement", "Exam", b2 =>
                                 {
                                     b2.Property<Guid>("ProgramRequirementsVersionId");
@@ -3501,6 +3621,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                                     b2.WithOwner()
                                         .HasForeignKey("ProgramRequirementsVersionId");
                                 });
+
+                            b1.Navigation("Endorsements");
 
                             b1.Navigation("Exam");
 
@@ -3631,6 +3753,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Registry.Domain.Credentials.Credential", b =>
                 {
+                    b.Navigation("Endorsements");
+
                     b.Navigation("History");
                 });
 

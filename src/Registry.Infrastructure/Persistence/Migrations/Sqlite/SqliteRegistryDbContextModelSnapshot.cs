@@ -875,6 +875,41 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Credentials");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Credentials.CredentialEndorsement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CredentialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GrantedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "GrantedOn");
+
+                    b.HasIndex("CredentialId", "Code");
+
+                    b.ToTable("CredentialEndorsements", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Domain.Credentials.CredentialEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -887,6 +922,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndorsementCode")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ExpiresOnAfter")
@@ -2902,6 +2941,15 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Domain.Credentials.CredentialEndorsement", b =>
+                {
+                    b.HasOne("Registry.Domain.Credentials.Credential", null)
+                        .WithMany("Endorsements")
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Domain.Credentials.CredentialEvent", b =>
                 {
                     b.HasOne("Registry.Domain.Credentials.Credential", null)
@@ -3261,6 +3309,41 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("CredentialProgramId");
 
+                            b1.OwnsMany("Registry.Domain.Jurisdictions.EndorsementDefinition", "Endorsements", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsCredentialProgramId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired();
+
+                                    b2.Property<double?>("ExtraTrainingHours")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<int?>("MaximumAge");
+
+                                    b2.Property<int?>("MinimumAge");
+
+                                    b2.Property<int?>("MinimumPopulationSharePercent");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("TrainingDomainCode");
+
+                                    b2.HasKey("ProgramRequirementsCredentialProgramId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Programs");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsCredentialProgramId");
+                                });
+
                             b1.OwnsOne("Registry.Domain.Jurisdictions.ExamRequirement", "Exam", b2 =>
                                 {
                                     b2.Property<Guid>("ProgramRequirementsCredentialProgramId");
@@ -3334,6 +3417,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                     b2.WithOwner()
                                         .HasForeignKey("ProgramRequirementsCredentialProgramId");
                                 });
+
+                            b1.Navigation("Endorsements");
 
                             b1.Navigation("Exam");
 
@@ -3414,6 +3499,41 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("ProgramRequirementsVersionId");
 
+                            b1.OwnsMany("Registry.Domain.Jurisdictions.EndorsementDefinition", "Endorsements", b2 =>
+                                {
+                                    b2.Property<Guid>("ProgramRequirementsVersionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired();
+
+                                    b2.Property<double?>("ExtraTrainingHours")
+                                        .HasPrecision(9, 2);
+
+                                    b2.Property<int?>("MaximumAge");
+
+                                    b2.Property<int?>("MinimumAge");
+
+                                    b2.Property<int?>("MinimumPopulationSharePercent");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("TrainingDomainCode");
+
+                                    b2.HasKey("ProgramRequirementsVersionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ProgramRequirementsVersions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProgramRequirementsVersionId");
+                                });
+
                             b1.OwnsOne("Registry.Domain.Jurisdictions.ExamRequirement", "Exam", b2 =>
                                 {
                                     b2.Property<Guid>("ProgramRequirementsVersionId");
@@ -3487,6 +3607,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                                     b2.WithOwner()
                                         .HasForeignKey("ProgramRequirementsVersionId");
                                 });
+
+                            b1.Navigation("Endorsements");
 
                             b1.Navigation("Exam");
 
@@ -3617,6 +3739,8 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Registry.Domain.Credentials.Credential", b =>
                 {
+                    b.Navigation("Endorsements");
+
                     b.Navigation("History");
                 });
 
