@@ -38,11 +38,15 @@ public sealed class FormErrors
         {
             if (entry.Errors.Count == 0 || key.Length == 0) continue;
             if (key == name) return key;
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) || name.EndsWith("." + key, StringComparison.OrdinalIgnoreCase)
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) || IsPrefixed(name, key)
                 || string.Equals(key, id, StringComparison.OrdinalIgnoreCase)) found ??= key;
         }
         return found;
     }
+
+    // "Input.Code" answers to the key "Code"; an item of a list ("Endorsements[0].Code") does not: it is another field.
+    private static bool IsPrefixed(string name, string key) =>
+        name.EndsWith("." + key, StringComparison.OrdinalIgnoreCase) && !name.AsSpan(0, name.Length - key.Length - 1).Contains('[');
 
     public static string Messages(ModelStateDictionary modelState, string key) => string.Join(" ", modelState[key]!.Errors.Select(e => e.ErrorMessage));
 
