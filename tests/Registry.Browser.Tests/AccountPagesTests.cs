@@ -73,7 +73,7 @@ public sealed class AccountPagesTests(BrowserFixture fixture)
     [Fact]
     public async Task The_yearly_work_questions_page_is_accessible_and_shows_bad_hours_by_their_field()
     {
-        var page = await fixture.SignedInAsync("drew.watson@example.org");
+        var page = await fixture.SignedInAsync("morgan.brooks@example.org");
         await page.GotoAsync("/Account/Profile");
         await page.GetByRole(AriaRole.Link, new() { Name = "Answer the yearly questions" }).ClickAsync();
         await page.AssertAccessibleAsync();
