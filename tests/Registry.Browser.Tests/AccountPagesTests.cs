@@ -71,6 +71,21 @@ public sealed class AccountPagesTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_yearly_work_questions_page_is_accessible_and_shows_bad_hours_by_their_field()
+    {
+        var page = await fixture.SignedInAsync("morgan.brooks@example.org");
+        await page.GotoAsync("/Account/Profile");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Answer the yearly questions" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Hours of peer work in a usual week").FillAsync("200");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my answers" }).ClickAsync();
+
+        Assert.Contains("hours", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task The_npi_page_is_accessible_and_shows_a_wrong_check_digit_by_its_field()
     {
         var page = await fixture.SignedInAsync("drew.watson@example.org");

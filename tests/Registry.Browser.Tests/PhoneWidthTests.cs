@@ -37,7 +37,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
         await page.GotoAsync("/Applications");
         var application = await FirstLinkAsync(page, ApplicationPath());
         await AssertFitAsync(page, "/Applications", application, $"{application}/Training", $"{application}/Work", $"{application}/Supervision",
-            $"{application}/References", $"{application}/Attestations", $"{application}/AboutYou", "/Account/Profile", "/Credentials", "/MyRecord");
+            $"{application}/References", $"{application}/Attestations", $"{application}/AboutYou", "/Account/Profile", "/Account/WorkPulse", "/Credentials", "/MyRecord");
         await AssertMenuOpensAsync(page);
     }
 
