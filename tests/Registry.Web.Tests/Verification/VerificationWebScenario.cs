@@ -36,6 +36,9 @@ public sealed class VerificationWebScenario
         "Non-binary", "NonBinary",
     ];
 
+    /// <summary>The open data's column headings that name the holder's answers (counted there, never tied to the person).</summary>
+    public static readonly string[] AnswerHeadings = ["Native Hawaiian or Pacific Islander", "Recovery community organization", "Non-binary"];
+
     /// <summary>The holder's answers to the voluntary workforce questions, every one distinctive (see <see cref="Sentinels"/>).</summary>
     public static readonly WorkforceAnswers SentinelAnswers = new()
     {

@@ -50,9 +50,11 @@ public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts cou
     /// the same. The counts carry the county as stored: a county chosen from the list is stored by its list name, and old
     /// free text that the matcher finds on the list counts with that county; text it cannot match is "County not matched".
     /// </summary>
-    internal static string CountyLabel(CredentialCountRow row, string state) =>
-        row.County is null || row.ResidenceState is null ? WorkforceReport.NoAddress
-        : row.ResidenceState.Value.Value != state ? WorkforceReport.OutsideTheState
-        : Counties.Match(row.ResidenceState.Value, row.County) is { } county ? Counties.Name(county)
+    internal static string CountyLabel(CredentialCountRow row, string state) => CountyLabel(row.ResidenceState, row.County, state);
+
+    internal static string CountyLabel(StateCode? residenceState, string? county, string state) =>
+        county is null || residenceState is null ? WorkforceReport.NoAddress
+        : residenceState.Value.Value != state ? WorkforceReport.OutsideTheState
+        : Counties.Match(residenceState.Value, county) is { } listed ? Counties.Name(listed)
         : WorkforceReport.CountyNotMatched;
 }

@@ -38,7 +38,13 @@ public sealed class OpenDataReleaseTests(SliceFixture fixture) : SliceTest(fixtu
         var release = await Fixture.QueryAsync(db => db.OpenDataReleases.AsNoTracking().SingleAsync());
         var document = OpenDataDocument.FromJson(release.Json);
         Assert.Equal(("2025-06", TestClock.Start), (document.Month, document.GeneratedAt));
-        Assert.Equal(["active-by-state-and-program", "active-by-county-and-program-pa", "active-by-county-and-program-tn"], document.Tables.Select(t => t.Id));
+        Assert.Equal(["active-by-state-and-program", "active-by-county-and-program-pa", "active-by-county-and-program-tn",
+            "workforce-answers-raceethnicity", "workforce-answers-gender", "workforce-answers-languages", "workforce-answers-veteran",
+            "workforce-answers-education", "workforce-answers-employment", "workforce-answers-setting", "workforce-answers-hours"], document.Tables.Select(t => t.Id));
+        // Nobody answered the workforce questions: every state's active peers are "Not answered", the zeros hidden.
+        Assert.All(document.Tables.Skip(3), table => Assert.Equal("Pennsylvania 50 of 50, Tennessee 69 of 69, Total 119 of 119",
+            string.Join(", ", table.Rows.Append(table.Totals).Select(r => $"{r.Label} {Figure(r.Cells[^1])} of {Figure(r.Total)}"))));
+        Assert.All(document.Tables.Skip(3), table => Assert.Equal("Not answered", table.Columns[^1]));
 
         var byState = document.Tables[0];
         Assert.Equal(["CPRS", "CPS"], byState.Columns);
@@ -52,7 +58,7 @@ public sealed class OpenDataReleaseTests(SliceFixture fixture) : SliceTest(fixtu
         Assert.DoesNotContain("Shelby", release.Json + release.Csv);
         Assert.Contains("active-by-county-and-program-tn,Davidson County,Total,40,false\r\n", release.Csv);
         Assert.DoesNotContain("Tennessee,CPS", release.Csv); // Tennessee offers no CPS program: no figure at all
-        var counts = release.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')[3]).Where(c => c != "");
+        var counts = release.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')[^2]).Where(c => c != "");
         Assert.All(counts, count => Assert.True(int.Parse(count, CultureInfo.InvariantCulture) >= SmallCellSuppression.Threshold));
     }
 
