@@ -5,10 +5,16 @@ using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Time;
 using Registry.Application.Common.Security;
 using Registry.Domain.Credentials;
+using Registry.Domain.Workforce;
 
 namespace Registry.Application.Features.Workforce;
 
-/// <summary>One state's active peer specialists at the end of each of the last 24 months, and today's status mix.</summary>
+/// <summary>
+/// One state's active peer specialists at the end of each of the last 24 months, today's status mix, its specialty
+/// endorsements in force today, and what its active peer specialists answered to the voluntary workforce questions — only
+/// as counts, a count under 11 hidden (and as many others as keep it from being worked out), since staff see the answers
+/// only in aggregate.
+/// </summary>
 public static class GetWorkforceDashboard
 {
     public const int Months = 24;
@@ -17,14 +23,23 @@ public static class GetWorkforceDashboard
     public sealed record Query(string StateCode) : IRequest<Model>, IStateScoped;
 
     public sealed record Model(string StateCode, string StateName, DateOnly Today, IReadOnlyList<MonthPoint> ActiveByMonth, IReadOnlyList<StatusShare> StatusMix,
-        string? ImportedHistoryNote = null);
+        string? ImportedHistoryNote = null)
+    {
+        public IReadOnlyList<EndorsementCount> Endorsements { get; init; } = [];
+        public IReadOnlyList<AnswerTable> Answers { get; init; } = [];
+    }
 
     /// <summary>Active (including probation) on the month's last day; the current month counts up to today.</summary>
     public sealed record MonthPoint(DateOnly Month, DateOnly CountedOn, int Active);
 
     public sealed record StatusShare(string Status, int Count);
 
-    public sealed class Handler(IRegistryDbContext db, IWorkforceCounts counts, IRegistryCalendar calendar) : IRequestHandler<Query, Model>
+    public sealed record EndorsementCount(string Program, string Code, string Name, int InForce);
+
+    /// <summary>One question's categories with their counts; a null count is hidden to protect privacy.</summary>
+    public sealed record AnswerTable(string Question, IReadOnlyList<(string Category, int? Count)> Categories, int? Total);
+
+    public sealed class Handler(IRegistryDbContext db, IWorkforceCounts counts, IWorkforceDimensions dimensions, IRegistryCalendar calendar) : IRequestHandler<Query, Model>
     {
         public async Task<Model> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -41,7 +56,37 @@ public static class GetWorkforceDashboard
                 rows.Where(r => r.Date == dates[i] && r.Status is CredentialStatus.Active or CredentialStatus.Probation).Sum(r => r.Count))).ToList();
             var mix = Order.Select(s => new StatusShare(Label(s), rows.Where(r => r.Date == today && r.Status == s).Sum(r => r.Count))).ToList();
             var importedOn = ImportedHistory.Before(await ImportedHistory.FirstImportDaysAsync(db, cancellationToken), state.Value, months[0]);
-            return new Model(state.Value, name, today, active, mix, importedOn is { } day ? ImportedHistory.Note(name, day) : null);
+            var inForce = active[^1].Active;
+            return new Model(state.Value, name, today, active, mix, importedOn is { } day ? ImportedHistory.Note(name, day) : null)
+            {
+                Endorsements = await EndorsementsAsync(state, today, cancellationToken),
+                Answers = AnswerTables(await dimensions.SurveyAnswersInForceAsync(today, [state], cancellationToken), inForce),
+            };
+        }
+
+        private async Task<IReadOnlyList<EndorsementCount>> EndorsementsAsync(Domain.Jurisdictions.StateCode state, DateOnly today, CancellationToken cancellationToken)
+        {
+            var programs = await db.Programs.AsNoTracking().Where(p => p.StateCode == state).OrderBy(p => p.Code).ToListAsync(cancellationToken);
+            var inForce = await dimensions.EndorsementsInForceAsync(today, [state], cancellationToken);
+            return [.. programs.SelectMany(p => p.Requirements.Endorsements.Select(e =>
+                new EndorsementCount(p.Code, e.Code, e.Name, inForce.Where(r => r.ProgramId == p.Id && r.Code == e.Code).Sum(r => r.Count))))];
+        }
+
+        /// <summary>Each question as a one-column table, suppressed together: they share their total, today's active peer specialists.</summary>
+        private static IReadOnlyList<AnswerTable> AnswerTables(IReadOnlyList<SurveyAnswerCountRow> answers, int inForce)
+        {
+            var tables = SurveyDistribution.Questions.Select(q =>
+            {
+                var counts = q.Counts(answers, inForce);
+                var cells = new int[counts.Count, 1];
+                for (var c = 0; c < counts.Count; c++) cells[c, 0] = counts[c];
+                return new CountTable(q.Title, q.Categories, ["Active peer specialists"], cells);
+            }).ToList();
+            var shared = tables.Skip(1).Select((t, i) => new SharedFigure(i + 1, t.GrandTotal, 0, tables[0].GrandTotal)).ToList();
+            var suppressed = SmallCellSuppression.Apply(tables, shared);
+            return [.. suppressed.Select(s => new AnswerTable(s.Table.Title,
+                [.. s.Table.RowLabels.Select((category, row) => (category, s.Published(new TableFigure(row, 0))))],
+                s.Published(s.Table.GrandTotal)))];
         }
 
         private static readonly CredentialStatus[] Order =

@@ -86,6 +86,37 @@ public sealed class WorkforceDimensionsTests(SliceFixture fixture) : SliceTest(f
     [Fact]
     public async Task The_months_open_data_publishes_endorsements_by_state_and_county_and_the_answers_by_state_adding_up_to_the_active_peers()
     {
+        await SeedFiftyNinePeersAsync();
+
+        await Fixture.RunAsync<WorkforceSnapshotJob, bool>(job => job.PublishOpenDataAsync(new(2025, 6, 1)));
+
+        var document = OpenDataDocument.FromJson(await Fixture.QueryAsync(db => db.OpenDataReleases.AsNoTracking().Select(r => r.Json).SingleAsync()));
+        Assert.Equal("Tennessee: 42 = 42 | Total: 42 = 42", Render(document.Tables.Single(t => t.Id == "endorsements-by-state")));
+        // The county lines of the program table (Shelby's 4 with the small counties); Knox is hidden so the zero beside it cannot be worked out.
+        Assert.Equal("Davidson County: 30 = 30 | Knox County: x = x | Counties with fewer than 11 each: x = x | Total: 42 = 42",
+            Render(document.Tables.Single(t => t.Id == "endorsements-by-state-by-county-tn")));
+        var gender = document.Tables.Single(t => t.Id == "workforce-answers-gender");
+        Assert.Equal(["Woman", "Man", "Non-binary", "Another gender", "Prefer not to say", "Not answered"], gender.Columns);
+        Assert.Equal("Tennessee: 15 12 x x x 32 = 59 | Total: 15 12 x x x 32 = 59", Render(gender));
+    }
+
+    [Fact]
+    public async Task The_state_dashboard_shows_endorsements_and_the_answers_only_as_counts_with_small_ones_hidden()
+    {
+        await SeedFiftyNinePeersAsync();
+
+        var dashboard = await Fixture.SendAsync(new GetWorkforceDashboard.Query("TN"), TestUsers.StateAdmin("TN"));
+
+        Assert.Equal("CPRS Y Youth 42", string.Join(" | ", dashboard.Endorsements.Select(e => $"{e.Program} {e.Code} {e.Name} {e.InForce}")));
+        var gender = dashboard.Answers.Single(a => a.Question == "Gender");
+        Assert.Equal("Woman 15, Man 12, Non-binary hidden, Another gender hidden, Prefer not to say hidden, Not answered 32; total 59",
+            string.Join(", ", gender.Categories.Select(c => $"{c.Category} {c.Count?.ToString(CultureInfo.InvariantCulture) ?? "hidden"}")) + $"; total {gender.Total}");
+        Assert.All(dashboard.Answers, a => Assert.Equal(59, a.Total));
+        Assert.All(dashboard.Answers.SelectMany(a => a.Categories), c => Assert.True(c.Count is null or >= SmallCellSuppression.Threshold, $"{c.Category} {c.Count}"));
+    }
+
+    private async Task SeedFiftyNinePeersAsync()
+    {
         for (var i = 0; i < 30; i++)
         {
             var peer = Peer("Davidson");
@@ -100,17 +131,6 @@ public sealed class WorkforceDimensionsTests(SliceFixture fixture) : SliceTest(f
         }
         for (var i = 0; i < 4; i++) Peer("Shelby");
         await Fixture.InsertAsync([tennessee, .. entities]);
-
-        await Fixture.RunAsync<WorkforceSnapshotJob, bool>(job => job.PublishOpenDataAsync(new(2025, 6, 1)));
-
-        var document = OpenDataDocument.FromJson(await Fixture.QueryAsync(db => db.OpenDataReleases.AsNoTracking().Select(r => r.Json).SingleAsync()));
-        Assert.Equal("Tennessee: 42 = 42 | Total: 42 = 42", Render(document.Tables.Single(t => t.Id == "endorsements-by-state")));
-        // The county lines of the program table (Shelby's 4 with the small counties); Knox is hidden so the zero beside it cannot be worked out.
-        Assert.Equal("Davidson County: 30 = 30 | Knox County: x = x | Counties with fewer than 11 each: x = x | Total: 42 = 42",
-            Render(document.Tables.Single(t => t.Id == "endorsements-by-state-by-county-tn")));
-        var gender = document.Tables.Single(t => t.Id == "workforce-answers-gender");
-        Assert.Equal(["Woman", "Man", "Non-binary", "Another gender", "Prefer not to say", "Not answered"], gender.Columns);
-        Assert.Equal("Tennessee: 15 12 x x x 32 = 59 | Total: 15 12 x x x 32 = 59", Render(gender));
     }
 
     private Credential Peer(string county)
