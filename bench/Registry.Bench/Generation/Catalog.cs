@@ -67,30 +67,36 @@ public sealed class Catalog
     private static ProgramRequirements Requirements(int variant, bool family)
     {
         List<string> attestations = ["lived-experience", "code-of-ethics", "truthfulness"];
+        // Two specialties every program offers (as Florida's CRPS-Y and CRPS-F), for counts by endorsement.
+        List<EndorsementDefinition> endorsements =
+        [
+            new("Y", "Youth and young adults", "Supports young people aged 18 to 29.", minimumAge: 18, maximumAge: 29),
+            new("F", "Family", "Supports families of people in recovery."),
+        ];
         return variant switch
         {
             // Biennial from the issue date (Tennessee-like).
             0 => new ProgramRequirements(40, [new("RECOVERY", "Recovery and wellness support", 10), new("ETHICS", "Ethical responsibility", 6)],
                 supervisedWorkHours: 75, supervisionHours: 0, referencesRequired: 3, exam: new ExamRequirement(70, 30, 3, 365),
                 requiredAttestations: attestations, renewalCycleMonths: 24, continuingEducationHours: 36, ethicsContinuingEducationHours: 3,
-                gracePeriodDays: 30, renewalWindowDays: 90),
+                gracePeriodDays: 30, renewalWindowDays: 90, endorsements: endorsements),
             // IC&RC model with a scaled exam score (Pennsylvania-like).
             1 => new ProgramRequirements(46,
                 [new("ADVOCACY", "Advocacy", 10), new("MENTORING", "Mentoring and education", 10), new("RECOVERY", "Recovery and wellness support", 10), new("ETHICS", "Ethical responsibility", 16)],
                 supervisedWorkHours: 500, supervisionHours: 25, referencesRequired: 2, exam: new ExamRequirement(500, 60, 3, 365),
                 requiredAttestations: [.. attestations, "criminal-history"], renewalCycleMonths: 24, continuingEducationHours: 30, ethicsContinuingEducationHours: 6,
-                gracePeriodDays: 60, renewalWindowDays: 90),
+                gracePeriodDays: 60, renewalWindowDays: 90, endorsements: endorsements),
             // Annual, every credential expiring on 31 December (Texas-like).
             2 => new ProgramRequirements(60, [new("ETHICS", "Ethical responsibility", 8)],
                 supervisedWorkHours: 250, supervisionHours: 0, referencesRequired: 0, exam: new ExamRequirement(70, 14, 4, 365),
                 requiredAttestations: attestations, renewalCycleMonths: 12, continuingEducationHours: 12, ethicsContinuingEducationHours: 1,
-                gracePeriodDays: 90, renewalWindowDays: 60, renewsOn: new RenewalDate(12, 31), ceAuditPercent: 10),
+                gracePeriodDays: 90, renewalWindowDays: 60, renewsOn: new RenewalDate(12, 31), ceAuditPercent: 10, endorsements: endorsements),
             // Triennial, no exam, heavy supervised practice.
             _ => new ProgramRequirements(family ? 60 : 80,
                 [new("RECOVERY", "Recovery and wellness support", 16), new("ETHICS", "Ethical responsibility", 12), new("CRISIS", "Crisis support", 8)],
                 supervisedWorkHours: 1000, supervisionHours: 20, referencesRequired: 2, exam: null,
                 requiredAttestations: [.. attestations, "criminal-history"], renewalCycleMonths: 36, continuingEducationHours: 48, ethicsContinuingEducationHours: 6,
-                gracePeriodDays: 90, renewalWindowDays: 120, ceAuditPercent: 5),
+                gracePeriodDays: 90, renewalWindowDays: 120, ceAuditPercent: 5, endorsements: endorsements),
         };
     }
 }

@@ -5,6 +5,7 @@ using Registry.Application.Common.Security;
 using Registry.Domain.Applications;
 using Registry.Domain.Attestations;
 using Registry.Domain.Employers;
+using Registry.Domain.Workforce;
 using Registry.Infrastructure.Exports.Workforce;
 using Registry.Infrastructure.Identity;
 using Registry.Infrastructure.Persistence.Providers;
@@ -31,6 +32,7 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
     [
         "People", "Employers", "AspNetUsers", "Applications", "Credentials", "AspNetUserRoles", "ApplicationHistory", "TrainingRecords",
         "WorkExperience", "SupervisionLogs", "ApplicationReferences", "SignedAttestations", "CredentialHistory", "ExamAttempts",
+        "CredentialEndorsements", "WorkforceSurveyResponses",
     ];
 
     private readonly Catalog _catalog = new(scale);
@@ -183,6 +185,11 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
             "EffectiveOn", "ExpiresOnAfter", "ActorUserId", "RecordedAt", "Reason");
         await using var exams = await BinaryCopy.StartAsync(dataSource, "ExamAttempts", "Id", "PersonId", "ProgramId", "TakenOn", "Score", "Passed",
             "AttemptNumber", "RecordedByUserId", "RecordedAt");
+        await using var endorsements = await BinaryCopy.StartAsync(dataSource, "CredentialEndorsements", "Id", "CredentialId", "Code", "GrantedOn",
+            "ApplicationId", "WithdrawnOn", "WithdrawalReason");
+        await using var answers = await BinaryCopy.StartAsync(dataSource, "WorkforceSurveyResponses", "Id", "PersonId", "StateCode", "ProgramId",
+            "ApplicationId", "CredentialId", "Occasion", "AnsweredOn", "AnsweredAt", "RaceEthnicity", "Gender", "Languages", "Veteran", "Education",
+            "Employment", "Setting", "CountyOfPractice", "CountyDeclined", "HoursPerWeek", "HoursDeclined");
 
         roles.Row().Uuid(SystemAdminId).Uuid(_roles[Roles.SystemAdmin]);
         for (var s = 0; s < _catalog.States.Count; s++)
@@ -220,8 +227,9 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
                     .Date(e.EffectiveOn).Date(e.ExpiresOnAfter).Uuid(e.BySystem ? null : reviewer)
                     .Time(new DateTimeOffset(e.EffectiveOn.ToDateTime(new TimeOnly(e.BySystem ? 2 : 15, 0)), TimeSpan.Zero)).Text(e.Reason);
             }
+            WriteEndorsementsAndAnswers(credential, k, applicationId, endorsements, answers);
         }
-        await CompleteAsync(roles, history, training, work, supervision, references, attestations, events, exams);
+        await CompleteAsync(roles, history, training, work, supervision, references, attestations, events, exams, endorsements, answers);
     }
 
     private void WriteRecords(ApplicationPlan plan, long k, Guid applicationId, Rng rng,
@@ -278,6 +286,50 @@ public sealed class DataGenerator(Scale scale, string connectionString, TextWrit
                 .Text(relationships[i % relationships.Length]).Time(confirmedAt)
                 .Text(confirmedAt is null ? null : "Dependable, warm and honest with the people they support.");
     }
+
+    /// <summary>
+    /// One holder in four has a specialty endorsement (one in twenty of those withdrawn later); three in five answered the
+    /// workforce questions with their application, and half of all holders the yearly questions in the last year.
+    /// </summary>
+    private void WriteEndorsementsAndAnswers(CredentialPlan credential, long k, Guid applicationId, BinaryCopy endorsements, BinaryCopy answers)
+    {
+        var rng = new Rng(scale.Seed, Stream.Endorsement, k);
+        var today = scale.Today;
+        var program = credential.Program;
+        if (rng.Chance(0.25))
+        {
+            var grantedOn = Min(credential.IssuedOn.AddDays(rng.Between(0, 180)), today);
+            var withdrawnOn = rng.Chance(0.05) ? grantedOn.AddDays(rng.Between(30, 400)) : (DateOnly?)null;
+            if (withdrawnOn > today) withdrawnOn = null;
+            endorsements.Row().Uuid(Ids.For(Stream.Endorsement, k)).Uuid(CredentialId(k)).Text(rng.Chance(0.6) ? "Y" : "F").Date(grantedOn).Uuid(null)
+                .Date(withdrawnOn).Text(withdrawnOn is null ? null : "No longer works with this population.");
+        }
+
+        T Pick<T>() where T : struct, System.Enum => rng.Pick(System.Enum.GetValues<T>());
+        DateTimeOffset Noon(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        var hours = rng.Chance(0.1) ? (int?)null : rng.Between(0, 45);
+        if (rng.Chance(0.6))
+        {
+            var answeredOn = credential.IssuedOn.AddDays(-rng.Between(1, 30));
+            RaceEthnicity[] races = [.. System.Enum.GetValues<RaceEthnicity>().Where(r => r is not (RaceEthnicity.None or RaceEthnicity.PreferNotToSay))];
+            var race = rng.Chance(0.05) ? RaceEthnicity.PreferNotToSay : rng.Pick(races) | (rng.Chance(0.1) ? rng.Pick(races) : RaceEthnicity.None);
+            var languages = rng.Chance(0.05) ? ServiceLanguages.PreferNotToSay
+                : ServiceLanguages.English | (rng.Chance(0.2) ? ServiceLanguages.Spanish : ServiceLanguages.None) | (rng.Chance(0.05) ? ServiceLanguages.Vietnamese : ServiceLanguages.None);
+            answers.Row().Uuid(Ids.For(Stream.Survey, k)).Uuid(PersonId(k)).Text(program.State.Code).Uuid(program.Id).Uuid(applicationId).Uuid(CredentialId(k))
+                .Enum(SurveyOccasion.Application).Date(answeredOn).Time(Noon(answeredOn)).Int((int)race).Enum(Pick<GenderAnswer>()).Int((int)languages)
+                .Enum(Pick<VeteranAnswer>()).Enum(Pick<EducationLevel>()).Enum(Pick<EmploymentAnswer>()).Enum(Pick<PracticeSetting>()).Text(null).Bool(false)
+                .Int(hours).Bool(hours is null);
+        }
+        if (rng.Chance(0.5) && credential.IssuedOn < today)
+        {
+            var answeredOn = today.AddDays(-rng.Between(0, Math.Min(364, today.DayNumber - credential.IssuedOn.DayNumber)));
+            answers.Row().Uuid(Ids.For(Stream.Survey, k, 1)).Uuid(PersonId(k)).Text(program.State.Code).Uuid(program.Id).Uuid(null).Uuid(CredentialId(k))
+                .Enum(SurveyOccasion.AnnualPulse).Date(answeredOn).Time(Noon(answeredOn)).Int(null).Text(null).Int(null).Text(null).Text(null)
+                .Enum(Pick<EmploymentAnswer>()).Enum(Pick<PracticeSetting>()).Text(null).Bool(false).Int(hours).Bool(hours is null);
+        }
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private void WriteExams(ApplicationPlan plan, long k, Guid reviewer, Rng rng, BinaryCopy exams)
     {

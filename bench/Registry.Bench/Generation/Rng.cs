@@ -50,6 +50,8 @@ public enum Stream : byte
     History,
     CredentialEvent,
     Exam,
+    Endorsement,
+    Survey,
 }
 
 /// <summary>
