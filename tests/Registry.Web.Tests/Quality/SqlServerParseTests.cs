@@ -120,6 +120,7 @@ public sealed partial class SqlServerParseTests(ITestOutputHelper output)
             WorkforceSql.DecisionTimes(sql, Today.AddMonths(-1), Today, [new StateTimeZone(States[0], "America/Chicago"), new StateTimeZone(States[1], "America/New_York")]),
             WorkforceSql.StatusOnDates(States[0], [Today.AddDays(-2), Today.AddDays(-1), Today]),
             WorkforceDimensionsSql.EndorsementsInForce(Today, States),
+            WorkforceDimensionsSql.EndorsementChanges(Today.AddMonths(-1), Today, States),
             WorkforceDimensionsSql.SurveyAnswersInForce(sql, Today, States),
             DirectPublicRecordReader.Record(sql, CredentialNumber.Create(States[0], "CPRS", 123)),
             DirectPublicRecordReader.History(sql, Guid.NewGuid()),

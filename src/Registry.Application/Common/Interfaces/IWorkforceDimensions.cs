@@ -12,15 +12,21 @@ public interface IWorkforceDimensions
     /// <summary>Endorsements in force on <paramref name="on"/>, by state, program, the holder's residence that day and endorsement code.</summary>
     Task<IReadOnlyList<EndorsementCountRow>> EndorsementsInForceAsync(DateOnly on, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken);
 
+    /// <summary>Endorsements granted and withdrawn on days in [from, to], by state, program and code.</summary>
+    Task<IReadOnlyList<EndorsementChangeRow>> EndorsementChangesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken);
+
     /// <summary>
     /// Credentials in force on <paramref name="on"/> by state and the holder's answer to each workforce question for
-    /// that program: the latest answer given on or before that day (for the three questions about work, only one
-    /// given within the 12 months before it). A credential whose holder gave no answer to a question is not counted for it.
+    /// that program, as of that day: about the person, the answers of their latest application or renewal (a question
+    /// skipped there stays skipped); about their work, the latest answers of any occasion within the 12 months before
+    /// it. A credential whose holder gave no answer to a question is not counted for it.
     /// </summary>
     Task<IReadOnlyList<SurveyAnswerCountRow>> SurveyAnswersInForceAsync(DateOnly on, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken);
 }
 
 public sealed record EndorsementCountRow(StateCode State, Guid ProgramId, StateCode? ResidenceState, string? County, string Code, int Count);
+
+public sealed record EndorsementChangeRow(StateCode State, Guid ProgramId, string Code, int Granted, int Withdrawn);
 
 /// <summary>
 /// <see cref="Question"/> is a <see cref="SurveyQuestions"/> name; <see cref="Answer"/> the stored answer as text: an

@@ -5,7 +5,6 @@ using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Time;
 using Registry.Application.Common.Security;
 using Registry.Domain.Credentials;
-using Registry.Domain.Workforce;
 
 namespace Registry.Application.Features.Workforce;
 
@@ -26,7 +25,7 @@ public static class GetWorkforceDashboard
         string? ImportedHistoryNote = null)
     {
         public IReadOnlyList<EndorsementCount> Endorsements { get; init; } = [];
-        public IReadOnlyList<AnswerTable> Answers { get; init; } = [];
+        public IReadOnlyList<SurveyDistribution.PublishedAnswers> Answers { get; init; } = [];
     }
 
     /// <summary>Active (including probation) on the month's last day; the current month counts up to today.</summary>
@@ -35,9 +34,6 @@ public static class GetWorkforceDashboard
     public sealed record StatusShare(string Status, int Count);
 
     public sealed record EndorsementCount(string Program, string Code, string Name, int InForce);
-
-    /// <summary>One question's categories with their counts; a null count is hidden to protect privacy.</summary>
-    public sealed record AnswerTable(string Question, IReadOnlyList<(string Category, int? Count)> Categories, int? Total);
 
     public sealed class Handler(IRegistryDbContext db, IWorkforceCounts counts, IWorkforceDimensions dimensions, IRegistryCalendar calendar) : IRequestHandler<Query, Model>
     {
@@ -60,7 +56,7 @@ public static class GetWorkforceDashboard
             return new Model(state.Value, name, today, active, mix, importedOn is { } day ? ImportedHistory.Note(name, day) : null)
             {
                 Endorsements = await EndorsementsAsync(state, today, cancellationToken),
-                Answers = AnswerTables(await dimensions.SurveyAnswersInForceAsync(today, [state], cancellationToken), inForce),
+                Answers = SurveyDistribution.Published(await dimensions.SurveyAnswersInForceAsync(today, [state], cancellationToken), inForce),
             };
         }
 
@@ -70,23 +66,6 @@ public static class GetWorkforceDashboard
             var inForce = await dimensions.EndorsementsInForceAsync(today, [state], cancellationToken);
             return [.. programs.SelectMany(p => p.Requirements.Endorsements.Select(e =>
                 new EndorsementCount(p.Code, e.Code, e.Name, inForce.Where(r => r.ProgramId == p.Id && r.Code == e.Code).Sum(r => r.Count))))];
-        }
-
-        /// <summary>Each question as a one-column table, suppressed together: they share their total, today's active peer specialists.</summary>
-        private static IReadOnlyList<AnswerTable> AnswerTables(IReadOnlyList<SurveyAnswerCountRow> answers, int inForce)
-        {
-            var tables = SurveyDistribution.Questions.Select(q =>
-            {
-                var counts = q.Counts(answers, inForce);
-                var cells = new int[counts.Count, 1];
-                for (var c = 0; c < counts.Count; c++) cells[c, 0] = counts[c];
-                return new CountTable(q.Title, q.Categories, ["Active peer specialists"], cells);
-            }).ToList();
-            var shared = tables.Skip(1).Select((t, i) => new SharedFigure(i + 1, t.GrandTotal, 0, tables[0].GrandTotal)).ToList();
-            var suppressed = SmallCellSuppression.Apply(tables, shared);
-            return [.. suppressed.Select(s => new AnswerTable(s.Table.Title,
-                [.. s.Table.RowLabels.Select((category, row) => (category, s.Published(new TableFigure(row, 0))))],
-                s.Published(s.Table.GrandTotal)))];
         }
 
         private static readonly CredentialStatus[] Order =

@@ -33,6 +33,29 @@ public static class SurveyDistribution
         }
     }
 
+    /// <summary>One question's categories with their counts for one state; a null count is hidden to protect privacy.</summary>
+    public sealed record PublishedAnswers(string Question, IReadOnlyList<(string Category, int? Count)> Categories, int? Total);
+
+    /// <summary>
+    /// One state's answers to every question as staff see them: each question a one-column table, suppressed together
+    /// (they share their total, the state's credentials in force) — a count under 11 hidden, with as many others as keep
+    /// it from being worked out.
+    /// </summary>
+    public static IReadOnlyList<PublishedAnswers> Published(IReadOnlyList<SurveyAnswerCountRow> stateAnswers, int inForce)
+    {
+        var tables = Questions.Select(q =>
+        {
+            var counts = q.Counts(stateAnswers, inForce);
+            var cells = new int[counts.Count, 1];
+            for (var c = 0; c < counts.Count; c++) cells[c, 0] = counts[c];
+            return new CountTable(q.Title, q.Categories, ["Active peer specialists"], cells);
+        }).ToList();
+        var shared = tables.Skip(1).Select((t, i) => new SharedFigure(i + 1, t.GrandTotal, 0, tables[0].GrandTotal)).ToList();
+        return [.. SmallCellSuppression.Apply(tables, shared).Select(s => new PublishedAnswers(s.Table.Title,
+            [.. s.Table.RowLabels.Select((category, row) => (category, s.Published(new TableFigure(row, 0))))],
+            s.Published(s.Table.GrandTotal)))];
+    }
+
     private const string MoreThanOne = "More than one";
     private const string EnglishOnly = "English only";
     private const string AnySpanish = "Spanish, alone or with other languages";

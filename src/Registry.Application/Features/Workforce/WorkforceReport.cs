@@ -16,6 +16,9 @@ public sealed record WorkforceReport(DateOnly From, DateOnly To, DateTimeOffset 
 
     public WorkforceCounts Totals => WorkforceCounts.Sum(ProgramLines.Select(p => p.Counts));
 
+    /// <summary>Endorsements and the voluntary answers, for the Endorsements and Workforce answers sheets.</summary>
+    public WorkforceDimensions Dimensions { get; init; } = WorkforceDimensions.None;
+
     public sealed record StateSection(string StateCode, string StateName, IReadOnlyList<ProgramLine> Programs, IReadOnlyList<CountyLine> Counties,
         IReadOnlyList<OpenApplicationRow> OpenApplications, DecisionTimeRow? DecisionTimes, DateOnly? ImportedOn = null)
     {

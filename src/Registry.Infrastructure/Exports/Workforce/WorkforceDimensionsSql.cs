@@ -1,6 +1,7 @@
 using Registry.Application.Common.Interfaces;
 using Registry.Domain.Credentials;
 using Registry.Domain.Jurisdictions;
+using Registry.Domain.Workforce;
 using Registry.Infrastructure.Persistence;
 using Registry.Infrastructure.Persistence.Providers;
 
@@ -21,6 +22,13 @@ public sealed class WorkforceDimensionsSql(RegistryDbContext db) : IWorkforceDim
         var rows = await Sql.QueryAsync<EndorsementRow>(db, EndorsementsInForce(on, states), cancellationToken);
         return rows.Select(r => new EndorsementCountRow(StateCode.Parse(r.State), r.ProgramId,
             StateCode.TryParse(r.ResidenceState, out var lives) ? lives : null, r.County is "" ? null : r.County, r.Code, (int)r.Count)).ToList();
+    }
+
+    public async Task<IReadOnlyList<EndorsementChangeRow>> EndorsementChangesAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
+    {
+        if (states.Count == 0) return [];
+        var rows = await Sql.QueryAsync<ChangeRow>(db, EndorsementChanges(from, to, states), cancellationToken);
+        return rows.Select(r => new EndorsementChangeRow(StateCode.Parse(r.State), r.ProgramId, r.Code, (int)r.Granted, (int)r.Withdrawn)).ToList();
     }
 
     public async Task<IReadOnlyList<SurveyAnswerCountRow>> SurveyAnswersInForceAsync(DateOnly on, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
@@ -56,46 +64,70 @@ public sealed class WorkforceDimensionsSql(RegistryDbContext db) : IWorkforceDim
             """, parameters);
     }
 
+    internal static SqlStatement EndorsementChanges(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states)
+    {
+        var parameters = new Dictionary<string, object?> { ["from"] = from, ["to"] = to };
+        return new SqlStatement("Workforce: endorsements granted and withdrawn", $"""
+            SELECT c."StateCode" AS "State", c."ProgramId", e."Code",
+                   CAST(SUM(CASE WHEN e."GrantedOn" >= @from AND e."GrantedOn" <= @to THEN 1 ELSE 0 END) AS BIGINT) AS "Granted",
+                   CAST(SUM(CASE WHEN e."WithdrawnOn" >= @from AND e."WithdrawnOn" <= @to THEN 1 ELSE 0 END) AS BIGINT) AS "Withdrawn"
+            FROM "CredentialEndorsements" e
+            JOIN "Credentials" c ON c."Id" = e."CredentialId"
+            WHERE c."StateCode" IN ({InList(parameters, states)})
+              AND ((e."GrantedOn" >= @from AND e."GrantedOn" <= @to) OR (e."WithdrawnOn" >= @from AND e."WithdrawnOn" <= @to))
+            GROUP BY c."StateCode", c."ProgramId", e."Code"
+            """, parameters);
+    }
+
     internal static SqlStatement SurveyAnswersInForce(SqlDialect sql, DateOnly on, IReadOnlyCollection<StateCode> states)
     {
         // Answers about work older than a year say little about work now; who a person is does not age.
-        var parameters = new Dictionary<string, object?> { ["on"] = on, ["workSince"] = on.AddYears(-1), ["declined"] = true };
+        var parameters = new Dictionary<string, object?> { ["on"] = on, ["workSince"] = on.AddYears(-1), ["declined"] = true, ["pulse"] = nameof(SurveyOccasion.AnnualPulse) };
         var scope = $"""
             SELECT c."Id", c."StateCode", c."ProgramId", c."HolderPersonId"
             FROM "Credentials" c
             WHERE c."StateCode" IN ({InList(parameters, states)})
               AND EXISTS (SELECT 1 FROM "WorkforceSurveyResponses" a WHERE a."PersonId" = c."HolderPersonId" AND a."ProgramId" = c."ProgramId" AND a."AnsweredOn" <= @on)
             """;
-        string Question(string question, string answer, string answered, bool aboutWork) => $"""
-            SELECT a."PersonId", a."ProgramId", a."AnsweredOn", a."AnsweredAt", a."Id", '{question}' AS "Question", {answer} AS "Answer"
+        string Latest(string occasions) => $"""
+            SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a."PersonId", a."ProgramId" ORDER BY a."AnsweredOn" DESC, a."AnsweredAt" DESC, a."Id" DESC) AS "Rank"
             FROM "WorkforceSurveyResponses" a
-            WHERE {answered} AND a."AnsweredOn" <= @on{(aboutWork ? " AND a.\"AnsweredOn\" > @workSince" : "")}
+            WHERE a."AnsweredOn" <= @on AND {occasions}
             """;
-        var answers = string.Join("\nUNION ALL\n", new[]
+        string Count(string question, string answer, string answered) => $"""
+            SELECT x."StateCode" AS "State", '{question}' AS "Question", {answer} AS "Answer", CAST(COUNT(*) AS BIGINT) AS "Count"
+            FROM counted x
+            WHERE {answered}
+            GROUP BY x."StateCode", {answer}
+            """;
+        var counts = string.Join("\nUNION ALL\n", new[]
         {
-            Question(SurveyQuestions.RaceEthnicity, sql.IntText("a.\"RaceEthnicity\""), "a.\"RaceEthnicity\" IS NOT NULL", aboutWork: false),
-            Question(SurveyQuestions.Gender, "a.\"Gender\"", "a.\"Gender\" IS NOT NULL", aboutWork: false),
-            Question(SurveyQuestions.Languages, sql.IntText("a.\"Languages\""), "a.\"Languages\" IS NOT NULL", aboutWork: false),
-            Question(SurveyQuestions.Veteran, "a.\"Veteran\"", "a.\"Veteran\" IS NOT NULL", aboutWork: false),
-            Question(SurveyQuestions.Education, "a.\"Education\"", "a.\"Education\" IS NOT NULL", aboutWork: false),
-            Question(SurveyQuestions.Employment, "a.\"Employment\"", "a.\"Employment\" IS NOT NULL", aboutWork: true),
-            Question(SurveyQuestions.Setting, "a.\"Setting\"", "a.\"Setting\" IS NOT NULL", aboutWork: true),
-            Question(SurveyQuestions.Hours, $"CASE WHEN a.\"HoursDeclined\" = @declined THEN '{SurveyQuestions.Declined}' ELSE {sql.IntText("a.\"HoursPerWeek\"")} END",
-                $"(a.\"HoursPerWeek\" IS NOT NULL OR a.\"HoursDeclined\" = @declined)", aboutWork: true),
+            Count(SurveyQuestions.RaceEthnicity, sql.IntText("x.\"RaceEthnicity\""), "x.\"RaceEthnicity\" IS NOT NULL"),
+            Count(SurveyQuestions.Gender, "x.\"Gender\"", "x.\"Gender\" IS NOT NULL"),
+            Count(SurveyQuestions.Languages, sql.IntText("x.\"Languages\""), "x.\"Languages\" IS NOT NULL"),
+            Count(SurveyQuestions.Veteran, "x.\"Veteran\"", "x.\"Veteran\" IS NOT NULL"),
+            Count(SurveyQuestions.Education, "x.\"Education\"", "x.\"Education\" IS NOT NULL"),
+            Count(SurveyQuestions.Employment, "x.\"Employment\"", "x.\"Employment\" IS NOT NULL"),
+            Count(SurveyQuestions.Setting, "x.\"Setting\"", "x.\"Setting\" IS NOT NULL"),
+            Count(SurveyQuestions.Hours, "x.\"Hours\"", "x.\"Hours\" IS NOT NULL"),
         });
+        // Who the person is: their latest application's or renewal's answers (a question skipped there stays skipped).
+        // Their work: the latest answers of any occasion in the last year.
         return new SqlStatement("Workforce: minimum data set answers in force", $"""
             WITH {InForce(scope)},
-            answers AS (
-            {answers}
-            ), latest AS (
-                SELECT x."PersonId", x."ProgramId", x."Question", x."Answer",
-                       ROW_NUMBER() OVER (PARTITION BY x."PersonId", x."ProgramId", x."Question" ORDER BY x."AnsweredOn" DESC, x."AnsweredAt" DESC, x."Id" DESC) AS "Rank"
-                FROM answers x
+            person AS (
+            {Latest("a.\"Occasion\" <> @pulse")}
+            ), work AS (
+            {Latest("a.\"AnsweredOn\" > @workSince")}
+            ), counted AS (
+                SELECT i."StateCode", p."RaceEthnicity", p."Gender", p."Languages", p."Veteran", p."Education",
+                       w."Employment", w."Setting",
+                       CASE WHEN w."HoursDeclined" = @declined THEN '{SurveyQuestions.Declined}' ELSE {sql.IntText("w.\"HoursPerWeek\"")} END AS "Hours"
+                FROM inforce i
+                LEFT JOIN person p ON p."PersonId" = i."HolderPersonId" AND p."ProgramId" = i."ProgramId" AND p."Rank" = 1
+                LEFT JOIN work w ON w."PersonId" = i."HolderPersonId" AND w."ProgramId" = i."ProgramId" AND w."Rank" = 1
             )
-            SELECT i."StateCode" AS "State", l."Question", l."Answer", CAST(COUNT(*) AS BIGINT) AS "Count"
-            FROM inforce i
-            JOIN latest l ON l."PersonId" = i."HolderPersonId" AND l."ProgramId" = i."ProgramId" AND l."Rank" = 1
-            GROUP BY i."StateCode", l."Question", l."Answer"
+            {counts}
             """, parameters);
     }
 
@@ -135,6 +167,15 @@ public sealed class WorkforceDimensionsSql(RegistryDbContext db) : IWorkforceDim
         public string County { get; init; } = "";
         public string Code { get; init; } = "";
         public long Count { get; init; }
+    }
+
+    private sealed class ChangeRow
+    {
+        public string State { get; init; } = "";
+        public Guid ProgramId { get; init; }
+        public string Code { get; init; } = "";
+        public long Granted { get; init; }
+        public long Withdrawn { get; init; }
     }
 
     private sealed class AnswerRow
