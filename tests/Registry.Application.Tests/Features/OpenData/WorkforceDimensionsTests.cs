@@ -115,6 +115,32 @@ public sealed class WorkforceDimensionsTests(SliceFixture fixture) : SliceTest(f
         Assert.All(dashboard.Answers.SelectMany(a => a.Categories), c => Assert.True(c.Count is null or >= SmallCellSuppression.Threshold, $"{c.Category} {c.Count}"));
     }
 
+    [Fact]
+    public async Task The_workbook_reads_back_endorsements_in_force_granted_and_withdrawn_and_the_answers_for_the_period()
+    {
+        var withdrawn = Peer("Knox");
+        withdrawn.GrantEndorsement(Youth, new(2025, 1, 15), Guid.Empty, At);
+        withdrawn.WithdrawEndorsement("Y", "Moved to adult services.", new(2025, 3, 10), Guid.Empty, At);
+        Peer("Knox").GrantEndorsement(Youth, new(2025, 8, 1), Guid.Empty, At); // after the period
+        await SeedFiftyNinePeersAsync();
+
+        var report = await Fixture.SendAsync(new ExportWorkforce.Query { From = new(2025, 1, 1), To = June30, States = ["TN"] }, TestUsers.SystemAdmin());
+        using var file = new MemoryStream();
+        Fixture.GetService<IWorkforceWorkbook>().Write(report, file);
+        using var workbook = Features.Workforce.ExportedWorkbook.Open(file.ToArray());
+
+        // 42 granted on 1 February 2025 and one in January, withdrawn in March; the August grant is after the period.
+        Assert.Equal(["TN CPRS Y Youth 42 43 1"], workbook.Rows("Endorsements", "Endorsements")
+            .Select(r => $"{r["State"]} {r["Program code"]} {r["Endorsement code"]} {r["Endorsement"]} {r["In force"]} {r["Granted in period"]} {r["Withdrawn in period"]}"));
+        Assert.Equal("In force=42 Granted in period=43 Withdrawn in period=1",
+            Features.Workforce.ExportedWorkbook.Numbers(workbook.TotalRow("Endorsements", "Endorsements"), "In force", "Granted in period", "Withdrawn in period"));
+        var gender = workbook.Rows("Workforce answers", "WorkforceAnswers").Where(r => r["Question"] == "Gender")
+            .Select(r => $"{r["Answer"]} {r["Active peer specialists"]}");
+        Assert.Equal(["Woman 15", "Man 12", "Non-binary fewer than 11 or hidden", "Another gender fewer than 11 or hidden", "Prefer not to say fewer than 11 or hidden",
+            "Not answered 34", "Total 61"], gender);
+        Assert.Contains(workbook.Rows("Definitions", "Definitions"), r => r["Column"] == "Workforce answers" && r["What it counts"].Contains("Not answered"));
+    }
+
     private async Task SeedFiftyNinePeersAsync()
     {
         for (var i = 0; i < 30; i++)
