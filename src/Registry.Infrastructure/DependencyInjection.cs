@@ -171,6 +171,7 @@ public static class DependencyInjection
         services.AddSingleton<JobTelemetryFilter>();
         services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { sp.GetRequiredService<JobTelemetryFilter>() }));
         services.AddScoped<Jobs.RenewalReminderJob>();
+        services.AddScoped<Jobs.RetentionReminderJob>();
         services.AddScoped<Jobs.CredentialExpiryJob>();
         services.AddHostedService<Jobs.RenewalJobsSchedule>();
         services.AddScoped<Jobs.WatchListJob>();

@@ -111,6 +111,8 @@ public sealed partial class SqlServerParseTests(ITestOutputHelper output)
             RenewalReminderJob.Reminders(sql, program, [], Today, run, Now),
             RenewalReminderJob.Messages(sql, run, Now),
             RenewalReminderJob.Audit(sql, run, Now, Today, reminders: 3, messages: 2),
+            RetentionReminderJob.Messages(sql, program, Today, Now),
+            RetentionReminderJob.Audit(sql, run, Now, Today, messages: 2),
             WorkforceSql.CredentialCounts(Today.AddMonths(-1), Today, States),
             WorkforceSql.CredentialCountsFromHistories(Today.AddMonths(-1), Today, States),
             WorkforceLedger.Remove(sql, ledger.Credentials, ledger.Parameters),
