@@ -116,6 +116,7 @@ public static class DependencyInjection
         services.AddSingleton<RegistryMetrics>().AddSingleton<OutboxBacklog>();
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
         services.AddScoped<IWorkforceCounts, Exports.Workforce.WorkforceSql>();
+        services.AddScoped<IRetentionCounts, Exports.Workforce.RetentionSql>();
         services.AddSingleton<IWorkforceWorkbook, Exports.Workforce.WorkforceWorkbook>();
         services.AddSingleton<IRosterWriter, Exports.Workforce.RosterWorkbook>();
         // Fees: the revenue workbook (issue 17, staff part).

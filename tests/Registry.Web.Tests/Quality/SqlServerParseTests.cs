@@ -114,6 +114,7 @@ public sealed partial class SqlServerParseTests(ITestOutputHelper output)
             RetentionReminderJob.Messages(sql, program, Today, Now),
             RetentionReminderJob.Audit(sql, run, Now, Today, messages: 2),
             WorkforceSql.CredentialCounts(Today.AddMonths(-1), Today, States),
+            RetentionSql.Counts(sql, Today, States),
             WorkforceSql.CredentialCountsFromHistories(Today.AddMonths(-1), Today, States),
             WorkforceLedger.Remove(sql, ledger.Credentials, ledger.Parameters),
             WorkforceLedger.Add(sql, ledger.Credentials, ledger.Parameters),

@@ -16,6 +16,9 @@ public sealed record WorkforceReport(DateOnly From, DateOnly To, DateTimeOffset 
 
     public WorkforceCounts Totals => WorkforceCounts.Sum(ProgramLines.Select(p => p.Counts));
 
+    /// <summary>Peer-role employment and attrition on the period's last day (the Retention sheet).</summary>
+    public RetentionReport Retention { get; init; } = RetentionReport.Empty;
+
     public sealed record StateSection(string StateCode, string StateName, IReadOnlyList<ProgramLine> Programs, IReadOnlyList<CountyLine> Counties,
         IReadOnlyList<OpenApplicationRow> OpenApplications, DecisionTimeRow? DecisionTimes, DateOnly? ImportedOn = null)
     {

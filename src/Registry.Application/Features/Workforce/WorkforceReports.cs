@@ -5,7 +5,7 @@ using Registry.Domain.Jurisdictions;
 namespace Registry.Application.Features.Workforce;
 
 /// <summary>Builds a <see cref="WorkforceReport"/> from the database's aggregates; used by the export and the monthly snapshot.</summary>
-public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts counts, TimeProvider clock)
+public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts counts, IRetentionCounts retention, TimeProvider clock)
 {
     public async Task<WorkforceReport> BuildAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts cou
             };
         }).ToList();
 
-        return new WorkforceReport(from, to, clock.GetUtcNow(), sections);
+        return new WorkforceReport(from, to, clock.GetUtcNow(), sections) { Retention = RetentionReport.From(await retention.RetentionCountsAsync(to, states, cancellationToken)) };
     }
 
     /// <summary>

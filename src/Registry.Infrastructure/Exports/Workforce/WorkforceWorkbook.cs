@@ -37,6 +37,7 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
         using var workbook = new XLWorkbook();
         WriteSummary(workbook, report);
         foreach (var state in report.States) WriteState(workbook, report, state);
+        RetentionSheet.Write(workbook, report);
         WriteDefinitions(workbook);
         workbook.SaveAs(output);
     }
@@ -96,6 +97,7 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
             ("Median days", "Whole calendar days (UTC dates) from an application's first submission to its decision: the middle value (nearest rank: the ceil(n/2)-th shortest wait)."),
             ("90th percentile days", "Nine in ten decisions came within this many days (nearest rank: the ceil(0.9 n)-th shortest wait)."),
             ("Total", "The sum of the rows above it."),
+            .. RetentionSheet.Definitions,
         ];
         WriteTable(sheet, 1, "Definitions", [("Column", 24), ("What it counts", 110)], terms.Select(t => new object?[] { t.Term, t.Meaning }), null);
         sheet.Column(2).Style.Alignment.WrapText = true;
@@ -106,7 +108,7 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
     /// Title, period, generation time (in <paramref name="timeZone"/> when given, else UTC) and extra lines; returns the
     /// row for the table's header.
     /// </summary>
-    private static int WriteHeading(IXLWorksheet sheet, string title, WorkforceReport report, IReadOnlyList<(string Label, string Value)> extra, string? timeZone)
+    internal static int WriteHeading(IXLWorksheet sheet, string title, WorkforceReport report, IReadOnlyList<(string Label, string Value)> extra, string? timeZone)
     {
         Text(sheet.Cell(1, 1), title).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
@@ -135,7 +137,7 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
     }
 
     /// <summary>A table from <paramref name="headerRow"/>, with an optional bold total row under it; returns its last row.</summary>
-    private static int WriteTable(IXLWorksheet sheet, int headerRow, string name, IReadOnlyList<(string Header, double Width)> columns,
+    internal static int WriteTable(IXLWorksheet sheet, int headerRow, string name, IReadOnlyList<(string Header, double Width)> columns,
         IEnumerable<object?[]> rows, object?[]? total)
     {
         for (var c = 0; c < columns.Count; c++)
