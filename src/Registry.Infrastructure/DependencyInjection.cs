@@ -117,6 +117,7 @@ public static class DependencyInjection
         services.AddScoped<IMyRecordWorkbook, Exports.MyRecordWorkbook>();
         services.AddScoped<IWorkforceCounts, Exports.Workforce.WorkforceSql>();
         services.AddScoped<IWorkforceDimensions, Exports.Workforce.WorkforceDimensionsSql>();
+        services.AddScoped<IRetentionCounts, Exports.Workforce.RetentionSql>();
         services.AddSingleton<IWorkforceWorkbook, Exports.Workforce.WorkforceWorkbook>();
         services.AddSingleton<IRosterWriter, Exports.Workforce.RosterWorkbook>();
         // Fees: the revenue workbook (issue 17, staff part).
@@ -172,6 +173,7 @@ public static class DependencyInjection
         services.AddSingleton<JobTelemetryFilter>();
         services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { sp.GetRequiredService<JobTelemetryFilter>() }));
         services.AddScoped<Jobs.RenewalReminderJob>();
+        services.AddScoped<Jobs.RetentionReminderJob>();
         services.AddScoped<Jobs.CredentialExpiryJob>();
         services.AddHostedService<Jobs.RenewalJobsSchedule>();
         services.AddScoped<Jobs.WatchListJob>();

@@ -43,7 +43,7 @@ public sealed class RecurringJobsOnceTests(WebFixture fixture) : WebTest(fixture
         foreach (var schedule in Schedules(recurringJobs))
             await schedule.StartAsync(CancellationToken.None);
         using (var connection = storage.GetConnection())
-            Assert.Equal([CredentialExpiryJob.JobId, OutboxSchedule.JobId, RenewalReminderJob.JobId, StateExportCleanupSchedule.JobId, UnattachedEvidenceSchedule.JobId,
+            Assert.Equal([CredentialExpiryJob.JobId, OutboxSchedule.JobId, RenewalReminderJob.JobId, RetentionReminderJob.JobId, StateExportCleanupSchedule.JobId, UnattachedEvidenceSchedule.JobId,
                     WatchListSchedule.JobId, WorkforceSnapshotJob.JobId],
                 connection.GetRecurringJobs().Select(j => j.Id).Order());
 
@@ -65,7 +65,7 @@ public sealed class RecurringJobsOnceTests(WebFixture fixture) : WebTest(fixture
         Assert.True(perOccurrence.Count == 0, "Run more than once: " + string.Join(", ", perOccurrence));
         Assert.Equal(new Dictionary<string, int>
         {
-            [CredentialExpiryJob.JobId] = 1, [OutboxSchedule.JobId] = 24 * 60, [RenewalReminderJob.JobId] = 1, [StateExportCleanupSchedule.JobId] = 1,
+            [CredentialExpiryJob.JobId] = 1, [OutboxSchedule.JobId] = 24 * 60, [RenewalReminderJob.JobId] = 1, [RetentionReminderJob.JobId] = 1, [StateExportCleanupSchedule.JobId] = 1,
             [UnattachedEvidenceSchedule.JobId] = 1,
             [WatchListSchedule.JobId] = 24 * 60, [WorkforceSnapshotJob.JobId] = 1,
         }, runs.GroupBy(r => r.RecurringJobId).ToDictionary(g => g.Key, g => g.Count()));

@@ -34,7 +34,7 @@ public sealed class WorkforceWebTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", own.Content.Headers.ContentType?.MediaType);
         using (var workbook = new XLWorkbook(await own.Content.ReadAsStreamAsync()))
-            Assert.Equal(["Summary", "TN Tennessee", "Endorsements", "Workforce answers", "Definitions"], workbook.Worksheets.Select(s => s.Name));
+            Assert.Equal(["Summary", "TN Tennessee", "Endorsements", "Workforce answers", "Retention", "Definitions"], workbook.Worksheets.Select(s => s.Name));
 
         var other = await api.GetAsync($"/api/v1/exports/workforce?{Period}&states=TN,PA");
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
@@ -59,7 +59,7 @@ public sealed class WorkforceWebTests(WebFixture fixture) : WebTest(fixture)
         var all = await analyst.GetAsync($"/api/v1/exports/workforce?{Period}");
         Assert.Equal(HttpStatusCode.OK, all.StatusCode);
         using (var workbook = new XLWorkbook(await all.Content.ReadAsStreamAsync()))
-            Assert.Equal(["Summary", "PA Pennsylvania", "TN Tennessee", "Endorsements", "Workforce answers", "Definitions"], workbook.Worksheets.Select(s => s.Name));
+            Assert.Equal(["Summary", "PA Pennsylvania", "TN Tennessee", "Endorsements", "Workforce answers", "Retention", "Definitions"], workbook.Worksheets.Select(s => s.Name));
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/v1/exports/roster/TN")).StatusCode); // contact details are for the state's staff
 
         var reviewer = await Fixture.ApiClientAsync("reviewer.tn@test.example");
@@ -111,7 +111,7 @@ public sealed class WorkforceWebTests(WebFixture fixture) : WebTest(fixture)
         var download = await browser.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         using var workbook = new XLWorkbook(await download.Content.ReadAsStreamAsync());
-        Assert.Equal(["Summary", "PA Pennsylvania", "TN Tennessee", "Endorsements", "Workforce answers", "Definitions"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["Summary", "PA Pennsylvania", "TN Tennessee", "Endorsements", "Workforce answers", "Retention", "Definitions"], workbook.Worksheets.Select(s => s.Name));
     }
 
     [Fact]

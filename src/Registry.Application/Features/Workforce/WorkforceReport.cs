@@ -19,6 +19,9 @@ public sealed record WorkforceReport(DateOnly From, DateOnly To, DateTimeOffset 
     /// <summary>Endorsements and the voluntary answers, for the Endorsements and Workforce answers sheets.</summary>
     public WorkforceDimensions Dimensions { get; init; } = WorkforceDimensions.None;
 
+    /// <summary>Peer-role employment and attrition on the period's last day (the Retention sheet).</summary>
+    public RetentionReport Retention { get; init; } = RetentionReport.Empty;
+
     public sealed record StateSection(string StateCode, string StateName, IReadOnlyList<ProgramLine> Programs, IReadOnlyList<CountyLine> Counties,
         IReadOnlyList<OpenApplicationRow> OpenApplications, DecisionTimeRow? DecisionTimes, DateOnly? ImportedOn = null)
     {

@@ -5,7 +5,7 @@ using Registry.Domain.Jurisdictions;
 namespace Registry.Application.Features.Workforce;
 
 /// <summary>Builds a <see cref="WorkforceReport"/> from the database's aggregates; used by the export and the monthly snapshot.</summary>
-public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts counts, IWorkforceDimensions dimensions, TimeProvider clock)
+public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts counts, IWorkforceDimensions dimensions, IRetentionCounts retention, TimeProvider clock)
 {
     public async Task<WorkforceReport> BuildAsync(DateOnly from, DateOnly to, IReadOnlyCollection<StateCode> states, CancellationToken cancellationToken)
     {
@@ -46,6 +46,7 @@ public sealed class WorkforceReports(IRegistryDbContext db, IWorkforceCounts cou
         return new WorkforceReport(from, to, clock.GetUtcNow(), sections)
         {
             Dimensions = await WorkforceDimensions.BuildAsync(db, dimensions, from, to, states, activeByState, cancellationToken),
+            Retention = RetentionReport.From(await retention.RetentionCountsAsync(to, states, cancellationToken)),
         };
     }
 

@@ -38,6 +38,7 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
         WriteSummary(workbook, report);
         foreach (var state in report.States) WriteState(workbook, report, state);
         DimensionSheets.Write(workbook, report);
+        RetentionSheet.Write(workbook, report);
         WriteDefinitions(workbook);
         workbook.SaveAs(output);
     }
@@ -97,6 +98,7 @@ public sealed class WorkforceWorkbook : IWorkforceWorkbook
             ("Median days", "Whole calendar days (UTC dates) from an application's first submission to its decision: the middle value (nearest rank: the ceil(n/2)-th shortest wait)."),
             ("90th percentile days", "Nine in ten decisions came within this many days (nearest rank: the ceil(0.9 n)-th shortest wait)."),
             .. DimensionSheets.Definitions,
+            .. RetentionSheet.Definitions,
             ("Total", "The sum of the rows above it."),
         ];
         WriteTable(sheet, 1, "Definitions", [("Column", 24), ("What it counts", 110)], terms.Select(t => new object?[] { t.Term, t.Meaning }), null);

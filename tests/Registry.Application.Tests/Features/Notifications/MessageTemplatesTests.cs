@@ -58,7 +58,7 @@ public sealed class MessageTemplatesTests
         [
             "already-registered", "application-appeal", "application-status", "certificate-posted", "claim-invitation", "confirm-email", "credential-changed", "credential-expired", "credential-issued", "credential-lapsed",
             "credential-reinstated", "credential-relinquished", "credential-renewed", "discipline-decision", "discipline-notice",
-            "discipline-response", "employer-approved", "hardship-decision", "reference-confirmation", "renewal-reminder", "reset-password", "staff-invitation",
+            "discipline-response", "employer-approved", "hardship-decision", "reference-confirmation", "renewal-reminder", "reset-password", "retention-questions", "staff-invitation",
             "supervision-confirmation", "watch-list-change",
         ];
         Assert.Equal(kinds, MessageTemplates.Names);

@@ -60,7 +60,7 @@ public sealed class ExportWorkforceTests(SliceFixture fixture) : SliceTest(fixtu
 
         using var workbook = Open(await ExportAsync(TestUsers.StateAdmin("TN")));
 
-        Assert.Equal(["Summary", "TN Tennessee", "Endorsements", "Workforce answers", "Definitions"], workbook.Workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["Summary", "TN Tennessee", "Endorsements", "Workforce answers", "Retention", "Definitions"], workbook.Workbook.Worksheets.Select(s => s.Name));
         var counties = workbook.Rows("TN Tennessee", "CountiesTN").ToDictionary(r => r["County"], r => Numbers(r, AllColumns));
         Assert.Equal(["Davidson County", "Knox County", WorkforceReport.OutsideTheState, WorkforceReport.NoAddress], counties.Keys);
         Assert.Equal("Active=3 On probation=0 Suspended=1 Expired=0 Lapsed=0 Revoked=0 Retired=1 Issued in period=0 Renewed in period=1 Expired in period=1 Lapsed in period=0 Revoked in period=0", counties["Davidson County"]);
