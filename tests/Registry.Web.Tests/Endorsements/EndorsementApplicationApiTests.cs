@@ -25,6 +25,11 @@ public sealed class EndorsementApplicationApiTests(WebFixture fixture) : WebTest
         var current = JsonNode.Parse(await admin.GetStringAsync(requirementsPath))!["requirements"]!.AsObject();
         current["endorsements"] = new JsonArray(new JsonObject { ["code"] = "F", ["name"] = "Family", ["description"] = "With families." });
         (await admin.PutAsJsonAsync(requirementsPath, current)).EnsureSuccessStatusCode();
+        var browser = Fixture.Client();
+        await WebFixture.SignInThroughFormAsync(browser, "marisol@test.example");
+        var before = await browser.GetStringAsync("/Credentials");
+        Assert.Contains("Family (F)", before);
+        Assert.Contains("Apply for this endorsement", before);
         var api = await Fixture.ApiClientAsync("marisol@test.example");
         var path = $"/api/v1/credentials/{credential.Id}/endorsement-applications";
 
@@ -41,6 +46,7 @@ public sealed class EndorsementApplicationApiTests(WebFixture fixture) : WebTest
         Assert.Equal(("F", credential.Number.Value), (body.GetProperty("endorsementCode").GetString(), body.GetProperty("credentialNumber").GetString()));
         Assert.EndsWith($"/api/v1/applications/{body.GetProperty("applicationId").GetString()}", started.Headers.Location!.ToString());
 
+        Assert.Contains("Continue your application for the Family endorsement", await browser.GetStringAsync("/Credentials"));
         var again = await api.PostAsJsonAsync(path, new { code = "F" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
