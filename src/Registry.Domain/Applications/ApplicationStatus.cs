@@ -17,6 +17,8 @@ public enum ApplicationType
     Renewal,
     Reciprocity,
     Reinstatement,
+    /// <summary>The holder of a credential in force applies for one of its program's specialty endorsements.</summary>
+    Endorsement,
 }
 
 public static class ApplicationStatusRules

@@ -56,6 +56,28 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         return StartFor(credential, ApplicationType.Reinstatement, actorUserId, at);
     }
 
+    /// <summary>
+    /// The holder of a credential in force applies for an endorsement its program defines and the credential does not
+    /// already carry; refused while another endorsement application for the same code is open (<paramref name="openApplications"/>:
+    /// the credential's open applications).
+    /// </summary>
+    public static CertificationApplication StartEndorsement(Credential credential, ProgramRequirements rules, string code,
+        IEnumerable<CertificationApplication> openApplications, Guid actorUserId, DateTimeOffset at)
+    {
+        var wanted = (code ?? "").Trim().ToUpperInvariant();
+        var definition = rules.Endorsements.SingleOrDefault(e => e.Code == wanted)
+            ?? throw new DomainRuleException($"This credential's program has no endorsement \"{wanted}\".");
+        if (credential.Status is not (CredentialStatus.Active or CredentialStatus.Probation))
+            throw new DomainRuleException($"Credential {credential.Number} is not in force; you can apply for an endorsement only while your credential is active.");
+        if (credential.HasEndorsement(definition.Code))
+            throw new DomainRuleException($"Credential {credential.Number} already carries the {definition.Name} endorsement ({definition.Code}).");
+        if (openApplications.Any(a => a.IsOpen && a.Type == ApplicationType.Endorsement && a.CredentialId == credential.Id && a.EndorsementCode == definition.Code))
+            throw new DomainRuleException($"You already have an open application for the {definition.Name} endorsement; continue that one.");
+        var application = StartFor(credential, ApplicationType.Endorsement, actorUserId, at);
+        application.EndorsementCode = definition.Code;
+        return application;
+    }
+
     private static CertificationApplication StartFor(Credential credential, ApplicationType type, Guid actorUserId, DateTimeOffset at)
     {
         var application = Start(credential.HolderPersonId, credential.ProgramId, type, actorUserId, at);
@@ -70,7 +92,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public Guid ProgramId { get; private set; }
     public ApplicationType Type { get; private set; }
 
-    /// <summary>The credential a renewal or reinstatement is for; null for initial and reciprocity applications.</summary>
+    /// <summary>The credential a renewal, reinstatement or endorsement application is for; null for initial and reciprocity applications.</summary>
     public Guid? CredentialId { get; private set; }
 
     /// <summary>For a renewal or reinstatement: the first day of the credential's cycle when it started, from which CE counts.</summary>
@@ -78,6 +100,24 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
 
     /// <summary>For a renewal or reinstatement: the expiry the application renews from.</summary>
     public DateOnly? CycleEndsOn { get; private set; }
+
+    /// <summary>For an endorsement application: the code of the program's endorsement applied for; null for other types.</summary>
+    public string? EndorsementCode { get; private set; }
+
+    /// <summary>
+    /// For an endorsement that asks for a share of work hours with its population: the share, 0 to 100 percent, the
+    /// applicant states; null until stated.
+    /// </summary>
+    public int? WorkHoursSharePercent { get; private set; }
+
+    /// <summary>The applicant states the share of their work hours spent with the endorsement's population.</summary>
+    public void StateWorkHoursShare(int percent)
+    {
+        EnsureEditable();
+        if (Type != ApplicationType.Endorsement) throw new DomainRuleException("Only an endorsement application asks for a share of work hours.");
+        if (percent is < 0 or > 100) throw new DomainRuleException("The share of work hours is between 0 and 100 percent.");
+        WorkHoursSharePercent = percent;
+    }
 
     /// <summary>A renewal drawn at first submission for a CE audit: staff verify every CE entry before approval.</summary>
     public bool SelectedForCeAudit { get; private set; }
@@ -145,7 +185,7 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
     public TrainingRecord AddTrainingRecord(ProgramRequirements rules, string course, string provider, string? domainCode, decimal hours, DateOnly completedOn, Guid? evidenceDocumentId, RecordDates dates)
     {
         EnsureEditable();
-        EnsureInitialRecords();
+        EnsureInitialRecords(trainingOnly: true);
         var domain = string.IsNullOrWhiteSpace(domainCode) ? "" : domainCode.Trim();
         if (domain.Length > 0 && rules.TrainingDomains.All(d => d.Code != domain))
             throw new DomainRuleException($"'{domain}' is not one of this program's training domains.");
@@ -263,10 +303,12 @@ public sealed class CertificationApplication : IVersioned, IHasDomainEvents
         return signature;
     }
 
-    private void EnsureInitialRecords()
+    private void EnsureInitialRecords(bool trainingOnly = false)
     {
         if (IsContinuing)
             throw new DomainRuleException($"A {Type.ToString().ToLowerInvariant()} records continuing education, not training, work, supervision or references.");
+        if (Type == ApplicationType.Endorsement && !trainingOnly)
+            throw new DomainRuleException("An endorsement application records training only, not work, supervision or references.");
     }
 
     private void EnsureEditable()

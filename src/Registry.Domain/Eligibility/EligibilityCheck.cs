@@ -127,6 +127,23 @@ public static class EligibilityCheck
         return new EligibilityResult(results);
     }
 
+    /// <summary>
+    /// The checklist of an endorsement application: the endorsement's own extra requirements, judged from the
+    /// applicant's training hours in its domain (every application's entries not rejected), their date of birth on
+    /// <paramref name="applicationDay"/>, and the share of work hours with the population they stated (0 to 100; null
+    /// when not yet stated).
+    /// </summary>
+    public static EligibilityResult EvaluateEndorsement(ProgramRequirements rules, EndorsementDefinition definition, IEnumerable<TrainingRecord> training,
+        DateOnly? dateOfBirth, DateOnly applicationDay, int? workHoursSharePercent)
+    {
+        var domainHours = definition.TrainingDomainCode is { } domain
+            ? training.Where(t => t.DomainCode == domain && t.Review != RecordReview.Rejected).Sum(t => t.Hours)
+            : 0m;
+        var programDomainHours = rules.TrainingDomains.SingleOrDefault(d => d.Code == definition.TrainingDomainCode)?.MinimumHours ?? 0m;
+        var share = workHoursSharePercent ?? 0;
+        return new EligibilityResult(definition.Evaluate(domainHours, programDomainHours, dateOfBirth, applicationDay, share, workHoursSharePercent is null ? 0 : 100));
+    }
+
     private static IEnumerable<RequirementResult> Attestations(ProgramRequirements rules, ApplicantRecords records, IReadOnlyDictionary<string, string> attestationTitles)
     {
         var signed = records.Attestations.Select(a => a.Code).ToHashSet();

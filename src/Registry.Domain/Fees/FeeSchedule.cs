@@ -13,6 +13,8 @@ public enum FeeKind
     LateRenewal,
     Reinstatement,
     ReplacementCertificate,
+    /// <summary>An application for a specialty endorsement; free unless the program's schedule sets a rate.</summary>
+    Endorsement,
 }
 
 /// <summary>Which of a rate's amounts was charged, so the person sees why.</summary>
@@ -107,6 +109,7 @@ public static class FeeKinds
         ApplicationType.Reciprocity => FeeKind.Reciprocity,
         ApplicationType.Renewal => inGracePeriod ? FeeKind.LateRenewal : FeeKind.Renewal,
         ApplicationType.Reinstatement => FeeKind.Reinstatement,
+        ApplicationType.Endorsement => FeeKind.Endorsement,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }

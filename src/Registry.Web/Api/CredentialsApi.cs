@@ -95,6 +95,14 @@ public static class CredentialsApi
             .WithName("WithdrawEndorsement")
             .WithTags("Endorsements")
             .WithSummary("Staff: withdraw an endorsement from today, with a reason (told to the holder; employers see only that it was withdrawn).");
+        credentials.MapPost("/endorsement-applications", async Task<Created<StartEndorsementApplication.Started>> (Guid id, EndorsementApplicationBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var started = await mediator.Send(new StartEndorsementApplication.Command(id, body.Code), ct);
+                return TypedResults.Created($"/api/v1/applications/{started.ApplicationId}", started);
+            })
+            .WithName("StartEndorsementApplication")
+            .WithTags("Endorsements")
+            .WithSummary("The holder of a credential in force applies for one of its program's endorsements (by its code) that it does not carry; reviewed like other applications.");
 
         // Renewal and reinstatement start an application, which then goes through /applications.
         credentials.MapPost("/renewal", (Guid id, IMediator mediator, CancellationToken ct) => Started(mediator.Send(new StartRenewal.Command(id), ct)))
@@ -129,4 +137,6 @@ public static class CredentialsApi
     public sealed record WithdrawalBody(string Reason);
 
     public sealed record EndorsementGranted(Guid EndorsementId);
+
+    public sealed record EndorsementApplicationBody(string Code);
 }

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Domain.Applications;
+using Registry.Domain.Common;
 using Registry.Domain.Eligibility;
+using Registry.Domain.Jurisdictions;
 
 namespace Registry.Application.Features.Applications;
 
@@ -41,6 +43,8 @@ internal static class ApplicationLoading
                 .SingleAsync(v => v.ProgramId == program.Id && v.Version == judgedBy, cancellationToken);
             (rules, version) = (superseded.Requirements, judgedBy);
         }
+        if (application.Type == ApplicationType.Endorsement)
+            return await EvaluateEndorsementAsync(db, application, program, rules, cancellationToken) with { RequirementsVersion = version };
         var attempts = await db.ExamAttempts.AsNoTracking()
             .Where(e => e.PersonId == application.PersonId && e.ProgramId == application.ProgramId)
             .ToListAsync(cancellationToken);
@@ -53,5 +57,25 @@ internal static class ApplicationLoading
                 new ContinuingTerms(application.Type, application.SelectedForCeAudit, application.CycleEndsOn ?? DateOnly.MinValue))
             : EligibilityCheck.Evaluate(rules, records, titles, application.Type == ApplicationType.Reciprocity);
         return result with { RequirementsVersion = version };
+    }
+
+    /// <summary>
+    /// An endorsement application's checklist: the training it records plus the training of the holder's approved
+    /// applications for the program, the date of birth on the day of first submission (the day it was started, before that),
+    /// and the share of work hours the applicant stated.
+    /// </summary>
+    private static async Task<EligibilityResult> EvaluateEndorsementAsync(IRegistryDbContext db, CertificationApplication application, CredentialProgram program,
+        ProgramRequirements rules, CancellationToken cancellationToken)
+    {
+        var definition = rules.Endorsement(application.EndorsementCode ?? "")
+            ?? throw new DomainRuleException($"{program.Name} no longer defines the endorsement {application.EndorsementCode}.");
+        var earlier = await db.Applications.AsNoTracking()
+            .Where(a => a.PersonId == application.PersonId && a.ProgramId == application.ProgramId && a.Id != application.Id && a.Status == ApplicationStatus.Approved)
+            .SelectMany(a => a.TrainingRecords)
+            .ToListAsync(cancellationToken);
+        var dateOfBirth = await db.People.AsNoTracking().Where(p => p.Id == application.PersonId).Select(p => p.DateOfBirth).SingleAsync(cancellationToken);
+        var timeZone = await db.Jurisdictions.AsNoTracking().Where(j => j.Code == program.StateCode).Select(j => j.TimeZone).SingleAsync(cancellationToken);
+        var applicationDay = RegistryDay.DayOf(application.FirstSubmittedAt ?? application.CreatedAt, timeZone);
+        return EligibilityCheck.EvaluateEndorsement(rules, definition, application.TrainingRecords.Concat(earlier), dateOfBirth, applicationDay, application.WorkHoursSharePercent);
     }
 }

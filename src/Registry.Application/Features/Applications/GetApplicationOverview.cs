@@ -29,6 +29,9 @@ public static class GetApplicationOverview
         /// <summary>For a renewal or reinstatement: the credential, the cycle, and whether the CE evidence is audited.</summary>
         public RenewalModel? Renewal { get; init; }
 
+        /// <summary>For an endorsement application: the endorsement applied for and the share of work hours stated.</summary>
+        public EndorsementModel? Endorsement { get; init; }
+
         public Guid ProgramId { get; init; }
 
         /// <summary>The state and program codes that name the program's public requirements page.</summary>
@@ -84,6 +87,9 @@ public static class GetApplicationOverview
     public sealed record AppealFiledModel(DateTimeOffset FiledAt, AppealStatus Status, DateTimeOffset? DecidedAt, string? DecisionReason);
 
     public sealed record BoardContactModel(string StateName, string? BoardName, string? Email, string? Phone, string? WebAddress);
+
+    /// <param name="AsksForWorkHoursShare">Whether the endorsement asks for a share of work hours with its population.</param>
+    public sealed record EndorsementModel(string Code, string Name, string Description, bool AsksForWorkHoursShare, int? WorkHoursSharePercent);
 
     public sealed record RenewalModel(Guid CredentialId, string CredentialNumber, DateOnly CycleStartsOn, DateOnly CycleEndsOn, bool SelectedForCeAudit);
 
@@ -152,6 +158,10 @@ public static class GetApplicationOverview
                 renewal = new RenewalModel(credentialId, number.Value, application.CycleStartsOn!.Value, application.CycleEndsOn!.Value, application.SelectedForCeAudit);
             }
 
+            var endorsement = application.EndorsementCode is { } code && program.Requirements.Endorsement(code) is { } definition
+                ? new EndorsementModel(definition.Code, definition.Name, definition.Description, definition.MinimumPopulationSharePercent is not null, application.WorkHoursSharePercent)
+                : null;
+
             var history = application.History.OrderBy(h => h.At).ToList();
             var request = application.Status == ApplicationStatus.InfoRequested ? history.LastOrDefault(h => h.To == ApplicationStatus.InfoRequested) : null;
             var decided = application.Status is ApplicationStatus.Approved or ApplicationStatus.Denied && application.DecidedAt is { } at ? new DecisionModel(at, application.DecisionReason) : null;
@@ -200,7 +210,7 @@ public static class GetApplicationOverview
             return new Model(application.Id, program.Name, stateName, application.Type, application.Status, application.IsEditable,
                 request?.Reason, eligibility.Requirements, eligibility.ReadyToSubmit, exam, attestations, steps)
             {
-                Renewal = renewal, ProgramId = program.Id, StateCode = program.StateCode.Value, ProgramCode = program.Code,
+                Renewal = renewal, Endorsement = endorsement, ProgramId = program.Id, StateCode = program.StateCode.Value, ProgramCode = program.Code,
                 InformationRequestedAt = request?.At, Decision = decided, Credential = credential, Appeal = appeal, Board = board,
                 FeeOnSubmission = feeOnSubmission, Fee = owed, AwaitingFee = application.AwaitingFee,
                 TypicalDaysToDecision = times.SingleOrDefault()?.MedianDays, ExamRegistration = exam is null ? null : program.Requirements.Exam?.Registration,

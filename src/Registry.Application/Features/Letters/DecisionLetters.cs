@@ -31,33 +31,38 @@ internal static class DecisionLetters
         CertificationApplication application, DecisionLetterKind kind, string? reason, Credential? credential, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var program = await db.Programs.AsNoTracking().Where(p => p.Id == application.ProgramId).Select(p => new { p.Name, p.StateCode }).SingleAsync(cancellationToken);
+        var endorsement = await EndorsementAppliedForAsync(db, application, cancellationToken);
         var person = await AddresseeAsync(db, application.PersonId, cancellationToken);
         var board = await BoardAsync(db, program.StateCode, cancellationToken);
         var today = await calendar.TodayAsync(program.StateCode, cancellationToken);
         var references = new List<LetterReference> { new("Program", program.Name), new("Application reference", application.Id.ToString()) };
         if (credential is not null) references.Add(new("Credential number", credential.Number.Value));
+        if (endorsement is not null) references.Add(new("Endorsement", endorsement));
+        // An endorsement application is named by its endorsement, e.g. "the Recovery Support endorsement (RS) of Texas Peer Specialist".
+        var subject = endorsement is null ? program.Name : $"the {endorsement} endorsement of {program.Name}";
         var body = new List<string> { $"Dear {person.Greeting}," };
         string title, heading;
         switch (kind)
         {
             case DecisionLetterKind.Approval:
                 var number = credential?.Number.Value;
-                title = $"Approval of your application for {program.Name}";
+                title = $"Approval of your application for {subject}";
                 heading = "Your application is approved";
-                body.Add($"We are glad to tell you that your application for {program.Name} was approved on {Day(today)}.");
+                body.Add($"We are glad to tell you that your application for {subject} was approved on {Day(today)}.");
                 body.Add(application.Type switch
                 {
                     ApplicationType.Renewal when credential is not null => $"Your credential {number} is renewed and is valid until {Day(credential.ExpiresOn)}.",
                     ApplicationType.Reinstatement when credential is not null => $"Your credential {number} is reinstated and is valid until {Day(credential.ExpiresOn)}.",
+                    ApplicationType.Endorsement when credential is not null => $"Your credential {number} now carries the {endorsement} endorsement, for as long as the credential is in force.",
                     _ when credential is not null => $"Your credential number is {number}. It was issued on {Day(credential.IssuedOn)} and is valid until {Day(credential.ExpiresOn)}.",
                     _ => "Your credential is shown on your record when you sign in.",
                 });
                 body.Add("You can see your credential, its public record and your certificate when you sign in to the registry.");
                 break;
             case DecisionLetterKind.Denial:
-                title = $"Decision on your application for {program.Name}";
+                title = $"Decision on your application for {subject}";
                 heading = "Your application was not approved";
-                body.Add($"We reviewed your application for {program.Name} and decided on {Day(today)} not to approve it.");
+                body.Add($"We reviewed your application for {subject} and decided on {Day(today)} not to approve it.");
                 body.Add($"The reason: {reason}");
                 if (application.AppealUntil is { } lastDay)
                 {
@@ -69,9 +74,9 @@ internal static class DecisionLetters
                     body.Add("This program does not offer an appeal of a denial. You may apply again when you meet the requirements.");
                 break;
             case DecisionLetterKind.InformationRequest:
-                title = $"Request for information about your application for {program.Name}";
+                title = $"Request for information about your application for {subject}";
                 heading = "We need more information about your application";
-                body.Add($"On {Day(today)} a reviewer asked for more information before deciding on your application for {program.Name}.");
+                body.Add($"On {Day(today)} a reviewer asked for more information before deciding on your application for {subject}.");
                 body.Add($"What we need: {reason}");
                 body.Add("Please sign in to the registry, answer the request and resubmit your application. The review goes on when you resubmit.");
                 break;
@@ -154,6 +159,14 @@ internal static class DecisionLetters
     };
 
     private sealed record Addressee(string FullName, string Greeting);
+
+    /// <summary>For an endorsement application: the endorsement's name and code, e.g. "Recovery Support (RS)"; null for other applications.</summary>
+    public static async Task<string?> EndorsementAppliedForAsync(IRegistryDbContext db, CertificationApplication application, CancellationToken cancellationToken)
+    {
+        if (application.EndorsementCode is not { } code) return null;
+        var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
+        return program.Requirements.Endorsement(code) is { } definition ? $"{definition.Name} ({definition.Code})" : code;
+    }
 
     private static Task<Addressee> AddresseeAsync(IRegistryDbContext db, Guid personId, CancellationToken cancellationToken) =>
         db.People.AsNoTracking().Where(p => p.Id == personId)

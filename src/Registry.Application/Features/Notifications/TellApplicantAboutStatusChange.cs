@@ -38,7 +38,11 @@ public sealed class TellApplicantAboutStatusChange(IRegistryDbContext db, IDecis
         if (recipient.Email is null) return; // applicants have accounts, so an e-mail; only imported records may lack one
         var program = await db.Programs.Where(p => p.Id == change.ProgramId).Select(p => new { p.Name, p.StateCode }).SingleAsync(cancellationToken);
         var board = await BoardContacts.OfStateAsync(db, program.StateCode, cancellationToken);
-        var message = Outbox.Message(recipient.Email!, new ApplicationStatusMessage(recipient.Name, program.Name, change.To, change.Reason, board),
+        // An endorsement application's messages name the endorsement beside the program.
+        var application = await db.Applications.FindAsync([change.ApplicationId], cancellationToken);
+        var endorsement = application is null ? null : await DecisionLetters.EndorsementAppliedForAsync(db, application, cancellationToken);
+        var subject = endorsement is null ? program.Name : $"{program.Name}: {endorsement} endorsement";
+        var message = Outbox.Message(recipient.Email!, new ApplicationStatusMessage(recipient.Name, subject, change.To, change.Reason, board),
             change.At, change.PersonId, deduplicationKey: $"application-status:{change.HistoryEntryId}");
         db.Notifications.Add(message);
         letter?.AttachTo(message.Id);

@@ -91,7 +91,7 @@ public sealed class TellHolderAboutCredentialChange(IRegistryDbContext db, IDeci
     {
         switch (change.Kind)
         {
-            case CredentialEventKind.Issued or CredentialEventKind.Renewed or CredentialEventKind.Reinstated:
+            case CredentialEventKind.Issued or CredentialEventKind.Renewed or CredentialEventKind.Reinstated or CredentialEventKind.EndorsementGranted:
                 var approved = db.Applications.Local.FirstOrDefault(a => a.PersonId == change.HolderPersonId && a.ProgramId == change.ProgramId
                     && a.Status == ApplicationStatus.Approved && a.DecidedAt == change.At);
                 return approved is null ? null

@@ -7,8 +7,10 @@ using Registry.Application.Common.Time;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
+using Registry.Application.Features.Discipline;
 using Registry.Application.Features.Renewals;
 using Registry.Domain.Applications;
+using Registry.Domain.Common;
 using Registry.Domain.Credentials;
 using Registry.Domain.Notifications;
 
@@ -16,8 +18,8 @@ namespace Registry.Application.Features.Review;
 
 /// <summary>
 /// A reviewer approves an application under review and, in the same unit of work, the credential is
-/// issued (initial, reciprocity), renewed one cycle from its old expiry (renewal) or reinstated with a new
-/// expiry from today (reinstatement after lapse).
+/// issued (initial, reciprocity), renewed one cycle from its old expiry (renewal), reinstated with a new
+/// expiry from today (reinstatement after lapse) or given the endorsement applied for (endorsement).
 /// Only a StateAdmin may waive an unmet requirement, and must say why. The application's version token
 /// makes a second, concurrent decision fail as a conflict rather than issue a second credential.
 /// </summary>
@@ -30,6 +32,9 @@ public static class ApproveApplication
     {
         /// <summary>What the approval did: Initial and Reciprocity issue a credential, Renewal and Reinstatement keep its number.</summary>
         public ApplicationType ApplicationType { get; init; } = ApplicationType.Initial;
+
+        /// <summary>For an endorsement application: the endorsement the approval granted on the credential.</summary>
+        public string? EndorsementCode { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -54,6 +59,7 @@ public static class ApproveApplication
 
             var today = await calendar.TodayForProgramAsync(application.ProgramId, cancellationToken);
             if (application.IsContinuing) return await RenewalDecisions.ApproveAsync(db, application, user.UserId!.Value, today, now, cancellationToken);
+            if (application.Type == ApplicationType.Endorsement) return await GrantAsync(application, today, now, cancellationToken);
 
             // Tracked: the program's credential sequence moves under its own concurrency token.
             var program = await db.Programs.SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
@@ -61,6 +67,21 @@ public static class ApproveApplication
             db.Credentials.Add(credential);
 
             return new CredentialIssued(credential.Id, credential.Number.Value, credential.IssuedOn, credential.ExpiresOn);
+        }
+
+        /// <summary>An approved endorsement application grants the endorsement on its credential from today, in the same unit of work.</summary>
+        private async Task<CredentialIssued> GrantAsync(CertificationApplication application, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var credential = await db.LoadCredentialAsync(application.CredentialId!.Value, cancellationToken);
+            var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == application.ProgramId, cancellationToken);
+            var definition = program.Requirements.Endorsement(application.EndorsementCode!)
+                ?? throw new DomainRuleException($"{program.Name} no longer defines the endorsement {application.EndorsementCode}.");
+            credential.GrantEndorsement(definition, today, user.UserId!.Value, now, application.Id, $"Application approved: {definition.Name} ({definition.Code}).");
+            return new CredentialIssued(credential.Id, credential.Number.Value, credential.IssuedOn, credential.ExpiresOn)
+            {
+                ApplicationType = ApplicationType.Endorsement,
+                EndorsementCode = definition.Code,
+            };
         }
     }
 }

@@ -18,6 +18,7 @@ internal sealed class CertificationApplicationConfiguration : IEntityTypeConfigu
         builder.HasOne<CredentialProgram>().WithMany().HasForeignKey(a => a.ProgramId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.DecisionReason).HasMaxLength(4000);
         builder.Property(a => a.WaiverReason).HasMaxLength(4000);
+        builder.Property(a => a.EndorsementCode).HasMaxLength(EndorsementDefinition.CodeMaxLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.IsOpen);
         builder.HasIndex(a => new { a.ProgramId, a.Status });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Applications;
+using Registry.Application.Features.Endorsements;
 using Registry.Application.Features.Letters;
 using Registry.Web.Infrastructure;
 using Registry.Web.Pages.Shared;
@@ -45,6 +46,22 @@ public sealed class OverviewModel(IMediator mediator) : PageModel, IReloadOnFail
             ? "Your application has been submitted. We have sent you an e-mail, and your state's staff will review it."
             : "Your application has been submitted. We have sent you an e-mail; your state's staff will review it once the fee is paid or waived.";
         return RedirectToPage(new { Id });
+    }
+
+    [BindProperty]
+    public int? WorkHoursSharePercent { get; set; }
+
+    public async Task<IActionResult> OnPostWorkHoursShareAsync(CancellationToken cancellationToken)
+    {
+        if (WorkHoursSharePercent is not { } percent)
+        {
+            ModelState.AddModelError(nameof(WorkHoursSharePercent), "Enter the share of your work hours, a whole number from 0 to 100.");
+            await ReloadAsync(cancellationToken);
+            return Page();
+        }
+        await mediator.Send(new StateWorkHoursShare.Command(Id, percent), cancellationToken);
+        Confirmation = "The share of your work hours is saved.";
+        return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(bool confirmed, CancellationToken cancellationToken)

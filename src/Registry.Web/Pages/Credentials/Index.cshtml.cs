@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Application.Features.Discipline;
+using Registry.Application.Features.Endorsements;
 using Registry.Application.Features.Letters;
 using Registry.Application.Features.Renewals;
 using Registry.Web.Infrastructure;
@@ -26,6 +27,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
 
     /// <summary>Whether each credential can be renewed or reinstated today, by credential id.</summary>
     public IReadOnlyDictionary<Guid, ListRenewalOptions.Row> Renewals { get; private set; } = new Dictionary<Guid, ListRenewalOptions.Row>();
+
+    /// <summary>The program's endorsements each credential in force does not carry yet.</summary>
+    public IReadOnlyList<ListEndorsementOptions.Option> Endorsements { get; private set; } = [];
+
+    public IReadOnlyList<ListEndorsementOptions.Option> EndorsementsOf(Guid credentialId) => Endorsements.Where(e => e.CredentialId == credentialId).ToList();
 
     [BindProperty]
     public string? HolderResponse { get; set; }
@@ -95,8 +101,15 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnFailure
         return RedirectToPage("/Applications/Overview", new { id = started.ApplicationId });
     }
 
+    public async Task<IActionResult> OnPostApplyForEndorsementAsync(Guid credentialId, string code, CancellationToken cancellationToken)
+    {
+        var started = await mediator.Send(new StartEndorsementApplication.Command(credentialId, code), cancellationToken);
+        return RedirectToPage("/Applications/Overview", new { id = started.ApplicationId });
+    }
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
+        Endorsements = await mediator.Send(new ListEndorsementOptions.Query(), cancellationToken);
         Renewals = (await mediator.Send(new ListRenewalOptions.Query(), cancellationToken)).ToDictionary(r => r.CredentialId);
         Credentials = await mediator.Send(new ListMyCredentials.Query(), cancellationToken);
         var records = new List<GetCredentialRecord.Model>();

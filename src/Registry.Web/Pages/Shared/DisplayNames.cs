@@ -26,6 +26,7 @@ public static class DisplayNames
         FeeKind.Renewal => "Renewal",
         FeeKind.LateRenewal => "Renewal in the grace period",
         FeeKind.Reinstatement => "Reinstatement",
+        FeeKind.Endorsement => "Endorsement application",
         FeeKind.ReplacementCertificate => "Replacement certificate",
         _ => throw Unnamed(kind),
     };
@@ -155,6 +156,7 @@ public static class DisplayNames
         ApplicationType.Renewal => "Renewal",
         ApplicationType.Reciprocity => "Transfer from another state",
         ApplicationType.Reinstatement => "Reinstatement",
+        ApplicationType.Endorsement => "Specialty endorsement",
         _ => throw Unnamed(type),
     };
 

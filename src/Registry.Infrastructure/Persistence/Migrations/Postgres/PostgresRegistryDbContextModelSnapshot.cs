@@ -286,6 +286,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("EndorsementCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<DateTimeOffset?>("FirstSubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -324,6 +328,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("WaiverReason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("WorkHoursSharePercent")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

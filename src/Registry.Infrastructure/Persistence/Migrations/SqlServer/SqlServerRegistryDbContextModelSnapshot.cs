@@ -286,6 +286,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("EndorsementCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<DateTimeOffset?>("FirstSubmittedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -324,6 +328,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("WaiverReason")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("WorkHoursSharePercent")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

@@ -274,6 +274,10 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EndorsementCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FirstSubmittedAt")
                         .HasColumnType("INTEGER");
 
@@ -312,6 +316,9 @@ namespace Registry.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("WaiverReason")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkHoursSharePercent")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -112,6 +112,7 @@ public sealed class ReviewModel(IMediator mediator) : PageModel, IReloadOnFailur
         {
             ApplicationType.Renewal => $"Approved. Credential {issued.CredentialNumber} is renewed; it now expires on {issued.ExpiresOn:MMMM d, yyyy}.",
             ApplicationType.Reinstatement => $"Approved. Credential {issued.CredentialNumber} is reinstated; it expires on {issued.ExpiresOn:MMMM d, yyyy}.",
+            ApplicationType.Endorsement => $"Approved. Credential {issued.CredentialNumber} now carries the endorsement {issued.EndorsementCode}.",
             _ => $"Approved. Credential {issued.CredentialNumber} is issued; it expires on {issued.ExpiresOn:MMMM d, yyyy}.",
         };
         return RedirectToPage(new { Id });
