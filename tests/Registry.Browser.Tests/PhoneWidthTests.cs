@@ -61,6 +61,10 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
         // A credential that carries an endorsement (demo: Skyler Bennett's Texas MH).
         var texasStaff = await fixture.SignedInAsync("reviewer.tx@registry.example");
         await AssertFitAsync(texasStaff, $"/Staff/Credentials/{await CredentialOfAsync("Bennett")}");
+        // Its holder's page offers the endorsement not yet carried.
+        var endorsed = await fixture.SignedInAsync("skyler.bennett@example.org");
+        await AssertFitAsync(endorsed, "/Credentials");
+        Assert.Equal(1, await endorsed.GetByRole(AriaRole.Button, new() { Name = "Apply for this endorsement", Exact = false }).CountAsync());
     }
 
     private async Task<Guid> CredentialOfAsync(string lastName)
@@ -113,7 +117,7 @@ public sealed partial class PhoneWidthTests(BrowserFixture fixture)
     public async Task An_analysts_pages_fit_a_phone()
     {
         var page = await fixture.SignedInAsync("analyst@registry.example");
-        await AssertFitAsync(page, "/Staff/Workforce", "/Staff/Dashboard");
+        await AssertFitAsync(page, "/Staff/Workforce", "/Staff/Dashboard", "/Staff/Dashboard?State=TX");
         await AssertChartTextIsLegibleAsync(page);
     }
 

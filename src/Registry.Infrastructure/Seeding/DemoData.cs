@@ -104,7 +104,8 @@ public sealed class DemoData(RegistryDbContext db, UserManager<RegistryUser> use
         revoked.Revoke("Falsified supervision records.", _today.AddDays(-60), staff, _now);
         var relinquished = Certify(Peer("Reese", "Morgan", "Erie", "Erie", "PA"), paProgram, staff, monthsAgo: 12);
         relinquished.Relinquish(_today.AddDays(-15), staff, _now, "Retired from peer work.");
-        var endorsed = Certify(Peer("Skyler", "Bennett", "Dallas", "Dallas", "TX"), txProgram, staff, monthsAgo: 3);
+        // Skyler signs in: the credentials page offers the Texas endorsement not yet carried (RS).
+        var endorsed = Certify(await ApplicantAsync("skyler.bennett@example.org", "Skyler", "Bennett", "Dallas", "Dallas", "TX"), txProgram, staff, monthsAgo: 3);
         endorsed.GrantEndorsement(txProgram.Requirements.Endorsements[0], _today.AddDays(-20), staff, _now, reason: "Board decision.");
         Certify(await ApplicantAsync("jesse.morales@example.org", "Jesse", "Morales", "Clarksville", "Montgomery", "TN"), tnProgram, staff, monthsAgo: 24, extraDays: -40);
 

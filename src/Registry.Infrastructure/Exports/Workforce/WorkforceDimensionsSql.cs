@@ -44,7 +44,7 @@ public sealed class WorkforceDimensionsSql(RegistryDbContext db) : IWorkforceDim
         var scope = $"""
             SELECT c."Id", c."StateCode", c."ProgramId", c."HolderPersonId"
             FROM "Credentials" c
-            WHERE c."StateCode" IN ({InList(parameters, states)})
+            WHERE c."StateCode" IN ({WorkforceSql.InList(parameters, states)})
               AND EXISTS (SELECT 1 FROM "CredentialEndorsements" e WHERE e."CredentialId" = c."Id" AND e."GrantedOn" <= @on)
             """;
         return new SqlStatement("Workforce: endorsements in force", $"""
@@ -73,7 +73,7 @@ public sealed class WorkforceDimensionsSql(RegistryDbContext db) : IWorkforceDim
                    CAST(SUM(CASE WHEN e."WithdrawnOn" >= @from AND e."WithdrawnOn" <= @to THEN 1 ELSE 0 END) AS BIGINT) AS "Withdrawn"
             FROM "CredentialEndorsements" e
             JOIN "Credentials" c ON c."Id" = e."CredentialId"
-            WHERE c."StateCode" IN ({InList(parameters, states)})
+            WHERE c."StateCode" IN ({WorkforceSql.InList(parameters, states)})
               AND ((e."GrantedOn" >= @from AND e."GrantedOn" <= @to) OR (e."WithdrawnOn" >= @from AND e."WithdrawnOn" <= @to))
             GROUP BY c."StateCode", c."ProgramId", e."Code"
             """, parameters);
@@ -86,7 +86,7 @@ public sealed class WorkforceDimensionsSql(RegistryDbContext db) : IWorkforceDim
         var scope = $"""
             SELECT c."Id", c."StateCode", c."ProgramId", c."HolderPersonId"
             FROM "Credentials" c
-            WHERE c."StateCode" IN ({InList(parameters, states)})
+            WHERE c."StateCode" IN ({WorkforceSql.InList(parameters, states)})
               AND EXISTS (SELECT 1 FROM "WorkforceSurveyResponses" a WHERE a."PersonId" = c."HolderPersonId" AND a."ProgramId" = c."ProgramId" AND a."AnsweredOn" <= @on)
             """;
         string Latest(string occasions) => $"""
@@ -151,13 +151,6 @@ public sealed class WorkforceDimensionsSql(RegistryDbContext db) : IWorkforceDim
             WHERE t."ToStatus" IN ('{nameof(CredentialStatus.Active)}', '{nameof(CredentialStatus.Probation)}')
         )
         """;
-
-    private static string InList(Dictionary<string, object?> parameters, IEnumerable<StateCode> states) =>
-        string.Join(", ", states.Select((state, i) =>
-        {
-            parameters["state" + i] = state.Value;
-            return "@state" + i;
-        }));
 
     private sealed class EndorsementRow
     {

@@ -257,7 +257,7 @@ public sealed class WorkforceSql(RegistryDbContext db) : IWorkforceCounts
     }
 
     /// <summary>Adds the states as parameters and returns their names, e.g. <c>@state0, @state1</c>.</summary>
-    private static string InList(Dictionary<string, object?> parameters, IEnumerable<StateCode> states) =>
+    internal static string InList(Dictionary<string, object?> parameters, IEnumerable<StateCode> states) =>
         string.Join(", ", states.Select((state, i) =>
         {
             parameters["state" + i] = state.Value;
